@@ -1,0 +1,44 @@
+import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
+import { ROLES, type Principal, type Role } from '../../shared/domain/access';
+import { UnauthorizedError } from '../../shared/domain/errors';
+
+/**
+ * Claims of a Cognito ID token as the HTTP API JWT authorizer hands them to Lambda
+ * (`requestContext.authorizer.jwt.claims`). API Gateway flattens arrays to strings such as "[legal]".
+ * The local server (infra/local) fills the same claims from its signed dev tokens.
+ */
+export const CLAIMS = {
+  sub: 'sub',
+  email: 'email',
+  name: 'name',
+  groups: 'cognito:groups',
+  organizationId: 'custom:organizationId',
+} as const;
+
+function parseGroups(raw: unknown): string[] {
+  if (Array.isArray(raw)) return raw.map(String);
+  if (typeof raw !== 'string') return [];
+  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+}
+
+/** The caller, from the token claims only — never from the request body. */
+export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Principal {
+  const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
+  if (!claims) throw new UnauthorizedError('A bearer token is required.');
+  const sub = claims[CLAIMS.sub];
+  const role = parseGroups(claims[CLAIMS.groups]).find((g): g is Role => (ROLES as readonly string[]).includes(g));
+  if (typeof sub !== 'string' || !sub || !role) throw new UnauthorizedError('The token does not name a user and a role.');
+  const principal: Principal = { sub, role };
+  const email = claims[CLAIMS.email];
+  if (typeof email === 'string' && email) principal.email = email.toLowerCase();
+  const name = claims[CLAIMS.name];
+  if (typeof name === 'string' && name) principal.name = name;
+  const org = claims[CLAIMS.organizationId];
+  if (role === 'partner') {
+    if (typeof org !== 'string' || !org) throw new UnauthorizedError('A partner token must be bound to an organization.');
+    principal.organizationId = org;
+  }
+  return principal;
+}
+
+export const actorOf = (p: Principal) => ({ sub: p.sub, role: p.role, org: p.organizationId ?? null, email: p.email ?? null });

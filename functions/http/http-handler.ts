@@ -1,0 +1,156 @@
+import middy from '@middy/core';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import httpCors from '@middy/http-cors';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { findRoute, type RouteDef } from '../routes';
+import { principalFromEvent } from './auth';
+import { logger } from './logger';
+import { problemResponse, toProblem } from './problem';
+import { runIdempotent } from './idempotency';
+import { assertRole, type Principal } from '../../shared/domain/access';
+import {
+  DomainError,
+  PayloadTooLargeError,
+  PreconditionRequiredError,
+  UnauthorizedError,
+  UnsupportedMediaTypeError,
+  ValidationError,
+} from '../../shared/domain/errors';
+import { fieldError } from '../../shared/domain/validation';
+import { config } from '../../shared/store/config';
+
+export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
+export type HttpResponse = APIGatewayProxyStructuredResultV2;
+
+/** What a route handler receives: parsed, authenticated, route-level authorized. */
+export interface HttpRequest {
+  readonly route: RouteDef;
+  /** The caller from the token. Throws 401 when read on a public route without a token. */
+  readonly principal: Principal;
+  readonly params: Readonly<Record<string, string>>;
+  readonly query: Readonly<Record<string, string>>;
+  /** Lower-case header names. */
+  readonly headers: Readonly<Record<string, string>>;
+  /** Parsed JSON body (unknown until the handler validates it with its zod schema). */
+  readonly body: unknown;
+  readonly requestId: string;
+}
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The resource version; sent as a strong ETag. */
+  version?: number;
+}
+
+export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
+
+function parseBody(route: RouteDef, event: HttpEvent): { raw: string; value: unknown } {
+  if (event.body === undefined || event.body === null || event.body === '') {
+    return { raw: '', value: undefined };
+  }
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
+    throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  }
+  if (!route.body) return { raw, value: undefined };
+  const contentType = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (!JSON_TYPES.includes(contentType)) {
+    throw new UnsupportedMediaTypeError(`Send the body as application/json (got ${contentType || 'no content type'}).`);
+  }
+  try {
+    return { raw, value: JSON.parse(raw) };
+  } catch (e) {
+    throw new ValidationError(`The body is not valid JSON: ${(e as Error).message}`, { errors: [fieldError([], 'Malformed JSON')] });
+  }
+}
+
+/** `If-Match: "3"` (or W/"3") → 3. Missing → 428; anything else → 400. */
+export function requireIfMatch(req: HttpRequest): number {
+  const raw = req.headers['if-match'];
+  if (!raw) throw new PreconditionRequiredError('Send If-Match with the ETag you read, so that you do not overwrite a newer version.');
+  const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
+  if (!m) throw new ValidationError('If-Match must be the ETag of the resource, e.g. "3".', { errors: [fieldError(['If-Match'], 'Invalid ETag')] });
+  return Number(m[1]);
+}
+
+export const etagOf = (version: number) => `"${version}"`;
+
+function toResponse(result: HttpResult): HttpResponse {
+  const headers: Record<string, string> = { ...(result.headers ?? {}) };
+  if (result.version !== undefined) headers.etag = etagOf(result.version);
+  if (result.body === undefined) return { statusCode: result.status, headers };
+  if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
+    return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body: String(result.body) };
+  }
+  return { statusCode: result.status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(result.body) };
+}
+
+/** Builds the handler for one route: auth, route-level roles, body parsing, idempotency, problem+json. */
+async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, context: Context | undefined): Promise<HttpResponse> {
+  const route = findRoute(routeKey);
+  if (!route) throw new Error(`Route ${routeKey} is not in functions/routes.ts`);
+  let principal: Principal | undefined;
+  if (route.roles !== 'public') {
+    principal = principalFromEvent(event);
+    assertRole(principal, route.roles);
+  }
+  const { raw, value } = parseBody(route, event);
+  const requestId = event.requestContext.requestId;
+  logger.appendKeys({ requestId, routeKey, ...(principal ? { sub: principal.sub, role: principal.role } : {}) });
+  const req: HttpRequest = {
+    route,
+    get principal(): Principal {
+      if (!principal) throw new UnauthorizedError('A bearer token is required.');
+      return principal;
+    },
+    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')])),
+    query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
+    headers: event.headers as Record<string, string>,
+    body: value,
+    requestId,
+  };
+  const run = async () => toResponse(await fn(req));
+  const idemKey = req.headers['idempotency-key'];
+  if (route.idempotent && idemKey && principal) {
+    const scope = `${principal.sub}|${routeKey}|${JSON.stringify(req.params)}`;
+    return runIdempotent(idemKey, scope, raw, context, run);
+  }
+  return run();
+}
+
+const errorMiddleware = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
+  onError: async (request) => {
+    const requestId = request.event?.requestContext?.requestId;
+    const problem = toProblem(request.error, requestId);
+    if (problem.status >= 500) logger.error('Unhandled error', { error: request.error as Error });
+    else if (!(request.error instanceof DomainError)) logger.warn('Unexpected client error', { error: request.error as Error });
+    request.response = problemResponse(problem);
+  },
+});
+
+/**
+ * The Lambda handler for a route: `export const handler = httpHandler('GET /projects/{projectId}', getProject)`.
+ * The same function is called by API Gateway in AWS and by the local server.
+ */
+export function httpHandler(routeKey: string, fn: RouteHandler) {
+  return middy<HttpEvent, HttpResponse>()
+    .use(httpHeaderNormalizer({ canonical: false }))
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(
+      httpCors({
+        origins: [config.webOrigin],
+        exposeHeaders: 'ETag, Location',
+        headers: 'Authorization, Content-Type, If-Match, Idempotency-Key',
+        methods: 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        maxAge: 600,
+      }),
+    )
+    .use(errorMiddleware())
+    .handler((event, context) => invoke(routeKey, fn, event, context));
+}

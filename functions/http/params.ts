@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { parseOrThrow } from '../../shared/domain/validation';
+import type { HttpRequest } from './http-handler';
+
+const pageQuerySchema = z.object({
+  limit: z.coerce.number().int('Must be a whole number').min(1, 'At least 1').max(100, 'At most 100').default(25),
+  cursor: z.string().max(4096).optional(),
+});
+
+/** `?limit=&cursor=` of list routes: limit 1..100 (default 25), opaque cursor. */
+export function pageParams(req: HttpRequest): { limit: number; cursor?: string } {
+  const { limit, cursor } = parseOrThrow(pageQuerySchema, { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined }, 'query string');
+  return cursor ? { limit, cursor } : { limit };
+}
+
+/** A required path parameter, validated by `schema` (a malformed id is simply not found). */
+export function pathParam<S extends z.ZodType>(req: HttpRequest, name: string, schema: S): z.output<S> {
+  return parseOrThrow(schema, req.params[name], `path parameter ${name}`);
+}

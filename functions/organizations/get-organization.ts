@@ -1,0 +1,16 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { assertCanReadOrganization } from '../../shared/domain/access';
+import { NotFoundError } from '../../shared/domain/errors';
+import { getOrganization as load } from '../../shared/store/organizations';
+import { lawyerSharesProjectWith } from './lawyer-visibility';
+
+export const getOrganization: RouteHandler = async (req) => {
+  const p = req.principal;
+  const orgId = req.params.orgId ?? '';
+  assertCanReadOrganization(p, orgId, p.role === 'lawyer' && (await lawyerSharesProjectWith(p, orgId)));
+  const org = await load(orgId);
+  if (!org) throw new NotFoundError('No such organization.');
+  return { status: 200, body: org, version: org.version };
+};
+
+export const handler = httpHandler('GET /organizations/{orgId}', getOrganization);

@@ -1,0 +1,10 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { pageParams } from '../http/params';
+import { listOrganizations as store } from '../../shared/store/organizations';
+
+export const listOrganizations: RouteHandler = async (req) => {
+  const { limit, cursor } = pageParams(req);
+  return { status: 200, body: await store(limit, cursor) };
+};
+
+export const handler = httpHandler('GET /organizations', listOrganizations);

@@ -1,0 +1,24 @@
+import { findShareholdingCycle, type Shareholder } from '../../shared/domain/organization';
+import { ConflictError, ValidationError } from '../../shared/domain/errors';
+import { fieldError } from '../../shared/domain/validation';
+import { loadControlChain } from '../../shared/store/organizations';
+
+/**
+ * Shareholders that point at registered organizations must exist, and the links must form no cycle
+ * (a holds b holds a). `selfId` is null for a new organization (which nobody can hold yet).
+ */
+export async function assertLinkedShareholdersValid(selfId: string | null, shareholders: readonly Shareholder[]): Promise<void> {
+  const linked = shareholders.map((s, i) => ({ id: s.organizationId, i })).filter((x): x is { id: string; i: number } => !!x.id);
+  if (!linked.length) return;
+  const chain = await loadControlChain(linked.map((l) => l.id));
+  const missing = linked.filter((l) => !chain.has(l.id));
+  if (missing.length) {
+    throw new ValidationError('Some shareholders point at organizations that do not exist.', {
+      errors: missing.map((m) => fieldError(['shareholders', m.i, 'organizationId'], 'No such organization')),
+    });
+  }
+  if (!selfId) return;
+  const holdersOf = (id: string) => chain.get(id)?.shareholders.map((s) => s.organizationId).filter((x): x is string => !!x) ?? [];
+  const cycle = findShareholdingCycle(selfId, linked.map((l) => l.id), holdersOf);
+  if (cycle) throw new ConflictError(`These shareholdings would form a cycle: ${cycle.join(' → ')}.`, { extra: { cycle } });
+}

@@ -1,0 +1,12 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { deleteMembership } from '../../shared/store/projects';
+import { loadReadableProject } from './load-project';
+
+export const deletePartner: RouteHandler = async (req) => {
+  const header = await loadReadableProject(req);
+  await deleteMembership(header, req.params.orgId ?? '', actorOf(req.principal));
+  return { status: 204 };
+};
+
+export const handler = httpHandler('DELETE /projects/{projectId}/partners/{orgId}', deletePartner);

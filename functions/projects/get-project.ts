@@ -1,0 +1,13 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { toView } from '../../shared/store/projects';
+import { loadReadableProject } from './load-project';
+
+export const getProject: RouteHandler = async (req) => {
+  const header = await loadReadableProject(req);
+  const view = toView(header);
+  // Lawyer assignments are pôle-internal: only staff see them.
+  const body = req.principal.role === 'legal' || req.principal.role === 'committee' ? { ...view, lawyers: header.lawyers } : view;
+  return { status: 200, body, version: header.project.version };
+};
+
+export const handler = httpHandler('GET /projects/{projectId}', getProject);

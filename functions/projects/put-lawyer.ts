@@ -1,0 +1,15 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { emailSchema } from '../../shared/domain/common';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { putLawyer as store } from '../../shared/store/projects';
+import { loadReadableProject } from './load-project';
+
+export const putLawyer: RouteHandler = async (req) => {
+  const email = parseOrThrow(emailSchema, req.params.email, 'lawyer email').toLowerCase();
+  const header = await loadReadableProject(req);
+  const created = await store(header, email, actorOf(req.principal));
+  return { status: created ? 201 : 200, body: { projectId: header.project.id, email } };
+};
+
+export const handler = httpHandler('PUT /projects/{projectId}/lawyers/{email}', putLawyer);

@@ -1,0 +1,77 @@
+/**
+ * THE route table. infra/aws (CDK: API routes and one Lambda per group), infra/local (the `npm start`
+ * server) and the OpenAPI generator all read it. From here, `handler` names the file under functions/
+ * that serves the route (export `handler`), so any behaviour is two hops away.
+ *
+ * `roles` is the route-level check, enforced by the HTTP stack (functions/http/http-handler.ts);
+ * object-level checks live in shared/domain/access.ts and are called by each handler.
+ */
+import type { z } from 'zod';
+import type { Role } from '../shared/domain/access';
+import { organizationInputSchema, organizationPatchSchema } from '../shared/domain/organization';
+import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../shared/domain/project';
+import { devTokenRequestSchema } from '../shared/domain/dev-token';
+
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface RouteDef {
+  method: Method;
+  /** API Gateway path template, e.g. `/projects/{projectId}`. */
+  path: string;
+  /** Module under functions/ that exports `handler` for this route. */
+  handler: string;
+  /** Lambda grouping in AWS: routes of a group share one function. */
+  group: 'public' | 'organizations' | 'projects' | 'audit' | 'dev';
+  /** Roles allowed to call it; 'public' means no token. */
+  roles: readonly Role[] | 'public';
+  summary: string;
+  tags: string[];
+  /** Only served by the local server, never deployed. */
+  localOnly?: boolean;
+  /** A creating POST that honours `Idempotency-Key`. */
+  idempotent?: boolean;
+  /** PATCH/PUT that require `If-Match`. */
+  requiresIfMatch?: boolean;
+  /** Request body schema (also used for OpenAPI). */
+  body?: z.ZodType;
+  /** Success status code. */
+  status?: number;
+}
+
+const ALL: readonly Role[] = ['legal', 'committee', 'lawyer', 'partner'];
+const STAFF_READ: readonly Role[] = ['legal', 'committee'];
+const LEGAL: readonly Role[] = ['legal'];
+
+export const routes: readonly RouteDef[] = [
+  { method: 'GET', path: '/health', handler: 'health', group: 'public', roles: 'public', summary: 'Liveness', tags: ['meta'] },
+  { method: 'GET', path: '/openapi.json', handler: 'openapi', group: 'public', roles: 'public', summary: 'OpenAPI 3.1 document', tags: ['meta'] },
+  { method: 'POST', path: '/dev/token', handler: 'dev/create-dev-token', group: 'dev', roles: 'public', summary: 'Signed token for a demo user (local only)', tags: ['dev'], localOnly: true, body: devTokenRequestSchema, status: 201 },
+
+  { method: 'POST', path: '/organizations', handler: 'organizations/create-organization', group: 'organizations', roles: LEGAL, summary: 'Register an organization with its control chain', tags: ['organizations'], idempotent: true, body: organizationInputSchema, status: 201 },
+  { method: 'GET', path: '/organizations', handler: 'organizations/list-organizations', group: 'organizations', roles: STAFF_READ, summary: 'List organizations', tags: ['organizations'] },
+  { method: 'GET', path: '/organizations/{orgId}', handler: 'organizations/get-organization', group: 'organizations', roles: ALL, summary: 'Get an organization', tags: ['organizations'] },
+  { method: 'PATCH', path: '/organizations/{orgId}', handler: 'organizations/patch-organization', group: 'organizations', roles: LEGAL, summary: 'Update an organization (If-Match)', tags: ['organizations'], requiresIfMatch: true, body: organizationPatchSchema },
+  { method: 'GET', path: '/organizations/{orgId}/audit', handler: 'audit/list-organization-audit', group: 'audit', roles: STAFF_READ, summary: "An organization's audit events", tags: ['audit'] },
+  { method: 'GET', path: '/organizations/{orgId}/audit/verify', handler: 'audit/verify-organization-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute an organization's audit hash chain", tags: ['audit'] },
+
+  { method: 'POST', path: '/projects', handler: 'projects/create-project', group: 'projects', roles: LEGAL, summary: 'Create a project', tags: ['projects'], idempotent: true, body: projectInputSchema, status: 201 },
+  { method: 'GET', path: '/projects', handler: 'projects/list-projects', group: 'projects', roles: ALL, summary: 'List the projects the caller may see', tags: ['projects'] },
+  { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get-project', group: 'projects', roles: ALL, summary: 'Get a project with its partners', tags: ['projects'] },
+  { method: 'PATCH', path: '/projects/{projectId}', handler: 'projects/patch-project', group: 'projects', roles: LEGAL, summary: 'Update a project (If-Match)', tags: ['projects'], requiresIfMatch: true, body: projectPatchSchema },
+  { method: 'PUT', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/put-partner', group: 'projects', roles: LEGAL, summary: 'Add a partner or change its role', tags: ['projects'], body: membershipInputSchema },
+  { method: 'DELETE', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/delete-partner', group: 'projects', roles: LEGAL, summary: 'Remove a partner', tags: ['projects'], status: 204 },
+  { method: 'PUT', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/put-lawyer', group: 'projects', roles: LEGAL, summary: 'Assign an IP lawyer (by email) to the project', tags: ['projects'] },
+  { method: 'DELETE', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/delete-lawyer', group: 'projects', roles: LEGAL, summary: 'Unassign an IP lawyer', tags: ['projects'], status: 204 },
+  { method: 'GET', path: '/projects/{projectId}/audit', handler: 'audit/list-project-audit', group: 'audit', roles: STAFF_READ, summary: "A project's audit events", tags: ['audit'] },
+  { method: 'GET', path: '/projects/{projectId}/audit/verify', handler: 'audit/verify-project-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute a project's audit hash chain", tags: ['audit'] },
+];
+
+export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;
+
+const byKey = new Map(routes.map((r) => [routeKey(r), r]));
+export function findRoute(key: string): RouteDef | undefined {
+  return byKey.get(key);
+}
+
+/** Routes deployed to AWS (the dev-token route exists only locally). */
+export const deployedRoutes = routes.filter((r) => !r.localOnly);

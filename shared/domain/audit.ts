@@ -1,0 +1,88 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * The audit log is one hash chain per project (`PROJ#<id>`) or organization (`ORG#<id>`): each event carries
+ * the previous event's hash, and its own hash is SHA-256 over the canonical JSON of every other field.
+ * (node:crypto is a pure computation, not I/O.)
+ */
+export interface Actor {
+  sub: string;
+  role: string;
+  org?: string | null;
+  email?: string | null;
+}
+
+export interface AuditEventBody {
+  chain: string;
+  seq: number;
+  at: string;
+  actor: Actor;
+  action: string;
+  target: { type: string; id: string };
+  before?: unknown;
+  after?: unknown;
+  prevHash: string;
+}
+export interface AuditEvent extends AuditEventBody {
+  hash: string;
+}
+
+/** The hash that the first event of every chain points back to. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** JSON with object keys sorted at every level and no whitespace: the same value always gives the same bytes. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') {
+    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('Non-finite number in canonical JSON');
+    return JSON.stringify(value) ?? 'null';
+  }
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.keys(value as object)
+    .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`);
+  return `{${entries.join(',')}}`;
+}
+
+export const sha256Hex = (s: string | Uint8Array): string => createHash('sha256').update(s).digest('hex');
+
+export function hashEvent(body: AuditEventBody): string {
+  const { chain, seq, at, actor, action, target, before, after, prevHash } = body;
+  return sha256Hex(canonicalJson({ chain, seq, at, actor, action, target, before, after, prevHash }));
+}
+
+export function sealEvent(body: AuditEventBody): AuditEvent {
+  return { ...body, hash: hashEvent(body) };
+}
+
+export type ChainVerification =
+  | { valid: true; length: number; headHash: string }
+  | { valid: false; length: number; brokenSeq: number; reason: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap' };
+
+/** Recomputes the chain from seq 1; names the first event whose content, link or position is wrong. */
+export function verifyChain(events: readonly AuditEvent[], startPrevHash = GENESIS_HASH, startSeq = 1): ChainVerification {
+  let prev = startPrevHash;
+  let expectedSeq = startSeq;
+  for (const e of events) {
+    if (e.seq !== expectedSeq) return { valid: false, length: events.length, brokenSeq: expectedSeq, reason: 'gap' };
+    if (e.prevHash !== prev) return { valid: false, length: events.length, brokenSeq: e.seq, reason: 'prev-hash-mismatch' };
+    if (hashEvent(e) !== e.hash) return { valid: false, length: events.length, brokenSeq: e.seq, reason: 'hash-mismatch' };
+    prev = e.hash;
+    expectedSeq++;
+  }
+  return { valid: true, length: events.length, headHash: prev };
+}
+
+/** A compact before/after: only the top-level fields that changed. */
+export function diffTopLevel(before: Record<string, unknown>, after: Record<string, unknown>, ignore: string[] = ['version', 'updatedAt']) {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (ignore.includes(k)) continue;
+    if (canonicalJson(before[k] ?? null) !== canonicalJson(after[k] ?? null)) {
+      b[k] = before[k];
+      a[k] = after[k];
+    }
+  }
+  return { before: b, after: a };
+}

@@ -1,0 +1,124 @@
+import { z } from 'zod';
+import { ISO_COUNTRIES } from './countries';
+import { isValidSiren } from './siren';
+import { emailSchema, idSchema, languageSchema, pctSchema, text } from './common';
+import { sumPct } from './decimal';
+
+export const ORGANIZATION_CATEGORIES = ['startup', 'sme', 'midcap', 'large', 'public-lab', 'university', 'other'] as const;
+
+export const orgIdSchema = idSchema('org');
+export const countrySchema = z.enum(ISO_COUNTRIES, { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FR' });
+
+export const shareholderSchema = z.strictObject({
+  name: text(200),
+  country: countrySchema,
+  votingRightsPct: pctSchema,
+  /** Set when the shareholder is itself a registered organization: the control chain is walked through it. */
+  organizationId: orgIdSchema.optional(),
+  /** Control per Code de commerce L233-3 even below 50 % (e.g. by agreement or de facto). */
+  controlling: z.boolean().optional(),
+  /** The shareholder is a natural person (nationality and tax domicile matter for CMF R151-1). */
+  naturalPerson: z.boolean().optional(),
+});
+
+export const representativeSchema = z.strictObject({
+  name: text(200),
+  email: emailSchema,
+  language: languageSchema.default('fr'),
+  position: text(200).optional(),
+});
+
+const organizationFields = {
+  legalName: text(300),
+  siren: z.string().refine(isValidSiren, 'Must be a valid SIREN: 9 digits with a valid check digit').optional(),
+  registrationId: text(100).optional(),
+  country: countrySchema,
+  category: z.enum(ORGANIZATION_CATEGORIES),
+  listed: z.boolean().default(false),
+  zrr: z.boolean().default(false),
+  city: text(200).optional(),
+  activityDescription: text(2000).optional(),
+  shareholders: z.array(shareholderSchema).max(200, 'At most 200 shareholders').default([]),
+  representatives: z.array(representativeSchema).max(20).default([]),
+};
+
+type OrgShape = {
+  country?: string | undefined;
+  siren?: string | undefined;
+  registrationId?: string | undefined;
+  shareholders?: { votingRightsPct: number; organizationId?: string | undefined }[] | undefined;
+};
+
+/** Cross-field rules shared by create and by the merged result of a PATCH. */
+export function checkOrganization(org: OrgShape, ctx: z.core.$RefinementCtx, selfId?: string): void {
+  if (org.country === 'FR' && !org.siren) {
+    ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Required for a French organization' });
+  }
+  if (org.country && org.country !== 'FR' && !org.registrationId) {
+    ctx.addIssue({ code: 'custom', path: ['registrationId'], message: 'Required for a foreign organization' });
+  }
+  if (org.country && org.country !== 'FR' && org.siren) {
+    ctx.addIssue({ code: 'custom', path: ['siren'], message: 'Only French organizations have a SIREN; use registrationId' });
+  }
+  const shareholders = org.shareholders ?? [];
+  if (sumPct(shareholders.map((s) => s.votingRightsPct)).gt(100)) {
+    ctx.addIssue({ code: 'custom', path: ['shareholders'], message: 'Voting rights add up to more than 100 %' });
+  }
+  shareholders.forEach((s, i) => {
+    if (selfId && s.organizationId === selfId) {
+      ctx.addIssue({ code: 'custom', path: ['shareholders', i, 'organizationId'], message: 'An organization cannot hold itself' });
+    }
+  });
+}
+
+export const organizationInputSchema = z
+  .strictObject(organizationFields)
+  .superRefine((org, ctx) => checkOrganization(org, ctx));
+export type OrganizationInput = z.output<typeof organizationInputSchema>;
+
+/** PATCH body: any subset of the fields (arrays replace whole). Defaults are not applied to absent fields. */
+export const organizationPatchSchema = z.strictObject({
+  legalName: organizationFields.legalName.optional(),
+  siren: organizationFields.siren,
+  registrationId: organizationFields.registrationId,
+  country: countrySchema.optional(),
+  category: z.enum(ORGANIZATION_CATEGORIES).optional(),
+  listed: z.boolean().optional(),
+  zrr: z.boolean().optional(),
+  city: organizationFields.city,
+  activityDescription: organizationFields.activityDescription,
+  shareholders: z.array(shareholderSchema).max(200).optional(),
+  representatives: z.array(representativeSchema).max(20).optional(),
+});
+export type OrganizationPatch = z.output<typeof organizationPatchSchema>;
+
+export interface Organization extends OrganizationInput {
+  id: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Shareholder = z.output<typeof shareholderSchema>;
+
+/**
+ * Shareholder links between organizations must not form a cycle (A holds B holds A).
+ * `holdersOf(id)` gives the organization ids holding shares in `id` (from the store).
+ * Returns the cycle as a list of ids, or null.
+ */
+export function findShareholdingCycle(
+  startId: string,
+  directHolders: readonly string[],
+  holdersOf: (id: string) => readonly string[],
+): string[] | null {
+  const stack: { id: string; path: string[] }[] = directHolders.map((h) => ({ id: h, path: [startId, h] }));
+  const seen = new Set<string>();
+  while (stack.length) {
+    const { id, path } = stack.pop()!;
+    if (id === startId) return path;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    for (const h of holdersOf(id)) stack.push({ id: h, path: [...path, h] });
+  }
+  return null;
+}

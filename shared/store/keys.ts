@@ -1,0 +1,49 @@
+/**
+ * Every DynamoDB key of the single table is built here (DESIGN.md §3).
+ *
+ *  item               pk                 sk                     gsi1 (sparse)                      gsi2
+ *  organization       ORG#<id>           META                   ORGS / <name>#<id>
+ *  project            PROJ#<id>          META                   PROJECTS / <updatedAt>#<id>
+ *  membership         PROJ#<id>          MEMBER#<orgId>         ORG#<orgId> / PROJ#<id>
+ *  lawyer assignment  PROJ#<id>          LAWYER#<email>         LAWYER#<email> / PROJ#<id>
+ *  audit chain head   AUDIT#<chain>      HEAD
+ *  audit event        AUDIT#<chain>      E#<seq, 10 digits>
+ *
+ * Partition sort order matters: a project's META and MEMBER# items are read in one Query
+ * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
+ */
+export const orgKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'META' });
+export const orgListGsi = (legalName: string, id: string) => ({ gsi1pk: 'ORGS', gsi1sk: `${legalName.toLowerCase()}#${id}` });
+export const ORGS_GSI_PK = 'ORGS';
+
+
+export const projectKey = (id: string) => ({ pk: `PROJ#${id}`, sk: 'META' });
+export const projectListGsi = (updatedAt: string, id: string) => ({ gsi1pk: 'PROJECTS', gsi1sk: `${updatedAt}#${id}` });
+export const PROJECTS_GSI_PK = 'PROJECTS';
+
+export const membershipKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `MEMBER#${orgId}` });
+export const membershipGsi = (projectId: string, orgId: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `PROJ#${projectId}` });
+/** gsi1 partition listing the projects an organization belongs to. */
+export const projectsOfOrgGsiPk = (orgId: string) => `ORG#${orgId}`;
+
+export const lawyerKey = (projectId: string, email: string) => ({ pk: `PROJ#${projectId}`, sk: `LAWYER#${email}` });
+export const lawyerGsi = (projectId: string, email: string) => ({ gsi1pk: `LAWYER#${email}`, gsi1sk: `PROJ#${projectId}` });
+export const projectsOfLawyerGsiPk = (email: string) => `LAWYER#${email}`;
+
+/** Range that covers a project's LAWYER#, MEMBER# and META items (see the note above). */
+export const PROJECT_HEADER_RANGE = { from: 'LAWYER#', to: 'META' } as const;
+
+export const projectChain = (projectId: string) => `PROJ#${projectId}`;
+export const orgChain = (orgId: string) => `ORG#${orgId}`;
+export const auditHeadKey = (chain: string) => ({ pk: `AUDIT#${chain}`, sk: 'HEAD' });
+export const auditEventKey = (chain: string, seq: number) => ({ pk: `AUDIT#${chain}`, sk: `E#${String(seq).padStart(10, '0')}` });
+export const auditPk = (chain: string) => `AUDIT#${chain}`;
+
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'] as const;
+
+/** Removes key and bookkeeping attributes from a stored item. */
+export function stripKeys<T>(item: Record<string, unknown>): T {
+  const out: Record<string, unknown> = { ...item };
+  for (const k of KEY_ATTRIBUTES) delete out[k];
+  return out as T;
+}

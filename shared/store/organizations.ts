@@ -1,0 +1,106 @@
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { randomUUID } from 'node:crypto';
+import { ddb } from './clients';
+import { config } from './config';
+import { orgChain, orgKey, orgListGsi, ORGS_GSI_PK, stripKeys } from './keys';
+import { writeWithAudit, type Page } from './tx';
+import { decodeCursor, encodeCursor } from './pagination';
+import type { Organization, OrganizationInput } from '../domain/organization';
+import type { Actor } from '../domain/audit';
+import { diffTopLevel } from '../domain/audit';
+import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+
+export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
+
+const toItem = (o: Organization) => ({ ...orgKey(o.id), ...orgListGsi(o.legalName, o.id), entity: 'organization', ...o });
+
+export async function getOrganization(id: string): Promise<Organization | null> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: orgKey(id) }));
+  return Item ? stripKeys<Organization>(Item) : null;
+}
+
+export async function getOrganizations(ids: readonly string[]): Promise<Map<string, Organization>> {
+  const out = new Map<string, Organization>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(orgKey);
+    for (let round = 0; keys && keys.length && round < 8; round++) {
+      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys } } }));
+      for (const item of res.Responses?.[config.tableName] ?? []) {
+        const o = stripKeys<Organization>(item);
+        out.set(o.id, o);
+      }
+      keys = res.UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return out;
+}
+
+export async function listOrganizations(limit: number, cursor?: string): Promise<Page<Organization>> {
+  const res = await ddb.send(
+    new QueryCommand({
+      TableName: config.tableName,
+      IndexName: 'gsi1',
+      KeyConditionExpression: 'gsi1pk = :pk',
+      ExpressionAttributeValues: { ':pk': ORGS_GSI_PK },
+      Limit: limit,
+      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: ORGS_GSI_PK }),
+    }),
+  );
+  return { items: (res.Items ?? []).map((i) => stripKeys<Organization>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+}
+
+/**
+ * Loads the organizations reachable upward from `startIds` through shareholders that are registered
+ * organizations (BatchGet level by level; the chain is short in practice, bounded to 10 levels).
+ */
+export async function loadControlChain(startIds: readonly string[], maxDepth = 10): Promise<Map<string, Organization>> {
+  const known = new Map<string, Organization>();
+  let frontier = [...new Set(startIds)];
+  for (let depth = 0; frontier.length && depth < maxDepth; depth++) {
+    const loaded = await getOrganizations(frontier.filter((id) => !known.has(id)));
+    for (const [id, o] of loaded) known.set(id, o);
+    frontier = [...loaded.values()].flatMap((o) => o.shareholders.map((s) => s.organizationId).filter((x): x is string => !!x && !known.has(x)));
+  }
+  return known;
+}
+
+export async function createOrganization(input: OrganizationInput, actor: Actor, now = new Date()): Promise<Organization> {
+  const at = now.toISOString();
+  const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
+  await writeWithAudit(
+    [{ item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') }],
+    [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
+  );
+  return org;
+}
+
+/** Replaces the organization with `next` if its version is still `expectedVersion` (optimistic locking). */
+export async function replaceOrganization(current: Organization, next: OrganizationInput, expectedVersion: number, actor: Actor, action = 'organization.updated', now = new Date()): Promise<Organization> {
+  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The organization is at version ${current.version}, not ${expectedVersion}.`);
+  const updated: Organization = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
+  const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
+  await writeWithAudit(
+    [
+      {
+        item: {
+          Put: {
+            TableName: config.tableName,
+            Item: toItem(updated),
+            ConditionExpression: 'attribute_exists(pk) AND version = :v',
+            ExpressionAttributeValues: { ':v': expectedVersion },
+          },
+        },
+        onConditionFailed: () => new PreconditionFailedError('The organization was changed by someone else; reload it and retry.'),
+      },
+    ],
+    [{ chain: orgChain(current.id), actor, action, target: { type: 'organization', id: current.id }, before, after }],
+  );
+  return updated;
+}
+
+export async function requireOrganization(id: string): Promise<Organization> {
+  const org = await getOrganization(id);
+  if (!org) throw new NotFoundError('No such organization.');
+  return org;
+}
