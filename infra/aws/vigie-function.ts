@@ -1,0 +1,197 @@
+/**
+ * THE Lambda construct: every Vigie function gets its defaults here (runtime, architecture, esbuild
+ * bundling, environment, logging, tracing) and a role of its own that grants only what its route group
+ * needs (infra/aws/group-access.ts). No managed policies, no wildcard actions.
+ */
+import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Policy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import type { BucketName, GroupAccess } from './group-access';
+
+/**
+ * Newest Node.js LTS runtime known to the installed aws-cdk-lib (cdk-nag AwsSolutions-L1 wants the
+ * latest of the family). Node 24 runtimes no longer accept callback-style handlers: ours are async.
+ */
+export const LAMBDA_RUNTIME = Runtime.NODEJS_24_X;
+export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
+
+/** ESM bundles have no `require`; some CommonJS dependencies call it. */
+export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+export interface VigieResources {
+  table: ITable;
+  /** GSI names of the single table (from TABLE in shared/store/table-def.ts), for Query grants. */
+  tableIndexes: readonly string[];
+  idempotencyTable: ITable;
+  buckets: Record<BucketName, IBucket>;
+  /** Sender address; its domain (and the address itself) are the SES identities ses:SendEmail is scoped to. */
+  mailFrom: string;
+  /** Origin of the web UI (CORS in the handlers' middy stack, links in emails). */
+  webOrigin: string;
+}
+
+export interface VigieFunctionProps {
+  /** Route group name (a function per group). */
+  group: string;
+  /** Absolute path of the generated group entry (infra/aws/group-entry.ts). */
+  entry: string;
+  /** Directory holding package-lock.json; entries and handlers must live under it. */
+  repoRoot: string;
+  description: string;
+  access: GroupAccess;
+  resources: VigieResources;
+  memorySize?: number;
+  timeout?: Duration;
+}
+
+export class VigieFunction extends Construct {
+  readonly fn: NodejsFunction;
+  readonly role: Role;
+  readonly logGroup: LogGroup;
+
+  constructor(scope: Construct, id: string, props: VigieFunctionProps) {
+    super(scope, id);
+    const { resources: res, access } = props;
+
+    this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
+    this.role = new Role(this, 'Role', {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+      description: `Vigie ${props.group} route group`,
+    });
+    // Instead of the AWSLambdaBasicExecutionRole managed policy (logs:* on every log group): this log group only.
+    this.logGroup.grantWrite(this.role);
+
+    this.fn = new NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      projectRoot: props.repoRoot,
+      depsLockFilePath: join(props.repoRoot, 'package-lock.json'),
+      description: props.description.slice(0, 256),
+      runtime: LAMBDA_RUNTIME,
+      architecture: LAMBDA_ARCHITECTURE,
+      memorySize: props.memorySize ?? 1024,
+      timeout: props.timeout ?? Duration.seconds(15),
+      role: this.role,
+      tracing: Tracing.ACTIVE,
+      logGroup: this.logGroup,
+      loggingFormat: LoggingFormat.JSON,
+      applicationLogLevelV2: ApplicationLogLevel.INFO,
+      systemLogLevelV2: SystemLogLevel.INFO,
+      environment: {
+        TABLE_NAME: res.table.tableName,
+        IDEMPOTENCY_TABLE_NAME: res.idempotencyTable.tableName,
+        DOCUMENTS_BUCKET: res.buckets.documents.bucketName,
+        AGREEMENTS_BUCKET: res.buckets.agreements.bucketName,
+        EXPORTS_BUCKET: res.buckets.exports.bucketName,
+        MAIL_FROM: res.mailFrom,
+        WEB_ORIGIN: res.webOrigin,
+        POWERTOOLS_SERVICE_NAME: 'vigie',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        NODE_OPTIONS: '--enable-source-maps',
+      },
+      bundling: {
+        // Local esbuild from node_modules; Docker is never used.
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: SourceMapMode.DEFAULT,
+        sourcesContent: false,
+        charset: Charset.UTF8,
+        // Bundle the AWS SDK too: the versions in package-lock.json (s3-presigned-post, lib-dynamodb, the
+        // ones Powertools was tested with) rather than whatever the runtime image ships.
+        bundleAwsSDK: true,
+        externalModules: [],
+      },
+    });
+
+    const statements = this.statements(props);
+    if (statements.length) {
+      // Data grants in a policy of their own, so that the role's DefaultPolicy only holds what CDK adds
+      // (X-Ray, logs) and the acknowledgment below cannot hide a data wildcard.
+      new Policy(this, 'DataAccess', { roles: [this.role], statements });
+    }
+    const defaultPolicy = this.role.node.tryFindChild('DefaultPolicy');
+    if (defaultPolicy) {
+      Validations.of(defaultPolicy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'Only the X-Ray statement added by `tracing: ACTIVE` (xray:PutTraceSegments, xray:PutTelemetryRecords): these actions do not support resource-level permissions.',
+      });
+    }
+  }
+
+  private statements(props: VigieFunctionProps): PolicyStatement[] {
+    const { resources: res, access } = props;
+    const out: PolicyStatement[] = [];
+    if (access.table) {
+      const tableArn = res.table.tableArn;
+      out.push(
+        new PolicyStatement({ sid: 'TableRead', actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], resources: [tableArn] }),
+      );
+      if (res.tableIndexes.length) {
+        out.push(
+          new PolicyStatement({
+            sid: 'TableIndexQuery',
+            actions: ['dynamodb:Query'],
+            resources: res.tableIndexes.map((name) => `${tableArn}/index/${name}`),
+          }),
+        );
+      }
+      if (access.table === 'readwrite') {
+        out.push(
+          new PolicyStatement({
+            sid: 'TableWrite',
+            // TransactWriteItems is authorized through these per-item actions.
+            actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'],
+            resources: [tableArn],
+          }),
+        );
+      }
+    }
+    if (access.idempotency) {
+      out.push(
+        new PolicyStatement({
+          sid: 'IdempotencyRecords',
+          // What the Powertools DynamoDBPersistenceLayer calls.
+          actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'],
+          resources: [res.idempotencyTable.tableArn],
+        }),
+      );
+    }
+    for (const [name, mode] of Object.entries(access.buckets ?? {}) as [BucketName, 'read' | 'write' | 'readwrite'][]) {
+      const bucket = res.buckets[name];
+      const actions = [...(mode !== 'write' ? ['s3:GetObject'] : []), ...(mode !== 'read' ? ['s3:PutObject'] : [])];
+      out.push(new PolicyStatement({ sid: `Objects${name[0]!.toUpperCase()}${name.slice(1)}`, actions, resources: [bucket.arnForObjects('*')] }));
+      const cfn = bucket.node.defaultChild as CfnBucket | undefined;
+      if (cfn) {
+        const logicalId = Stack.of(bucket).getLogicalId(cfn);
+        Validations.of(this).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
+          reason: `Objects of the ${name} bucket have generated keys (one per document, agreement or export); the function needs ${actions.join(' and ')} on any of them, and no other action or bucket.`,
+        });
+      }
+    }
+    if (access.sendMail) {
+      const stack = Stack.of(this);
+      const at = res.mailFrom.lastIndexOf('@');
+      const domain = res.mailFrom.slice(at + 1);
+      out.push(
+        new PolicyStatement({
+          sid: 'SendMail',
+          actions: ['ses:SendEmail'],
+          resources: [domain, res.mailFrom].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+        }),
+      );
+    }
+    return out;
+  }
+}

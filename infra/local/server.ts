@@ -1,0 +1,193 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { routes, routeKey, type RouteDef } from '../../functions/routes';
+import { verifyDevToken } from '../../functions/dev/dev-jwt';
+
+/**
+ * The local API Gateway: matches a request against functions/routes.ts, verifies the bearer token as the
+ * Cognito JWT authorizer would, turns the request into an API Gateway HTTP API (payload v2) event, calls
+ * the very handler Lambda runs, and writes its response.
+ */
+type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+/** API Gateway's own payload limit; the handlers refuse anything over 1 MB with a 413 themselves. */
+const MAX_REQUEST_BYTES = 10 * 1024 * 1024;
+
+interface CompiledRoute {
+  route: RouteDef;
+  key: string;
+  regex: RegExp;
+  params: string[];
+}
+
+function compile(route: RouteDef): CompiledRoute {
+  const params: string[] = [];
+  const pattern = route.path.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\\?\}|\{(\w+)\}/g, (_m, a, b) => {
+    params.push(a ?? b);
+    return '([^/]+)';
+  });
+  return { route, key: routeKey(route), regex: new RegExp(`^${pattern}$`), params };
+}
+
+export interface ApiServerOptions {
+  devTokenSecret: string;
+  /** Origin allowed by CORS (the web UI). */
+  webOrigin: string;
+  /** Loads a handler module; defaults to importing functions/<handler>. */
+  loadHandler?: (handlerPath: string) => Promise<LambdaHandler>;
+  onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
+}
+
+const defaultLoader = async (handlerPath: string): Promise<LambdaHandler> => {
+  const mod = (await import(`../../functions/${handlerPath}`)) as { handler?: LambdaHandler };
+  if (typeof mod.handler !== 'function') throw new Error(`functions/${handlerPath} exports no handler`);
+  return mod.handler;
+};
+
+function problem(res: ServerResponse, status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', ...extraHeaders });
+  res.end(JSON.stringify({ type: `https://vigie.dev/problems/${status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : 'request'}`, title, status, detail }));
+}
+
+/** API Gateway hands JWT claims to Lambda as strings; arrays become "[a b]". */
+function flattenClaims(payload: Record<string, unknown>): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(payload)) {
+    if (Array.isArray(v)) out[k] = `[${v.join(' ')}]`;
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') out[k] = v;
+    else if (v !== null && v !== undefined) out[k] = JSON.stringify(v);
+  }
+  return out;
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const TEXT_TYPES = /^(application\/(json|[\w.+-]+\+json|x-www-form-urlencoded|xml)|text\/)/i;
+
+export function createApiServer(opts: ApiServerOptions): Server {
+  const compiled = routes.map(compile).sort((a, b) => a.params.length - b.params.length);
+  const loader = opts.loadHandler ?? defaultLoader;
+  const cache = new Map<string, Promise<LambdaHandler>>();
+  const load = (p: string) => {
+    let h = cache.get(p);
+    if (!h) {
+      h = loader(p);
+      cache.set(p, h);
+      h.catch(() => cache.delete(p));
+    }
+    return h;
+  };
+  const corsHeaders = {
+    'access-control-allow-origin': opts.webOrigin,
+    'access-control-allow-headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',
+    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+    'access-control-expose-headers': 'ETag, Location',
+    'access-control-max-age': '600',
+  };
+
+  return createServer(async (req, res) => {
+    const started = performance.now();
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const method = (req.method ?? 'GET').toUpperCase();
+    res.on('finish', () => opts.onRequest?.({ method, path: url.pathname, status: res.statusCode, ms: performance.now() - started }));
+    try {
+      if (method === 'OPTIONS') {
+        res.writeHead(204, corsHeaders);
+        return void res.end();
+      }
+      let match: { c: CompiledRoute; values: string[] } | undefined;
+      for (const c of compiled) {
+        if (c.route.method !== method) continue;
+        const m = c.regex.exec(url.pathname);
+        if (m) {
+          match = { c, values: m.slice(1) };
+          break;
+        }
+      }
+      if (!match) return problem(res, 404, 'Not found', `No route for ${method} ${url.pathname}.`);
+      const { c, values } = match;
+
+      let claims: Record<string, string | number | boolean> | undefined;
+      if (c.route.roles !== 'public') {
+        const auth = req.headers.authorization ?? '';
+        const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
+        if (!token) return problem(res, 401, 'Authentication required', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', { 'www-authenticate': 'Bearer' });
+        try {
+          claims = flattenClaims(await verifyDevToken(token, opts.devTokenSecret));
+        } catch (e) {
+          return problem(res, 401, 'Authentication required', `The token was refused: ${(e as Error).message}`, { 'www-authenticate': 'Bearer error="invalid_token"' });
+        }
+      }
+
+      const raw = await readBody(req);
+      if (raw === 'too-large') return problem(res, 413, 'Payload too large', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
+      const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
+      const query: Record<string, string> = {};
+      for (const [k, v] of url.searchParams) query[k] = query[k] === undefined ? v : `${query[k]},${v}`;
+      const now = new Date();
+      const requestId = randomUUID();
+      const event = {
+        version: '2.0',
+        routeKey: c.key,
+        rawPath: url.pathname,
+        rawQueryString: url.search.slice(1),
+        headers,
+        ...(Object.keys(query).length ? { queryStringParameters: query } : {}),
+        ...(c.params.length ? { pathParameters: Object.fromEntries(c.params.map((p, i) => [p, values[i]!])) } : {}),
+        requestContext: {
+          accountId: 'local',
+          apiId: 'local',
+          domainName: headers.host ?? '127.0.0.1',
+          domainPrefix: '127',
+          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          requestId,
+          routeKey: c.key,
+          stage: '$default',
+          time: now.toUTCString(),
+          timeEpoch: now.getTime(),
+          ...(claims ? { authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: null } } } : {}),
+        },
+        ...(raw.length ? { body: isText ? raw.toString('utf8') : raw.toString('base64') } : {}),
+        isBase64Encoded: raw.length > 0 && !isText,
+      } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+      const deadline = Date.now() + 29_000;
+      const context = {
+        awsRequestId: requestId,
+        functionName: `vigie-local-${c.route.group}`,
+        functionVersion: '$LATEST',
+        invokedFunctionArn: `arn:aws:lambda:eu-west-3:000000000000:function:vigie-local-${c.route.group}`,
+        memoryLimitInMB: '1024',
+        logGroupName: '/local/vigie',
+        logStreamName: 'local',
+        callbackWaitsForEmptyEventLoop: false,
+        getRemainingTimeInMillis: () => Math.max(0, deadline - Date.now()),
+        done: () => {},
+        fail: () => {},
+        succeed: () => {},
+      } as Context;
+      const handler = await load(c.route.handler);
+      const out = await handler(event, context);
+      const outHeaders: Record<string, string | string[]> = { ...Object.fromEntries(Object.entries(out.headers ?? {}).map(([k, v]) => [k, String(v)])) };
+      if (out.cookies?.length) outHeaders['set-cookie'] = out.cookies;
+      res.writeHead(out.statusCode ?? 200, outHeaders);
+      res.end(out.body === undefined ? undefined : out.isBase64Encoded ? Buffer.from(out.body, 'base64') : out.body);
+    } catch (e) {
+      // The handlers map their own errors; this is the local stand-in for API Gateway's 500.
+      console.error('[local api] internal error:', e);
+      if (!res.headersSent) problem(res, 500, 'Internal error', 'An unexpected error occurred.');
+      else res.end();
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import type { z } from 'zod';
+import { organizationInputSchema } from '../organization';
+import { projectInputSchema } from '../project';
+
+/**
+ * Rules the zod schemas state with refine/superRefine that JSON Schema 2020-12 can state too, keyed by the
+ * zod schema instance they belong to (so a field schema shared by the create and PATCH bodies gets them in
+ * both). ./json-schema.ts merges these keywords into the rendering of that instance.
+ *
+ * Keep each entry equivalent to its zod rule: test/unit/forms.test.ts runs the same corpus through zod and
+ * through Ajv on the served JSON Schema and requires the same verdict.
+ *
+ * Not here because JSON Schema cannot say it (zod-only, the server answers 400 with the field path):
+ * SIREN check digit (Luhn), percentages with at most 4 decimals, voting rights adding up to ≤ 100 %,
+ * end date after start date, the same organization listed twice among the partners.
+ */
+export interface SchemaRule {
+  schema: z.ZodType;
+  keywords: Record<string, unknown>;
+  /** The zod rule it mirrors, for reviewers. */
+  mirrors: string;
+}
+
+const sirenString = organizationInputSchema.shape.siren.unwrap();
+const technologyDomains = projectInputSchema.shape.technologyDomains;
+
+/** Country FR → SIREN required; any other country → registrationId required and no SIREN (checkOrganization). */
+export const ORGANIZATION_IDENTIFIER_RULE = {
+  if: { properties: { country: { const: 'FR' } }, required: ['country'] },
+  then: { required: ['siren'] },
+  else: { required: ['registrationId'], not: { required: ['siren'] } },
+};
+
+/** A non-empty partner list has exactly one coordinator (projectInputSchema). */
+export const ONE_COORDINATOR_RULE = {
+  properties: {
+    partners: {
+      if: { minItems: 1 },
+      then: { contains: { properties: { role: { const: 'coordinator' } }, required: ['role'] }, minContains: 1, maxContains: 1 },
+    },
+  },
+};
+
+export const SCHEMA_RULES: readonly SchemaRule[] = [
+  { schema: sirenString, keywords: { pattern: '^[0-9]{9}$' }, mirrors: 'isValidSiren: 9 digits (the check digit stays zod-only)' },
+  { schema: technologyDomains, keywords: { uniqueItems: true }, mirrors: "technologyDomains refine 'Each domain only once'" },
+  { schema: organizationInputSchema, keywords: { allOf: [ORGANIZATION_IDENTIFIER_RULE] }, mirrors: 'checkOrganization: SIREN for FR, registrationId otherwise' },
+  { schema: projectInputSchema, keywords: { allOf: [ONE_COORDINATOR_RULE] }, mirrors: "projectInputSchema superRefine 'Exactly one partner must be the coordinator'" },
+];
