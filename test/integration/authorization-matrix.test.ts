@@ -1,0 +1,133 @@
+import { routes, routeKey } from '../../functions/routes';
+import { startApi, tokenFor, frenchOrg, projectBody, type Api } from './helpers/api';
+
+/**
+ * Walks the whole route × role matrix over HTTP. Every route of functions/routes.ts must have a row here
+ * (the last test fails otherwise), so a new route cannot ship without its access rules being tested.
+ *
+ * Fixture: partner A's organization is in project P1 (lawyer L assigned); organization B is only in P2.
+ */
+type Who = 'anonymous' | 'legal' | 'committee' | 'lawyer' | 'partnerA';
+const WHO: Who[] = ['anonymous', 'legal', 'committee', 'lawyer', 'partnerA'];
+
+let api: Api;
+let tokens: Record<Who, string | undefined>;
+let legal: string;
+let orgA: { id: string };
+let orgB: { id: string };
+let p1: { id: string };
+let p2: { id: string };
+const LAWYER = 'lawyer-matrix@cabinet.example';
+
+beforeAll(async () => {
+  api = await startApi();
+  legal = await tokenFor('legal');
+  orgA = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix A') })).body;
+  orgB = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix B') })).body;
+  p1 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+  p2 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgB.id, role: 'coordinator' }] }) })).body;
+  expect((await api.call('PUT', `/projects/${p1.id}/lawyers/${encodeURIComponent(LAWYER)}`, { token: legal })).status).toBe(201);
+  tokens = {
+    anonymous: undefined,
+    legal,
+    committee: await tokenFor('committee'),
+    lawyer: await tokenFor('lawyer', undefined, LAWYER),
+    partnerA: await tokenFor('partner', orgA.id),
+  };
+});
+afterAll(() => api.close());
+
+interface Case {
+  name: string;
+  /** Builds the request; `fresh` gives a new project/org so a mutating call by one role cannot affect another. */
+  request: () => Promise<{ path: string; body?: unknown; headers?: Record<string, string> }>;
+  expect: Record<Who, number>;
+}
+
+const freshProject = async () => (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+const freshOrg = async () => (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Fresh') })).body;
+
+const matrix: Record<string, Case[]> = {
+  'GET /health': [{ name: 'health', request: async () => ({ path: '/health' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'GET /openapi.json': [{ name: 'openapi', request: async () => ({ path: '/openapi.json' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'POST /dev/token': [{ name: 'dev token', request: async () => ({ path: '/dev/token', body: { role: 'committee' } }), expect: { anonymous: 201, legal: 201, committee: 201, lawyer: 201, partnerA: 201 } }],
+  'GET /forms/{formId}': [{ name: 'form', request: async () => ({ path: '/forms/organization' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'POST /organizations': [{ name: 'create org', request: async () => ({ path: '/organizations', body: frenchOrg('New') }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'GET /organizations': [{ name: 'list orgs', request: async () => ({ path: '/organizations' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /organizations/{orgId}': [
+    { name: 'own org A', request: async () => ({ path: `/organizations/${orgA.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'other org B', request: async () => ({ path: `/organizations/${orgB.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    { name: 'missing org', request: async () => ({ path: `/organizations/org_${'f'.repeat(32)}` }), expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 } },
+  ],
+  'PATCH /organizations/{orgId}': [
+    { name: 'patch org', request: async () => ({ path: `/organizations/${(await freshOrg()).id}`, body: { city: 'Grenoble' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } },
+    { name: 'partner patches its own org', request: async () => ({ path: `/organizations/${orgA.id}`, body: { city: 'Nice' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } },
+  ],
+  'GET /organizations/{orgId}/audit': [{ name: 'org audit', request: async () => ({ path: `/organizations/${orgA.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /organizations/{orgId}/audit/verify': [{ name: 'org audit verify', request: async () => ({ path: `/organizations/${orgA.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'POST /projects': [{ name: 'create project', request: async () => ({ path: '/projects', body: projectBody() }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'GET /projects': [{ name: 'list projects', request: async () => ({ path: '/projects' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'GET /projects/{projectId}': [
+    { name: 'project P1 (A is in)', request: async () => ({ path: `/projects/${p1.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'project P2 (A is not in)', request: async () => ({ path: `/projects/${p2.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'PATCH /projects/{projectId}': [{ name: 'patch project', request: async () => ({ path: `/projects/${(await freshProject()).id}`, body: { title: 'T' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'PUT /projects/{projectId}/partners/{orgId}': [{ name: 'add partner', request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgB.id}`, body: { role: 'partner' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'DELETE /projects/{projectId}/partners/{orgId}': [{ name: 'remove partner', request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgA.id}` }), expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'PUT /projects/{projectId}/lawyers/{email}': [{ name: 'assign lawyer', request: async () => ({ path: `/projects/${(await freshProject()).id}/lawyers/x%40y.example` }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'DELETE /projects/{projectId}/lawyers/{email}': [
+    {
+      name: 'unassign lawyer',
+      request: async () => {
+        const p = await freshProject();
+        await api.call('PUT', `/projects/${p.id}/lawyers/z%40y.example`, { token: legal });
+        return { path: `/projects/${p.id}/lawyers/z%40y.example` };
+      },
+      expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/audit': [{ name: 'project audit', request: async () => ({ path: `/projects/${p1.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /projects/{projectId}/audit/verify': [{ name: 'project audit verify', request: async () => ({ path: `/projects/${p1.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+};
+
+const rows = Object.entries(matrix).flatMap(([key, cases]) => cases.flatMap((c) => WHO.map((who) => [key, c.name, who, c] as const)));
+
+test.each(rows)('%s (%s) as %s', async (key, _name, who, c) => {
+  const [method] = key.split(' ');
+  const req = await c.request();
+  const r = await api.call(method!, req.path, { token: tokens[who], body: req.body, headers: req.headers });
+  if (r.status !== c.expect[who]) throw new Error(`${key} as ${who}: expected ${c.expect[who]}, got ${r.status} ${r.text.slice(0, 300)}`);
+  if (r.status >= 400) expect(r.headers.get('content-type')).toMatch(/application\/problem\+json/);
+});
+
+test('partner A lists only its projects; the lawyer only its assignments', async () => {
+  const mine = await api.call('GET', '/projects?limit=100', { token: tokens.partnerA });
+  const ids = mine.body.items.map((p: { id: string }) => p.id);
+  expect(ids).toContain(p1.id);
+  expect(ids).not.toContain(p2.id);
+  const lawyer = await api.call('GET', '/projects?limit=100', { token: tokens.lawyer });
+  expect(lawyer.body.items.map((p: { id: string }) => p.id)).toEqual([p1.id]);
+});
+
+test('a partner does not see lawyer assignments; staff do', async () => {
+  expect((await api.call('GET', `/projects/${p1.id}`, { token: tokens.partnerA })).body.lawyers).toBeUndefined();
+  expect((await api.call('GET', `/projects/${p1.id}`, { token: legal })).body.lawyers).toEqual([expect.objectContaining({ email: LAWYER })]);
+});
+
+test('bad tokens get 401: expired, wrong signature, partner without organization', async () => {
+  const { SignJWT } = await import('jose');
+  const key = new TextEncoder().encode(process.env.DEV_TOKEN_SECRET!);
+  const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../functions/dev/dev-jwt');
+  const base = () => new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE);
+  const expired = await base().setIssuedAt(1000).setExpirationTime(2000).sign(key);
+  const wrongAud = await new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience('other').setExpirationTime('1h').sign(key);
+  const forged = await base().setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret-'.padEnd(40, 'y')));
+  const partnerNoOrg = await new SignJWT({ 'cognito:groups': ['partner'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(key);
+  for (const t of [expired, wrongAud, forged, partnerNoOrg, 'garbage']) {
+    expect((await api.call('GET', '/projects', { token: t })).status).toBe(401);
+  }
+});
+
+test('every route in functions/routes.ts is in the matrix', () => {
+  expect(Object.keys(matrix).sort()).toEqual(routes.map(routeKey).sort());
+});

@@ -1,0 +1,61 @@
+import type { Context } from 'aws-lambda';
+import { httpHandler, type HttpEvent } from '../../functions/http/http-handler';
+import { principalFromEvent } from '../../functions/http/auth';
+import { NotFoundError } from '../../shared/domain/errors';
+
+const ctx = { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 10000 } as unknown as Context;
+const event = (over: Partial<HttpEvent> & { claims?: Record<string, unknown> } = {}): HttpEvent => {
+  const { claims, ...rest } = over;
+  return {
+    version: '2.0',
+    routeKey: 'GET /projects/{projectId}',
+    rawPath: '/projects/x',
+    rawQueryString: '',
+    headers: {},
+    isBase64Encoded: false,
+    requestContext: { requestId: 'req-1', http: { method: (rest.routeKey ?? 'GET').split(' ')[0], path: '/projects/x' }, ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}) },
+    ...rest,
+  } as unknown as HttpEvent;
+};
+
+describe('claims → principal', () => {
+  test('API Gateway flattened groups and organization', () => {
+    const p = principalFromEvent(event({ claims: { sub: 'u1', 'cognito:groups': '[partner]', 'custom:organizationId': 'org_1', email: 'A@B.fr' } }));
+    expect(p).toEqual({ sub: 'u1', role: 'partner', organizationId: 'org_1', email: 'a@b.fr' });
+  });
+  test('no claims, no role, or unknown role → 401', () => {
+    expect(() => principalFromEvent(event())).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => principalFromEvent(event({ claims: { sub: 'u' } }))).toThrow(expect.objectContaining({ status: 401 }));
+    expect(() => principalFromEvent(event({ claims: { sub: 'u', 'cognito:groups': '[admin]' } }))).toThrow(expect.objectContaining({ status: 401 }));
+  });
+});
+
+describe('middy stack', () => {
+  test('route-level roles: a partner may not PATCH a project (403 problem+json)', async () => {
+    const h = httpHandler('PATCH /projects/{projectId}', async () => ({ status: 200, body: {} }));
+    const res = await h(event({ routeKey: 'PATCH /projects/{projectId}', claims: { sub: 'u', 'cognito:groups': '[partner]', 'custom:organizationId': 'org_1' } }), ctx);
+    expect(res.statusCode).toBe(403);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+  });
+  test('a typed domain error keeps its status; an unexpected one is an opaque 500', async () => {
+    const legal = { sub: 'u', 'cognito:groups': '[legal]' };
+    const nf = httpHandler('GET /projects/{projectId}', async () => {
+      throw new NotFoundError('No such project.');
+    });
+    const r1 = await nf(event({ claims: legal }), ctx);
+    expect(r1.statusCode).toBe(404);
+    expect(JSON.parse(r1.body!)).toMatchObject({ status: 404, detail: 'No such project.', requestId: 'req-1' });
+    const boom = httpHandler('GET /projects/{projectId}', async () => {
+      throw new Error('ConnectionRefused at 10.0.0.1:8000 secret=abc');
+    });
+    const r2 = await boom(event({ claims: legal }), ctx);
+    expect(r2.statusCode).toBe(500);
+    expect(r2.body).not.toContain('10.0.0.1');
+    expect(r2.body).not.toContain('secret');
+  });
+  test('ETag is sent from the version', async () => {
+    const h = httpHandler('GET /projects/{projectId}', async () => ({ status: 200, body: { a: 1 }, version: 7 }));
+    const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[committee]' } }), ctx);
+    expect(res.headers?.etag).toBe('"7"');
+  });
+});
