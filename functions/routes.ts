@@ -11,6 +11,9 @@ import type { Role } from '../shared/domain/access';
 import { organizationInputSchema, organizationPatchSchema } from '../shared/domain/organization';
 import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../shared/domain/project';
 import { devTokenRequestSchema } from '../shared/domain/dev-token';
+import { uploadRequestSchema } from '../shared/domain/documents';
+import { formQuerySchema } from '../shared/domain/forms/registry';
+import * as out from '../shared/domain/openapi';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -21,7 +24,7 @@ export interface RouteDef {
   /** Module under functions/ that exports `handler` for this route. */
   handler: string;
   /** Lambda grouping in AWS: routes of a group share one function. */
-  group: 'public' | 'organizations' | 'projects' | 'audit' | 'dev';
+  group: 'public' | 'organizations' | 'projects' | 'documents' | 'audit' | 'dev';
   /** Roles allowed to call it; 'public' means no token. */
   roles: readonly Role[] | 'public';
   summary: string;
@@ -36,6 +39,10 @@ export interface RouteDef {
   body?: z.ZodType;
   /** Success status code. */
   status?: number;
+  /** Success body schema (documentation only: OpenAPI; the server does not validate what it returns). */
+  response?: z.ZodType;
+  /** Query-string schema (documentation: OpenAPI; the handler parses `req.query` itself). List routes get `limit`/`cursor` without it. */
+  query?: z.ZodType;
 }
 
 const ALL: readonly Role[] = ['legal', 'committee', 'lawyer', 'partner'];
@@ -43,27 +50,32 @@ const STAFF_READ: readonly Role[] = ['legal', 'committee'];
 const LEGAL: readonly Role[] = ['legal'];
 
 export const routes: readonly RouteDef[] = [
-  { method: 'GET', path: '/health', handler: 'health', group: 'public', roles: 'public', summary: 'Liveness', tags: ['meta'] },
-  { method: 'GET', path: '/openapi.json', handler: 'openapi', group: 'public', roles: 'public', summary: 'OpenAPI 3.1 document', tags: ['meta'] },
-  { method: 'POST', path: '/dev/token', handler: 'dev/create-dev-token', group: 'dev', roles: 'public', summary: 'Signed token for a demo user (local only)', tags: ['dev'], localOnly: true, body: devTokenRequestSchema, status: 201 },
+  { method: 'GET', path: '/health', handler: 'health', group: 'public', roles: 'public', summary: 'Liveness', tags: ['meta'], response: out.healthSchema },
+  { method: 'GET', path: '/forms/{formId}', handler: 'forms/get-form', group: 'public', roles: ['legal', 'committee', 'lawyer', 'partner'], summary: 'Form schema and uiSchema', tags: ['forms'], query: formQuerySchema, response: out.formDocumentSchema },
+  { method: 'GET', path: '/openapi.json', handler: 'openapi', group: 'public', roles: 'public', summary: 'OpenAPI 3.1 document', tags: ['meta'], response: out.openApiDocumentSchema },
+  { method: 'POST', path: '/dev/token', handler: 'dev/create-dev-token', group: 'dev', roles: 'public', summary: 'Signed token for a demo user (local only)', tags: ['dev'], localOnly: true, body: devTokenRequestSchema, status: 201, response: out.devTokenResponseSchema },
 
-  { method: 'POST', path: '/organizations', handler: 'organizations/create-organization', group: 'organizations', roles: LEGAL, summary: 'Register an organization with its control chain', tags: ['organizations'], idempotent: true, body: organizationInputSchema, status: 201 },
-  { method: 'GET', path: '/organizations', handler: 'organizations/list-organizations', group: 'organizations', roles: STAFF_READ, summary: 'List organizations', tags: ['organizations'] },
-  { method: 'GET', path: '/organizations/{orgId}', handler: 'organizations/get-organization', group: 'organizations', roles: ALL, summary: 'Get an organization', tags: ['organizations'] },
-  { method: 'PATCH', path: '/organizations/{orgId}', handler: 'organizations/patch-organization', group: 'organizations', roles: LEGAL, summary: 'Update an organization (If-Match)', tags: ['organizations'], requiresIfMatch: true, body: organizationPatchSchema },
-  { method: 'GET', path: '/organizations/{orgId}/audit', handler: 'audit/list-organization-audit', group: 'audit', roles: STAFF_READ, summary: "An organization's audit events", tags: ['audit'] },
-  { method: 'GET', path: '/organizations/{orgId}/audit/verify', handler: 'audit/verify-organization-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute an organization's audit hash chain", tags: ['audit'] },
+  { method: 'POST', path: '/organizations', handler: 'organizations/create-organization', group: 'organizations', roles: LEGAL, summary: 'Register an organization with its control chain', tags: ['organizations'], idempotent: true, body: organizationInputSchema, status: 201, response: out.organizationSchema },
+  { method: 'GET', path: '/organizations', handler: 'organizations/list-organizations', group: 'organizations', roles: STAFF_READ, summary: 'List organizations', tags: ['organizations'], response: out.organizationPageSchema },
+  { method: 'GET', path: '/organizations/{orgId}', handler: 'organizations/get-organization', group: 'organizations', roles: ALL, summary: 'Get an organization', tags: ['organizations'], response: out.organizationSchema },
+  { method: 'PATCH', path: '/organizations/{orgId}', handler: 'organizations/patch-organization', group: 'organizations', roles: LEGAL, summary: 'Update an organization (If-Match)', tags: ['organizations'], requiresIfMatch: true, body: organizationPatchSchema, response: out.organizationSchema },
+  { method: 'GET', path: '/organizations/{orgId}/audit', handler: 'audit/list-organization-audit', group: 'audit', roles: STAFF_READ, summary: "An organization's audit events", tags: ['audit'], response: out.auditEventPageSchema },
+  { method: 'GET', path: '/organizations/{orgId}/audit/verify', handler: 'audit/verify-organization-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute an organization's audit hash chain", tags: ['audit'], response: out.chainVerificationSchema },
 
-  { method: 'POST', path: '/projects', handler: 'projects/create-project', group: 'projects', roles: LEGAL, summary: 'Create a project', tags: ['projects'], idempotent: true, body: projectInputSchema, status: 201 },
-  { method: 'GET', path: '/projects', handler: 'projects/list-projects', group: 'projects', roles: ALL, summary: 'List the projects the caller may see', tags: ['projects'] },
-  { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get-project', group: 'projects', roles: ALL, summary: 'Get a project with its partners', tags: ['projects'] },
-  { method: 'PATCH', path: '/projects/{projectId}', handler: 'projects/patch-project', group: 'projects', roles: LEGAL, summary: 'Update a project (If-Match)', tags: ['projects'], requiresIfMatch: true, body: projectPatchSchema },
-  { method: 'PUT', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/put-partner', group: 'projects', roles: LEGAL, summary: 'Add a partner or change its role', tags: ['projects'], body: membershipInputSchema },
+  { method: 'POST', path: '/projects', handler: 'projects/create-project', group: 'projects', roles: LEGAL, summary: 'Create a project', tags: ['projects'], idempotent: true, body: projectInputSchema, status: 201, response: out.projectViewSchema },
+  { method: 'GET', path: '/projects', handler: 'projects/list-projects', group: 'projects', roles: ALL, summary: 'List the projects the caller may see', tags: ['projects'], response: out.projectPageSchema },
+  { method: 'GET', path: '/projects/{projectId}', handler: 'projects/get-project', group: 'projects', roles: ALL, summary: 'Get a project with its partners', tags: ['projects'], response: out.projectViewSchema },
+  { method: 'PATCH', path: '/projects/{projectId}', handler: 'projects/patch-project', group: 'projects', roles: LEGAL, summary: 'Update a project (If-Match)', tags: ['projects'], requiresIfMatch: true, body: projectPatchSchema, response: out.projectSchema },
+  { method: 'PUT', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/put-partner', group: 'projects', roles: LEGAL, summary: 'Add a partner or change its role', tags: ['projects'], body: membershipInputSchema, response: out.membershipSchema },
   { method: 'DELETE', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/delete-partner', group: 'projects', roles: LEGAL, summary: 'Remove a partner', tags: ['projects'], status: 204 },
-  { method: 'PUT', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/put-lawyer', group: 'projects', roles: LEGAL, summary: 'Assign an IP lawyer (by email) to the project', tags: ['projects'] },
+  { method: 'PUT', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/put-lawyer', group: 'projects', roles: LEGAL, summary: 'Assign an IP lawyer (by email) to the project', tags: ['projects'], response: out.lawyerAssignmentSchema },
   { method: 'DELETE', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/delete-lawyer', group: 'projects', roles: LEGAL, summary: 'Unassign an IP lawyer', tags: ['projects'], status: 204 },
-  { method: 'GET', path: '/projects/{projectId}/audit', handler: 'audit/list-project-audit', group: 'audit', roles: STAFF_READ, summary: "A project's audit events", tags: ['audit'] },
-  { method: 'GET', path: '/projects/{projectId}/audit/verify', handler: 'audit/verify-project-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute a project's audit hash chain", tags: ['audit'] },
+  { method: 'POST', path: '/projects/{projectId}/documents', handler: 'documents/create-upload', group: 'documents', roles: ['legal', 'partner'], summary: 'Start a document upload (presigned POST, 25 MB, PDF/DOCX/ODT/PNG/JPEG/TXT)', tags: ['documents'], idempotent: true, body: uploadRequestSchema, status: 201 },
+  { method: 'POST', path: '/projects/{projectId}/documents/{docId}/confirm', handler: 'documents/confirm-upload', group: 'documents', roles: ['legal', 'partner'], summary: 'Confirm an upload: SHA-256, size and type check', tags: ['documents'] },
+  { method: 'GET', path: '/projects/{projectId}/documents', handler: 'documents/list-documents', group: 'documents', roles: ALL, summary: "A project's documents", tags: ['documents'] },
+  { method: 'GET', path: '/documents/{docId}', handler: 'documents/get-document', group: 'documents', roles: ALL, summary: 'Document metadata and a short-lived download link', tags: ['documents'] },
+  { method: 'GET', path: '/projects/{projectId}/audit', handler: 'audit/list-project-audit', group: 'audit', roles: STAFF_READ, summary: "A project's audit events", tags: ['audit'], response: out.auditEventPageSchema },
+  { method: 'GET', path: '/projects/{projectId}/audit/verify', handler: 'audit/verify-project-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute a project's audit hash chain", tags: ['audit'], response: out.chainVerificationSchema },
 ];
 
 export const routeKey = (r: Pick<RouteDef, 'method' | 'path'>) => `${r.method} ${r.path}`;

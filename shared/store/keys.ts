@@ -8,6 +8,7 @@
  *  lawyer assignment  PROJ#<id>          LAWYER#<email>         LAWYER#<email> / PROJ#<id>
  *  audit chain head   AUDIT#<chain>      HEAD
  *  audit event        AUDIT#<chain>      E#<seq, 10 digits>
+ *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -47,3 +48,11 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
   for (const k of KEY_ATTRIBUTES) delete out[k];
   return out as T;
 }
+
+/** Documents: own partition (GET /documents/{docId} has no project in its path), listed per project via gsi1. */
+export const documentKey = (docId: string) => ({ pk: `DOC#${docId}`, sk: 'META' });
+export const documentsOfProjectGsiPk = (projectId: string) => `PROJDOCS#${projectId}`;
+export const documentProjectGsi = (projectId: string, createdAt: string, docId: string) => ({
+  gsi1pk: documentsOfProjectGsiPk(projectId),
+  gsi1sk: `${createdAt}#${docId}`,
+});

@@ -45,6 +45,10 @@ interface Case {
 }
 
 const freshProject = async () => (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+let bDoc: { id: string } | undefined;
+/** A pending document of organization B in P2 (uploaded by legal staff). */
+const docOfB = async () =>
+  (bDoc ??= (await api.call('POST', `/projects/${p2.id}/documents`, { token: legal, body: { fileName: 'b.pdf', contentType: 'application/pdf', size: 100, organizationId: orgB.id } })).body.document as { id: string });
 const freshOrg = async () => (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Fresh') })).body;
 
 const matrix: Record<string, Case[]> = {
@@ -85,6 +89,20 @@ const matrix: Record<string, Case[]> = {
       },
       expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 },
     },
+  ],
+  'POST /projects/{projectId}/documents': [
+    { name: 'upload to P1', request: async () => ({ path: `/projects/${p1.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100, organizationId: orgA.id } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 } },
+    { name: 'upload to P2', request: async () => ({ path: `/projects/${p2.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100 } }), expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 } },
+  ],
+  'POST /projects/{projectId}/documents/{docId}/confirm': [
+    { name: 'confirm B doc in P2', request: async () => ({ path: `/projects/${p2.id}/documents/${(await docOfB()).id}/confirm` }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 404 } },
+  ],
+  'GET /projects/{projectId}/documents': [
+    { name: 'list P1', request: async () => ({ path: `/projects/${p1.id}/documents` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'list P2', request: async () => ({ path: `/projects/${p2.id}/documents` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'GET /documents/{docId}': [
+    { name: 'B doc in P2', request: async () => ({ path: `/documents/${(await docOfB()).id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
   ],
   'GET /projects/{projectId}/audit': [{ name: 'project audit', request: async () => ({ path: `/projects/${p1.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
   'GET /projects/{projectId}/audit/verify': [{ name: 'project audit verify', request: async () => ({ path: `/projects/${p1.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],

@@ -1,0 +1,67 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { loadReadableProject } from '../projects/load-project';
+import {
+  documentObjectKey,
+  DOCUMENT_TYPES,
+  MAX_DOCUMENT_BYTES,
+  sanitizeFileName,
+  UPLOAD_URL_TTL_SECONDS,
+  uploadRequestSchema,
+  type DocumentRecord,
+} from '../../shared/domain/documents';
+import { fieldError, parseOrThrow } from '../../shared/domain/validation';
+import { ValidationError } from '../../shared/domain/errors';
+import { config } from '../../shared/store/config';
+import { createDocument } from '../../shared/store/documents';
+import { presignUpload } from '../../shared/store/objects';
+import { newId } from '../../shared/store/organizations';
+
+/**
+ * Starts an upload: records a pending document and returns a presigned POST whose policy limits the size
+ * (25 MB) and pins the content type and key. The client then POSTs the file to S3 and confirms.
+ */
+export const createUpload: RouteHandler = async (req) => {
+  const input = parseOrThrow(uploadRequestSchema, req.body);
+  const header = await loadReadableProject(req);
+  const p = req.principal;
+  const orgId = p.role === 'partner' ? p.organizationId! : input.organizationId;
+  if (p.role === 'partner' && input.organizationId && input.organizationId !== p.organizationId) {
+    throw new ValidationError('A partner uploads documents for its own organization only.', { errors: [fieldError(['organizationId'], 'Not your organization')] });
+  }
+  if (!orgId || !header.members.some((m) => m.organizationId === orgId)) {
+    throw new ValidationError('Name the partner organization the document belongs to.', { errors: [fieldError(['organizationId'], 'Must be a partner of the project')] });
+  }
+  const id = newId('doc');
+  const now = new Date();
+  const doc: DocumentRecord = {
+    id,
+    projectId: header.project.id,
+    organizationId: orgId,
+    fileName: sanitizeFileName(input.fileName),
+    contentType: input.contentType,
+    ...(input.description ? { description: input.description } : {}),
+    status: 'pending',
+    objectKey: documentObjectKey(header.project.id, id),
+    uploadedBy: { sub: p.sub, role: p.role, email: p.email ?? null },
+    createdAt: now.toISOString(),
+    version: 1,
+  };
+  await createDocument(doc, actorOf(p));
+  const upload = await presignUpload({
+    bucket: config.documentsBucket,
+    key: doc.objectKey,
+    contentType: doc.contentType,
+    maxBytes: MAX_DOCUMENT_BYTES,
+    expiresSeconds: UPLOAD_URL_TTL_SECONDS,
+    // S3 metadata is ASCII: the display name (any script) stays in DynamoDB.
+    metadata: { 'document-id': id, 'file-extension': DOCUMENT_TYPES[doc.contentType].ext },
+  });
+  return {
+    status: 201,
+    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: MAX_DOCUMENT_BYTES } },
+    headers: { location: `/documents/${id}` },
+  };
+};
+
+export const handler = httpHandler('POST /projects/{projectId}/documents', createUpload);

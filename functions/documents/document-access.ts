@@ -1,0 +1,8 @@
+import type { Principal } from '../../shared/domain/access';
+import type { DocumentRecord } from '../../shared/domain/documents';
+import { NotFoundError } from '../../shared/domain/errors';
+
+/** Staff and the assigned lawyer read every document of a project they see; a partner only its organization's. */
+export function assertCanReadDocument(p: Principal, doc: DocumentRecord): void {
+  if (p.role === 'partner' && doc.organizationId !== p.organizationId) throw new NotFoundError('No such document.');
+}

@@ -1,0 +1,27 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { assertCanReadProject } from '../../shared/domain/access';
+import { DOWNLOAD_URL_TTL_SECONDS } from '../../shared/domain/documents';
+import { NotFoundError } from '../../shared/domain/errors';
+import { config } from '../../shared/store/config';
+import { getDocument as load } from '../../shared/store/documents';
+import { presignDownload } from '../../shared/store/objects';
+import { accessFacts, getProjectHeader } from '../../shared/store/projects';
+import { assertCanReadDocument } from './document-access';
+
+/** The document's metadata and, once available, a short-lived presigned GET. */
+export const getDocument: RouteHandler = async (req) => {
+  const doc = await load(req.params.docId ?? '');
+  if (!doc) throw new NotFoundError('No such document.');
+  const header = await getProjectHeader(doc.projectId);
+  assertCanReadProject(req.principal, header ? accessFacts(header) : null);
+  assertCanReadDocument(req.principal, doc);
+  if (doc.status !== 'available') return { status: 200, body: { document: doc, download: null } };
+  const url = await presignDownload(config.documentsBucket, doc.objectKey, doc.fileName, doc.contentType, DOWNLOAD_URL_TTL_SECONDS);
+  return {
+    status: 200,
+    body: { document: doc, download: { url, expiresAt: new Date(Date.now() + DOWNLOAD_URL_TTL_SECONDS * 1000).toISOString() } },
+    headers: { 'cache-control': 'no-store' },
+  };
+};
+
+export const handler = httpHandler('GET /documents/{docId}', getDocument);

@@ -1,0 +1,80 @@
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { createHash } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { s3 } from './clients';
+
+/** S3 objects: presigned POST uploads with policy conditions, streaming SHA-256, presigned GET. */
+export async function presignUpload(opts: {
+  bucket: string;
+  key: string;
+  contentType: string;
+  maxBytes: number;
+  expiresSeconds: number;
+  metadata: Record<string, string>;
+}): Promise<PresignedPost> {
+  const metaFields = Object.fromEntries(Object.entries(opts.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v]));
+  return createPresignedPost(s3, {
+    Bucket: opts.bucket,
+    Key: opts.key,
+    Expires: opts.expiresSeconds,
+    Fields: { 'Content-Type': opts.contentType, ...metaFields },
+    Conditions: [
+      ['content-length-range', 1, opts.maxBytes],
+      ['eq', '$Content-Type', opts.contentType],
+      ['eq', '$key', opts.key],
+      ...Object.entries(metaFields).map(([k, v]) => ['eq', `$${k}`, v] as ['eq', string, string]),
+    ],
+  });
+}
+
+export interface ObjectDigest {
+  size: number;
+  sha256: string;
+  head: Uint8Array;
+}
+
+/** Reads the object once: its size, SHA-256 and first `headBytes` bytes (for magic-number checks). Null if absent. */
+export async function digestObject(bucket: string, key: string, headBytes = 4096): Promise<ObjectDigest | null> {
+  try {
+    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+  } catch (e) {
+    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return null;
+    throw e;
+  }
+  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const hash = createHash('sha256');
+  const head: Buffer[] = [];
+  let headLen = 0;
+  let size = 0;
+  for await (const chunk of res.Body as Readable) {
+    const buf = chunk as Buffer;
+    hash.update(buf);
+    size += buf.length;
+    if (headLen < headBytes) {
+      head.push(buf.subarray(0, headBytes - headLen));
+      headLen += Math.min(buf.length, headBytes - headLen);
+    }
+  }
+  return { size, sha256: hash.digest('hex'), head: new Uint8Array(Buffer.concat(head)) };
+}
+
+export async function deleteObject(bucket: string, key: string): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+}
+
+export async function presignDownload(bucket: string, key: string, fileName: string, contentType: string, expiresSeconds: number): Promise<string> {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return getSignedUrl(
+    s3,
+    new GetObjectCommand({
+      Bucket: bucket,
+      Key: key,
+      ResponseContentType: contentType,
+      ResponseContentDisposition: `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+    }),
+    { expiresIn: expiresSeconds },
+  );
+}
