@@ -9,6 +9,8 @@
  *  audit chain head   AUDIT#<chain>      HEAD
  *  audit event        AUDIT#<chain>      E#<seq, 10 digits>
  *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
+ *  declaration head   PROJ#<id>          DECL#<orgId>#HEAD
+ *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -56,3 +58,12 @@ export const documentProjectGsi = (projectId: string, createdAt: string, docId: 
   gsi1pk: documentsOfProjectGsiPk(projectId),
   gsi1sk: `${createdAt}#${docId}`,
 });
+
+/**
+ * Declarations: every save is an immutable version item; a head item points at the latest version and
+ * records submissions. (DECL# sorts before LAWYER#, outside the project-header range.)
+ */
+export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#HEAD` });
+export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#V#${String(n).padStart(6, '0')}` });
+export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
+export const DECLARATION_HEAD_PREFIX = 'DECL#';

@@ -1,0 +1,220 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { Readable } from 'node:stream';
+import { ddb, s3 } from './clients';
+import { config } from './config';
+import { declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
+import { writeWithAudit } from './tx';
+import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
+import { ConflictError, PreconditionFailedError } from '../domain/errors';
+
+/**
+ * Declaration versions. Content up to INLINE_LIMIT bytes of JSON is stored in the item; larger content is
+ * gzipped into the item if that fits, else written to S3 (documents bucket, `declarations/` prefix) with its
+ * SHA-256 in the item — the 400 KB DynamoDB item limit is never reached. See docs/declarations.md.
+ */
+export const INLINE_LIMIT = 300 * 1024;
+
+export interface DeclarationSubmission {
+  version: number;
+  contentHash: string;
+  at: string;
+  by: Actor;
+}
+
+export interface DeclarationHead {
+  projectId: string;
+  organizationId: string;
+  /** Latest saved version number (the ETag of the declaration). */
+  currentVersion: number;
+  currentHash: string;
+  status: 'draft' | 'submitted';
+  submissions: DeclarationSubmission[];
+  updatedAt: string;
+}
+
+export interface DeclarationVersionMeta {
+  projectId: string;
+  organizationId: string;
+  version: number;
+  contentHash: string;
+  sizeBytes: number;
+  storage: 'inline' | 'gzip' | 's3';
+  savedAt: string;
+  savedBy: Actor;
+}
+
+export interface DeclarationVersion<C = unknown> extends DeclarationVersionMeta {
+  content: C;
+}
+
+export const contentHashOf = (content: unknown) => sha256Hex(canonicalJson(content));
+
+export async function getDeclarationHead(projectId: string, orgId: string): Promise<DeclarationHead | null> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: declarationHeadKey(projectId, orgId), ConsistentRead: true }));
+  return Item ? stripKeys<DeclarationHead>(Item) : null;
+}
+
+/** All declaration heads of a project (one Query). */
+export async function listDeclarationHeads(projectId: string): Promise<DeclarationHead[]> {
+  const out: DeclarationHead[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+        FilterExpression: 'entity = :e',
+        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': 'DECL#', ':e': 'declaration-head' },
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const i of res.Items ?? []) out.push(stripKeys<DeclarationHead>(i));
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+async function readBody(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+const s3KeyOf = (projectId: string, orgId: string, n: number) => `declarations/${projectId}/${orgId}/v${String(n).padStart(6, '0')}.json.gz`;
+
+export async function getDeclarationVersion<C>(projectId: string, orgId: string, n: number): Promise<DeclarationVersion<C> | null> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: declarationVersionKey(projectId, orgId, n) }));
+  if (!Item) return null;
+  const { content, contentGz, s3Key, ...meta } = stripKeys<DeclarationVersionMeta & { content?: string; contentGz?: Uint8Array; s3Key?: string }>(Item);
+  let json: string;
+  if (meta.storage === 'inline') json = content!;
+  else if (meta.storage === 'gzip') json = gunzipSync(Buffer.from(contentGz!)).toString('utf8');
+  else {
+    const res = await s3.send(new GetObjectCommand({ Bucket: config.documentsBucket, Key: s3Key! }));
+    json = gunzipSync(await readBody(res.Body as Readable)).toString('utf8');
+    if (sha256Hex(canonicalJson(JSON.parse(json))) !== meta.contentHash) throw new Error(`Declaration content in S3 does not match its hash (${s3Key})`);
+  }
+  return { ...meta, content: JSON.parse(json) as C };
+}
+
+/** Version metadata (no content), oldest first. */
+export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
+  const out: DeclarationVersionMeta[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: config.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
+        ProjectionExpression: 'projectId, organizationId, version, contentHash, sizeBytes, storage, savedAt, savedBy',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    for (const i of res.Items ?? []) out.push(i as DeclarationVersionMeta);
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/**
+ * Saves content as version n+1 (n = expectedVersion, 0 for the first save). The version item, the head and
+ * the audit event are written in one transaction, under a condition on the head's version (412 if stale).
+ * Large content goes to S3 first; an orphan object from a failed transaction is harmless (never referenced).
+ */
+export async function saveDeclarationVersion(
+  projectId: string,
+  orgId: string,
+  content: unknown,
+  expectedVersion: number,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ head: DeclarationHead; version: DeclarationVersionMeta }> {
+  const json = JSON.stringify(content);
+  const contentHash = contentHashOf(content);
+  const n = expectedVersion + 1;
+  const at = now.toISOString();
+  const sizeBytes = Buffer.byteLength(json, 'utf8');
+  let storage: DeclarationVersionMeta['storage'] = 'inline';
+  const payload: Record<string, unknown> = {};
+  if (sizeBytes <= INLINE_LIMIT) payload.content = json;
+  else {
+    const gz = gzipSync(json);
+    if (gz.length <= INLINE_LIMIT) {
+      storage = 'gzip';
+      payload.contentGz = gz;
+    } else {
+      storage = 's3';
+      const key = s3KeyOf(projectId, orgId, n);
+      await s3.send(new PutObjectCommand({ Bucket: config.documentsBucket, Key: key, Body: gz, ContentType: 'application/json', ContentEncoding: 'gzip' }));
+      payload.s3Key = key;
+    }
+  }
+  const meta: DeclarationVersionMeta = { projectId, organizationId: orgId, version: n, contentHash, sizeBytes, storage, savedAt: at, savedBy: actor };
+  const previous = expectedVersion === 0 ? null : await getDeclarationHead(projectId, orgId);
+  if (expectedVersion > 0 && previous?.currentVersion !== expectedVersion) throw stale(expectedVersion)();
+  const head: DeclarationHead = {
+    projectId,
+    organizationId: orgId,
+    currentVersion: n,
+    currentHash: contentHash,
+    status: 'draft',
+    submissions: previous?.submissions ?? [],
+    updatedAt: at,
+  };
+  await writeWithAudit(
+    [
+      { item: { Put: { TableName: config.tableName, Item: { ...declarationVersionKey(projectId, orgId, n), entity: 'declaration-version', ...meta, ...payload }, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: stale(expectedVersion) },
+      {
+        item: {
+          Put: {
+            TableName: config.tableName,
+            Item: { ...declarationHeadKey(projectId, orgId), entity: 'declaration-head', ...head },
+            ...(expectedVersion === 0
+              ? { ConditionExpression: 'attribute_not_exists(pk)' }
+              : // updatedAt too: a submission in between keeps the version but must not be lost.
+                { ConditionExpression: 'currentVersion = :v AND updatedAt = :u', ExpressionAttributeValues: { ':v': expectedVersion, ':u': previous!.updatedAt } }),
+          },
+        },
+        onConditionFailed: stale(expectedVersion),
+      },
+    ],
+    [{ chain: projectChain(projectId), actor, action: 'declaration.saved', target: { type: 'declaration', id: `${projectId}/${orgId}` }, after: { version: n, contentHash, sizeBytes } }],
+    () => now,
+  );
+  return { head, version: meta };
+}
+
+const stale = (expected: number) => () =>
+  expected === 0
+    ? new PreconditionFailedError('A declaration already exists: send If-Match with its current version.')
+    : new PreconditionFailedError(`The declaration is no longer at version ${expected}; reload it and retry.`);
+
+/** Marks the current version as submitted (the version item itself never changes). */
+export async function submitDeclaration(head: DeclarationHead, actor: Actor, now = new Date()): Promise<DeclarationHead> {
+  if (head.status === 'submitted') throw new ConflictError(`Version ${head.currentVersion} is already submitted.`);
+  const at = now.toISOString();
+  const submission: DeclarationSubmission = { version: head.currentVersion, contentHash: head.currentHash, at, by: actor };
+  const next: DeclarationHead = { ...head, status: 'submitted', submissions: [...head.submissions, submission], updatedAt: at };
+  await writeWithAudit(
+    [
+      {
+        item: {
+          Put: {
+            TableName: config.tableName,
+            Item: { ...declarationHeadKey(head.projectId, head.organizationId), entity: 'declaration-head', ...next },
+            ConditionExpression: 'currentVersion = :v AND #s = :draft',
+            ExpressionAttributeNames: { '#s': 'status' },
+            ExpressionAttributeValues: { ':v': head.currentVersion, ':draft': 'draft' },
+          },
+        },
+        onConditionFailed: () => new ConflictError('The declaration changed while it was being submitted; reload it.'),
+      },
+    ],
+    [{ chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } }],
+    () => now,
+  );
+  return next;
+}
