@@ -24,19 +24,28 @@ export interface SchemaRule {
 const sirenString = organizationInputSchema.shape.siren.unwrap();
 const technologyDomains = projectInputSchema.shape.technologyDomains;
 
+/** `required` that also names the properties, so that Ajv's strict mode (strictRequired) accepts the subschema. */
+const requires = (...names: string[]) => ({ type: 'object', properties: Object.fromEntries(names.map((n) => [n, true])), required: names });
+
 /** Country FR → SIREN required; any other country → registrationId required and no SIREN (checkOrganization). */
 export const ORGANIZATION_IDENTIFIER_RULE = {
-  if: { properties: { country: { const: 'FR' } }, required: ['country'] },
-  then: { required: ['siren'] },
-  else: { required: ['registrationId'], not: { required: ['siren'] } },
+  if: { type: 'object', properties: { country: { const: 'FR' } }, required: ['country'] },
+  then: requires('siren'),
+  else: { ...requires('registrationId'), not: requires('siren') },
 };
 
 /** A non-empty partner list has exactly one coordinator (projectInputSchema). */
 export const ONE_COORDINATOR_RULE = {
+  type: 'object',
   properties: {
     partners: {
-      if: { minItems: 1 },
-      then: { contains: { properties: { role: { const: 'coordinator' } }, required: ['role'] }, minContains: 1, maxContains: 1 },
+      if: { type: 'array', minItems: 1 },
+      then: {
+        type: 'array',
+        contains: { type: 'object', properties: { role: { const: 'coordinator' } }, required: ['role'] },
+        minContains: 1,
+        maxContains: 1,
+      },
     },
   },
 };

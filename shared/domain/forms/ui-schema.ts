@@ -1,0 +1,182 @@
+import type { z } from 'zod';
+import { ISO_COUNTRIES } from '../countries';
+import { ORGANIZATION_CATEGORIES } from '../organization';
+import { CRITICAL_TECHNOLOGY_DOMAINS, FUNDING_SCHEMES, OTHER_TECHNOLOGY_DOMAINS, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
+import { plainJsonSchema, type JsonSchema } from './json-schema';
+import { countryName, LABELS, type Lang } from './labels';
+
+/**
+ * The uiSchema of a form: how to lay out and label the JSON Schema served next to it. The conventions
+ * follow react-jsonschema-form where it has one (`ui:order`, `ui:title`, `ui:help`, `ui:placeholder`,
+ * `ui:widget`, `ui:options`, `items` for the items of an array) and add:
+ *
+ * - root `ui:sections`: `[{ id, title, fields }]`, the top-level fields grouped in display order;
+ * - root `ui:rules`: `[{ id, fields, enforcedBy, message }]`, the cross-field and server-side rules in words.
+ *   `enforcedBy: 'schema'` rules are also in the JSON Schema (a client validator enforces them);
+ *   `enforcedBy: 'server'` rules are refinements JSON Schema cannot express (SIREN check digit, 4 decimals,
+ *   sums, date order, duplicates, references to stored organizations): only the server checks them, and
+ *   answers 400 problem+json with the field `path` of each error;
+ * - `ui:enumLabels` (value → label) on the node of the schema that holds the `enum` (for an array of enum
+ *   values, on its `items`), `ui:enumOrder` when the display order is not the schema's (countries, sorted
+ *   by name in the requested language), `ui:enumGroups` when values come in groups;
+ * - `ui:options.maxLength` for text inputs: the JSON Schema states lengths after trimming in a `pattern`
+ *   (see ./json-schema.ts), so the input widget's limit is given here.
+ */
+export type UiNode = Record<string, unknown>;
+
+export interface FormRule {
+  id: string;
+  /** Dotted field paths (array items transparent), as in labels.ts. */
+  fields: string[];
+  enforcedBy: 'schema' | 'server';
+}
+
+export interface FormLayout {
+  /** Top-level fields by section, in display order. Every property of the schema appears exactly once. */
+  sections: { id: string; fields: string[] }[];
+  /** Field order inside nested objects (array items), keyed by the dotted path of the array. */
+  order?: Record<string, string[]>;
+  /** Widget per dotted path when the default (derived from the JSON Schema type) is not the right one. */
+  widgets?: Record<string, string>;
+  /** Extra `ui:options` per dotted path (e.g. `showIf`, `unit`, `step`). */
+  options?: Record<string, Record<string, unknown>>;
+  rules: FormRule[];
+}
+
+interface EnumSource {
+  values: readonly string[];
+  labels: (lang: Lang) => Record<string, string>;
+  order?: (lang: Lang) => string[];
+  groups?: (lang: Lang) => { title: string; values: string[] }[];
+}
+
+const countryLabels = (lang: Lang) => Object.fromEntries(ISO_COUNTRIES.map((c) => [c, countryName(c, lang)]));
+
+/** Where the labels of an enum come from, recognised by its set of values. Add a source when a form gets a new enum. */
+const ENUM_SOURCES: readonly EnumSource[] = [
+  { values: ORGANIZATION_CATEGORIES, labels: (l) => LABELS[l].enums.organizationCategory },
+  {
+    values: TECHNOLOGY_DOMAINS,
+    labels: (l) => LABELS[l].enums.technologyDomain,
+    groups: (l) => [
+      { title: LABELS[l].enumGroups.criticalTechnologies, values: [...CRITICAL_TECHNOLOGY_DOMAINS] },
+      { title: LABELS[l].enumGroups.otherTechnologies, values: [...OTHER_TECHNOLOGY_DOMAINS] },
+    ],
+  },
+  { values: FUNDING_SCHEMES, labels: (l) => LABELS[l].enums.fundingScheme },
+  { values: PARTNER_ROLES, labels: (l) => LABELS[l].enums.partnerRole },
+  { values: ['fr', 'en'], labels: (l) => LABELS[l].enums.language },
+  {
+    values: ISO_COUNTRIES,
+    labels: countryLabels,
+    order: (l) => {
+      const names = countryLabels(l);
+      const collator = new Intl.Collator(l);
+      return [...ISO_COUNTRIES].sort((a, b) => collator.compare(names[a]!, names[b]!));
+    },
+  },
+];
+
+function enumSource(values: readonly unknown[]): EnumSource | undefined {
+  const set = new Set(values);
+  return ENUM_SOURCES.find((s) => s.values.length === set.size && s.values.every((v) => set.has(v)));
+}
+
+const isObject = (s: JsonSchema) => s.type === 'object' || !!s.properties;
+
+function defaultWidget(s: JsonSchema): string | undefined {
+  const items = s.items as JsonSchema | undefined;
+  if (s.type === 'array') return items?.enum ? 'checkboxes' : undefined;
+  if (s.enum) return 'select';
+  if (s.type === 'boolean') return 'checkbox';
+  if (s.type === 'number' || s.type === 'integer') return 'number';
+  if (s.type === 'string') {
+    if (s.format === 'date') return 'date';
+    if (s.format === 'email') return 'email';
+    return typeof s.maxLength === 'number' && s.maxLength > 300 ? 'textarea' : 'text';
+  }
+  return undefined;
+}
+
+class Builder {
+  constructor(
+    private readonly formId: string,
+    private readonly layout: FormLayout,
+    private readonly lang: Lang,
+  ) {}
+
+  private get texts() {
+    const t = LABELS[this.lang].forms[this.formId];
+    if (!t) throw new Error(`No labels for form ${this.formId} in ${this.lang}`);
+    return t;
+  }
+
+  enumUi(values: readonly unknown[], path: string): UiNode {
+    const source = enumSource(values);
+    if (!source) throw new Error(`No labels for the enum of ${this.formId}.${path}: ${values.join(', ')}`);
+    const all = source.labels(this.lang);
+    const node: UiNode = { 'ui:enumLabels': Object.fromEntries(values.map((v) => [v, all[String(v)]])) };
+    if (source.order) node['ui:enumOrder'] = source.order(this.lang);
+    if (source.groups) node['ui:enumGroups'] = source.groups(this.lang);
+    if (values.length > 20) node['ui:options'] = { searchable: true };
+    return node;
+  }
+
+  field(s: JsonSchema, path: string): UiNode {
+    const node: UiNode = {};
+    const text = this.texts.fields[path];
+    if (text) {
+      node['ui:title'] = text.title;
+      if (text.help) node['ui:help'] = text.help;
+      if (text.placeholder) node['ui:placeholder'] = text.placeholder;
+    }
+    const widget = this.layout.widgets?.[path] ?? defaultWidget(s);
+    if (widget) node['ui:widget'] = widget;
+    let options: Record<string, unknown> = {};
+    if (s.enum) {
+      const { 'ui:options': enumOptions, ...enumNode } = this.enumUi(s.enum as unknown[], path);
+      Object.assign(node, enumNode);
+      options = { ...options, ...(enumOptions as object | undefined) };
+    }
+    if (s.type === 'string' && typeof s.maxLength === 'number') options.maxLength = s.maxLength;
+    options = { ...options, ...this.layout.options?.[path] };
+    if (Object.keys(options).length) node['ui:options'] = options;
+
+    const items = s.items as JsonSchema | undefined;
+    if (s.type === 'array' && items) {
+      if (isObject(items)) node.items = this.object(items, path);
+      else if (items.enum) node.items = this.enumUi(items.enum as unknown[], path);
+      else node.items = this.field(items, path);
+      if (isObject(items)) node['ui:options'] = { addLabel: LABELS[this.lang].common.add, removeLabel: LABELS[this.lang].common.remove, ...(node['ui:options'] as object) };
+    } else if (isObject(s)) {
+      Object.assign(node, this.object(s, path));
+    }
+    return node;
+  }
+
+  object(s: JsonSchema, path: string, order?: string[]): UiNode {
+    const props = (s.properties ?? {}) as Record<string, JsonSchema>;
+    const keys = Object.keys(props);
+    const wanted = order ?? this.layout.order?.[path] ?? keys;
+    const node: UiNode = { 'ui:order': [...wanted.filter((k) => keys.includes(k)), ...keys.filter((k) => !wanted.includes(k))] };
+    for (const k of keys) node[k] = this.field(props[k]!, path ? `${path}.${k}` : k);
+    return node;
+  }
+
+  root(schema: JsonSchema): UiNode {
+    const texts = this.texts;
+    const sections = this.layout.sections.map((sec) => ({ id: sec.id, title: texts.sections[sec.id] ?? sec.id, fields: sec.fields }));
+    return {
+      'ui:title': texts.title,
+      'ui:description': texts.description,
+      'ui:sections': sections,
+      ...this.object(schema, '', sections.flatMap((sec) => sec.fields)),
+      'ui:rules': this.layout.rules.map((r) => ({ ...r, message: texts.rules[r.id] ?? r.id })),
+    };
+  }
+}
+
+/** The uiSchema of `schema` (the zod INPUT schema the server validates with) in `lang`. */
+export function buildUiSchema(formId: string, schema: z.ZodType, layout: FormLayout, lang: Lang): UiNode {
+  return new Builder(formId, layout, lang).root(plainJsonSchema(schema));
+}
