@@ -8,23 +8,32 @@ import type { BUCKETS } from '../../shared/store/table-def';
 
 export type RouteGroup = RouteDef['group'];
 export type BucketName = (typeof BUCKETS)[number];
+/**
+ * Object actions on a bucket: `get` = s3:GetObject (also HeadObject, presigned GET), `put` = s3:PutObject
+ * (also the presigned POST, which S3 authorizes as the signing role), `delete` = s3:DeleteObject,
+ * `list` = s3:ListBucket on the bucket itself, without which S3 answers 403 instead of 404 for a missing key.
+ */
+export type ObjectAction = 'get' | 'put' | 'delete' | 'list';
 
 export interface GroupAccess {
   /** The single table: `read` = GetItem/BatchGetItem/Query (table and GSIs); `readwrite` adds item writes and transactions. */
   table?: 'read' | 'readwrite';
   /** The Powertools idempotency table (needed by any group with an `idempotent` route). */
   idempotency?: boolean;
-  /** Objects of a bucket: `read` = GetObject, `write` = PutObject, `readwrite` = both. */
-  buckets?: Partial<Record<BucketName, 'read' | 'write' | 'readwrite'>>;
+  /** Per bucket, the object actions the group needs. */
+  buckets?: Partial<Record<BucketName, readonly ObjectAction[]>>;
   /** ses:SendEmail from the MAIL_FROM identity. */
   sendMail?: boolean;
 }
 
 export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
-  // GET /health, GET /openapi.json: no data at all.
+  // GET /health, GET /openapi.json, GET /forms/{formId}: computed from code, no data at all.
   public: {},
   organizations: { table: 'readwrite', idempotency: true },
   projects: { table: 'readwrite', idempotency: true },
+  // Presigned POST upload (put), confirm = HEAD + streamed GET for the SHA-256 (get; list so that a missing
+  // object is a 404), delete of a rejected upload, presigned GET download.
+  documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },
   // Audit routes list and verify the hash chains; they never write.
   audit: { table: 'read' },
   // Local only (POST /dev/token), never deployed.

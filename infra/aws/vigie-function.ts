@@ -12,7 +12,9 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import type { BucketName, GroupAccess } from './group-access';
+import type { BucketName, GroupAccess, ObjectAction } from './group-access';
+
+const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' } as const satisfies Record<Exclude<ObjectAction, 'list'>, string>;
 
 /**
  * Newest Node.js LTS runtime known to the installed aws-cdk-lib (cdk-nag AwsSolutions-L1 wants the
@@ -57,7 +59,7 @@ export class VigieFunction extends Construct {
 
   constructor(scope: Construct, id: string, props: VigieFunctionProps) {
     super(scope, id);
-    const { resources: res, access } = props;
+    const res = props.resources;
 
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.role = new Role(this, 'Role', {
@@ -167,17 +169,22 @@ export class VigieFunction extends Construct {
         }),
       );
     }
-    for (const [name, mode] of Object.entries(access.buckets ?? {}) as [BucketName, 'read' | 'write' | 'readwrite'][]) {
+    for (const [name, wanted] of Object.entries(access.buckets ?? {}) as [BucketName, readonly ObjectAction[]][]) {
       const bucket = res.buckets[name];
-      const actions = [...(mode !== 'write' ? ['s3:GetObject'] : []), ...(mode !== 'read' ? ['s3:PutObject'] : [])];
-      out.push(new PolicyStatement({ sid: `Objects${name[0]!.toUpperCase()}${name.slice(1)}`, actions, resources: [bucket.arnForObjects('*')] }));
-      const cfn = bucket.node.defaultChild as CfnBucket | undefined;
-      if (cfn) {
-        const logicalId = Stack.of(bucket).getLogicalId(cfn);
-        Validations.of(this).acknowledge({
-          id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/*]`,
-          reason: `Objects of the ${name} bucket have generated keys (one per document, agreement or export); the function needs ${actions.join(' and ')} on any of them, and no other action or bucket.`,
-        });
+      const sid = `${name[0]!.toUpperCase()}${name.slice(1)}`;
+      const actions = (['get', 'put', 'delete'] as const).filter((a) => wanted.includes(a)).map((a) => OBJECT_ACTIONS[a]);
+      if (actions.length) {
+        out.push(new PolicyStatement({ sid: `${sid}Objects`, actions, resources: [bucket.arnForObjects('*')] }));
+        const cfn = bucket.node.defaultChild as CfnBucket | undefined;
+        if (cfn) {
+          Validations.of(this).acknowledge({
+            id: `AwsSolutions-IAM5[Resource::<${Stack.of(bucket).getLogicalId(cfn)}.Arn>/*]`,
+            reason: `Objects of the ${name} bucket have generated keys (one per document, agreement or export); the function needs ${actions.join(', ')} on any object of that bucket only.`,
+          });
+        }
+      }
+      if (wanted.includes('list')) {
+        out.push(new PolicyStatement({ sid: `${sid}List`, actions: ['s3:ListBucket'], resources: [bucket.bucketArn] }));
       }
     }
     if (access.sendMail) {

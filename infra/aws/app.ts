@@ -1,0 +1,4 @@
+/** The CDK app (cdk.json: `npx tsx infra/aws/app.ts`). Context: webOrigin, mailFrom, stackName. */
+import { buildVigieApp } from './build-app';
+
+buildVigieApp().app.synth();

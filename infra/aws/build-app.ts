@@ -1,0 +1,50 @@
+/**
+ * Builds the CDK app: the Vigie stack plus cdk-nag's AwsSolutions checks (a CDK policy-validation plugin
+ * in cdk-nag 3: synth fails on any finding that is not acknowledged with a reason).
+ * Shared by infra/aws/app.ts (the `cdk` entry) and test/infra.
+ */
+import { App, Tags, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { findRepoRoot } from './group-entry';
+import { DEFAULT_MAIL_FROM, DEFAULT_WEB_ORIGIN, VigieStack } from './vigie-stack';
+
+export interface BuildOptions {
+  /** An App to build into (tests pass one with `aws:cdk:bundling-stacks: []`). */
+  app?: App;
+  repoRoot?: string;
+  /**
+   * Register cdk-nag's AwsSolutions checks on the app (default true). Tests that assert on the template
+   * turn it off so that a nag finding fails the nag test only, not every test through synth.
+   */
+  nag?: boolean;
+}
+
+/**
+ * Feature flags the stack relies on (also in cdk.json; set here too so that a test App gets them).
+ * serverAccessLogsUseBucketPolicy: the access-log bucket grants logging.s3.amazonaws.com through its bucket
+ * policy instead of the LogDeliveryWrite ACL, so every bucket keeps ACLs disabled (BucketOwnerEnforced).
+ */
+export const FEATURE_FLAGS: Record<string, boolean> = {
+  '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
+};
+
+export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks } {
+  const app = options.app ?? new App();
+  for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
+    if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
+  }
+  const context = (key: string): string | undefined => {
+    const v: unknown = app.node.tryGetContext(key);
+    return typeof v === 'string' && v !== '' ? v : undefined;
+  };
+  const stack = new VigieStack(app, context('stackName') ?? 'Vigie', {
+    description: 'Vigie: IP-protection and collaboration-agreement workflow (infra/aws)',
+    repoRoot: options.repoRoot ?? findRepoRoot(),
+    webOrigin: context('webOrigin') ?? DEFAULT_WEB_ORIGIN,
+    mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
+  });
+  Tags.of(stack).add('project', 'vigie');
+  const nag = new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });
+  if (options.nag !== false) Validations.of(app).addPlugins(nag);
+  return { app, stack, nag };
+}

@@ -1,0 +1,329 @@
+/**
+ * The Vigie stack: Cognito, the HTTP API (exactly `deployedRoutes` from functions/routes.ts), one Lambda
+ * per route group, the single DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table
+ * and the S3 buckets. Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
+ * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
+ */
+import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import {
+  AccountRecovery,
+  ClientAttributes,
+  FeaturePlan,
+  Mfa,
+  StandardThreatProtectionMode,
+  StringAttribute,
+  UserPool,
+  UserPoolClient,
+  UserPoolGroup,
+} from 'aws-cdk-lib/aws-cognito';
+import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps } from 'aws-cdk-lib/aws-s3';
+import type { Construct } from 'constructs';
+import { deployedRoutes, routeKey, type RouteDef } from '../../functions/routes';
+import { ROLES, type Role } from '../../shared/domain/access';
+import { IDEMPOTENCY_TABLE, TABLE, type BUCKETS } from '../../shared/store/table-def';
+import { assertAccessCoversRoutes, GROUP_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
+import { entriesDir, writeGroupEntry } from './group-entry';
+import { VigieFunction } from './vigie-function';
+
+export const DEFAULT_WEB_ORIGIN = 'http://localhost:3000';
+export const DEFAULT_MAIL_FROM = 'vigie@pole.example';
+/** Signed agreements stay write-once this long (Object Lock, GOVERNANCE mode). */
+export const AGREEMENT_RETENTION_DAYS = 3650;
+export const EXPORT_EXPIRY_DAYS = 7;
+
+/** Headers the browser may send and read (DESIGN §7: Bearer token, If-Match/ETag, Idempotency-Key, Location). */
+export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'];
+export const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
+
+const ROLE_DESCRIPTIONS: Record<Role, string> = {
+  legal: 'Pôle legal staff: everything',
+  committee: 'Support committee: reads all projects, decides committee steps',
+  lawyer: 'IP lawyer: reads assigned projects, gives the lawyer opinion',
+  partner: 'Partner representative: bound to one organization (custom:organizationId)',
+};
+
+export interface VigieStackProps extends StackProps {
+  /** Origin of the web UI (CORS). */
+  webOrigin?: string;
+  /** Sender of the emails (an SES-verified identity). */
+  mailFrom?: string;
+  /** Routes to deploy; defaults to `deployedRoutes`. */
+  routes?: readonly RouteDef[];
+  /** Per-group grants; defaults to GROUP_ACCESS. */
+  access?: Record<RouteGroup, GroupAccess>;
+  /** Repository root (holds package-lock.json and functions/). */
+  repoRoot: string;
+}
+
+function assertOrigin(value: string): string {
+  let origin: string;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    throw new Error(`webOrigin must be an origin such as https://vigie.example.org (got ${JSON.stringify(value)})`);
+  }
+  if (origin !== value) throw new Error(`webOrigin must be a bare origin, without path or trailing slash: use ${origin} (got ${value})`);
+  return value;
+}
+
+const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
+
+export class VigieStack extends Stack {
+  readonly api: HttpApi;
+  readonly stage: HttpStage;
+  readonly userPool: UserPool;
+  readonly webClient: UserPoolClient;
+  readonly table: Table;
+  readonly idempotencyTable: Table;
+  readonly buckets: Record<BucketName, Bucket>;
+  readonly functions: Map<string, VigieFunction> = new Map();
+
+  constructor(scope: Construct, id: string, props: VigieStackProps) {
+    super(scope, id, props);
+    const webOrigin = assertOrigin(props.webOrigin ?? DEFAULT_WEB_ORIGIN);
+    const mailFrom = props.mailFrom ?? DEFAULT_MAIL_FROM;
+    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`mailFrom must be an email address (got ${mailFrom})`);
+    const routes = props.routes ?? deployedRoutes;
+    const local = routes.filter((r) => r.localOnly);
+    if (local.length) throw new Error(`Local-only routes cannot be deployed: ${local.map(routeKey).join(', ')}`);
+    const access = props.access ?? GROUP_ACCESS;
+    assertAccessCoversRoutes(routes, access);
+
+    // ---------------------------------------------------------------- DynamoDB
+    this.table = new Table(this, 'Table', {
+      partitionKey: { name: TABLE.partitionKey, type: AttributeType.STRING },
+      sortKey: { name: TABLE.sortKey, type: AttributeType.STRING },
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      deletionProtection: true,
+      encryption: TableEncryption.AWS_MANAGED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const gsi of TABLE.gsis) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: gsi.name,
+        partitionKey: { name: gsi.partitionKey, type: AttributeType.STRING },
+        sortKey: { name: gsi.sortKey, type: AttributeType.STRING },
+        projectionType: ProjectionType.ALL,
+      });
+    }
+
+    this.idempotencyTable = new Table(this, 'IdempotencyTable', {
+      partitionKey: { name: IDEMPOTENCY_TABLE.partitionKey, type: AttributeType.STRING },
+      timeToLiveAttribute: IDEMPOTENCY_TABLE.ttlAttribute,
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      encryption: TableEncryption.AWS_MANAGED,
+      // Records live for the idempotency window (TTL) and only replay responses: nothing worth keeping.
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    Validations.of(this.idempotencyTable).acknowledge({
+      id: 'AwsSolutions-DDB3',
+      reason: 'Powertools idempotency records expire (TTL) at the end of the idempotency window and only replay responses; there is nothing worth restoring, so point-in-time recovery would only cost.',
+    });
+
+    // ---------------------------------------------------------------- S3
+    const secure: BucketProps = {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: BucketEncryption.S3_MANAGED,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      removalPolicy: RemovalPolicy.RETAIN,
+    };
+    const logsBucket = new Bucket(this, 'AccessLogsBucket', {
+      ...secure,
+      lifecycleRules: [{ id: 'expire-access-logs', expiration: Duration.days(365) }],
+    });
+    // (AwsSolutions-S1 does not flag it: cdk-nag recognises it as the access-log target of the other buckets.)
+    const logged = (prefix: BucketName): BucketProps => ({ ...secure, serverAccessLogsBucket: logsBucket, serverAccessLogsPrefix: `${prefix}/` });
+    this.buckets = {
+      // Versioned so that an uploaded document cannot be silently replaced; old versions expire after a year.
+      documents: new Bucket(this, 'DocumentsBucket', {
+        ...logged('documents'),
+        versioned: true,
+        lifecycleRules: [{ id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(365) }],
+        // The browser uploads with the presigned POST and may fetch the presigned GET: only from the web UI.
+        cors: [
+          {
+            allowedOrigins: [webOrigin],
+            allowedMethods: [HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD],
+            allowedHeaders: ['*'],
+            exposedHeaders: ['ETag'],
+            maxAge: 3600,
+          },
+        ],
+      }),
+      agreements: new Bucket(this, 'AgreementsBucket', {
+        ...logged('agreements'),
+        versioned: true,
+        objectLockEnabled: true,
+        objectLockDefaultRetention: ObjectLockRetention.governance(Duration.days(AGREEMENT_RETENTION_DAYS)),
+      }),
+      exports: new Bucket(this, 'ExportsBucket', {
+        ...logged('exports'),
+        lifecycleRules: [{ id: 'expire-exports', expiration: Duration.days(EXPORT_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
+      }),
+    } satisfies Record<(typeof BUCKETS)[number], Bucket>;
+
+    // ---------------------------------------------------------------- Cognito
+    this.userPool = new UserPool(this, 'UserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: {
+        email: { required: true, mutable: true },
+        fullname: { required: false, mutable: true },
+      },
+      customAttributes: {
+        // Set by administrators only (the web client cannot write it): binds a partner to its organization.
+        organizationId: new StringAttribute({ minLen: 1, maxLen: 64, mutable: true }),
+      },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: Mfa.REQUIRED,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: AccountRecovery.EMAIL_ONLY,
+      featurePlan: FeaturePlan.PLUS,
+      standardThreatProtectionMode: StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    ROLES.forEach((role, precedence) => {
+      new UserPoolGroup(this, `Group${pascal(role)}`, {
+        userPool: this.userPool,
+        groupName: role,
+        description: ROLE_DESCRIPTIONS[role],
+        precedence,
+      });
+    });
+    this.webClient = this.userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      disableOAuth: true,
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(1),
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('organizationId'),
+      // Not email (lawyer assignments match on it) and not custom:organizationId: only administrators set those.
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
+    });
+
+    // ---------------------------------------------------------------- HTTP API
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${this.stackName}-api`,
+      description: 'Vigie HTTP API (routes from functions/routes.ts)',
+      createDefaultStage: false,
+      corsPreflight: {
+        allowOrigins: [webOrigin],
+        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
+        allowHeaders: CORS_ALLOW_HEADERS,
+        exposeHeaders: CORS_EXPOSE_HEADERS,
+        maxAge: Duration.hours(1),
+      },
+    });
+    const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
+    this.stage = this.api.addStage('DefaultStage', {
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTime',
+            ip: '$context.identity.sourceIp',
+            userAgent: '$context.identity.userAgent',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            sub: '$context.authorizer.claims.sub',
+            authorizerError: '$context.authorizer.error',
+            latency: '$context.responseLatency',
+            integrationLatency: '$context.integrationLatency',
+            integrationError: '$context.integrationErrorMessage',
+            responseLength: '$context.responseLength',
+          }),
+        ),
+      },
+    });
+
+    const authorizer = new HttpUserPoolAuthorizer('Cognito', this.userPool, {
+      userPoolClients: [this.webClient],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const noAuth = new HttpNoneAuthorizer();
+
+    // ---------------------------------------------------------------- Lambdas, one per route group
+    const resources = {
+      table: this.table,
+      tableIndexes: TABLE.gsis.map((g) => g.name),
+      idempotencyTable: this.idempotencyTable,
+      buckets: this.buckets,
+      mailFrom,
+      webOrigin,
+    };
+    const byGroup = new Map<RouteGroup, RouteDef[]>();
+    for (const r of routes) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+    const outDir = entriesDir(props.repoRoot);
+    for (const [group, groupRoutes] of byGroup) {
+      const fn = new VigieFunction(this, `${pascal(group)}Function`, {
+        group,
+        entry: writeGroupEntry(group, groupRoutes, props.repoRoot, outDir),
+        repoRoot: props.repoRoot,
+        description: `Vigie "${group}" routes: ${groupRoutes.map(routeKey).join(', ')}`,
+        access: access[group],
+        resources,
+      });
+      this.functions.set(group, fn);
+      const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn.fn);
+      for (const r of groupRoutes) {
+        const [route] = this.api.addRoutes({
+          path: r.path,
+          methods: [HttpMethod[r.method]],
+          integration,
+          authorizer: r.roles === 'public' ? noAuth : authorizer,
+        });
+        if (r.roles === 'public' && route) {
+          Validations.of(route).acknowledge({
+            id: 'AwsSolutions-APIG4',
+            reason: `${routeKey(r)} is public by design (roles: 'public' in functions/routes.ts: ${r.summary}); it needs no caller identity.`,
+          });
+        }
+      }
+    }
+
+    // ---------------------------------------------------------------- Outputs
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'Region', { value: this.region });
+    new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web UI app client (no secret, SRP)' });
+    new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'IdempotencyTableName', { value: this.idempotencyTable.tableName });
+    for (const [name, bucket] of Object.entries(this.buckets)) {
+      new CfnOutput(this, `${pascal(name)}BucketName`, { value: bucket.bucketName });
+    }
+  }
+}
