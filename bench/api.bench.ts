@@ -1,0 +1,635 @@
+/**
+ * `npm run bench:api` — latency of two API routes on the local stack, next to the raw DynamoDB round-trips
+ * each route performs (issue #2 §10). Budget: route p99 ≤ 3 × the p99 of its raw round-trips.
+ *
+ * What runs: DynamoDB Local in memory, s3rver and the SES sink (temp folder), the local API server
+ * (infra/local/server.ts, the same handlers as Lambda) on a free 127.0.0.1 port. Loopback only.
+ * Everything is sequential (one request at a time): this measures latency, not throughput.
+ *
+ * Series, measured in interleaved blocks so that drift (JIT, GC) hits all of them alike:
+ *   GET /projects/{id}        route over HTTP · handler called in-process · raw Query
+ *   POST /organizations       route over HTTP · handler called in-process · raw GetItem + TransactWriteItems
+ *   POST /organizations + Idempotency-Key
+ *                             route over HTTP · raw PutItem(idem) + GetItem + TransactWriteItems + UpdateItem(idem)
+ *
+ * Bounded: BENCH_WARMUP (default 50) + BENCH_N (default 500) iterations per series, and a global time cap
+ * BENCH_MAX_SECONDS (default 300): past it, measuring stops and the partial numbers are reported; 30 s later
+ * the process stops hard. The emulators are always stopped at the end, also on error or Ctrl-C.
+ * A budget miss is reported, not an error: the exit code is 0 unless the bench itself failed.
+ * Profiling: BENCH_ONLY='<regex on series names>' runs only those series, e.g.
+ *   BENCH_ONLY='GET project · route' node --openssl-legacy-provider --cpu-prof --import tsx bench/api.bench.ts
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { startEmulators, type Emulators } from '../infra/local/emulators';
+import { ensureTables } from '../infra/local/bootstrap';
+
+// ───────────────────────────── configuration ─────────────────────────────
+
+const intEnv = (name: string, def: number, min: number) => {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return def;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
+  return n;
+};
+const N = intEnv('BENCH_N', 500, 10);
+const WARMUP = intEnv('BENCH_WARMUP', 50, 0);
+const BLOCK = 50;
+const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 300, 10);
+const BUDGET_FACTOR = 3;
+/** Profiling aid: only the series whose name matches this regex (e.g. BENCH_ONLY='GET project · route'). */
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const PARTNERS = 5;
+
+const startedAt = Date.now();
+const deadline = startedAt + MAX_SECONDS * 1000;
+const log = (s: string) => console.error(`[bench] ${s}`);
+
+type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
+
+// ───────────────────────────── statistics ─────────────────────────────
+
+const samples = new Map<string, number[]>();
+const record = (series: string, ms: number) => {
+  let s = samples.get(series);
+  if (!s) samples.set(series, (s = []));
+  s.push(ms);
+};
+
+interface Stats {
+  n: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+/** Nearest-rank percentiles. */
+function stats(series: string): Stats {
+  const xs = [...(samples.get(series) ?? [])].sort((a, b) => a - b);
+  const n = xs.length;
+  if (!n) return { n: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN, max: NaN };
+  const pct = (p: number) => xs[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
+  return { n, p50: pct(50), p95: pct(95), p99: pct(99), mean: xs.reduce((a, b) => a + b, 0) / n, max: xs[n - 1]! };
+}
+
+// ───────────────────────────── HTTP client (keep-alive, one socket) ─────────────────────────────
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+
+function httpCall(base: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: base.hostname, port: base.port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path} timed out`)));
+    req.end(body);
+  });
+}
+
+// ───────────────────────────── test data ─────────────────────────────
+
+/** A valid SIREN (Luhn) from any 8 digits. */
+function siren(base8: string): string {
+  for (let c = 0; c < 10; c++) {
+    const s = base8 + c;
+    let sum = 0;
+    for (let i = 0; i < 9; i++) {
+      let d = s.charCodeAt(8 - i) - 48;
+      if (i % 2 === 1) {
+        d *= 2;
+        if (d > 9) d -= 9;
+      }
+      sum += d;
+    }
+    if (sum % 10 === 0) return s;
+  }
+  throw new Error('unreachable');
+}
+
+let orgCounter = 0;
+/** A valid French organization with 3 shareholders (none linked to a registered organization) and a representative. */
+function frenchOrgBody(): string {
+  orgCounter++;
+  return JSON.stringify({
+    legalName: `Bench Capteurs ${orgCounter} SAS`,
+    siren: siren(String(10000000 + Math.floor(Math.random() * 89999999))),
+    country: 'FR',
+    category: 'sme',
+    city: 'Grenoble',
+    activityDescription: 'Conception de capteurs photoniques pour la surveillance industrielle.',
+    shareholders: [
+      { name: 'Fondateurs', country: 'FR', votingRightsPct: 55.5, naturalPerson: true },
+      { name: 'Bpifrance Participations', country: 'FR', votingRightsPct: 24.5 },
+      { name: 'Alpen Ventures GmbH', country: 'DE', votingRightsPct: 20 },
+    ],
+    representatives: [{ name: 'Claire Martin', email: 'claire.martin@bench.example', language: 'fr', position: 'Présidente' }],
+  });
+}
+
+// ───────────────────────────── main ─────────────────────────────
+
+let emulators: Emulators | undefined;
+let server: Server | undefined;
+let tmp: string | undefined;
+const cleanups: (() => void | Promise<void>)[] = [];
+
+async function cleanup() {
+  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
+  cleanups.length = 0;
+  agent.destroy();
+  if (server) await new Promise<void>((r) => server!.close(() => r()));
+  server = undefined;
+  if (emulators) await emulators.stop().catch(() => {});
+  emulators = undefined;
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  tmp = undefined;
+}
+
+let cappedAt: string | null = null;
+const timeLeft = () => Date.now() < deadline;
+
+async function main() {
+  // Hard stop: MAX_SECONDS + 30 s, whatever happens.
+  setTimeout(() => {
+    console.error(`[bench] hard time cap (${MAX_SECONDS + 30} s) reached: stopping.`);
+    void cleanup().finally(() => process.exit(2));
+  }, (MAX_SECONDS + 30) * 1000).unref();
+
+  tmp = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
+  log('starting the emulators (DynamoDB Local in memory)…');
+  emulators = await startEmulators({ dataDir: tmp, inMemory: true, log });
+  const devSecret = randomUUID() + randomUUID();
+  Object.assign(process.env, emulators.env, {
+    DEV_TOKEN_SECRET: devSecret,
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    WEB_ORIGIN: 'http://127.0.0.1:3000',
+  });
+  await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
+
+  // Imported only now: the SDK clients read their endpoints from the environment set above.
+  const { createApiServer } = await import('../infra/local/server');
+  const { signDevToken, verifyDevToken } = await import('../functions/dev/dev-jwt');
+  const { dynamo } = await import('../shared/store/clients');
+  const { DynamoDBClient, GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const getProjectHandler = ((await import('../functions/projects/get-project')) as { handler: LambdaHandler }).handler;
+  const createOrgHandler = ((await import('../functions/organizations/create-organization')) as { handler: LambdaHandler }).handler;
+
+  const TABLE = process.env.TABLE_NAME!;
+  const IDEM_TABLE = process.env.IDEMPOTENCY_TABLE_NAME!;
+
+  // Time spent inside the product's own DynamoDB client (whole send: marshalling, signing, HTTP, parsing).
+  // Requests are sequential, so one accumulator per request is enough.
+  let inRouteDdbMs = 0;
+  let inRouteDdbCalls = 0;
+  dynamo.middlewareStack.add(
+    (next) => async (args) => {
+      const t = performance.now();
+      try {
+        return await next(args);
+      } finally {
+        inRouteDdbMs += performance.now() - t;
+        inRouteDdbCalls++;
+      }
+    },
+    { step: 'initialize', priority: 'high', name: 'benchDdbTimer' },
+  );
+
+  // The raw client: configured exactly like shared/store/clients.ts, but a separate instance.
+  const rawLow = new DynamoDBClient({ maxAttempts: 4 });
+  const raw = DynamoDBDocumentClient.from(rawLow, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
+  cleanups.push(() => rawLow.destroy());
+
+  let serverMs = 0;
+  server = createApiServer({ devTokenSecret: devSecret, webOrigin: 'http://127.0.0.1:3000', onRequest: ({ ms }) => (serverMs = ms) });
+  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
+  const base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  log(`API on ${base.origin}, DynamoDB Local on ${emulators.dynamodb}`);
+
+  const legalUser = { sub: 'bench-legal', role: 'legal' as const, email: 'legal@bench.example', name: 'Bench Legal' };
+  const token = await signDevToken(legalUser, devSecret);
+  const auth = { authorization: `Bearer ${token}` };
+  const jsonHeaders = { ...auth, 'content-type': 'application/json' };
+
+  // ── setup: 5 organizations and a project with them as partners ──
+  const orgIds: string[] = [];
+  for (let i = 0; i < PARTNERS; i++) {
+    const r = await httpCall(base, 'POST', '/organizations', jsonHeaders, frenchOrgBody());
+    if (r.status !== 201) throw new Error(`setup: POST /organizations → ${r.status} ${r.body}`);
+    orgIds.push((JSON.parse(r.body) as { id: string }).id);
+  }
+  const projectBody = JSON.stringify({
+    acronym: 'BENCH',
+    title: 'Projet de mesure de latence',
+    summary: 'Projet collaboratif de démonstration utilisé par le benchmark.',
+    fundingScheme: 'france-2030',
+    technologyDomains: ['photonics', 'artificial-intelligence'],
+    startDate: '2027-01-01',
+    endDate: '2029-12-31',
+    partners: orgIds.map((organizationId, i) => ({ organizationId, role: i === 0 ? 'coordinator' : 'partner' })),
+  });
+  const pr = await httpCall(base, 'POST', '/projects', jsonHeaders, projectBody);
+  if (pr.status !== 201) throw new Error(`setup: POST /projects → ${pr.status} ${pr.body}`);
+  const projectId = (JSON.parse(pr.body) as { id: string }).id;
+  const check = await httpCall(base, 'GET', `/projects/${projectId}`, auth);
+  const partnersSeen = (JSON.parse(check.body) as { partners?: unknown[] }).partners?.length;
+  if (check.status !== 200 || partnersSeen !== PARTNERS) throw new Error(`setup: GET project → ${check.status}, ${partnersSeen} partners`);
+  log(`project ${projectId} with ${PARTNERS} partners ready`);
+
+  // ── in-process handler events (as infra/local/server.ts builds them) ──
+  const claims: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(await verifyDevToken(token, devSecret))) {
+    if (Array.isArray(v)) claims[k] = `[${v.join(' ')}]`;
+    else if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') claims[k] = v;
+  }
+  const lambdaContext = (group: string) =>
+    ({
+      awsRequestId: randomUUID(),
+      functionName: `vigie-local-${group}`,
+      functionVersion: '$LATEST',
+      invokedFunctionArn: `arn:aws:lambda:eu-west-3:000000000000:function:vigie-local-${group}`,
+      memoryLimitInMB: '1024',
+      logGroupName: '/local/vigie',
+      logStreamName: 'local',
+      callbackWaitsForEmptyEventLoop: false,
+      getRemainingTimeInMillis: () => 29_000,
+      done: () => {},
+      fail: () => {},
+      succeed: () => {},
+    }) as Context;
+  const lambdaEvent = (method: string, path: string, routeKey: string, pathParameters: Record<string, string> | undefined, body: string | undefined) => {
+    const now = new Date();
+    return {
+      version: '2.0',
+      routeKey,
+      rawPath: path,
+      rawQueryString: '',
+      headers: { host: base.host, authorization: auth.authorization, ...(body ? { 'content-type': 'application/json' } : {}) },
+      ...(pathParameters ? { pathParameters } : {}),
+      requestContext: {
+        accountId: 'local',
+        apiId: 'local',
+        domainName: base.host,
+        domainPrefix: '127',
+        http: { method, path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+        requestId: randomUUID(),
+        routeKey,
+        stage: '$default',
+        time: now.toUTCString(),
+        timeEpoch: now.getTime(),
+        authorizer: { principalId: '', integrationLatency: 0, jwt: { claims, scopes: null } },
+      },
+      ...(body ? { body } : {}),
+      isBase64Encoded: false,
+    } as unknown as APIGatewayProxyEventV2WithJWTAuthorizer;
+  };
+
+  // ── workloads: each runs one iteration; `rec` false during warm-up ──
+  const expect = (what: string, status: number, want: number, body: string) => {
+    if (status !== want) throw new Error(`${what} → ${status} (expected ${want}): ${body.slice(0, 300)}`);
+  };
+  const timedRoute = async (series: string, method: string, path: string, headers: Record<string, string>, body: string | undefined, want: number, rec: boolean) => {
+    inRouteDdbMs = 0;
+    inRouteDdbCalls = 0;
+    serverMs = NaN;
+    const t0 = performance.now();
+    const r = await httpCall(base, method, path, headers, body);
+    const ms = performance.now() - t0;
+    for (let i = 0; i < 10 && Number.isNaN(serverMs); i++) await new Promise((res) => setImmediate(res));
+    expect(`${method} ${path}`, r.status, want, r.body);
+    if (rec) {
+      record(series, ms);
+      record(`${series}#server`, serverMs);
+      record(`${series}#ddb`, inRouteDdbMs);
+      record(`${series}#calls`, inRouteDdbCalls);
+      record(`${series}#overhead`, serverMs - inRouteDdbMs);
+      record(`${series}#client`, ms - serverMs);
+    }
+    return r;
+  };
+
+  const projectPk = `PROJ#${projectId}`;
+  let lastOrgId: string | undefined;
+
+  // Raw templates for POST /organizations, copied from items the route really wrote (same sizes).
+  let orgTemplate: { org: Record<string, unknown>; event: Record<string, unknown>; head: Record<string, unknown>; id: string } | undefined;
+  let idemTemplate: { put: Record<string, AttributeValue>; update: Record<string, AttributeValue>; key: string } | undefined;
+  const rebind = <T>(template: T, oldId: string, newId: string): T => JSON.parse(JSON.stringify(template).split(oldId).join(newId)) as T;
+  const newOrgId = () => `org_${randomUUID().replace(/-/g, '')}`;
+
+  const rawOrgWrite = async (prefix: string, rec: boolean) => {
+    const t = orgTemplate!;
+    const { org, event, head } = rebind({ org: t.org, event: t.event, head: t.head }, t.id, newOrgId());
+    const t0 = performance.now();
+    await raw.send(new GetCommand({ TableName: TABLE, Key: { pk: head.pk, sk: head.sk }, ConsistentRead: true }));
+    const t1 = performance.now();
+    await raw.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          { Put: { TableName: TABLE, Item: org, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: TABLE, Item: event, ConditionExpression: 'attribute_not_exists(pk)' } },
+          { Put: { TableName: TABLE, Item: head, ConditionExpression: 'attribute_not_exists(pk)' } },
+        ],
+      }),
+    );
+    const t2 = performance.now();
+    if (rec) {
+      record(`${prefix}.get`, t1 - t0);
+      record(`${prefix}.tx`, t2 - t1);
+    }
+    return { t0, t2 };
+  };
+
+  const workloads: { name: string; needsTemplates?: boolean; run: (rec: boolean) => Promise<void> }[] = [
+    {
+      name: 'GET project · route',
+      run: async (rec) => void (await timedRoute('get.route', 'GET', `/projects/${projectId}`, auth, undefined, 200, rec)),
+    },
+    {
+      name: 'GET project · handler in-process',
+      run: async (rec) => {
+        const ev = lambdaEvent('GET', `/projects/${projectId}`, 'GET /projects/{projectId}', { projectId }, undefined);
+        const ctx = lambdaContext('projects');
+        const t0 = performance.now();
+        const out = await getProjectHandler(ev, ctx);
+        const ms = performance.now() - t0;
+        expect('GET project (in-process)', out.statusCode ?? 0, 200, out.body ?? '');
+        if (rec) record('get.direct', ms);
+      },
+    },
+    {
+      name: 'GET project · raw Query',
+      run: async (rec) => {
+        const t0 = performance.now();
+        const res = await raw.send(
+          new QueryCommand({
+            TableName: TABLE,
+            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+            ExpressionAttributeValues: { ':pk': projectPk, ':from': 'LAWYER#', ':to': 'META' },
+          }),
+        );
+        const ms = performance.now() - t0;
+        if ((res.Items?.length ?? 0) !== PARTNERS + 1) throw new Error(`raw Query returned ${res.Items?.length} items`);
+        if (rec) record('get.raw.query', ms);
+      },
+    },
+    {
+      name: 'POST organization · route',
+      run: async (rec) => {
+        const r = await timedRoute('post.route', 'POST', '/organizations', jsonHeaders, frenchOrgBody(), 201, rec);
+        lastOrgId = (JSON.parse(r.body) as { id: string }).id;
+      },
+    },
+    {
+      name: 'POST organization · handler in-process',
+      run: async (rec) => {
+        const ev = lambdaEvent('POST', '/organizations', 'POST /organizations', undefined, frenchOrgBody());
+        const ctx = lambdaContext('organizations');
+        const t0 = performance.now();
+        const out = await createOrgHandler(ev, ctx);
+        const ms = performance.now() - t0;
+        expect('POST organization (in-process)', out.statusCode ?? 0, 201, out.body ?? '');
+        if (rec) record('post.direct', ms);
+      },
+    },
+    {
+      name: 'POST organization · raw GetItem + TransactWriteItems',
+      needsTemplates: true,
+      run: async (rec) => {
+        const { t0, t2 } = await rawOrgWrite('post.raw', rec);
+        if (rec) record('post.raw.seq', t2 - t0);
+      },
+    },
+    {
+      name: 'POST organization + Idempotency-Key · route',
+      run: async (rec) => {
+        const headers = { ...jsonHeaders, 'idempotency-key': `bench-${randomUUID()}` };
+        await timedRoute('idem.route', 'POST', '/organizations', headers, frenchOrgBody(), 201, rec);
+      },
+    },
+    {
+      name: 'POST organization + Idempotency-Key · raw PutItem + GetItem + TransactWriteItems + UpdateItem',
+      needsTemplates: true,
+      run: async (rec) => {
+        const it = idemTemplate!;
+        const key = `${it.key.slice(0, it.key.length - 24)}${randomUUID().replace(/-/g, '').slice(0, 24)}`;
+        const put = { ...it.put, id: { S: key } };
+        const now = Date.now();
+        const t0 = performance.now();
+        await rawLow.send(
+          new PutItemCommand({
+            TableName: IDEM_TABLE,
+            Item: put,
+            ExpressionAttributeNames: { '#id': 'id', '#expiry': 'expiration', '#in_progress_expiry': 'in_progress_expiration', '#status': 'status' },
+            ExpressionAttributeValues: { ':now': { N: String(now / 1000) }, ':now_in_millis': { N: String(now) }, ':inprogress': { S: 'INPROGRESS' } },
+            ConditionExpression: 'attribute_not_exists(#id) OR #expiry < :now OR (#status = :inprogress AND attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis)',
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          }),
+        );
+        const t1 = performance.now();
+        await rawOrgWrite('idem.raw', rec);
+        const t2 = performance.now();
+        await rawLow.send(
+          new UpdateItemCommand({
+            TableName: IDEM_TABLE,
+            Key: { id: { S: key } },
+            UpdateExpression: 'SET #expiry = :expiry, #status = :status, #response_data = :response_data, #validation_key = :validation_key',
+            ExpressionAttributeNames: { '#expiry': 'expiration', '#status': 'status', '#response_data': 'data', '#validation_key': 'validation' },
+            ExpressionAttributeValues: it.update,
+          }),
+        );
+        const t3 = performance.now();
+        if (rec) {
+          record('idem.raw.put', t1 - t0);
+          record('idem.raw.update', t3 - t2);
+          record('idem.raw.seq', t3 - t0);
+        }
+      },
+    },
+  ];
+
+  /** Copies the items one real POST /organizations wrote, to replay the same shapes and sizes raw. */
+  const captureTemplates = async () => {
+    const id = lastOrgId!;
+    const get = async (pk: string, sk: string) => {
+      const { Item } = await raw.send(new GetCommand({ TableName: TABLE, Key: { pk, sk }, ConsistentRead: true }));
+      if (!Item) throw new Error(`template item ${pk} ${sk} not found`);
+      return Item;
+    };
+    orgTemplate = {
+      id,
+      org: await get(`ORG#${id}`, 'META'),
+      event: await get(`AUDIT#ORG#${id}`, 'E#0000000001'),
+      head: await get(`AUDIT#ORG#${id}`, 'HEAD'),
+    };
+    // One idempotency record written by the route (route first in the list, so the table is not empty).
+    const scan = await rawLow.send(new ScanCommand({ TableName: IDEM_TABLE, Limit: 1 }));
+    const rec = scan.Items?.[0];
+    if (!rec?.id?.S || !rec.data || !rec.validation || !rec.expiration) throw new Error('no completed idempotency record to copy');
+    const { data, validation, expiration, status: _s, ...rest } = rec;
+    void _s;
+    idemTemplate = {
+      key: rec.id.S,
+      put: { ...rest, expiration, status: { S: 'INPROGRESS' }, validation },
+      update: { ':expiry': expiration, ':status': { S: 'COMPLETED' }, ':response_data': data, ':validation_key': validation },
+    };
+    log(
+      `raw templates: org item ${JSON.stringify(orgTemplate.org).length} B, audit event ${JSON.stringify(orgTemplate.event).length} B, ` +
+        `idempotency record ${JSON.stringify(rec).length} B`,
+    );
+  };
+
+  // ── JWT verification alone (what the local stand-in for the API Gateway authorizer costs per request) ──
+  for (let i = 0; i < (!ONLY || ONLY.test('dev JWT verification') ? WARMUP + N : 0); i++) {
+    const t0 = performance.now();
+    await verifyDevToken(token, devSecret);
+    if (i >= WARMUP) record('jwt.verify', performance.now() - t0);
+  }
+
+  const selected = ONLY ? workloads.filter((w) => ONLY.test(w.name)) : workloads;
+  if (!selected.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} selects no series`);
+  if (ONLY) log(`BENCH_ONLY: ${selected.map((w) => w.name).join(' | ')}`);
+
+  // ── templates for the raw POST series: one real POST of each kind, then copy what it wrote ──
+  if (selected.some((w) => w.needsTemplates)) {
+    for (const name of ['POST organization · route', 'POST organization + Idempotency-Key · route']) await workloads.find((w) => w.name === name)!.run(false);
+    await captureTemplates();
+  }
+
+  // ── warm-up ──
+  log(`warm-up: ${WARMUP} iterations per series`);
+  for (const w of selected) for (let i = 0; i < WARMUP; i++) await w.run(false);
+
+  // ── measurement: interleaved blocks ──
+  log(`measuring: ${N} iterations per series, blocks of ${BLOCK}, time cap ${MAX_SECONDS} s`);
+  let done = 0;
+  outer: while (done < N) {
+    const k = Math.min(BLOCK, N - done);
+    for (const w of selected) {
+      for (let i = 0; i < k; i++) {
+        if (!timeLeft()) {
+          cappedAt = `time cap of ${MAX_SECONDS} s reached after ${done} + ${i} iterations of "${w.name}"`;
+          break outer;
+        }
+        await w.run(true);
+      }
+    }
+    done += k;
+    log(`  ${done}/${N}`);
+  }
+
+  report({ projectId });
+}
+
+// ───────────────────────────── report ─────────────────────────────
+
+function report(info: { projectId: string }) {
+  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
+  const row = (label: string, series: string) => {
+    const s = stats(series);
+    return `| ${label} | ${s.n} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.mean)} | ${f(s.max)} |`;
+  };
+  const head = ['| series | n | p50 ms | p95 ms | p99 ms | mean ms | max ms |', '|---|---:|---:|---:|---:|---:|---:|'];
+  const cpu = cpus();
+  const lines: string[] = [];
+  lines.push('', '## Environment', '');
+  lines.push(`- date: ${new Date().toISOString()}`);
+  lines.push(`- node: ${process.version} (${process.platform}/${process.arch})`);
+  lines.push(`- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores, RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  lines.push(`- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential (1 request at a time), loopback, DynamoDB Local in memory`);
+  lines.push(`- project under test: ${info.projectId} (${PARTNERS} partners; the GET reads META + ${PARTNERS} MEMBER items)`);
+  if (cappedAt) lines.push(`- **partial run**: ${cappedAt}`);
+
+  lines.push('', '## GET /projects/{id} (legal token)', '', ...head);
+  lines.push(row('route over HTTP (client-observed)', 'get.route'));
+  lines.push(row('  ↳ server time (request in → response finished)', 'get.route#server'));
+  lines.push(row('  ↳ DynamoDB time inside the route', 'get.route#ddb'));
+  lines.push(row('  ↳ server time outside DynamoDB (JWT, routing, middy, zod, JSON, …)', 'get.route#overhead'));
+  lines.push(row('  ↳ client + socket (client-observed − server time)', 'get.route#client'));
+  lines.push(row('handler called in-process (no HTTP, no JWT)', 'get.direct'));
+  lines.push(row('raw Query (pk = PROJ#id, sk BETWEEN LAWYER# AND META)', 'get.raw.query'));
+
+  lines.push('', '## POST /organizations (French org, 3 shareholders), no Idempotency-Key', '', ...head);
+  lines.push(row('route over HTTP (client-observed)', 'post.route'));
+  lines.push(row('  ↳ server time', 'post.route#server'));
+  lines.push(row('  ↳ DynamoDB time inside the route', 'post.route#ddb'));
+  lines.push(row('  ↳ server time outside DynamoDB (JWT, routing, middy, zod, JSON, …)', 'post.route#overhead'));
+  lines.push(row('  ↳ client + socket (client-observed − server time)', 'post.route#client'));
+  lines.push(row('handler called in-process (no HTTP, no JWT)', 'post.direct'));
+  lines.push(row('raw GetItem (consistent, audit head)', 'post.raw.get'));
+  lines.push(row('raw TransactWriteItems (3 conditional Puts)', 'post.raw.tx'));
+  lines.push(row('raw sequence GetItem → TransactWriteItems', 'post.raw.seq'));
+
+  lines.push('', '## POST /organizations with a unique Idempotency-Key', '', ...head);
+  lines.push(row('route over HTTP (client-observed)', 'idem.route'));
+  lines.push(row('  ↳ server time', 'idem.route#server'));
+  lines.push(row('  ↳ DynamoDB time inside the route', 'idem.route#ddb'));
+  lines.push(row('  ↳ server time outside DynamoDB (JWT, routing, middy, zod, JSON, …)', 'idem.route#overhead'));
+  lines.push(row('  ↳ client + socket (client-observed − server time)', 'idem.route#client'));
+  lines.push(row('raw PutItem (idempotency record, conditional)', 'idem.raw.put'));
+  lines.push(row('raw GetItem (consistent, audit head)', 'idem.raw.get'));
+  lines.push(row('raw TransactWriteItems (3 conditional Puts)', 'idem.raw.tx'));
+  lines.push(row('raw UpdateItem (idempotency record → COMPLETED)', 'idem.raw.update'));
+  lines.push(row('raw sequence of the 4 calls', 'idem.raw.seq'));
+
+  lines.push('', '## Local authorizer', '', ...head);
+  lines.push(row('dev JWT verification (HS256, jose) in-process', 'jwt.verify'));
+
+  const calls = (series: string) => stats(`${series}#calls`).mean;
+  lines.push('', `DynamoDB calls per request seen inside the routes: GET ${f(calls('get.route'))}, POST ${f(calls('post.route'))}, POST+key ${f(calls('idem.route'))}.`);
+
+  // Budget
+  const budget = (label: string, routeSeries: string, rawParts: string[], rawSeq: string) => {
+    const route = stats(routeSeries).p99;
+    const sumP99 = rawParts.reduce((a, s) => a + stats(s).p99, 0);
+    const seqP99 = stats(rawSeq).p99;
+    const verdict = (r: number) => (!Number.isFinite(route) || !Number.isFinite(r) ? 'n/a' : route <= BUDGET_FACTOR * r ? 'PASS' : 'FAIL');
+    return `| ${label} | ${f(route)} | ${f(sumP99)} | ${f(route / sumP99)}× | **${verdict(sumP99)}** | ${f(seqP99)} | ${f(route / seqP99)}× | ${verdict(seqP99)} |`;
+  };
+  lines.push('', `## Budget: route p99 ≤ ${BUDGET_FACTOR} × raw p99`, '');
+  lines.push('"raw p99" = sum of the p99 of each raw round-trip (the budget of issue #2 §10). The p99 of the raw sequence measured end to end is the fairer (stricter) reference and is shown next to it.', '');
+  lines.push('| route | route p99 ms | raw p99 ms (Σ p99) | ratio | budget | raw seq p99 ms | ratio | vs seq |');
+  lines.push('|---|---:|---:|---:|---|---:|---:|---|');
+  lines.push(budget('GET /projects/{id}', 'get.route', ['get.raw.query'], 'get.raw.query'));
+  lines.push(budget('POST /organizations', 'post.route', ['post.raw.get', 'post.raw.tx'], 'post.raw.seq'));
+  lines.push(budget('POST /organizations + Idempotency-Key', 'idem.route', ['idem.raw.put', 'idem.raw.get', 'idem.raw.tx', 'idem.raw.update'], 'idem.raw.seq'));
+  const idemVs2 = stats('idem.route').p99 / (stats('post.raw.get').p99 + stats('post.raw.tx').p99);
+  if (Number.isFinite(idemVs2)) lines.push('', `(POST + Idempotency-Key against the 2 round-trips of the plain POST only: ${f(idemVs2)}× — ${idemVs2 <= BUDGET_FACTOR ? 'PASS' : 'FAIL'}.)`);
+  lines.push('', 'A budget miss is reported here; it does not make this script fail.');
+  console.log(lines.join('\n'));
+}
+
+let exitCode = 0;
+process.once('SIGINT', () => {
+  console.error('[bench] interrupted');
+  void cleanup().finally(() => process.exit(130));
+});
+process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
+
+main()
+  .catch((e) => {
+    console.error('[bench] failed:', e);
+    exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    log(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
+    process.exit(exitCode);
+  });
