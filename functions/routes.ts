@@ -12,6 +12,7 @@ import { organizationInputSchema, organizationPatchSchema } from '../shared/doma
 import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../shared/domain/project';
 import { devTokenRequestSchema } from '../shared/domain/dev-token';
 import { uploadRequestSchema } from '../shared/domain/documents';
+import { declarationDraftSchema } from '../shared/domain/declaration';
 import { formQuerySchema } from '../shared/domain/forms/registry';
 import * as out from '../shared/domain/openapi';
 
@@ -24,7 +25,7 @@ export interface RouteDef {
   /** Module under functions/ that exports `handler` for this route. */
   handler: string;
   /** Lambda grouping in AWS: routes of a group share one function. */
-  group: 'public' | 'organizations' | 'projects' | 'documents' | 'audit' | 'dev';
+  group: 'public' | 'organizations' | 'projects' | 'declarations' | 'documents' | 'audit' | 'dev';
   /** Roles allowed to call it; 'public' means no token. */
   roles: readonly Role[] | 'public';
   summary: string;
@@ -70,6 +71,13 @@ export const routes: readonly RouteDef[] = [
   { method: 'DELETE', path: '/projects/{projectId}/partners/{orgId}', handler: 'projects/delete-partner', group: 'projects', roles: LEGAL, summary: 'Remove a partner', tags: ['projects'], status: 204 },
   { method: 'PUT', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/put-lawyer', group: 'projects', roles: LEGAL, summary: 'Assign an IP lawyer (by email) to the project', tags: ['projects'], response: out.lawyerAssignmentSchema },
   { method: 'DELETE', path: '/projects/{projectId}/lawyers/{email}', handler: 'projects/delete-lawyer', group: 'projects', roles: LEGAL, summary: 'Unassign an IP lawyer', tags: ['projects'], status: 204 },
+  { method: 'GET', path: '/projects/{projectId}/declarations', handler: 'declarations/list-declarations', group: 'declarations', roles: ALL, summary: 'Declaration status of every partner', tags: ['declarations'] },
+  { method: 'GET', path: '/projects/{projectId}/declarations/{orgId}', handler: 'declarations/get-declaration', group: 'declarations', roles: ALL, summary: "A partner's current declaration (other partners: the last submitted one)", tags: ['declarations'] },
+  { method: 'PUT', path: '/projects/{projectId}/declarations/{orgId}', handler: 'declarations/put-declaration', group: 'declarations', roles: ['legal', 'partner'], summary: 'Save a new immutable version (If-Match after the first)', tags: ['declarations'], requiresIfMatch: true, body: declarationDraftSchema, status: 201 },
+  { method: 'GET', path: '/projects/{projectId}/declarations/{orgId}/versions', handler: 'declarations/list-versions', group: 'declarations', roles: ALL, summary: 'Version history', tags: ['declarations'] },
+  { method: 'GET', path: '/projects/{projectId}/declarations/{orgId}/versions/{n}', handler: 'declarations/get-version', group: 'declarations', roles: ALL, summary: 'One version', tags: ['declarations'] },
+  { method: 'GET', path: '/projects/{projectId}/declarations/{orgId}/diff', handler: 'declarations/diff-versions', group: 'declarations', roles: ALL, summary: 'Redline between two versions (?from=&to=)', tags: ['declarations'] },
+  { method: 'POST', path: '/projects/{projectId}/declarations/{orgId}/submit', handler: 'declarations/submit-declaration', group: 'declarations', roles: ['legal', 'partner'], summary: 'Submit the current version for review', tags: ['declarations'] },
   { method: 'POST', path: '/projects/{projectId}/documents', handler: 'documents/create-upload', group: 'documents', roles: ['legal', 'partner'], summary: 'Start a document upload (presigned POST, 25 MB, PDF/DOCX/ODT/PNG/JPEG/TXT)', tags: ['documents'], idempotent: true, body: uploadRequestSchema, status: 201 },
   { method: 'POST', path: '/projects/{projectId}/documents/{docId}/confirm', handler: 'documents/confirm-upload', group: 'documents', roles: ['legal', 'partner'], summary: 'Confirm an upload: SHA-256, size and type check', tags: ['documents'] },
   { method: 'GET', path: '/projects/{projectId}/documents', handler: 'documents/list-documents', group: 'documents', roles: ALL, summary: "A project's documents", tags: ['documents'] },

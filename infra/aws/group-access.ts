@@ -31,6 +31,9 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   public: {},
   organizations: { table: 'readwrite', idempotency: true },
   projects: { table: 'readwrite', idempotency: true },
+  // Versions of large declarations are stored gzipped under declarations/ in the documents bucket (get, put);
+  // submit reads the linked documents' records from the table.
+  declarations: { table: 'readwrite', buckets: { documents: ['get', 'put'] } },
   // Presigned POST upload (put), confirm = HEAD + streamed GET for the SHA-256 (get; list so that a missing
   // object is a 404), delete of a rejected upload, presigned GET download.
   documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },

@@ -71,3 +71,20 @@ export function assertCanReadOrganization(p: Principal, orgId: string, sharesPro
 export const assertRole = (p: Principal, roles: readonly Role[]): void => {
   if (!roles.includes(p.role)) throw new ForbiddenError(`This action needs one of the roles: ${roles.join(', ')}.`);
 };
+
+/**
+ * Declarations: the organization's own partner representatives and the legal staff write; legal, committee,
+ * the assigned lawyer and the organization itself read drafts; other partners of the project read only
+ * submitted versions. (Reading the project at all is checked first, with assertCanReadProject.)
+ */
+export function canWriteDeclaration(p: Principal, orgId: string): boolean {
+  return p.role === 'legal' || (p.role === 'partner' && p.organizationId === orgId);
+}
+
+export function canReadDeclarationDrafts(p: Principal, orgId: string): boolean {
+  return p.role !== 'partner' || p.organizationId === orgId;
+}
+
+export function assertCanWriteDeclaration(p: Principal, orgId: string): void {
+  if (!canWriteDeclaration(p, orgId)) throw new ForbiddenError("Only the organization's representatives and the pôle legal staff may change its declaration.");
+}

@@ -99,6 +99,8 @@ export async function getDeclarationVersion<C>(projectId: string, orgId: string,
   return { ...meta, content: JSON.parse(json) as C };
 }
 
+const META_FIELDS = ['projectId', 'organizationId', 'version', 'contentHash', 'sizeBytes', 'storage', 'savedAt', 'savedBy'] as const;
+
 /** Version metadata (no content), oldest first. */
 export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
   const out: DeclarationVersionMeta[] = [];
@@ -109,7 +111,9 @@ export async function listDeclarationVersions(projectId: string, orgId: string):
         TableName: config.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
         ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
-        ProjectionExpression: 'projectId, organizationId, version, contentHash, sizeBytes, storage, savedAt, savedBy',
+        // Attribute names go through placeholders: several (e.g. `storage`) are DynamoDB reserved words.
+        ProjectionExpression: META_FIELDS.map((_, i) => `#m${i}`).join(', '),
+        ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#m${i}`, f])),
         ExclusiveStartKey: startKey,
       }),
     );

@@ -1,4 +1,4 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './clients';
 import { config } from './config';
 import { documentKey, documentProjectGsi, documentsOfProjectGsiPk, projectChain, stripKeys } from './keys';
@@ -59,4 +59,22 @@ export async function settleDocument(current: DocumentRecord, next: DocumentReco
     ],
   );
   return updated;
+}
+
+/** Several documents by id (BatchGet, 100 at a time). */
+export async function getDocuments(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
+  const out = new Map<string, DocumentRecord>();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 100) {
+    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(documentKey);
+    for (let round = 0; keys && keys.length && round < 8; round++) {
+      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
+      for (const it of res.Responses?.[T()] ?? []) {
+        const d = stripKeys<DocumentRecord>(it);
+        out.set(d.id, d);
+      }
+      keys = res.UnprocessedKeys?.[T()]?.Keys as Record<string, unknown>[] | undefined;
+    }
+  }
+  return out;
 }

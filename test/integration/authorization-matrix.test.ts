@@ -15,6 +15,7 @@ let tokens: Record<Who, string | undefined>;
 let legal: string;
 let orgA: { id: string };
 let orgB: { id: string };
+let orgC: { id: string };
 let p1: { id: string };
 let p2: { id: string };
 const LAWYER = 'lawyer-matrix@cabinet.example';
@@ -24,9 +25,14 @@ beforeAll(async () => {
   legal = await tokenFor('legal');
   orgA = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix A') })).body;
   orgB = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix B') })).body;
-  p1 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+  orgC = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix C') })).body;
+  p1 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }, { organizationId: orgC.id, role: 'partner' }] }) })).body;
   p2 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgB.id, role: 'coordinator' }] }) })).body;
   expect((await api.call('PUT', `/projects/${p1.id}/lawyers/${encodeURIComponent(LAWYER)}`, { token: legal })).status).toBe(201);
+  // Drafts: A's and C's in P1, B's in P2.
+  for (const [p, o] of [[p1, orgA], [p1, orgC], [p2, orgB]] as const) {
+    expect((await api.call('PUT', `/projects/${p.id}/declarations/${o.id}`, { token: legal, body: { background: [{ key: 'k1', title: 'Brouillon' }] } })).status).toBe(201);
+  }
   tokens = {
     anonymous: undefined,
     legal,
@@ -89,6 +95,42 @@ const matrix: Record<string, Case[]> = {
       },
       expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 },
     },
+  ],
+  'GET /projects/{projectId}/declarations': [
+    { name: 'P1 statuses', request: async () => ({ path: `/projects/${p1.id}/declarations` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'P2 statuses', request: async () => ({ path: `/projects/${p2.id}/declarations` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'GET /projects/{projectId}/declarations/{orgId}': [
+    { name: "A's draft in P1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: "C's draft in P1 (another partner's draft)", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 } },
+    { name: "B's draft in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'PUT /projects/{projectId}/declarations/{orgId}': [
+    { name: "first save of A's", request: async () => ({ path: `/projects/${(await freshProject()).id}/declarations/${orgA.id}`, body: { background: [] } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 } },
+    { name: "C's in P1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}`, body: { background: [] }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } },
+  ],
+  'GET /projects/{projectId}/declarations/{orgId}/versions': [
+    { name: "A's history", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: "B's history in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/versions` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'GET /projects/{projectId}/declarations/{orgId}/versions/{n}': [
+    { name: "A's v1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions/1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: "C's draft v1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}/versions/1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 } },
+  ],
+  'GET /projects/{projectId}/declarations/{orgId}/diff': [
+    { name: "A's diff", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/diff?from=1&to=1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+  ],
+  'POST /projects/{projectId}/declarations/{orgId}/submit': [
+    {
+      name: "A's incomplete draft",
+      request: async () => {
+        const p = await freshProject();
+        await api.call('PUT', `/projects/${p.id}/declarations/${orgA.id}`, { token: legal, body: { background: [] } });
+        return { path: `/projects/${p.id}/declarations/${orgA.id}/submit` };
+      },
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 400 },
+    },
+    { name: "B's in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/submit` }), expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 } },
   ],
   'POST /projects/{projectId}/documents': [
     { name: 'upload to P1', request: async () => ({ path: `/projects/${p1.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100, organizationId: orgA.id } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 } },

@@ -1,0 +1,30 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { NotFoundError } from '../../shared/domain/errors';
+import { getDeclarationVersion } from '../../shared/store/declarations';
+import { loadDeclarationContext } from './load-declaration';
+
+/**
+ * The current declaration: the latest version for those who see drafts (its representatives, staff, the
+ * lawyer), the latest submitted version for the other partners. ETag = the latest version number.
+ */
+export const getDeclaration: RouteHandler = async (req) => {
+  const ctx = await loadDeclarationContext(req);
+  const { head } = ctx;
+  const n = !head ? undefined : ctx.seesDrafts ? head.currentVersion : head.submissions.at(-1)?.version;
+  if (!head || n === undefined) throw new NotFoundError(ctx.seesDrafts ? 'This organization has not saved a declaration yet.' : 'This organization has not submitted a declaration yet.');
+  const version = await getDeclarationVersion(ctx.header.project.id, ctx.orgId, n);
+  if (!version) throw new NotFoundError('No such declaration version.');
+  const submissions = ctx.seesDrafts ? head.submissions : head.submissions.filter((s) => s.version <= n);
+  return {
+    status: 200,
+    body: {
+      ...version,
+      status: head.submissions.some((s) => s.version === n) ? 'submitted' : 'draft',
+      latestVersion: n,
+      submissions,
+    },
+    version: ctx.seesDrafts ? head.currentVersion : n,
+  };
+};
+
+export const handler = httpHandler('GET /projects/{projectId}/declarations/{orgId}', getDeclaration);

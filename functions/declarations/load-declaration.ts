@@ -1,0 +1,43 @@
+import type { HttpRequest } from '../http/http-handler';
+import { loadReadableProject } from '../projects/load-project';
+import { canReadDeclarationDrafts } from '../../shared/domain/access';
+import { NotFoundError, ValidationError } from '../../shared/domain/errors';
+import { fieldError } from '../../shared/domain/validation';
+import { getDeclarationHead, type DeclarationHead } from '../../shared/store/declarations';
+import type { ProjectHeader } from '../../shared/store/projects';
+
+export interface DeclarationContext {
+  header: ProjectHeader;
+  orgId: string;
+  /** May the caller see drafts (or only submitted versions)? */
+  seesDrafts: boolean;
+  head: DeclarationHead | null;
+}
+
+/** The project (readable by the caller), the partner organization `{orgId}` in it, and its declaration head. */
+export async function loadDeclarationContext(req: HttpRequest): Promise<DeclarationContext> {
+  const header = await loadReadableProject(req);
+  const orgId = req.params.orgId ?? '';
+  if (!header.members.some((m) => m.organizationId === orgId)) throw new NotFoundError('This organization is not a partner of the project.');
+  const head = await getDeclarationHead(header.project.id, orgId);
+  return { header, orgId, seesDrafts: canReadDeclarationDrafts(req.principal, orgId), head };
+}
+
+/** The version numbers the caller may read: all, or only submitted ones. */
+export function readableVersions(ctx: DeclarationContext): number[] | 'all' {
+  if (ctx.seesDrafts) return 'all';
+  return [...new Set((ctx.head?.submissions ?? []).map((s) => s.version))];
+}
+
+export function assertReadableVersion(ctx: DeclarationContext, n: number): void {
+  const readable = readableVersions(ctx);
+  const exists = !!ctx.head && n >= 1 && n <= ctx.head.currentVersion;
+  if (!exists || (readable !== 'all' && !readable.includes(n))) throw new NotFoundError(`No readable version ${n} of this declaration.`);
+}
+
+export function versionParam(raw: string | undefined, name: string): number {
+  if (!raw || !/^\d{1,6}$/.test(raw) || Number(raw) < 1) {
+    throw new ValidationError(`${name} must be a version number (1, 2, …).`, { errors: [fieldError([name], 'Must be a positive whole number')] });
+  }
+  return Number(raw);
+}

@@ -1,0 +1,33 @@
+import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { assertCanWriteDeclaration } from '../../shared/domain/access';
+import { parseDeclarationDraft } from '../../shared/domain/declaration';
+import { PreconditionFailedError } from '../../shared/domain/errors';
+import { contentHashOf, saveDeclarationVersion } from '../../shared/store/declarations';
+import { loadDeclarationContext } from './load-declaration';
+
+/**
+ * Saves the declaration as a new immutable version n+1 (drafts may be incomplete). The first save needs no
+ * If-Match; later ones need the current version's ETag (missing → 428, stale → 412). Saving content identical
+ * to the current version creates nothing and answers 200 with that version.
+ */
+export const putDeclaration: RouteHandler = async (req) => {
+  const ctx = await loadDeclarationContext(req);
+  assertCanWriteDeclaration(req.principal, ctx.orgId);
+  const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
+  if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
+  if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(`The declaration is at version ${ctx.head.currentVersion}, not ${expected}; reload it and retry.`);
+  const content = parseDeclarationDraft(req.body);
+  if (ctx.head && contentHashOf(content) === ctx.head.currentHash) {
+    return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
+  }
+  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal));
+  return {
+    status: 201,
+    body: { ...head, savedVersion: version },
+    version: head.currentVersion,
+    headers: { location: `/projects/${ctx.header.project.id}/declarations/${ctx.orgId}/versions/${head.currentVersion}` },
+  };
+};
+
+export const handler = httpHandler('PUT /projects/{projectId}/declarations/{orgId}', putDeclaration);

@@ -1,0 +1,49 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { assertCanWriteDeclaration } from '../../shared/domain/access';
+import { declarationSubmitSchema, DECLARATION_PARSE_PARAMS, submitErrors, type DeclarationDraft } from '../../shared/domain/declaration';
+import { parisDate } from '../../shared/domain/calendar';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain/errors';
+import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from '../../shared/domain/validation';
+import { getDeclarationVersion, submitDeclaration } from '../../shared/store/declarations';
+import { getDocuments } from '../../shared/store/documents';
+import { loadDeclarationContext } from './load-declaration';
+
+/**
+ * Submits the current version for review: the complete schema, the cross-field rules and the linked documents
+ * are checked together, and every offending field path comes back at once (400). The version itself is not
+ * changed; the head records the submission.
+ */
+export const submitDeclarationRoute: RouteHandler = async (req) => {
+  const ctx = await loadDeclarationContext(req);
+  assertCanWriteDeclaration(req.principal, ctx.orgId);
+  if (!ctx.head) throw new NotFoundError('There is no declaration to submit: save one first.');
+  if (ctx.head.status === 'submitted') throw new ConflictError(`Version ${ctx.head.currentVersion} is already submitted; save a new version to change it.`);
+  const version = await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion);
+  if (!version) throw new NotFoundError('The current version is missing.');
+  const content = version.content;
+
+  const errors = new Map<string, ProblemFieldError>();
+  const add = (e: ProblemFieldError) => errors.has(e.path) || errors.set(e.path, e);
+  const parsed = declarationSubmitSchema.safeParse(content, DECLARATION_PARSE_PARAMS);
+  if (!parsed.success) zodIssuesToFieldErrors(parsed.error.issues).forEach(add);
+  submitErrors(content, { projectOrgIds: ctx.header.members.map((m) => m.organizationId), organizationId: ctx.orgId, today: parisDate(new Date()) }).forEach(add);
+
+  // Linked documents must be confirmed uploads of this project and organization.
+  const links = (content.background ?? []).flatMap((b, i) => (b.documentIds ?? []).map((id, j) => ({ id, path: ['background', i, 'documentIds', j] })));
+  if (links.length) {
+    const docs = await getDocuments(links.map((l) => l.id));
+    for (const l of links) {
+      const d = docs.get(l.id);
+      if (!d || d.projectId !== ctx.header.project.id || d.organizationId !== ctx.orgId) add(fieldError(l.path, 'No such document of this organization in the project'));
+      else if (d.status !== 'available') add(fieldError(l.path, `The document is ${d.status}`));
+    }
+  }
+  if (errors.size) {
+    throw new ValidationError(`The declaration cannot be submitted: ${errors.size} error(s).`, { errors: [...errors.values()] });
+  }
+  const head = await submitDeclaration(ctx.head, actorOf(req.principal));
+  return { status: 200, body: head, version: head.currentVersion };
+};
+
+export const handler = httpHandler('POST /projects/{projectId}/declarations/{orgId}/submit', submitDeclarationRoute);
