@@ -44,42 +44,36 @@ async function readHead(chain: string): Promise<Head> {
  * its own error (412, 409, …) is thrown.
  */
 export async function writeWithAudit(writes: readonly TxWrite[], audits: readonly AuditInput[], now: () => Date = () => new Date()): Promise<AuditEvent[]> {
+  // Several events may go to one chain (e.g. a submission and the workflow step it opens): they take
+  // consecutive seqs, and the chain head is written once, conditioned on the seq we started from.
+  const chains = [...new Set(audits.map((a) => a.chain))];
   for (let attempt = 1; ; attempt++) {
-    const heads = await Promise.all(audits.map((a) => readHead(a.chain)));
+    const heads = new Map(await Promise.all(chains.map(async (c) => [c, await readHead(c)] as const)));
     const at = now().toISOString();
-    const events = audits.map((a, i) =>
-      sealEvent({
-        chain: a.chain,
-        seq: heads[i]!.seq + 1,
-        at,
-        actor: a.actor,
-        action: a.action,
-        target: a.target,
-        before: a.before,
-        after: a.after,
-        prevHash: heads[i]!.hash,
-      }),
-    );
-    const auditItems: TxItem[] = events.flatMap((e, i) => {
-      const head = heads[i]!;
-      return [
-        {
-          Put: {
-            TableName: config.tableName,
-            Item: { ...auditEventKey(e.chain, e.seq), entity: 'audit', ...e },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
-        {
-          Put: {
-            TableName: config.tableName,
-            Item: { ...auditHeadKey(e.chain), entity: 'audit-head', seq: e.seq, hash: e.hash, updatedAt: at },
-            ConditionExpression: head.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :prev',
-            ...(head.seq === 0 ? {} : { ExpressionAttributeValues: { ':prev': head.seq } }),
-          },
-        },
-      ];
+    const tip = new Map([...heads].map(([c, h]) => [c, { seq: h.seq, hash: h.hash }]));
+    const events = audits.map((a) => {
+      const t = tip.get(a.chain)!;
+      const e = sealEvent({ chain: a.chain, seq: t.seq + 1, at, actor: a.actor, action: a.action, target: a.target, before: a.before, after: a.after, prevHash: t.hash });
+      tip.set(a.chain, { seq: e.seq, hash: e.hash });
+      return e;
     });
+    const auditItems: TxItem[] = [
+      ...events.map((e) => ({
+        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), entity: 'audit', ...e }, ConditionExpression: 'attribute_not_exists(pk)' },
+      })),
+      ...chains.map((c) => {
+        const start = heads.get(c)!;
+        const end = tip.get(c)!;
+        return {
+          Put: {
+            TableName: config.tableName,
+            Item: { ...auditHeadKey(c), entity: 'audit-head', seq: end.seq, hash: end.hash, updatedAt: at },
+            ConditionExpression: start.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :prev',
+            ...(start.seq === 0 ? {} : { ExpressionAttributeValues: { ':prev': start.seq } }),
+          },
+        };
+      }),
+    ];
     try {
       await ddb.send(new TransactWriteCommand({ TransactItems: [...writes.map((w) => w.item), ...auditItems] }));
       return events;

@@ -96,3 +96,15 @@ test('organizations have their own chain', async () => {
   const v = await api.call('GET', `/organizations/${o.id}/audit/verify`, { token: legal });
   expect(v.body).toMatchObject({ valid: true, length: 2 });
 });
+
+test('several events on one chain in one transaction take consecutive seqs', async () => {
+  const chain = `TEST#multi-${Date.now()}`;
+  const actor = { sub: 't', role: 'legal', org: null };
+  await writeWithAudit([], [{ chain, actor, action: 'one', target: { type: 't', id: '1' } }]);
+  const events = await writeWithAudit([], [
+    { chain, actor, action: 'two', target: { type: 't', id: '2' } },
+    { chain, actor, action: 'three', target: { type: 't', id: '3' } },
+  ]);
+  expect(events.map((e) => e.seq)).toEqual([2, 3]);
+  expect(await verifyAuditChain(chain)).toMatchObject({ valid: true, length: 3, headSeq: 3 });
+});
