@@ -19,11 +19,17 @@ import { SCHEMA_RULES } from './rules';
  *    by the zod schema instance (SIREN shape, unique technology domains, SIREN/registrationId by country,
  *    exactly one coordinator).
  *
+ * 4. Emails: zod renders `z.email()` as its exact regex (`pattern`) plus `format: "email"`. A validator that
+ *    asserts formats (Ajv with ajv-formats) then applies ITS email grammar too, which is stricter than zod's
+ *    on some addresses (`a@acme-.fr`: zod accepts a domain label ending with '-'), so the form would refuse
+ *    what the server accepts. The pattern is the server's rule: `format` is dropped where zod's pattern is
+ *    present (the uiSchema still says `ui:widget: email`).
+ *
  * What stays zod-only (refinements JSON Schema cannot state): the SIREN check digit, at most 4 decimals of
- * a percentage, voting rights adding up to at most 100 %, end date after start date, a partner listed twice.
- * Known residual difference: zod measures string length in UTF-16 code units, JSON Schema (and Ajv's
- * `u`-flag patterns) in code points, so a string of astral characters (emoji) near the bound may pass the
- * form and fail the server.
+ * a percentage, voting rights adding up to at most 100 %, end date after start date, a partner listed twice,
+ * keys unique within a list of the declaration.
+ * String lengths: zod 4 counts code points, as JSON Schema and Ajv's `u`-flag patterns do, so a string of
+ * astral characters (emoji) is judged alike at its bound (test/unit/declaration-form.test.ts).
  */
 
 export type JsonSchema = Record<string, unknown>;
@@ -136,6 +142,8 @@ export function toJsonSchema(schema: z.ZodType, opts: ToJsonSchemaOptions = {}):
     override: (ctx) => {
       if (io !== 'input') return;
       trimmedString(ctx.zodSchema, ctx.jsonSchema as JsonSchema);
+      const js = ctx.jsonSchema as JsonSchema;
+      if (js.format === 'email' && typeof js.pattern === 'string') delete js.format;
       const extra = rules.get(ctx.zodSchema);
       if (extra) Object.assign(ctx.jsonSchema, structuredClone(extra));
     },

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { declarationDateSchema } from '../declaration';
 import { organizationInputSchema } from '../organization';
 import { projectInputSchema } from '../project';
 
@@ -55,4 +56,8 @@ export const SCHEMA_RULES: readonly SchemaRule[] = [
   { schema: technologyDomains, keywords: { uniqueItems: true }, mirrors: "technologyDomains refine 'Each domain only once'" },
   { schema: organizationInputSchema, keywords: { allOf: [ORGANIZATION_IDENTIFIER_RULE] }, mirrors: 'checkOrganization: SIREN for FR, registrationId otherwise' },
   { schema: projectInputSchema, keywords: { allOf: [ONE_COORDINATOR_RULE] }, mirrors: "projectInputSchema superRefine 'Exactly one partner must be the coordinator'" },
+  // zod renders `z.iso.date().regex(…)` with its two patterns but drops `format: "date"` (the regex check
+  // replaces the format). Put it back: it adds nothing the patterns do not already refuse (they are stricter:
+  // existing dates from 1900 to 2099), and tells generic form renderers and validators that this is a date.
+  { schema: declarationDateSchema, keywords: { format: 'date' }, mirrors: 'declarationDateSchema: z.iso.date() (+ 1900–2099 pattern)' },
 ];

@@ -1,9 +1,19 @@
 import type { z } from 'zod';
 import { ISO_COUNTRIES } from '../countries';
+import {
+  ACCESS_DIRECTIONS,
+  ACCESS_PURPOSES,
+  BACKGROUND_TYPES,
+  CONDITION_REGIMES,
+  IDENTIFIER_KINDS,
+  JURISDICTIONS,
+  REGIONAL_JURISDICTIONS,
+  TERRITORY_SCOPES,
+} from '../declaration';
 import { ORGANIZATION_CATEGORIES } from '../organization';
 import { CRITICAL_TECHNOLOGY_DOMAINS, FUNDING_SCHEMES, OTHER_TECHNOLOGY_DOMAINS, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
 import { plainJsonSchema, type JsonSchema } from './json-schema';
-import { countryName, LABELS, type Lang } from './labels';
+import { countryName, EXPORT_CONTROL_CHOICES, LABELS, SUBJECT_KINDS, type Lang } from './labels';
 
 /**
  * The uiSchema of a form: how to lay out and label the JSON Schema served next to it. The conventions
@@ -21,6 +31,17 @@ import { countryName, LABELS, type Lang } from './labels';
  *   by name in the requested language), `ui:enumGroups` when values come in groups;
  * - `ui:options.maxLength` for text inputs: the JSON Schema states lengths after trimming in a `pattern`
  *   (see ./json-schema.ts), so the input widget's limit is given here.
+ *
+ * Unions (`oneOf`/`anyOf` of objects, zod's discriminated unions and unions of strict objects) get ONE node,
+ * as if they were an object with the properties of all their variants, plus what the schema says about them:
+ * - `ui:discriminator`: the property whose value selects the variant (`type`, `kind`, `category`, `scope`,
+ *   `purpose`), when there is one; its `ui:enumLabels` cover the values of every variant;
+ * - `ui:condition: { field, in }` on a property that only some variants allow (declared, and not `{ not: {} }`):
+ *   show it only when the sibling `field` has one of the values `in` — e.g. `exportControl` only for technology
+ *   items, `territory` only for exploitation rights. The JSON Schema enforces it (the property is forbidden in
+ *   the other variants); this is the reading of it for the layout;
+ * - `ui:variants: [{ title, fields }]` when there is no discriminator (the user picks a variant, e.g. a project
+ *   partner or a third party as owner), titled from labels.ts `variants`.
  */
 export type UiNode = Record<string, unknown>;
 
@@ -29,6 +50,11 @@ export interface FormRule {
   /** Dotted field paths (array items transparent), as in labels.ts. */
   fields: string[];
   enforcedBy: 'schema' | 'server';
+  /**
+   * For forms with drafts (`mode: 'draft'`): `save` rules hold for every saved draft, `submit` rules only when
+   * the complete document is submitted. Absent for single-step forms (the rule holds whenever the body is sent).
+   */
+  when?: 'save' | 'submit';
 }
 
 export interface FormLayout {
@@ -51,6 +77,12 @@ interface EnumSource {
 }
 
 const countryLabels = (lang: Lang) => Object.fromEntries(ISO_COUNTRIES.map((c) => [c, countryName(c, lang)]));
+/** Countries sorted by their name in `lang`. */
+const countriesByName = (lang: Lang) => {
+  const names = countryLabels(lang);
+  const collator = new Intl.Collator(lang);
+  return [...ISO_COUNTRIES].sort((a, b) => collator.compare(names[a]!, names[b]!));
+};
 
 /** Where the labels of an enum come from, recognised by its set of values. Add a source when a form gets a new enum. */
 const ENUM_SOURCES: readonly EnumSource[] = [
@@ -66,15 +98,26 @@ const ENUM_SOURCES: readonly EnumSource[] = [
   { values: FUNDING_SCHEMES, labels: (l) => LABELS[l].enums.fundingScheme },
   { values: PARTNER_ROLES, labels: (l) => LABELS[l].enums.partnerRole },
   { values: ['fr', 'en'], labels: (l) => LABELS[l].enums.language },
+  { values: ISO_COUNTRIES, labels: countryLabels, order: countriesByName },
+  // The declaration (./declaration-form.ts).
+  { values: BACKGROUND_TYPES, labels: (l) => LABELS[l].enums.backgroundType },
+  { values: CONDITION_REGIMES, labels: (l) => LABELS[l].enums.conditionRegime },
+  // Explicit order: a JS object lists the integer-like keys '0'…'9' before 'none'.
+  { values: EXPORT_CONTROL_CHOICES, labels: (l) => LABELS[l].enums.exportControlCategory, order: () => [...EXPORT_CONTROL_CHOICES] },
+  { values: IDENTIFIER_KINDS, labels: (l) => LABELS[l].enums.identifierKind },
   {
-    values: ISO_COUNTRIES,
-    labels: countryLabels,
-    order: (l) => {
-      const names = countryLabels(l);
-      const collator = new Intl.Collator(l);
-      return [...ISO_COUNTRIES].sort((a, b) => collator.compare(names[a]!, names[b]!));
-    },
+    values: JURISDICTIONS,
+    labels: (l) => ({ ...countryLabels(l), ...LABELS[l].enums.regionalJurisdiction }),
+    order: (l) => [...REGIONAL_JURISDICTIONS, ...countriesByName(l)],
+    groups: (l) => [
+      { title: LABELS[l].enumGroups.regionalJurisdictions, values: [...REGIONAL_JURISDICTIONS] },
+      { title: LABELS[l].enumGroups.countries, values: countriesByName(l) },
+    ],
   },
+  { values: ACCESS_DIRECTIONS, labels: (l) => LABELS[l].enums.accessDirection },
+  { values: ACCESS_PURPOSES, labels: (l) => LABELS[l].enums.accessPurpose },
+  { values: TERRITORY_SCOPES, labels: (l) => LABELS[l].enums.territoryScope },
+  { values: SUBJECT_KINDS, labels: (l) => LABELS[l].enums.subjectKind },
 ];
 
 function enumSource(values: readonly unknown[]): EnumSource | undefined {
@@ -83,6 +126,67 @@ function enumSource(values: readonly unknown[]): EnumSource | undefined {
 }
 
 const isObject = (s: JsonSchema) => s.type === 'object' || !!s.properties;
+
+/** The variants of a union of objects (`oneOf` or `anyOf`), or undefined when `s` is not one. */
+export function variantsOf(s: JsonSchema): JsonSchema[] | undefined {
+  const v = s.oneOf ?? s.anyOf;
+  return Array.isArray(v) && v.length > 0 && (v as JsonSchema[]).every((x) => typeof x === 'object' && x !== null && isObject(x)) ? (v as JsonSchema[]) : undefined;
+}
+
+/** `{ not: {} }`: zod's rendering of a property that must be absent (`z.never().optional()`). */
+export const isForbidden = (s: JsonSchema | undefined): boolean =>
+  !!s && typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0;
+
+/** The values a schema allows when it is an `enum` or a `const`. */
+const valuesOf = (s: JsonSchema | undefined): unknown[] | undefined => (!s ? undefined : Array.isArray(s.enum) ? s.enum : 'const' in s ? [s.const] : undefined);
+
+const propsOf = (s: JsonSchema) => (s.properties ?? {}) as Record<string, JsonSchema>;
+/** The properties a variant allows: declared and not forbidden. */
+const allowedIn = (variant: JsonSchema) => Object.entries(propsOf(variant)).filter(([, p]) => !isForbidden(p));
+
+export interface UnionShape {
+  /** Every property some variant allows, merged (enum/const values united across variants), in first-seen order. */
+  properties: Record<string, JsonSchema>;
+  /** The property whose enum/const values, pairwise disjoint, select the variant. */
+  discriminator?: string;
+  /** Per property allowed in only some variants: the discriminator values of those variants. */
+  conditions: Record<string, unknown[]>;
+  /** The properties each variant allows. */
+  variantFields: string[][];
+}
+
+/** Reads a union of objects as one object (see the header). */
+export function unionShape(variants: JsonSchema[]): UnionShape {
+  const properties: Record<string, JsonSchema> = {};
+  const holders = new Map<string, JsonSchema[]>();
+  for (const v of variants) {
+    for (const [k, p] of allowedIn(v)) {
+      if (!holders.has(k)) holders.set(k, []);
+      holders.get(k)!.push(p);
+    }
+  }
+  for (const [k, schemas] of holders) {
+    const values = schemas.map(valuesOf);
+    if (values.every((x) => x !== undefined)) {
+      const { const: _c, enum: _e, ...rest } = schemas[0]!;
+      properties[k] = { ...rest, enum: [...new Set(values.flat())] };
+    } else properties[k] = schemas[0]!;
+  }
+  const discriminator = [...holders.keys()].find((k) => {
+    const perVariant = variants.map((v) => valuesOf(propsOf(v)[k]));
+    if (perVariant.some((x) => x === undefined)) return false;
+    const all = perVariant.flat();
+    return new Set(all).size === all.length;
+  });
+  const conditions: Record<string, unknown[]> = {};
+  if (discriminator) {
+    for (const k of holders.keys()) {
+      const where = variants.filter((v) => allowedIn(v).some(([name]) => name === k));
+      if (where.length < variants.length) conditions[k] = where.flatMap((v) => valuesOf(propsOf(v)[discriminator])!);
+    }
+  }
+  return { properties, ...(discriminator ? { discriminator } : {}), conditions, variantFields: variants.map((v) => allowedIn(v).map(([k]) => k)) };
+}
 
 function defaultWidget(s: JsonSchema): string | undefined {
   const items = s.items as JsonSchema | undefined;
@@ -144,12 +248,37 @@ class Builder {
 
     const items = s.items as JsonSchema | undefined;
     if (s.type === 'array' && items) {
+      const itemVariants = variantsOf(items);
       if (isObject(items)) node.items = this.object(items, path);
+      else if (itemVariants) node.items = this.union(itemVariants, path);
       else if (items.enum) node.items = this.enumUi(items.enum as unknown[], path);
       else node.items = this.field(items, path);
-      if (isObject(items)) node['ui:options'] = { addLabel: LABELS[this.lang].common.add, removeLabel: LABELS[this.lang].common.remove, ...(node['ui:options'] as object) };
+      if (isObject(items) || itemVariants) {
+        node['ui:options'] = { addLabel: LABELS[this.lang].common.add, removeLabel: LABELS[this.lang].common.remove, ...(node['ui:options'] as object) };
+        if (text?.itemTitle) (node.items as UiNode)['ui:title'] = text.itemTitle;
+      }
     } else if (isObject(s)) {
       Object.assign(node, this.object(s, path));
+    } else {
+      const variants = variantsOf(s);
+      if (variants) Object.assign(node, this.union(variants, path));
+    }
+    return node;
+  }
+
+  /** One node for a union of objects: its merged properties, discriminator, conditions or variants. */
+  union(variants: JsonSchema[], path: string): UiNode {
+    const shape = unionShape(variants);
+    const node = this.object({ type: 'object', properties: shape.properties }, path);
+    if (shape.discriminator) {
+      node['ui:discriminator'] = shape.discriminator;
+      for (const [k, values] of Object.entries(shape.conditions)) {
+        (node[k] as UiNode)['ui:condition'] = { field: shape.discriminator, in: values };
+      }
+    } else {
+      const titles = this.texts.variants?.[path];
+      if (!titles || titles.length !== variants.length) throw new Error(`No variant titles for ${this.formId}.${path} in ${this.lang}`);
+      node['ui:variants'] = shape.variantFields.map((fields, i) => ({ title: titles[i], fields }));
     }
     return node;
   }
