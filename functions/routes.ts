@@ -13,6 +13,10 @@ import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '.
 import { devTokenRequestSchema } from '../shared/domain/dev-token';
 import { uploadRequestSchema } from '../shared/domain/documents';
 import { declarationDraftSchema } from '../shared/domain/declaration';
+import { decisionRequestSchema, workflowConfigInputSchema } from '../shared/domain/workflow';
+import { staffInputSchema } from '../shared/domain/staff';
+import { flagActionBodySchema, manualFlagBodySchema } from '../shared/domain/risk/lifecycle';
+import { controlEventInputSchema } from '../shared/domain/control-event';
 import { formQuerySchema } from '../shared/domain/forms/registry';
 import * as out from '../shared/domain/openapi';
 
@@ -25,7 +29,7 @@ export interface RouteDef {
   /** Module under functions/ that exports `handler` for this route. */
   handler: string;
   /** Lambda grouping in AWS: routes of a group share one function. */
-  group: 'public' | 'organizations' | 'projects' | 'declarations' | 'documents' | 'audit' | 'dev';
+  group: 'public' | 'organizations' | 'projects' | 'declarations' | 'documents' | 'risk' | 'workflow' | 'staff' | 'audit' | 'dev';
   /** Roles allowed to call it; 'public' means no token. */
   roles: readonly Role[] | 'public';
   summary: string;
@@ -82,6 +86,21 @@ export const routes: readonly RouteDef[] = [
   { method: 'POST', path: '/projects/{projectId}/documents/{docId}/confirm', handler: 'documents/confirm-upload', group: 'documents', roles: ['legal', 'partner'], summary: 'Confirm an upload: SHA-256, size and type check', tags: ['documents'] },
   { method: 'GET', path: '/projects/{projectId}/documents', handler: 'documents/list-documents', group: 'documents', roles: ALL, summary: "A project's documents", tags: ['documents'] },
   { method: 'GET', path: '/documents/{docId}', handler: 'documents/get-document', group: 'documents', roles: ALL, summary: 'Document metadata and a short-lived download link', tags: ['documents'] },
+  { method: 'GET', path: '/projects/{projectId}/flags', handler: 'risk/list-flags', group: 'risk', roles: ['legal', 'committee', 'lawyer'], summary: "A project's risk flags (?status=&severity=)", tags: ['risk'] },
+  { method: 'POST', path: '/projects/{projectId}/flags', handler: 'risk/create-flag', group: 'risk', roles: LEGAL, summary: 'Add a manual flag', tags: ['risk'], body: manualFlagBodySchema, status: 201 },
+  { method: 'POST', path: '/projects/{projectId}/flags/{flagId}/actions', handler: 'risk/flag-action', group: 'risk', roles: STAFF_READ, summary: 'Acknowledge, mitigate, waive (legal) or reopen a flag', tags: ['risk'], body: flagActionBodySchema },
+  { method: 'GET', path: '/flags', handler: 'risk/list-open-flags', group: 'risk', roles: STAFF_READ, summary: 'Open flags across all projects (?severity=high,critical)', tags: ['risk'] },
+  { method: 'POST', path: '/organizations/{orgId}/control-events', handler: 'organizations/record-control-event', group: 'risk', roles: LEGAL, summary: 'Record a shareholding change or an acquisition; re-evaluates every project of the organization', tags: ['risk'], body: controlEventInputSchema, status: 201 },
+  { method: 'GET', path: '/organizations/{orgId}/control-events', handler: 'organizations/list-control-events', group: 'risk', roles: STAFF_READ, summary: "An organization's control events", tags: ['risk'] },
+  { method: 'POST', path: '/projects/{projectId}/workflow', handler: 'workflow/start-workflow', group: 'workflow', roles: LEGAL, summary: 'Start the approval workflow with the current partners', tags: ['workflow'], body: workflowConfigInputSchema, status: 201 },
+  { method: 'GET', path: '/projects/{projectId}/workflow', handler: 'workflow/get-workflow', group: 'workflow', roles: ALL, summary: 'Workflow state: steps, decisions, pending steps and due dates', tags: ['workflow'] },
+  { method: 'PATCH', path: '/projects/{projectId}/workflow', handler: 'workflow/patch-workflow-config', group: 'workflow', roles: LEGAL, summary: 'SLA days and lawyer opinion (If-Match)', tags: ['workflow'], requiresIfMatch: true, body: workflowConfigInputSchema },
+  { method: 'POST', path: '/projects/{projectId}/workflow/steps/{stepId}/decision', handler: 'workflow/decide-step', group: 'workflow', roles: ALL, summary: 'Approve, request changes or reject a step', tags: ['workflow'], idempotent: true, body: decisionRequestSchema },
+  { method: 'POST', path: '/projects/{projectId}/workflow/reopen', handler: 'workflow/reopen-workflow', group: 'workflow', roles: LEGAL, summary: 'Reopen a rejected workflow', tags: ['workflow'] },
+  { method: 'GET', path: '/me/tasks', handler: 'workflow/my-tasks', group: 'workflow', roles: ALL, summary: "The caller's pending steps, soonest due first", tags: ['workflow'] },
+  { method: 'GET', path: '/staff', handler: 'staff/list-staff', group: 'staff', roles: STAFF_READ, summary: 'The pôle staff directory (?role=)', tags: ['staff'] },
+  { method: 'PUT', path: '/staff/{email}', handler: 'staff/put-staff', group: 'staff', roles: LEGAL, summary: 'Add or update a staff member (If-Match to update)', tags: ['staff'], body: staffInputSchema },
+  { method: 'DELETE', path: '/staff/{email}', handler: 'staff/delete-staff', group: 'staff', roles: LEGAL, summary: 'Remove a staff member', tags: ['staff'], status: 204 },
   { method: 'GET', path: '/projects/{projectId}/audit', handler: 'audit/list-project-audit', group: 'audit', roles: STAFF_READ, summary: "A project's audit events", tags: ['audit'], response: out.auditEventPageSchema },
   { method: 'GET', path: '/projects/{projectId}/audit/verify', handler: 'audit/verify-project-audit', group: 'audit', roles: STAFF_READ, summary: "Recompute a project's audit hash chain", tags: ['audit'], response: out.chainVerificationSchema },
 ];
@@ -95,3 +114,17 @@ export function findRoute(key: string): RouteDef | undefined {
 
 /** Routes deployed to AWS (the dev-token route exists only locally). */
 export const deployedRoutes = routes.filter((r) => !r.localOnly);
+
+/** Scheduled jobs: EventBridge Scheduler in AWS (infra/aws), a timer in `npm start` (infra/local/scheduler.ts). */
+export interface JobDef {
+  name: string;
+  /** Module under functions/ that exports `handler`. */
+  handler: string;
+  /** EventBridge Scheduler expression and its time zone; the local scheduler understands daily `cron(M H * * ? *)`. */
+  schedule: { expression: string; timezone: string };
+  description: string;
+}
+
+export const jobs: readonly JobDef[] = [
+  { name: 'reminders', handler: 'jobs/send-reminders', schedule: { expression: 'cron(0 8 * * ? *)', timezone: 'Europe/Paris' }, description: 'Daily reminder digests for steps due soon, due today or overdue' },
+];

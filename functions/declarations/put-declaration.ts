@@ -5,6 +5,8 @@ import { parseDeclarationDraft } from '../../shared/domain/declaration';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, saveDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from './load-declaration';
+import { reevaluateProject } from '../risk/reevaluate';
+
 
 /**
  * Saves the declaration as a new immutable version n+1 (drafts may be incomplete). The first save needs no
@@ -22,6 +24,7 @@ export const putDeclaration: RouteHandler = async (req) => {
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }
   const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal));
+  await reevaluateProject(ctx.header.project.id, actorOf(req.principal));
   return {
     status: 201,
     body: { ...head, savedVersion: version },

@@ -5,9 +5,14 @@ import { declarationSubmitSchema, DECLARATION_PARSE_PARAMS, submitErrors, type D
 import { parisDate } from '../../shared/domain/calendar';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/domain/errors';
 import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from '../../shared/domain/validation';
-import { getDeclarationVersion, submitDeclaration } from '../../shared/store/declarations';
+import { getDeclarationVersion, submissionChange, submitDeclaration } from '../../shared/store/declarations';
+import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
+import { recordSubmission } from '../../shared/domain/workflow';
+import { notifyEffects } from '../workflow/notify';
 import { getDocuments } from '../../shared/store/documents';
 import { loadDeclarationContext } from './load-declaration';
+import { reevaluateProject } from '../risk/reevaluate';
+
 
 /**
  * Submits the current version for review: the complete schema, the cross-field rules and the linked documents
@@ -42,8 +47,21 @@ export const submitDeclarationRoute: RouteHandler = async (req) => {
   if (errors.size) {
     throw new ValidationError(`The declaration cannot be submitted: ${errors.size} error(s).`, { errors: [...errors.values()] });
   }
-  const head = await submitDeclaration(ctx.head, actorOf(req.principal));
-  return { status: 200, body: head, version: head.currentVersion };
+  // With a running workflow, the submission and the transition it causes are one transaction.
+  const actor = actorOf(req.principal);
+  const workflow = await getWorkflow(ctx.header.project.id);
+  if (!workflow) {
+    const head = await submitDeclaration(ctx.head, actor);
+    await reevaluateProject(ctx.header.project.id, actor);
+    return { status: 200, body: head, version: head.currentVersion };
+  }
+  const now = new Date();
+  const { next, write, audit } = submissionChange(ctx.head, actor, now);
+  const { state, effects } = recordSubmission(workflow.state, ctx.orgId, ctx.head.currentHash, now);
+  await saveWorkflow(ctx.header.project, workflow, state, effects, actor, { writes: [write], audits: [audit] });
+  await notifyEffects(ctx.header.project, effects);
+  await reevaluateProject(ctx.header.project.id, actor);
+  return { status: 200, body: next, version: next.currentVersion };
 };
 
 export const handler = httpHandler('POST /projects/{projectId}/declarations/{orgId}/submit', submitDeclarationRoute);

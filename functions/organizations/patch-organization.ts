@@ -1,3 +1,4 @@
+import { reevaluateOrganization } from '../risk/reevaluate';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { organizationInputSchema, organizationPatchSchema } from '../../shared/domain/organization';
@@ -14,6 +15,8 @@ export const patchOrganization: RouteHandler = async (req) => {
   const merged = parseOrThrow(organizationInputSchema, { ...fields, ...patch });
   await assertLinkedShareholdersValid(id, merged.shareholders);
   const updated = await replaceOrganization(current, merged, expected, actorOf(req.principal));
+  // A change of the control chain (shareholders, country, listing, ZRR) re-evaluates every project of the organization.
+  await reevaluateOrganization(updated.id, actorOf(req.principal));
   return { status: 200, body: updated, version: updated.version };
 };
 

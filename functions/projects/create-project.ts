@@ -1,3 +1,4 @@
+import { reevaluateProject } from '../risk/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { projectInputSchema } from '../../shared/domain/project';
@@ -16,6 +17,7 @@ export const createProject: RouteHandler = async (req) => {
     });
   }
   const project = await store(input, actorOf(req.principal));
+  await reevaluateProject(project.id, actorOf(req.principal));
   return { status: 201, body: project, version: project.version, headers: { location: `/projects/${project.id}` } };
 };
 

@@ -1,3 +1,4 @@
+import { reevaluateProject } from '../risk/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { deleteMembership } from '../../shared/store/projects';
@@ -6,6 +7,7 @@ import { loadReadableProject } from './load-project';
 export const deletePartner: RouteHandler = async (req) => {
   const header = await loadReadableProject(req);
   await deleteMembership(header, req.params.orgId ?? '', actorOf(req.principal));
+  await reevaluateProject(header.project.id, actorOf(req.principal));
   return { status: 204 };
 };
 

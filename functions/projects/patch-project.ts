@@ -1,3 +1,4 @@
+import { reevaluateProject } from '../risk/reevaluate';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { projectDateErrors, projectPatchSchema } from '../../shared/domain/project';
@@ -14,6 +15,7 @@ export const patchProject: RouteHandler = async (req) => {
   const dateErrors = projectDateErrors(merged);
   if (dateErrors.length) throw new ValidationError('The project is invalid.', { errors: dateErrors.map((e) => fieldError(e.path, e.message)) });
   const updated = await replaceProject(project, merged, expected, actorOf(req.principal));
+  await reevaluateProject(project.id, actorOf(req.principal));
   return { status: 200, body: updated, version: updated.version };
 };
 

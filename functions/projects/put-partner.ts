@@ -1,3 +1,4 @@
+import { reevaluateProject } from '../risk/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { membershipInputSchema } from '../../shared/domain/project';
@@ -15,6 +16,7 @@ export const putPartner: RouteHandler = async (req) => {
   const orgId = parseOrThrow(orgIdSchema, req.params.orgId, 'organization id');
   if (!(await getOrganization(orgId))) throw new NotFoundError('No such organization.');
   const { membership, created } = await putMembership(header, orgId, role, actorOf(req.principal));
+  await reevaluateProject(header.project.id, actorOf(req.principal));
   return { status: created ? 201 : 200, body: membership };
 };
 

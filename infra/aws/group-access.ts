@@ -29,11 +29,16 @@ export interface GroupAccess {
 export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // GET /health, GET /openapi.json, GET /forms/{formId}: computed from code, no data at all.
   public: {},
-  organizations: { table: 'readwrite', idempotency: true },
-  projects: { table: 'readwrite', idempotency: true },
+  organizations: { table: 'readwrite', idempotency: true, sendMail: true },
+  projects: { table: 'readwrite', idempotency: true, sendMail: true },
   // Versions of large declarations are stored gzipped under declarations/ in the documents bucket (get, put);
   // submit reads the linked documents' records from the table.
-  declarations: { table: 'readwrite', buckets: { documents: ['get', 'put'] } },
+  declarations: { table: 'readwrite', buckets: { documents: ['get', 'put'] }, sendMail: true },
+  // Decisions send emails (approvals re-opened, changes requested); decisions are idempotent.
+  workflow: { table: 'readwrite', idempotency: true, sendMail: true },
+  staff: { table: 'readwrite' },
+  // Flags, control events and the re-evaluation fan-out; new serious flags are emailed to the legal staff.
+  risk: { table: 'readwrite', sendMail: true },
   // Presigned POST upload (put), confirm = HEAD + streamed GET for the SHA-256 (get; list so that a missing
   // object is a 404), delete of a rejected upload, presigned GET download.
   documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },

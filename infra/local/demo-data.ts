@@ -3,6 +3,7 @@ import { ddb } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
 import { createOrganization } from '../../shared/store/organizations';
 import { createProject, getProjectHeader, putLawyer } from '../../shared/store/projects';
+import { putStaff } from '../../shared/store/staff';
 import { organizationInputSchema, type Organization } from '../../shared/domain/organization';
 import { projectInputSchema } from '../../shared/domain/project';
 import type { Actor } from '../../shared/domain/audit';
@@ -28,6 +29,16 @@ export async function loadDemoData(): Promise<DemoSummary> {
   if (Item) return { created: false, ...(Item.summary as Omit<DemoSummary, 'created'>) };
 
   const org = async (input: unknown) => createOrganization(organizationInputSchema.parse(input), actor);
+
+  // The pôle staff directory: the people behind the roles (tasks and reminders go to people). These are the
+  // emails of the demo users that POST /dev/token signs for each role.
+  for (const [email, name, role, language] of [
+    ['juriste@pole.example', 'Claire Juriste', 'legal', 'fr'],
+    ['comite@pole.example', 'Marc Comité', 'committee', 'fr'],
+    ['avocat@cabinet-pi.example', 'Maître Anne Avocat', 'lawyer', 'fr'],
+  ] as const) {
+    await putStaff(email, { name, role, language, active: true }, null, actor);
+  }
 
   const fund = await org({
     legalName: 'Redwood Capital Holdings Inc.',

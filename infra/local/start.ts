@@ -82,12 +82,22 @@ async function main() {
   });
   await new Promise<void>((r) => server.listen(port, host, r));
 
+  // `npm run reminders` (another process) finds this stack here; the daily jobs run in this process.
+  writeFileSync(join(dataDir, 'local-stack.json'), JSON.stringify({ pid: process.pid, api: apiUrl, env: { ...emulators.env, WEB_ORIGIN: process.env.WEB_ORIGIN } }, null, 2));
+  const { jobs } = await import('../../functions/routes');
+  const { scheduleJobs } = await import('./scheduler');
+  scheduleJobs(jobs, async (job) => {
+    const mod = (await import(`../../functions/${job.handler}`)) as { handler: (e: unknown) => Promise<unknown> };
+    log(`job ${job.name}: ${JSON.stringify(await mod.handler({ source: 'local-scheduler' }))}`);
+  });
+
   const lines = [
     '',
     `Vigie is running (started in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
     `  API          ${apiUrl}              (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
     `  Mail viewer  ${emulators.ses}/            (sent mail as JSON: ${emulators.ses}/store)`,
     `  DynamoDB     ${emulators.dynamodb}   S3: ${emulators.s3}   data: ${dataDir}`,
+    `  Jobs         reminders daily at 08:00 Europe/Paris; run now: npm run reminders`,
     '',
     'Get a token (roles: legal, committee, lawyer, partner + organizationId):',
     `  curl -s -X POST ${apiUrl}/dev/token -H 'content-type: application/json' -d '{"role":"legal"}'`,

@@ -5,7 +5,7 @@ import type { Readable } from 'node:stream';
 import { ddb, s3 } from './clients';
 import { config } from './config';
 import { declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
-import { writeWithAudit } from './tx';
+import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
 import { ConflictError, PreconditionFailedError } from '../domain/errors';
 
@@ -196,29 +196,33 @@ const stale = (expected: number) => () =>
     ? new PreconditionFailedError('A declaration already exists: send If-Match with its current version.')
     : new PreconditionFailedError(`The declaration is no longer at version ${expected}; reload it and retry.`);
 
-/** Marks the current version as submitted (the version item itself never changes). */
-export async function submitDeclaration(head: DeclarationHead, actor: Actor, now = new Date()): Promise<DeclarationHead> {
+/** The writes of a submission (the head records it; the version item itself never changes), to compose with a workflow transition. */
+export function submissionChange(head: DeclarationHead, actor: Actor, now = new Date()): { next: DeclarationHead; write: TxWrite; audit: AuditInput } {
   if (head.status === 'submitted') throw new ConflictError(`Version ${head.currentVersion} is already submitted.`);
   const at = now.toISOString();
   const submission: DeclarationSubmission = { version: head.currentVersion, contentHash: head.currentHash, at, by: actor };
   const next: DeclarationHead = { ...head, status: 'submitted', submissions: [...head.submissions, submission], updatedAt: at };
-  await writeWithAudit(
-    [
-      {
-        item: {
-          Put: {
-            TableName: config.tableName,
-            Item: { ...declarationHeadKey(head.projectId, head.organizationId), entity: 'declaration-head', ...next },
-            ConditionExpression: 'currentVersion = :v AND #s = :draft',
-            ExpressionAttributeNames: { '#s': 'status' },
-            ExpressionAttributeValues: { ':v': head.currentVersion, ':draft': 'draft' },
-          },
+  return {
+    next,
+    write: {
+      item: {
+        Put: {
+          TableName: config.tableName,
+          Item: { ...declarationHeadKey(head.projectId, head.organizationId), entity: 'declaration-head', ...next },
+          ConditionExpression: 'currentVersion = :v AND #s = :draft',
+          ExpressionAttributeNames: { '#s': 'status' },
+          ExpressionAttributeValues: { ':v': head.currentVersion, ':draft': 'draft' },
         },
-        onConditionFailed: () => new ConflictError('The declaration changed while it was being submitted; reload it.'),
       },
-    ],
-    [{ chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } }],
-    () => now,
-  );
+      onConditionFailed: () => new ConflictError('The declaration changed while it was being submitted; reload it.'),
+    },
+    audit: { chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } },
+  };
+}
+
+/** Marks the current version as submitted, when no workflow runs yet. */
+export async function submitDeclaration(head: DeclarationHead, actor: Actor, now = new Date()): Promise<DeclarationHead> {
+  const { next, write, audit } = submissionChange(head, actor, now);
+  await writeWithAudit([write], [audit], () => now);
   return next;
 }

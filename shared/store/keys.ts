@@ -11,6 +11,12 @@
  *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
  *  declaration head   PROJ#<id>          DECL#<orgId>#HEAD
  *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
+ *  staff member       STAFF#<email>       META                   STAFF / <role>#<email>
+ *  workflow           PROJ#<id>          WORKFLOW
+ *  open step index    PROJ#<id>          STEP#<stepId>          TASKS#<assignee> / <due>#…        DUE / <due>#<projectId>#<stepId>
+ *  reminder digest    DIGEST#<email>     <YYYY-MM-DD>
+ *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
+ *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -67,3 +73,37 @@ export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: `
 export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#V#${String(n).padStart(6, '0')}` });
 export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
 export const DECLARATION_HEAD_PREFIX = 'DECL#';
+
+/** Staff directory: one item per person, listed through gsi1. */
+export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'META' });
+export const STAFF_GSI_PK = 'STAFF';
+export const staffGsi = (role: string, email: string) => ({ gsi1pk: STAFF_GSI_PK, gsi1sk: `${role}#${email}` });
+
+/**
+ * Workflow: the state machine's JSON in one item per project; one index item per OPEN step, on the sparse
+ * gsi2 (`DUE` / due date — the reminder job reads only due steps) and on gsi1 (`TASKS#<assignee>` — /me/tasks).
+ */
+export const workflowKey = (projectId: string) => ({ pk: `PROJ#${projectId}`, sk: 'WORKFLOW' });
+export const stepIndexKey = (projectId: string, stepId: string) => ({ pk: `PROJ#${projectId}`, sk: `STEP#${stepId}` });
+export const DUE_GSI_PK = 'DUE';
+export const stepIndexGsi = (assigneeKey: string, dueDate: string, projectId: string, stepId: string) => ({
+  gsi1pk: `TASKS#${assigneeKey}`,
+  gsi1sk: `${dueDate}#${projectId}#${stepId}`,
+  gsi2pk: DUE_GSI_PK,
+  gsi2sk: `${dueDate}#${projectId}#${stepId}`,
+});
+export const tasksGsiPk = (assigneeKey: string) => `TASKS#${assigneeKey}`;
+
+/** Reminder digests sent: one item per (person, Paris date), written under a condition so a digest goes once. */
+export const digestKey = (email: string, date: string) => ({ pk: `DIGEST#${email}`, sk: date });
+
+/**
+ * Risk flags: one item per flag in the project partition; while a flag is open or acknowledged it is also on
+ * gsi1 `OPENFLAGS` / `<severity>#<updatedAt>#<projectId>#<flagId>` for the cross-project dashboard (sparse).
+ */
+export const flagKey = (projectId: string, flagId: string) => ({ pk: `PROJ#${projectId}`, sk: `FLAG#${flagId}` });
+export const OPEN_FLAGS_GSI_PK = 'OPENFLAGS';
+export const openFlagGsi = (severity: string, updatedAt: string, projectId: string, flagId: string) => ({ gsi1pk: OPEN_FLAGS_GSI_PK, gsi1sk: `${severity}#${updatedAt}#${projectId}#${flagId}` });
+
+/** Control events (shareholding changes, acquisitions) of an organization, in its partition. */
+export const controlEventKey = (orgId: string, recordedAt: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `CTRL#${recordedAt}#${id}` });

@@ -33,6 +33,7 @@ beforeAll(async () => {
   for (const [p, o] of [[p1, orgA], [p1, orgC], [p2, orgB]] as const) {
     expect((await api.call('PUT', `/projects/${p.id}/declarations/${o.id}`, { token: legal, body: { background: [{ key: 'k1', title: 'Brouillon' }] } })).status).toBe(201);
   }
+  for (const p of [p1, p2]) expect((await api.call('POST', `/projects/${p.id}/workflow`, { token: legal, body: {} })).status).toBe(201);
   tokens = {
     anonymous: undefined,
     legal,
@@ -51,6 +52,8 @@ interface Case {
 }
 
 const freshProject = async () => (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+let n = 0;
+const uniq = () => `staff-${Date.now()}-${n++}`;
 let bDoc: { id: string } | undefined;
 /** A pending document of organization B in P2 (uploaded by legal staff). */
 const docOfB = async () =>
@@ -146,6 +149,65 @@ const matrix: Record<string, Case[]> = {
   'GET /documents/{docId}': [
     { name: 'B doc in P2', request: async () => ({ path: `/documents/${(await docOfB()).id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
   ],
+  'POST /projects/{projectId}/workflow': [{ name: 'start', request: async () => ({ path: `/projects/${(await freshProject()).id}/workflow`, body: {} }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'GET /projects/{projectId}/workflow': [
+    { name: 'P1 workflow', request: async () => ({ path: `/projects/${p1.id}/workflow` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'P2 workflow', request: async () => ({ path: `/projects/${p2.id}/workflow` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
+  'PATCH /projects/{projectId}/workflow': [
+    {
+      name: 'SLA',
+      request: async () => {
+        const p = await freshProject();
+        await api.call('POST', `/projects/${p.id}/workflow`, { token: legal, body: {} });
+        return { path: `/projects/${p.id}/workflow`, body: { slaDays: { legal: 7 } }, headers: { 'if-match': '"1"' } };
+      },
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /projects/{projectId}/workflow/steps/{stepId}/decision': [
+    { name: 'legal review not open yet', request: async () => ({ path: `/projects/${p1.id}/workflow/steps/legal-review/decision`, body: { decision: 'approve', comment: '' } }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 } },
+    { name: 'in P2', request: async () => ({ path: `/projects/${p2.id}/workflow/steps/committee/decision`, body: { decision: 'approve', comment: '' } }), expect: { anonymous: 401, legal: 403, committee: 409, lawyer: 404, partnerA: 404 } },
+  ],
+  'POST /projects/{projectId}/workflow/reopen': [{ name: 'reopen (not rejected)', request: async () => ({ path: `/projects/${p1.id}/workflow/reopen` }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'GET /me/tasks': [{ name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'GET /staff': [{ name: 'directory', request: async () => ({ path: '/staff' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'PUT /staff/{email}': [{ name: 'add staff', request: async () => ({ path: `/staff/${uniq()}%40pole.example`, body: { name: 'X', role: 'committee' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'DELETE /staff/{email}': [
+    {
+      name: 'remove staff',
+      request: async () => {
+        const email = `${uniq()}@pole.example`;
+        await api.call('PUT', `/staff/${encodeURIComponent(email)}`, { token: legal, body: { name: 'Y', role: 'legal' } });
+        return { path: `/staff/${encodeURIComponent(email)}` };
+      },
+      expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/flags': [
+    { name: 'P1 flags', request: async () => ({ path: `/projects/${p1.id}/flags` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 403 } },
+    { name: 'P2 flags', request: async () => ({ path: `/projects/${p2.id}/flags` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 403 } },
+  ],
+  'POST /projects/{projectId}/flags': [{ name: 'manual flag', request: async () => ({ path: `/projects/${p1.id}/flags`, body: { title: 'Point à vérifier', severity: 'low', explanation: 'Vérifier la clause.' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'POST /projects/{projectId}/flags/{flagId}/actions': [
+    {
+      name: 'acknowledge',
+      request: async () => {
+        const f = await api.call('POST', `/projects/${p1.id}/flags`, { token: legal, body: { title: 'À voir', severity: 'low', explanation: 'Texte.' } });
+        return { path: `/projects/${p1.id}/flags/${f.body.id}/actions`, body: { action: 'acknowledge' } };
+      },
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /flags': [{ name: 'dashboard', request: async () => ({ path: '/flags?severity=high,critical' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'POST /organizations/{orgId}/control-events': [
+    {
+      name: 'record an event',
+      request: async () => ({ path: `/organizations/${(await freshOrg()).id}/control-events`, body: { kind: 'shareholding-change', status: 'planned', investor: { name: 'Fonds Alpin', country: 'FR' }, votingRightsAfterPct: 5, effectiveDate: '2027-01-01' } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /organizations/{orgId}/control-events': [{ name: 'events of A', request: async () => ({ path: `/organizations/${orgA.id}/control-events` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
   'GET /projects/{projectId}/audit': [{ name: 'project audit', request: async () => ({ path: `/projects/${p1.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
   'GET /projects/{projectId}/audit/verify': [{ name: 'project audit verify', request: async () => ({ path: `/projects/${p1.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
 };

@@ -1,0 +1,10 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { listControlEvents as store } from '../../shared/store/control-events';
+import { requireOrganization } from '../../shared/store/organizations';
+
+export const listControlEvents: RouteHandler = async (req) => {
+  const org = await requireOrganization(req.params.orgId ?? '');
+  return { status: 200, body: { items: await store(org.id), nextCursor: null } };
+};
+
+export const handler = httpHandler('GET /organizations/{orgId}/control-events', listControlEvents);

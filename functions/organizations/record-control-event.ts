@@ -1,0 +1,29 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
+import { recordControlEvent as store } from '../../shared/store/control-events';
+import { newId, requireOrganization } from '../../shared/store/organizations';
+import { reevaluateOrganization } from '../risk/reevaluate';
+
+/**
+ * Records a shareholding change or an acquisition (planned or completed) and, in the same request,
+ * re-evaluates every project of the organization; the answer lists the flags raised, reopened and closed.
+ */
+export const recordControlEvent: RouteHandler = async (req) => {
+  const org = await requireOrganization(req.params.orgId ?? '');
+  const input = parseControlEventInput(req.body, org.id);
+  const now = new Date();
+  const event: ControlEvent = { ...input, id: newId('cev'), organizationId: org.id, recordedAt: now.toISOString(), recordedBy: req.principal.sub };
+  const actor = actorOf(req.principal);
+  await store(event, actor);
+  const results = await reevaluateOrganization(org.id, actor, now);
+  const summary = results.map((r) => ({
+    projectId: r.projectId,
+    raised: r.created.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity })),
+    reopened: r.reopened.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity })),
+    closed: r.closed.map((f) => ({ id: f.id, ruleId: f.ruleId })),
+  }));
+  return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events` } };
+};
+
+export const handler = httpHandler('POST /organizations/{orgId}/control-events', recordControlEvent);

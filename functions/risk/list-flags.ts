@@ -1,0 +1,14 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { loadReadableProject } from '../projects/load-project';
+import { filterFlags, flagFilterSchema } from '../../shared/domain/risk/lifecycle';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { listFlags as store } from '../../shared/store/flags';
+
+/** A project's flags, most severe first; `?status=open,acknowledged&severity=high,critical`. */
+export const listFlags: RouteHandler = async (req) => {
+  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, 'query string');
+  const { project } = await loadReadableProject(req);
+  return { status: 200, body: { items: filterFlags(await store(project.id), filter), nextCursor: null } };
+};
+
+export const handler = httpHandler('GET /projects/{projectId}/flags', listFlags);

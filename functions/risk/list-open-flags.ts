@@ -1,0 +1,24 @@
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { pageParams } from '../http/params';
+import { flagFilterSchema, FLAG_STATUSES } from '../../shared/domain/risk/lifecycle';
+import { SEVERITIES } from '../../shared/domain/risk/types';
+import { parseOrThrow, fieldError } from '../../shared/domain/validation';
+import { ValidationError } from '../../shared/domain/errors';
+import { listOpenFlags } from '../../shared/store/flags';
+
+/** The legal dashboard: open flags across every project, from the sparse index (`?severity=high,critical`). */
+export const listOpenFlagsRoute: RouteHandler = async (req) => {
+  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, 'query string');
+  if (filter.status && filter.status.some((s) => s !== 'open' && s !== 'acknowledged')) {
+    throw new ValidationError('This list holds open (and acknowledged) flags only; closed or waived flags are listed per project.', {
+      errors: [fieldError(['status'], `Only open or acknowledged here (not ${FLAG_STATUSES.filter((s) => s !== 'open' && s !== 'acknowledged').join(', ')})`)],
+    });
+  }
+  const { limit, cursor } = pageParams(req);
+  const severities = [...(filter.severity ?? SEVERITIES)].sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a));
+  const page = await listOpenFlags(severities, limit, cursor);
+  const items = filter.status ? page.items.filter((f) => filter.status!.includes(f.status)) : page.items;
+  return { status: 200, body: { items, nextCursor: page.nextCursor } };
+};
+
+export const handler = httpHandler('GET /flags', listOpenFlagsRoute);

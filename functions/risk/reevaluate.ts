@@ -1,0 +1,106 @@
+import { evaluateProject } from '../../shared/domain/risk/engine';
+import { reconcile, type Flag } from '../../shared/domain/risk/lifecycle';
+import type { RiskDeclaration, RiskOrganization } from '../../shared/domain/risk/types';
+import type { ControlEvent } from '../../shared/domain/control-event';
+import type { DeclarationDraft } from '../../shared/domain/declaration';
+import type { Actor } from '../../shared/domain/audit';
+import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/declarations';
+import { listFlags, saveFlagChanges, type StoredFlag } from '../../shared/store/flags';
+import { listControlEvents } from '../../shared/store/control-events';
+import { loadControlChain } from '../../shared/store/organizations';
+import { allProjectIdsOf, getProjectHeader } from '../../shared/store/projects';
+import { projectsOfOrgGsiPk } from '../../shared/store/keys';
+import { getWorkflow } from '../../shared/store/workflow';
+import { notifyNewSeriousFlags } from './notify-flags';
+
+export interface Reevaluation {
+  projectId: string;
+  created: StoredFlag[];
+  reopened: StoredFlag[];
+  closed: StoredFlag[];
+  updated: StoredFlag[];
+}
+
+/** The engine's view of a project, loaded with Queries and BatchGets only (no Scan). */
+async function loadRiskInput(projectId: string, now: Date) {
+  const header = await getProjectHeader(projectId);
+  if (!header) return null;
+  const memberIds = header.members.map((m) => m.organizationId);
+  const orgs = await loadControlChain(memberIds);
+  const controlEvents: ControlEvent[] = (await Promise.all([...orgs.keys()].map(listControlEvents))).flat();
+  // Investors named by control events may be registered organizations with chains of their own.
+  const investorIds = controlEvents.map((e) => e.investor.organizationId).filter((id): id is string => !!id && !orgs.has(id));
+  if (investorIds.length) for (const [id, o] of await loadControlChain(investorIds)) orgs.set(id, o);
+  const heads = await listDeclarationHeads(projectId);
+  const declarations: RiskDeclaration[] = (
+    await Promise.all(
+      heads.map(async (h) => {
+        const v = await getDeclarationVersion<DeclarationDraft>(projectId, h.organizationId, h.currentVersion);
+        return v ? { organizationId: h.organizationId, content: v.content, submitted: h.status === 'submitted' } : null;
+      }),
+    )
+  ).filter((d): d is RiskDeclaration => !!d);
+  const workflow = await getWorkflow(projectId);
+  return {
+    header,
+    input: {
+      project: { id: projectId, technologyDomains: header.project.technologyDomains, acronym: header.project.acronym, title: header.project.title },
+      memberships: header.members.map((m) => ({ organizationId: m.organizationId, role: m.role })),
+      organizations: new Map<string, RiskOrganization>(orgs),
+      declarations,
+      controlEvents,
+      workflowStage: workflow?.state.stage ?? null,
+      now,
+    },
+  };
+}
+
+/**
+ * Re-evaluates one project: runs the rules, reconciles with the stored flags (same fingerprint → same flag;
+ * closed when the condition is gone; reopened when it returns or its evidence changes), writes the changes with
+ * their audit events, and emails the legal staff about new high or critical flags.
+ */
+export async function reevaluateProject(projectId: string, actor: Actor, now = new Date(), opts: { notify?: boolean } = {}): Promise<Reevaluation | null> {
+  const loaded = await loadRiskInput(projectId, now);
+  if (!loaded) return null;
+  const findings = evaluateProject(loaded.input);
+  const existing = await listFlags(projectId);
+  const byId = new Map(existing.map((f) => [f.id, f]));
+  const result = reconcile(existing, findings, now, { scope: projectId });
+  const createdIds = new Set(result.created.map((f) => f.id));
+  const reopenedIds = new Set(result.reopened.map((f) => f.id));
+  const closedIds = new Set(result.closed.map((f) => f.id));
+  const action = (f: Flag) => (createdIds.has(f.id) ? 'flag.raised' : reopenedIds.has(f.id) ? 'flag.reopened' : closedIds.has(f.id) ? 'flag.closed' : 'flag.updated');
+  const stored = await saveFlagChanges(
+    projectId,
+    result.upserts.map((f) => ({ flag: f, previous: byId.get(f.id) ?? null, action: action(f) })),
+    actor,
+  );
+  const out: Reevaluation = {
+    projectId,
+    created: stored.filter((f) => createdIds.has(f.id)),
+    reopened: stored.filter((f) => reopenedIds.has(f.id)),
+    closed: stored.filter((f) => closedIds.has(f.id)),
+    updated: stored.filter((f) => !createdIds.has(f.id) && !reopenedIds.has(f.id) && !closedIds.has(f.id)),
+  };
+  if (opts.notify !== false) await notifyNewSeriousFlags([{ project: loaded.header.project, flags: [...out.created, ...out.reopened] }]);
+  return out;
+}
+
+/**
+ * An organization changed (control chain, control event): every project it belongs to is re-evaluated, found
+ * through the membership GSI. The DynamoDB cost grows linearly with the number of projects. One email per legal
+ * staff member sums up the new serious flags of all those projects.
+ */
+export async function reevaluateOrganization(orgId: string, actor: Actor, now = new Date()): Promise<Reevaluation[]> {
+  const projectIds = await allProjectIdsOf(projectsOfOrgGsiPk(orgId));
+  const results: Reevaluation[] = [];
+  // A few at a time: bounded concurrency keeps a 200-project fan-out within DynamoDB and Lambda limits.
+  for (let i = 0; i < projectIds.length; i += 8) {
+    const batch = await Promise.all(projectIds.slice(i, i + 8).map((id) => reevaluateProject(id, actor, now, { notify: false })));
+    results.push(...batch.filter((r): r is Reevaluation => !!r));
+  }
+  const headers = await Promise.all(results.filter((r) => r.created.length || r.reopened.length).map(async (r) => ({ r, h: await getProjectHeader(r.projectId) })));
+  await notifyNewSeriousFlags(headers.filter((x) => x.h).map(({ r, h }) => ({ project: h!.project, flags: [...r.created, ...r.reopened] })));
+  return results;
+}

@@ -1,0 +1,33 @@
+import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { setLawyerOpinion, setSla, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { PreconditionFailedError } from '../../shared/domain/errors';
+import { saveWorkflow } from '../../shared/store/workflow';
+import { loadWorkflow } from './load-workflow';
+
+/** Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. */
+export const patchWorkflowConfig: RouteHandler = async (req) => {
+  const expected = requireIfMatch(req);
+  const body = parseOrThrow(workflowConfigInputSchema, req.body);
+  const { header, workflow } = await loadWorkflow(req);
+  if (workflow.version !== expected) throw new PreconditionFailedError(`The workflow is at version ${workflow.version}, not ${expected}.`);
+  const now = new Date();
+  let state = workflow.state;
+  const effects: WorkflowEffect[] = [];
+  if (body.slaDays) {
+    const r = setSla(state, body.slaDays, req.principal, now);
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  if (body.lawyerOpinion) {
+    const r = setLawyerOpinion(state, body.lawyerOpinion, req.principal, now);
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  if (!effects.length) return { status: 200, body: workflow.state, version: workflow.version };
+  const stored = await saveWorkflow(header.project, workflow, state, effects, actorOf(req.principal));
+  return { status: 200, body: stored.state, version: stored.version };
+};
+
+export const handler = httpHandler('PATCH /projects/{projectId}/workflow', patchWorkflowConfig);

@@ -1,0 +1,33 @@
+import { reevaluateProject } from '../risk/reevaluate';
+import { httpHandler, type RouteHandler } from '../http/http-handler';
+import { actorOf } from '../http/auth';
+import { loadReadableProject } from '../projects/load-project';
+import { createWorkflow, recordSubmission, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
+import { parseOrThrow } from '../../shared/domain/validation';
+import { ConflictError } from '../../shared/domain/errors';
+import { listDeclarationHeads } from '../../shared/store/declarations';
+import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
+
+/**
+ * Starts the project's approval workflow with its current partners (legal staff). Declarations already
+ * submitted count at once; when every partner has submitted, partner approvals open.
+ */
+export const startWorkflow: RouteHandler = async (req) => {
+  const input = parseOrThrow(workflowConfigInputSchema, req.body ?? {});
+  const header = await loadReadableProject(req);
+  if (await getWorkflow(header.project.id)) throw new ConflictError('The workflow of this project is already started.');
+  const now = new Date();
+  let { state, effects } = createWorkflow(header.members.map((m) => m.organizationId), input, now);
+  const all: WorkflowEffect[] = [...effects];
+  for (const h of await listDeclarationHeads(header.project.id)) {
+    const last = h.submissions.at(-1);
+    if (!last || !state.partners.includes(h.organizationId)) continue;
+    ({ state, effects } = recordSubmission(state, h.organizationId, last.contentHash, now));
+    all.push(...effects);
+  }
+  const stored = await saveWorkflow(header.project, null, state, all, actorOf(req.principal));
+  await reevaluateProject(header.project.id, actorOf(req.principal));
+  return { status: 201, body: stored.state, version: stored.version, headers: { location: `/projects/${header.project.id}/workflow` } };
+};
+
+export const handler = httpHandler('POST /projects/{projectId}/workflow', startWorkflow);

@@ -1,0 +1,7 @@
+/** The risk engine (issue 4): rules, evaluation, flag lifecycle and holds. Pure: no I/O. */
+export * from './types';
+export { buildContext, toContext, defineRule, fingerprintOf, type RiskContext, type RiskRule, type ChainLink, type ChainWalk } from './context';
+export { RULES, RULES_BY_ID } from './rules';
+export { evaluateProject, compareFindings } from './engine';
+export * from './lifecycle';
+export * from './holds';

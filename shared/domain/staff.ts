@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { emailSchema, languageSchema, text } from './common';
+
+/** The pôle's staff directory: the people behind the legal, committee and lawyer roles (tasks and reminders go to people). */
+export const STAFF_ROLES = ['legal', 'committee', 'lawyer'] as const;
+export const staffInputSchema = z.strictObject({
+  name: text(200),
+  role: z.enum(STAFF_ROLES),
+  language: languageSchema.default('fr'),
+  active: z.boolean().default(true),
+});
+export type StaffInput = z.output<typeof staffInputSchema>;
+
+export interface StaffMember extends StaffInput {
+  email: string;
+  version: number;
+  updatedAt: string;
+}

@@ -1,0 +1,139 @@
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ddb } from './clients';
+import { config } from './config';
+import { DUE_GSI_PK, projectChain, stepIndexGsi, stepIndexKey, stripKeys, tasksGsiPk, workflowKey } from './keys';
+import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
+import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
+import type { Actor } from '../domain/audit';
+import type { Principal } from '../domain/access';
+import { ConflictError } from '../domain/errors';
+
+const T = () => config.tableName;
+
+export interface StoredWorkflow {
+  projectId: string;
+  state: WorkflowState;
+  version: number;
+}
+
+/** One index item per open step: what /me/tasks and the reminder job read (never the whole workflow). */
+export interface StepIndexItem extends PendingStep {
+  projectId: string;
+  projectAcronym: string;
+  projectTitle: string;
+}
+
+/** The gsi1 task partition of an assignee: an organization, a named person, or a whole staff role. */
+export function assigneeKey(a: Assignee): string {
+  if (a.role === 'partner') return `org:${a.orgId}`;
+  if (a.email) return `email:${a.email}`;
+  return `role:${a.role}`;
+}
+
+/** Every task partition a caller may have work in. */
+export function assigneeKeysOf(p: Principal): string[] {
+  const keys: string[] = [];
+  if (p.role === 'partner' && p.organizationId) keys.push(`org:${p.organizationId}`);
+  if (p.role === 'legal' || p.role === 'committee') keys.push(`role:${p.role}`);
+  if (p.email) keys.push(`email:${p.email.toLowerCase()}`);
+  return keys;
+}
+
+export async function getWorkflow(projectId: string): Promise<StoredWorkflow | null> {
+  const { Item } = await ddb.send(new GetCommand({ TableName: T(), Key: workflowKey(projectId), ConsistentRead: true }));
+  return Item ? stripKeys<StoredWorkflow>(Item) : null;
+}
+
+const indexId = (s: PendingStep) => `${s.stepId}|${s.dueDate}|${s.ipFileHash}|${assigneeKey(s.assignee)}`;
+
+/** Audit actions for the effects of one transition (one event per effect, in order). */
+function effectAudits(projectId: string, effects: readonly WorkflowEffect[], actor: Actor): AuditInput[] {
+  return effects.map((e) => {
+    const { type, ...detail } = e;
+    const stepId = 'stepId' in e ? e.stepId : null;
+    return { chain: projectChain(projectId), actor, action: `workflow.${type}`, target: { type: 'workflow', id: stepId ? `${projectId}/${stepId}` : projectId }, after: detail };
+  });
+}
+
+/**
+ * Writes a transition: the workflow item (optimistic lock on its version), the index items of the steps that
+ * opened, changed or closed, any extra writes of the same change (e.g. the declaration submission that caused
+ * it), and one audit event per effect — all in one transaction.
+ */
+export async function saveWorkflow(
+  project: { id: string; acronym: string; title: string },
+  previous: StoredWorkflow | null,
+  next: WorkflowState,
+  effects: readonly WorkflowEffect[],
+  actor: Actor,
+  extra: { writes?: TxWrite[]; audits?: AuditInput[] } = {},
+): Promise<StoredWorkflow> {
+  const stored: StoredWorkflow = { projectId: project.id, state: next, version: (previous?.version ?? 0) + 1 };
+  const before = new Map((previous ? pendingSteps(previous.state) : []).map((s) => [s.stepId, s]));
+  const after = new Map(pendingSteps(next).map((s) => [s.stepId, s]));
+  const indexWrites: TxWrite[] = [];
+  for (const [id, s] of after) {
+    const old = before.get(id);
+    if (old && indexId(old) === indexId(s)) continue;
+    const item: StepIndexItem = { ...s, projectId: project.id, projectAcronym: project.acronym, projectTitle: project.title };
+    indexWrites.push({ item: { Put: { TableName: T(), Item: { ...stepIndexKey(project.id, id), ...stepIndexGsi(assigneeKey(s.assignee), s.dueDate, project.id, id), entity: 'step-index', ...item } } } });
+  }
+  for (const id of before.keys()) if (!after.has(id)) indexWrites.push({ item: { Delete: { TableName: T(), Key: stepIndexKey(project.id, id) } } });
+  await writeWithAudit(
+    [
+      {
+        item: {
+          Put: {
+            TableName: T(),
+            Item: { ...workflowKey(project.id), entity: 'workflow', ...stored },
+            ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+          },
+        },
+        // Two people deciding at the same moment: exactly one transaction wins, the other gets 409.
+        onConditionFailed: () => new ConflictError('The workflow changed meanwhile (someone else decided); reload it.'),
+      },
+      ...(extra.writes ?? []),
+      ...indexWrites,
+    ],
+    [...(extra.audits ?? []), ...effectAudits(project.id, effects, actor)],
+  );
+  return stored;
+}
+
+/** Open steps of one task partition, by due date. */
+export async function tasksOf(key: string): Promise<StepIndexItem[]> {
+  const out: StepIndexItem[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb.send(new QueryCommand({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) }, ExclusiveStartKey: startKey }));
+    for (const i of res.Items ?? []) out.push(stripKeys<StepIndexItem>(i));
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return out;
+}
+
+/**
+ * Open steps due on or before `lastDate` (YYYY-MM-DD) — overdue, due today, due soon — from the sparse
+ * due-date index: the read cost grows with the due steps, never with all steps. Returns the consumed capacity.
+ */
+export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
+  const out: StepIndexItem[] = [];
+  let consumedRcu = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb.send(
+      new QueryCommand({
+        TableName: T(),
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
+        ExpressionAttributeValues: { ':pk': DUE_GSI_PK, ':last': `${lastDate}#\uffff` },
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    consumedRcu += res.ConsumedCapacity?.CapacityUnits ?? 0;
+    for (const i of res.Items ?? []) out.push(stripKeys<StepIndexItem>(i));
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+  return { items: out, consumedRcu };
+}
