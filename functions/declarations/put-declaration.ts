@@ -1,9 +1,11 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { assertCanWriteDeclaration } from '../../shared/domain/access';
-import { parseDeclarationDraft } from '../../shared/domain/declaration';
+import { parseDeclarationDraft, type DeclarationDraft } from '../../shared/domain/declaration';
+import { assertNoDeclarationHoldViolations } from '../../shared/domain/risk/holds';
+import { listFlags } from '../../shared/store/flags';
 import { PreconditionFailedError } from '../../shared/domain/errors';
-import { contentHashOf, saveDeclarationVersion } from '../../shared/store/declarations';
+import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from './load-declaration';
 import { reevaluateProject } from '../risk/reevaluate';
 
@@ -20,6 +22,10 @@ export const putDeclaration: RouteHandler = async (req) => {
   if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
   if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(`The declaration is at version ${ctx.head.currentVersion}, not ${expected}; reload it and retry.`);
   const content = parseDeclarationDraft(req.body);
+  // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
+  const flags = await listFlags(ctx.header.project.id);
+  const previous = ctx.head ? (await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion))?.content ?? null : null;
+  assertNoDeclarationHoldViolations(content, flags, { organizationId: ctx.orgId, previous });
   if (ctx.head && contentHashOf(content) === ctx.head.currentHash) {
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }

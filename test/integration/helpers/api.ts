@@ -102,3 +102,19 @@ export const projectBody = (extra: Record<string, unknown> = {}) => ({
   endDate: '2028-12-31',
   ...extra,
 });
+
+export interface SentMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  at: number;
+}
+
+/** Mail caught by the SES emulator (aws-ses-v2-local's /store). */
+export async function sentMail(filter: (m: SentMail) => boolean = () => true): Promise<SentMail[]> {
+  const res = await fetch(`${process.env.AWS_ENDPOINT_URL_SESV2}/store`);
+  const { emails } = (await res.json()) as { emails: SentMail[] };
+  return emails.filter(filter);
+}
