@@ -4,6 +4,7 @@ import { config } from '../../shared/store/config';
 import { createOrganization } from '../../shared/store/organizations';
 import { createProject, getProjectHeader, putLawyer } from '../../shared/store/projects';
 import { putStaff } from '../../shared/store/staff';
+import { reevaluateProject } from '../../functions/risk/reevaluate';
 import { organizationInputSchema, type Organization } from '../../shared/domain/organization';
 import { projectInputSchema } from '../../shared/domain/project';
 import type { Actor } from '../../shared/domain/audit';
@@ -131,6 +132,8 @@ export async function loadDemoData(): Promise<DemoSummary> {
   );
   const header = await getProjectHeader(project.id);
   if (header) await putLawyer(header, 'avocat@cabinet-pi.example', actor);
+  // The risk engine's first look at the consortium, as after any change made through the API.
+  await reevaluateProject(project.id, actor);
 
   const summary: Omit<DemoSummary, 'created'> = {
     projectId: project.id,
