@@ -32,6 +32,14 @@ import type {
 
 export const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 export const byCanonical = <T>(a: T, b: T): number => cmp(canonicalJson(a), canonicalJson(b));
+/** Sorted by canonical JSON, each element serialized once. */
+export function sortCanonical<T>(xs: readonly T[]): T[] {
+  if (xs.length < 2) return [...xs];
+  return xs
+    .map((x) => ({ x, k: canonicalJson(x) }))
+    .sort((a, b) => cmp(a.k, b.k))
+    .map((e) => e.x);
+}
 export const uniqSorted = (xs: Iterable<string>): string[] => [...new Set(xs)].sort(cmp);
 /** JSON-safe deep copy with sorted keys and without `undefined` (what DynamoDB and the hashes see). */
 export const canonicalCopy = <T>(v: T): T => JSON.parse(canonicalJson(v)) as T;
@@ -71,7 +79,8 @@ export function makeFinding(
   f: { severity: Severity; subject: FindingSubject; explanation: Bilingual; evidence: Evidence; holds?: IefHold | undefined },
 ): Finding {
   const subject = canonicalCopy(f.subject);
-  const evidence = canonicalCopy(f.evidence);
+  const evidenceJson = canonicalJson(f.evidence);
+  const evidence = JSON.parse(evidenceJson) as Evidence;
   return {
     ruleId: meta.id,
     ruleVersion: meta.version,
@@ -81,7 +90,7 @@ export function makeFinding(
     fingerprint: fingerprintOf(meta.id, subject),
     explanation: { fr: f.explanation.fr, en: f.explanation.en },
     evidence,
-    evidenceHash: sha256Hex(canonicalJson(evidence)),
+    evidenceHash: sha256Hex(evidenceJson),
     ...(f.holds ? { holds: { kind: 'ief' as const, organizationId: f.holds.organizationId } } : {}),
   };
 }
@@ -285,14 +294,14 @@ export function buildContext(input: RiskInput): RiskContext {
     }
   }
 
-  const controlEvents = [...input.controlEvents].sort((a, b) => cmp(a.id, b.id) || byCanonical(a, b));
+  const controlEvents = sortCanonical(input.controlEvents).sort((a, b) => cmp(a.id, b.id)); // stable: canonical order among equal ids
   const projectDomains = uniqSorted(input.project.technologyDomains);
 
   const shCache = new Map<string, RiskShareholder[]>();
   const shareholders = (orgId: string): RiskShareholder[] => {
     let s = shCache.get(orgId);
     if (!s) {
-      s = [...(lookup(orgId)?.shareholders ?? [])].sort(byCanonical);
+      s = sortCanonical(lookup(orgId)?.shareholders ?? []);
       shCache.set(orgId, s);
     }
     return s;
@@ -427,7 +436,7 @@ export const geo = {
 export function distinctLinks(paths: readonly ChainLink[][]): ChainLink[] {
   const m = new Map<string, ChainLink>();
   for (const p of paths) for (const l of p) m.set(l.organizationId ?? `${l.name}\u0000${l.country}`, l);
-  return [...m.values()].sort(byCanonical);
+  return sortCanonical([...m.values()]);
 }
 
 /** « A ← B (FR, 60 %) ← C (US, contrôle) »: a chain read from the organization up to its controller. */
@@ -506,10 +515,18 @@ export function defineRule(meta: RuleMeta, run: (ctx: RiskContext, meta: RuleMet
 // Helpers shared by the access rules (LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS)
 
 /** Foreign links (R151-1) among the organizations controlling `orgId`, directly or indirectly. */
+const foreignControllersMemo = new WeakMap<RiskContext, Map<string, ChainLink[]>>();
 export function foreignControllers(ctx: RiskContext, orgId: string): ChainLink[] {
-  const paths: ChainLink[][] = [];
-  for (const c of ctx.controllers(orgId)) paths.push(...ctx.walkUp(orgId, c).paths);
-  return distinctLinks(paths).filter((l) => l.foreign);
+  let memo = foreignControllersMemo.get(ctx);
+  if (!memo) foreignControllersMemo.set(ctx, (memo = new Map()));
+  let out = memo.get(orgId);
+  if (!out) {
+    const paths: ChainLink[][] = [];
+    for (const c of ctx.controllers(orgId)) paths.push(...ctx.walkUp(orgId, c).paths);
+    out = distinctLinks(paths).filter((l) => l.foreign);
+    memo.set(orgId, out);
+  }
+  return out;
 }
 
 /** Technology domains of what an access right covers: the result's own domains, else the project's. */
@@ -583,7 +600,7 @@ export function rightText(ar: ResolvedAccessRight, lang: 'fr' | 'en'): string {
 
 /** Co-ownership shares in a canonical order (for evidence). */
 export function sortedShares(shares: readonly { organizationId?: string | undefined; pct?: number | undefined }[] | undefined) {
-  return [...(shares ?? [])].map((s) => ({ organizationId: s.organizationId ?? null, pct: s.pct ?? null })).sort(byCanonical);
+  return sortCanonical([...(shares ?? [])].map((s) => ({ organizationId: s.organizationId ?? null, pct: s.pct ?? null })));
 }
 
 function sortedTerritory(t: NonNullable<DraftAccessRight['territory']>): Evidence {

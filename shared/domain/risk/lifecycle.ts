@@ -114,7 +114,7 @@ function fromFinding(f: Finding) {
     severity: f.severity,
     subject: canonicalCopy(f.subject),
     explanation: { ...f.explanation },
-    evidence: canonicalCopy(f.evidence),
+    evidence: f.evidence,
     evidenceHash: f.evidenceHash,
   };
 }
@@ -126,17 +126,18 @@ function withFinding(flag: Flag, f: Finding): Flag {
   return next;
 }
 
-const owned = (flag: Flag) =>
-  canonicalJson({
-    ruleId: flag.ruleId,
-    ruleVersion: flag.ruleVersion,
-    title: flag.title,
-    severity: flag.severity,
-    subject: flag.subject,
-    explanation: flag.explanation,
-    evidenceHash: flag.evidenceHash,
-    holds: flag.holds ?? null,
-  });
+/** Whether the fields a finding owns are the same on both flags (the evidence compares by its hash). */
+const sameOwned = (a: Flag, b: Flag): boolean =>
+  a.ruleId === b.ruleId &&
+  a.ruleVersion === b.ruleVersion &&
+  a.severity === b.severity &&
+  a.evidenceHash === b.evidenceHash &&
+  a.title.fr === b.title.fr &&
+  a.title.en === b.title.en &&
+  a.explanation.fr === b.explanation.fr &&
+  a.explanation.en === b.explanation.en &&
+  a.holds?.organizationId === b.holds?.organizationId &&
+  canonicalJson(a.subject) === canonicalJson(b.subject);
 
 /** Severity descending, rule id, fingerprint, id. */
 export const compareFlags = (a: Flag, b: Flag): number => compareFindings(a, b) || cmp(a.id, b.id);
@@ -199,7 +200,7 @@ export function reconcile(existing: readonly Flag[], findings: readonly Finding[
       continue;
     }
     const next = withFinding(e, f);
-    if (owned(next) === owned(e)) continue;
+    if (sameOwned(next, e)) continue;
     const notes: string[] = [];
     if (evidenceChanged) notes.push('The evidence changed.');
     if (next.severity !== e.severity) notes.push(`Severity ${e.severity} → ${next.severity}.`);

@@ -116,7 +116,10 @@ export interface RiskInput {
   controlEvents: readonly ControlEvent[];
   /** The workflow stage (workflow.ts STAGES); DECLARATION-MISSING applies once it is past `declarations`. */
   workflowStage?: string | null | undefined;
-  /** Evaluation time: chooses the legal regime in force (e.g. the ZRR clocks of decree 2024-430); never part of evidence. */
+  /**
+   * Evaluation time. No rule reads it yet (the explanations state the regimes in force since 1 Jan 2025); it is
+   * part of the input so that a future date-dependent rule stays a pure function. Never part of evidence.
+   */
   now: Date;
 }
 

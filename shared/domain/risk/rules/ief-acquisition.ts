@@ -144,8 +144,8 @@ export const rule = defineRule(META, (ctx, meta) => {
           holds: { kind: 'ief', organizationId: pid },
           evidence,
           explanation: {
-            fr: text('fr', ctx, e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'fr')),
-            en: text('en', ctx, e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'en')),
+            fr: text('fr', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'fr')),
+            en: text('en', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'en')),
           },
         }),
       );
@@ -156,7 +156,6 @@ export const rule = defineRule(META, (ctx, meta) => {
 
 function text(
   lang: 'fr' | 'en',
-  _ctx: RiskContext,
   e: ControlEvent,
   P: string,
   targetName: string,
