@@ -2,7 +2,7 @@ import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-han
 import { actorOf } from '../http/auth';
 import { assertCanWriteDeclaration } from '../../shared/domain/access';
 import { parseDeclarationDraft, type DeclarationDraft } from '../../shared/domain/declaration';
-import { assertNoDeclarationHoldViolations } from '../../shared/domain/risk/holds';
+import { activeIefHolds, assertNoDeclarationHoldViolations } from '../../shared/domain/risk/holds';
 import { listFlags } from '../../shared/store/flags';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
@@ -24,13 +24,17 @@ export const putDeclaration: RouteHandler = async (req) => {
   const content = parseDeclarationDraft(req.body);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);
-  const previous = ctx.head ? (await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion))?.content ?? null : null;
-  assertNoDeclarationHoldViolations(content, flags, { organizationId: ctx.orgId, previous });
-  if (ctx.head && contentHashOf(content) === ctx.head.currentHash) {
+  if (activeIefHolds(flags).length) {
+    const previous = ctx.head ? (await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion))?.content ?? null : null;
+    assertNoDeclarationHoldViolations(content, flags, { organizationId: ctx.orgId, previous });
+  }
+  const contentHash = contentHashOf(content);
+  if (ctx.head && contentHash === ctx.head.currentHash) {
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }
-  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal));
-  await reevaluateProject(ctx.header.project.id, actorOf(req.principal));
+  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), { head: ctx.head, contentHash });
+  // The engine gets the content just saved instead of reading it back.
+  await reevaluateProject(ctx.header.project.id, actorOf(req.principal), new Date(), { known: { [ctx.orgId]: { content, submitted: false, version: head.currentVersion } } });
   return {
     status: 201,
     body: { ...head, savedVersion: version },

@@ -22,7 +22,10 @@ export interface Reevaluation {
 }
 
 /** The engine's view of a project, loaded with Queries and BatchGets only (no Scan). */
-async function loadRiskInput(projectId: string, now: Date) {
+/** Declarations the caller already holds (e.g. the version it just saved), by organization. */
+export type KnownDeclarations = Record<string, { content: DeclarationDraft; submitted: boolean; version: number }>;
+
+async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarations = {}) {
   const header = await getProjectHeader(projectId);
   if (!header) return null;
   const memberIds = header.members.map((m) => m.organizationId);
@@ -35,6 +38,8 @@ async function loadRiskInput(projectId: string, now: Date) {
   const declarations: RiskDeclaration[] = (
     await Promise.all(
       heads.map(async (h) => {
+        const k = known[h.organizationId];
+        if (k && k.version === h.currentVersion) return { organizationId: h.organizationId, content: k.content, submitted: k.submitted };
         const v = await getDeclarationVersion<DeclarationDraft>(projectId, h.organizationId, h.currentVersion);
         return v ? { organizationId: h.organizationId, content: v.content, submitted: h.status === 'submitted' } : null;
       }),
@@ -60,8 +65,8 @@ async function loadRiskInput(projectId: string, now: Date) {
  * closed when the condition is gone; reopened when it returns or its evidence changes), writes the changes with
  * their audit events, and emails the legal staff about new high or critical flags.
  */
-export async function reevaluateProject(projectId: string, actor: Actor, now = new Date(), opts: { notify?: boolean } = {}): Promise<Reevaluation | null> {
-  const loaded = await loadRiskInput(projectId, now);
+export async function reevaluateProject(projectId: string, actor: Actor, now = new Date(), opts: { notify?: boolean; known?: KnownDeclarations } = {}): Promise<Reevaluation | null> {
+  const loaded = await loadRiskInput(projectId, now, opts.known);
   if (!loaded) return null;
   const findings = evaluateProject(loaded.input);
   const existing = await listFlags(projectId);

@@ -4,7 +4,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ddb, s3 } from './clients';
 import { config } from './config';
-import { declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
+import { DECLARATION_HEAD_PREFIX, declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
 import { ConflictError, PreconditionFailedError } from '../domain/errors';
@@ -65,8 +65,7 @@ export async function listDeclarationHeads(projectId: string): Promise<Declarati
       new QueryCommand({
         TableName: config.tableName,
         KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': 'DECL#', ':e': 'declaration-head' },
+        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': DECLARATION_HEAD_PREFIX },
         ExclusiveStartKey: startKey,
       }),
     );
@@ -135,9 +134,11 @@ export async function saveDeclarationVersion(
   expectedVersion: number,
   actor: Actor,
   now = new Date(),
+  /** What the caller already has: the head it read (saves a round-trip) and the content hash (saves hashing twice). */
+  known: { head?: DeclarationHead | null; contentHash?: string } = {},
 ): Promise<{ head: DeclarationHead; version: DeclarationVersionMeta }> {
   const json = JSON.stringify(content);
-  const contentHash = contentHashOf(content);
+  const contentHash = known.contentHash ?? contentHashOf(content);
   const n = expectedVersion + 1;
   const at = now.toISOString();
   const sizeBytes = Buffer.byteLength(json, 'utf8');
@@ -157,7 +158,7 @@ export async function saveDeclarationVersion(
     }
   }
   const meta: DeclarationVersionMeta = { projectId, organizationId: orgId, version: n, contentHash, sizeBytes, storage, savedAt: at, savedBy: actor };
-  const previous = expectedVersion === 0 ? null : await getDeclarationHead(projectId, orgId);
+  const previous = expectedVersion === 0 ? null : known.head !== undefined ? known.head : await getDeclarationHead(projectId, orgId);
   if (expectedVersion > 0 && previous?.currentVersion !== expectedVersion) throw stale(expectedVersion)();
   const head: DeclarationHead = {
     projectId,

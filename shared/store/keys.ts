@@ -9,7 +9,7 @@
  *  audit chain head   AUDIT#<chain>      HEAD
  *  audit event        AUDIT#<chain>      E#<seq, 10 digits>
  *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
- *  declaration head   PROJ#<id>          DECL#<orgId>#HEAD
+ *  declaration head   PROJ#<id>          DHEAD#<orgId>
  *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
  *  staff member       STAFF#<email>       META                   STAFF / <role>#<email>
  *  workflow           PROJ#<id>          WORKFLOW
@@ -67,12 +67,13 @@ export const documentProjectGsi = (projectId: string, createdAt: string, docId: 
 
 /**
  * Declarations: every save is an immutable version item; a head item points at the latest version and
- * records submissions. (DECL# sorts before LAWYER#, outside the project-header range.)
+ * records submissions. (DECL# and DHEAD# sort before LAWYER#, outside the project-header range.)
  */
-export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#HEAD` });
+export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `DHEAD#${orgId}` });
 export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#V#${String(n).padStart(6, '0')}` });
 export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
-export const DECLARATION_HEAD_PREFIX = 'DECL#';
+/** Heads have their own prefix so that listing them never reads the (many, large) version items. */
+export const DECLARATION_HEAD_PREFIX = 'DHEAD#';
 
 /** Staff directory: one item per person, listed through gsi1. */
 export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'META' });
