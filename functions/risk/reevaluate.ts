@@ -29,23 +29,28 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
   const header = await getProjectHeader(projectId);
   if (!header) return null;
   const memberIds = header.members.map((m) => m.organizationId);
-  const orgs = await loadControlChain(memberIds);
-  const controlEvents: ControlEvent[] = (await Promise.all([...orgs.keys()].map(listControlEvents))).flat();
-  // Investors named by control events may be registered organizations with chains of their own.
-  const investorIds = controlEvents.map((e) => e.investor.organizationId).filter((id): id is string => !!id && !orgs.has(id));
-  if (investorIds.length) for (const [id, o] of await loadControlChain(investorIds)) orgs.set(id, o);
-  const heads = await listDeclarationHeads(projectId);
-  const declarations: RiskDeclaration[] = (
-    await Promise.all(
-      heads.map(async (h) => {
+  // The three independent reads run side by side: control chain (+ events), declarations, workflow stage.
+  const chainAndEvents = (async () => {
+    const orgs = await loadControlChain(memberIds);
+    const controlEvents: ControlEvent[] = (await Promise.all([...orgs.keys()].map(listControlEvents))).flat();
+    // Investors named by control events may be registered organizations with chains of their own.
+    const investorIds = controlEvents.map((e) => e.investor.organizationId).filter((id): id is string => !!id && !orgs.has(id));
+    if (investorIds.length) for (const [id, o] of await loadControlChain(investorIds)) orgs.set(id, o);
+    return { orgs, controlEvents };
+  })();
+  const declarationsRead = (async () => {
+    const heads = await listDeclarationHeads(projectId);
+    const loaded = await Promise.all(
+      heads.map(async (h): Promise<RiskDeclaration | null> => {
         const k = known[h.organizationId];
         if (k && k.version === h.currentVersion) return { organizationId: h.organizationId, content: k.content, submitted: k.submitted };
         const v = await getDeclarationVersion<DeclarationDraft>(projectId, h.organizationId, h.currentVersion);
         return v ? { organizationId: h.organizationId, content: v.content, submitted: h.status === 'submitted' } : null;
       }),
-    )
-  ).filter((d): d is RiskDeclaration => !!d);
-  const workflow = await getWorkflow(projectId);
+    );
+    return loaded.filter((d): d is RiskDeclaration => !!d);
+  })();
+  const [{ orgs, controlEvents }, declarations, workflow] = await Promise.all([chainAndEvents, declarationsRead, getWorkflow(projectId)]);
   return {
     header,
     input: {

@@ -1,9 +1,11 @@
 /**
- * What each route group's Lambda may touch, and nothing more (least privilege, one role per group).
+ * What each route group's Lambda (GROUP_ACCESS) and each scheduled job's Lambda (JOB_ACCESS) may touch,
+ * and nothing more (least privilege, one role per function).
  * The Record type makes a new group in functions/routes.ts a compile error here until someone decides
- * what it needs.
+ * what it needs; a job without an entry in JOB_ACCESS stops the synth (job names are plain strings).
  */
-import { routeKey, type RouteDef } from '../../functions/routes';
+import { routeKey, type JobDef, type RouteDef } from '../../functions/routes';
+import { digestKey } from '../../shared/store/keys';
 import type { BUCKETS } from '../../shared/store/table-def';
 
 export type RouteGroup = RouteDef['group'];
@@ -14,10 +16,19 @@ export type BucketName = (typeof BUCKETS)[number];
  * `list` = s3:ListBucket on the bucket itself, without which S3 answers 403 instead of 404 for a missing key.
  */
 export type ObjectAction = 'get' | 'put' | 'delete' | 'list';
+/** Item writes of `table: 'readwrite'` (TransactWriteItems is authorized through these). */
+export const TABLE_WRITE_ACTIONS = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'] as const;
+export type TableWriteAction = (typeof TABLE_WRITE_ACTIONS)[number];
 
 export interface GroupAccess {
   /** The single table: `read` = GetItem/BatchGetItem/Query (table and GSIs); `readwrite` adds item writes and transactions. */
   table?: 'read' | 'readwrite';
+  /**
+   * Narrows the item writes of `readwrite`: only these actions (default: all of TABLE_WRITE_ACTIONS) and,
+   * with `partitionKeyPrefixes`, only on items whose partition key starts with one of them
+   * (IAM condition `dynamodb:LeadingKeys`).
+   */
+  tableWrite?: { actions: readonly TableWriteAction[]; partitionKeyPrefixes?: readonly string[] };
   /** The Powertools idempotency table (needed by any group with an `idempotent` route). */
   idempotency?: boolean;
   /** Per bucket, the object actions the group needs. */
@@ -48,6 +59,17 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   dev: {},
 };
 
+/** Partition-key prefix of the reminder digest items (`DIGEST#<email>`, shared/store/keys.ts). */
+export const DIGEST_PK_PREFIX = digestKey('', '').pk;
+
+/** Per scheduled job (`jobs` in functions/routes.ts, by name): what its Lambda may touch. */
+export const JOB_ACCESS: Record<string, GroupAccess> = {
+  // Reads due steps (Query gsi2), staff (Query gsi1), organizations (BatchGetItem); claims and settles one
+  // digest item per person and day (conditional PutItem, UpdateItem) and writes nothing else; sends the
+  // digests through SES.
+  reminders: { table: 'readwrite', tableWrite: { actions: ['PutItem', 'UpdateItem'], partitionKeyPrefixes: [DIGEST_PK_PREFIX] }, sendMail: true },
+};
+
 /** Throws when a group's access cannot serve its routes (checked at synth and in test/infra). */
 export function assertAccessCoversRoutes(routes: readonly RouteDef[], access: Record<string, GroupAccess> = GROUP_ACCESS): void {
   const problems: string[] = [];
@@ -55,6 +77,17 @@ export function assertAccessCoversRoutes(routes: readonly RouteDef[], access: Re
     const a = access[r.group];
     if (!a) problems.push(`${routeKey(r)}: group "${r.group}" has no entry in GROUP_ACCESS`);
     else if (r.idempotent && !a.idempotency) problems.push(`${routeKey(r)} is idempotent but group "${r.group}" has no idempotency table access`);
+  }
+  if (problems.length) throw new Error(`infra/aws/group-access.ts:\n  ${problems.join('\n  ')}`);
+}
+
+/** Throws when a job has no entry in JOB_ACCESS, or a job name is declared twice (checked at synth and in test/infra). */
+export function assertAccessCoversJobs(jobList: readonly JobDef[], access: Record<string, GroupAccess> = JOB_ACCESS): void {
+  const problems: string[] = [];
+  const names = jobList.map((j) => j.name);
+  for (const [i, name] of names.entries()) {
+    if (names.indexOf(name) !== i) problems.push(`job "${name}" is declared twice`);
+    else if (!Object.hasOwn(access, name)) problems.push(`job "${name}" has no entry in JOB_ACCESS`);
   }
   if (problems.length) throw new Error(`infra/aws/group-access.ts:\n  ${problems.join('\n  ')}`);
 }

@@ -5,10 +5,11 @@
  *
  * The files are generated, never committed: they are written under `<repo>/cdk.out/vigie-entries/`
  * (git-ignored, and inside the project root, which NodejsFunction requires of an entry).
+ * A scheduled job needs no generated file: its Lambda entry is its handler module itself (`jobEntry`).
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { routeKey, type RouteDef } from '../../functions/routes';
+import { routeKey, type JobDef, type RouteDef } from '../../functions/routes';
 
 /** Walks up from `start` to the directory that holds functions/routes.ts and package-lock.json. */
 export function findRepoRoot(start: string = process.cwd()): string {
@@ -89,5 +90,15 @@ export function writeGroupEntry(group: string, routes: readonly RouteDef[], repo
   const source = groupEntrySource(group, routes, repoRoot, outDir);
   mkdirSync(outDir, { recursive: true });
   if (!existsSync(file) || readFileSync(file, 'utf8') !== source) writeFileSync(file, source);
+  return file;
+}
+
+/**
+ * The Lambda entry of a scheduled job: its handler module, functions/<job.handler>.ts (it exports `handler`,
+ * invoked with the schedule's input). Fails early, with the name, when the module is missing.
+ */
+export function jobEntry(job: Pick<JobDef, 'name' | 'handler'>, repoRoot: string): string {
+  const file = handlerFile(repoRoot, job);
+  if (!existsSync(file)) throw new Error(`Job "${job.name}": no module functions/${job.handler}.ts`);
   return file;
 }

@@ -1,7 +1,8 @@
 /**
- * THE Lambda construct: every Vigie function gets its defaults here (runtime, architecture, esbuild
- * bundling, environment, logging, tracing) and a role of its own that grants only what its route group
- * needs (infra/aws/group-access.ts). No managed policies, no wildcard actions.
+ * THE Lambda construct: every Vigie function (route groups and scheduled jobs alike) gets its defaults here
+ * (runtime, architecture, esbuild bundling, environment, logging, tracing) and a role of its own that grants
+ * only what its route group or job needs (infra/aws/group-access.ts). No managed policies, no wildcard actions.
+ * Scheduled jobs add their DLQ, schedule and alarms around it (infra/aws/vigie-job.ts).
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Policy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
@@ -10,9 +11,10 @@ import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-li
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { join } from 'node:path';
-import type { BucketName, GroupAccess, ObjectAction } from './group-access';
+import { TABLE_WRITE_ACTIONS, type BucketName, type GroupAccess, type ObjectAction } from './group-access';
 
 const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' } as const satisfies Record<Exclude<ObjectAction, 'list'>, string>;
 
@@ -39,9 +41,11 @@ export interface VigieResources {
 }
 
 export interface VigieFunctionProps {
-  /** Route group name (a function per group). */
+  /** Route group name (a function per group), or job name for a scheduled job. */
   group: string;
-  /** Absolute path of the generated group entry (infra/aws/group-entry.ts). */
+  /** What the function serves (role description); default 'route group'. */
+  kind?: 'route group' | 'scheduled job';
+  /** Absolute path of the entry: the generated group entry, or a job's handler module (infra/aws/group-entry.ts). */
   entry: string;
   /** Directory holding package-lock.json; entries and handlers must live under it. */
   repoRoot: string;
@@ -50,6 +54,12 @@ export interface VigieFunctionProps {
   resources: VigieResources;
   memorySize?: number;
   timeout?: Duration;
+  /** Reserved concurrency (a job: 1, never two runs at once). Default: unreserved. */
+  reservedConcurrentExecutions?: number;
+  /** Where asynchronous invocations that still fail after `retryAttempts` go (Lambda DeadLetterConfig). */
+  deadLetterQueue?: IQueue;
+  /** Retries of a failed asynchronous invocation (0-2). Default: Lambda's (2). */
+  retryAttempts?: number;
 }
 
 export class VigieFunction extends Construct {
@@ -64,7 +74,7 @@ export class VigieFunction extends Construct {
     this.logGroup = new LogGroup(this, 'Logs', { retention: RetentionDays.ONE_MONTH });
     this.role = new Role(this, 'Role', {
       assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
-      description: `Vigie ${props.group} route group`,
+      description: `Vigie ${props.group} ${props.kind ?? 'route group'}`,
     });
     // Instead of the AWSLambdaBasicExecutionRole managed policy (logs:* on every log group): this log group only.
     this.logGroup.grantWrite(this.role);
@@ -79,6 +89,9 @@ export class VigieFunction extends Construct {
       architecture: LAMBDA_ARCHITECTURE,
       memorySize: props.memorySize ?? 1024,
       timeout: props.timeout ?? Duration.seconds(15),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
+      deadLetterQueue: props.deadLetterQueue,
+      retryAttempts: props.retryAttempts,
       role: this.role,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
@@ -149,12 +162,18 @@ export class VigieFunction extends Construct {
         );
       }
       if (access.table === 'readwrite') {
+        const writes = access.tableWrite?.actions ?? TABLE_WRITE_ACTIONS;
+        const prefixes = access.tableWrite?.partitionKeyPrefixes ?? [];
+        if (writes.length === 0) throw new Error(`${props.group}: tableWrite.actions is empty; use table: 'read'`);
+        if (prefixes.some((p) => p === '' || /[*?]/.test(p))) throw new Error(`${props.group}: partitionKeyPrefixes must be non-empty literals`);
         out.push(
           new PolicyStatement({
             sid: 'TableWrite',
             // TransactWriteItems is authorized through these per-item actions.
-            actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:BatchWriteItem'],
+            actions: writes.map((a) => `dynamodb:${a}`),
             resources: [tableArn],
+            // Only items whose partition key starts with one of the prefixes (every key of the request must match).
+            conditions: prefixes.length ? { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': prefixes.map((p) => `${p}*`) } } : undefined,
           }),
         );
       }

@@ -1,7 +1,8 @@
 /**
  * The Vigie stack: Cognito, the HTTP API (exactly `deployedRoutes` from functions/routes.ts), one Lambda
- * per route group, the single DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table
- * and the S3 buckets. Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
+ * per route group, one scheduled Lambda per job (`jobs`: EventBridge Scheduler, DLQ, alarms), the single
+ * DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table and the S3 buckets.
+ * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
  * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
  */
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
@@ -31,12 +32,13 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { deployedRoutes, routeKey, type RouteDef } from '../../functions/routes';
+import { deployedRoutes, jobs as allJobs, routeKey, type JobDef, type RouteDef } from '../../functions/routes';
 import { ROLES, type Role } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE, type BUCKETS } from '../../shared/store/table-def';
-import { assertAccessCoversRoutes, GROUP_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
-import { entriesDir, writeGroupEntry } from './group-entry';
+import { assertAccessCoversJobs, assertAccessCoversRoutes, GROUP_ACCESS, JOB_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
+import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { VigieFunction } from './vigie-function';
+import { VigieJob } from './vigie-job';
 
 export const DEFAULT_WEB_ORIGIN = 'http://localhost:3000';
 export const DEFAULT_MAIL_FROM = 'vigie@pole.example';
@@ -64,6 +66,10 @@ export interface VigieStackProps extends StackProps {
   routes?: readonly RouteDef[];
   /** Per-group grants; defaults to GROUP_ACCESS. */
   access?: Record<RouteGroup, GroupAccess>;
+  /** Scheduled jobs; defaults to `jobs`. */
+  jobs?: readonly JobDef[];
+  /** Per-job grants; defaults to JOB_ACCESS. */
+  jobAccess?: Record<string, GroupAccess>;
   /** Repository root (holds package-lock.json and functions/). */
   repoRoot: string;
 }
@@ -90,6 +96,7 @@ export class VigieStack extends Stack {
   readonly idempotencyTable: Table;
   readonly buckets: Record<BucketName, Bucket>;
   readonly functions: Map<string, VigieFunction> = new Map();
+  readonly jobs: Map<string, VigieJob> = new Map();
 
   constructor(scope: Construct, id: string, props: VigieStackProps) {
     super(scope, id, props);
@@ -101,6 +108,9 @@ export class VigieStack extends Stack {
     if (local.length) throw new Error(`Local-only routes cannot be deployed: ${local.map(routeKey).join(', ')}`);
     const access = props.access ?? GROUP_ACCESS;
     assertAccessCoversRoutes(routes, access);
+    const jobs = props.jobs ?? allJobs;
+    const jobAccess = props.jobAccess ?? JOB_ACCESS;
+    assertAccessCoversJobs(jobs, jobAccess);
 
     // ---------------------------------------------------------------- DynamoDB
     this.table = new Table(this, 'Table', {
@@ -313,6 +323,19 @@ export class VigieStack extends Stack {
           });
         }
       }
+    }
+
+    // ---------------------------------------------------------------- Scheduled jobs
+    for (const job of jobs) {
+      const j = new VigieJob(this, `${pascal(job.name)}Job`, {
+        job,
+        entry: jobEntry(job, props.repoRoot),
+        repoRoot: props.repoRoot,
+        access: jobAccess[job.name]!,
+        resources,
+      });
+      this.jobs.set(job.name, j);
+      new CfnOutput(this, `${pascal(job.name)}JobFunctionName`, { value: j.function.fn.functionName, description: `Lambda of the ${job.name} job (aws lambda invoke)` });
     }
 
     // ---------------------------------------------------------------- Outputs

@@ -9,13 +9,14 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { deployedRoutes, routeKey, routes, type RouteDef } from '../../functions/routes';
+import { deployedRoutes, jobs, routeKey, routes, type JobDef, type RouteDef } from '../../functions/routes';
 import { ROLES } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE } from '../../shared/store/table-def';
-import { buildVigieApp } from '../../infra/aws/build-app';
-import { assertAccessCoversRoutes, GROUP_ACCESS } from '../../infra/aws/group-access';
-import { findRepoRoot, groupEntrySource, writeGroupEntry } from '../../infra/aws/group-entry';
-import { AGREEMENT_RETENTION_DAYS, EXPORT_EXPIRY_DAYS, type VigieStack } from '../../infra/aws/vigie-stack';
+import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';
+import { assertAccessCoversJobs, assertAccessCoversRoutes, DIGEST_PK_PREFIX, GROUP_ACCESS, JOB_ACCESS, type GroupAccess } from '../../infra/aws/group-access';
+import { findRepoRoot, groupEntrySource, handlerFile, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
+import { JOB_TIMEOUT } from '../../infra/aws/vigie-job';
+import { AGREEMENT_RETENTION_DAYS, EXPORT_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -28,6 +29,20 @@ let template: Template;
 let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type) as [string, Resource][];
 const logicalId = (c: IConstruct) => Stack.of(c).getLogicalId(c.node.defaultChild as any);
+/** IAM statements of every inline policy, by the logical id of the role they are attached to. */
+const statementsByRole = (res: Record<string, Resource>): Map<string, any[]> => {
+  const out = new Map<string, any[]>();
+  for (const r of Object.values(res)) {
+    if (r.Type !== 'AWS::IAM::Policy') continue;
+    for (const s of r.Properties.PolicyDocument.Statement) {
+      for (const role of r.Properties.Roles) out.set(role.Ref, [...(out.get(role.Ref) ?? []), s]);
+    }
+  }
+  return out;
+};
+const actionsOf = (statements: readonly any[] = []) => new Set(statements.flatMap((s) => [s.Action].flat() as string[]));
+/** The literal tail of an ARN built with Fn::Join (`:identity/pole.example`), or the ARN itself. */
+const arnTail = (arn: any): string => (typeof arn === 'string' ? arn : String(arn['Fn::Join'][1].at(-1)));
 
 beforeAll(() => {
   // Without the nag plugin on this app: a finding fails the cdk-nag tests below, not every synth here.
@@ -67,7 +82,8 @@ describe('HTTP API', () => {
   test("each route is served by its group's Lambda, one Lambda per group", () => {
     const groups = [...new Set(deployedRoutes.map((r) => r.group))].sort();
     expect([...stack.functions.keys()].sort()).toEqual(groups);
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length);
+    // …plus one per scheduled job, and nothing else.
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length + jobs.length);
     const integrationFn = new Map(
       ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0] as string]),
     );
@@ -149,18 +165,23 @@ describe('Lambda', () => {
       .map((m) => Number(m[1]))
       .sort((a, b) => b - a)[0];
 
-  test('newest Node.js LTS runtime, arm64, tracing, memory 512-1024 MB, timeout under the API limit, own log group', () => {
+  test('newest Node.js LTS runtime, arm64, tracing, memory 512-1024 MB, timeout under the API limit (jobs: JOB_TIMEOUT), own log group', () => {
+    const jobFunctions = new Set([...stack.jobs.values()].map((j) => logicalId(j.function.fn)));
     const fns = ofType('AWS::Lambda::Function');
     expect(fns.length).toBeGreaterThan(0);
-    for (const [, fn] of fns) {
+    for (const [id, fn] of fns) {
       const p = fn.Properties;
       expect(p.Runtime).toBe(`nodejs${newestNodeLts()}.x`);
       expect(p.Architectures).toEqual(['arm64']);
       expect(p.TracingConfig).toEqual({ Mode: 'Active' });
       expect(p.MemorySize).toBeGreaterThanOrEqual(512);
       expect(p.MemorySize).toBeLessThanOrEqual(1024);
-      expect(p.Timeout).toBeGreaterThanOrEqual(10);
-      expect(p.Timeout).toBeLessThanOrEqual(29);
+      if (jobFunctions.has(id)) {
+        expect({ id, timeout: p.Timeout }).toEqual({ id, timeout: JOB_TIMEOUT.toSeconds() });
+      } else {
+        expect(p.Timeout).toBeGreaterThanOrEqual(10);
+        expect(p.Timeout).toBeLessThanOrEqual(29);
+      }
       expect(p.Handler).toBe('index.handler');
       expect(p.LoggingConfig.LogGroup).toEqual({ Ref: expect.any(String) });
     }
@@ -178,18 +199,20 @@ describe('Lambda', () => {
     }
   });
 
-  test('least privilege: no managed policies, no wildcard action, data grants follow GROUP_ACCESS', () => {
+  test('least privilege: no managed policies, no wildcard action, data grants follow GROUP_ACCESS and JOB_ACCESS', () => {
     for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    const statementsOfRole = new Map<string, any[]>();
     for (const [, policy] of ofType('AWS::IAM::Policy')) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         for (const a of [s.Action].flat()) expect(a).not.toMatch(/\*/);
-        for (const role of policy.Properties.Roles) statementsOfRole.set(role.Ref, [...(statementsOfRole.get(role.Ref) ?? []), s]);
       }
     }
-    for (const [group, fn] of stack.functions) {
-      const access = GROUP_ACCESS[group as keyof typeof GROUP_ACCESS];
-      const actions = new Set((statementsOfRole.get(logicalId(fn.role)) ?? []).flatMap((s) => [s.Action].flat()));
+    const statementsOfRole = statementsByRole(resources);
+    const checked: [string, GroupAccess, IConstruct][] = [
+      ...[...stack.functions].map(([group, fn]): [string, GroupAccess, IConstruct] => [group, GROUP_ACCESS[group as keyof typeof GROUP_ACCESS], fn.role]),
+      ...[...stack.jobs].map(([name, job]): [string, GroupAccess, IConstruct] => [`job ${name}`, JOB_ACCESS[name]!, job.function.role]),
+    ];
+    for (const [group, access, role] of checked) {
+      const actions = actionsOf(statementsOfRole.get(logicalId(role)));
       expect({ group, read: actions.has('dynamodb:Query') }).toEqual({ group, read: !!access.table });
       expect({ group, write: actions.has('dynamodb:PutItem') }).toEqual({ group, write: access.table === 'readwrite' || !!access.idempotency });
       expect({ group, mail: actions.has('ses:SendEmail') }).toEqual({ group, mail: !!access.sendMail });
@@ -198,12 +221,173 @@ describe('Lambda', () => {
     }
   });
 
+  test('ses:SendEmail is wired for every sendMail group or job, on the MAIL_FROM address and domain identities only', () => {
+    const statementsOfRole = statementsByRole(resources);
+    const mailers = [
+      ...[...stack.functions].filter(([g]) => GROUP_ACCESS[g as keyof typeof GROUP_ACCESS].sendMail).map(([, fn]) => fn.role),
+      ...[...stack.jobs].filter(([n]) => JOB_ACCESS[n]!.sendMail).map(([, j]) => j.function.role),
+    ];
+    expect(mailers.length).toBeGreaterThan(0);
+    for (const role of mailers) {
+      const ses = (statementsOfRole.get(logicalId(role)) ?? []).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('ses:')));
+      expect(ses.map((s) => ({ action: s.Action, identities: [s.Resource].flat().map(arnTail).sort() }))).toEqual([
+        { action: 'ses:SendEmail', identities: [':identity/pole.example', ':identity/vigie@pole.example'] },
+      ]);
+    }
+  });
+
+  test('the SES identities follow the mailFrom context', () => {
+    const { stack: other } = buildVigieApp({ app: testApp({ mailFrom: 'alertes@vigie.pole.example.org' }), repoRoot, nag: false });
+    const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
+    const job = other.jobs.get('reminders')!;
+    const ses = statementsByRole(res).get(Stack.of(job).getLogicalId(job.function.role.node.defaultChild as any))!.find((s) => s.Action === 'ses:SendEmail');
+    expect([ses.Resource].flat().map(arnTail).sort()).toEqual([':identity/alertes@vigie.pole.example.org', ':identity/vigie.pole.example.org']);
+    expect(res[Stack.of(job).getLogicalId(job.function.fn.node.defaultChild as any)]!.Properties.Environment.Variables.MAIL_FROM).toBe('alertes@vigie.pole.example.org');
+  });
+
   test('GROUP_ACCESS gives the idempotency table to every group with an idempotent route', () => {
     expect(() => assertAccessCoversRoutes(deployedRoutes)).not.toThrow();
     const idempotent = deployedRoutes.find((r) => r.idempotent);
     if (idempotent) {
       expect(() => assertAccessCoversRoutes(deployedRoutes, { ...GROUP_ACCESS, [idempotent.group]: { table: 'readwrite' } })).toThrow(/idempotent/);
     }
+  });
+});
+
+describe('scheduled jobs', () => {
+  const jobResource = (job: JobDef) => stack.jobs.get(job.name)!;
+  const schedules = () => ofType('AWS::Scheduler::Schedule');
+
+  test('one VigieJob per entry of `jobs`, each with a JOB_ACCESS entry; nothing else is scheduled', () => {
+    expect([...stack.jobs.keys()].sort()).toEqual(jobs.map((j) => j.name).sort());
+    expect(() => assertAccessCoversJobs(jobs)).not.toThrow();
+    expect(() => assertAccessCoversJobs(jobs, {})).toThrow(/no entry in JOB_ACCESS/);
+    expect(schedules()).toHaveLength(jobs.length);
+  });
+
+  test.each(jobs.map((j) => [j.name, j] as const))('%s: one schedule with the exact expression and time zone, targeting its Lambda', (_name, job) => {
+    const j = jobResource(job);
+    const mine = schedules().filter(([, s]) => s.Properties.Target.Arn['Fn::GetAtt']?.[0] === logicalId(j.function.fn));
+    expect(mine).toHaveLength(1);
+    const p = mine[0]![1].Properties;
+    expect(p).toMatchObject({
+      ScheduleExpression: job.schedule.expression,
+      ScheduleExpressionTimezone: job.schedule.timezone,
+      FlexibleTimeWindow: { Mode: 'OFF' },
+      State: 'ENABLED',
+      Target: {
+        Arn: { 'Fn::GetAtt': [logicalId(j.function.fn), 'Arn'] },
+        RoleArn: { 'Fn::GetAtt': [logicalId(j.schedulerRole), 'Arn'] },
+        DeadLetterConfig: { Arn: { 'Fn::GetAtt': [logicalId(j.deadLetterQueue), 'Arn'] } },
+        RetryPolicy: { MaximumRetryAttempts: expect.any(Number), MaximumEventAgeInSeconds: expect.any(Number) },
+      },
+    });
+    expect(p.Target.RetryPolicy.MaximumRetryAttempts).toBeGreaterThan(0);
+    expect(JSON.parse(p.Target.Input)).toMatchObject({ job: job.name });
+  });
+
+  test('the reminders job runs daily at 08:00 Europe/Paris', () => {
+    expect(jobs.find((j) => j.name === 'reminders')?.schedule).toEqual({ expression: 'cron(0 8 * * ? *)', timezone: 'Europe/Paris' });
+    template.hasResourceProperties('AWS::Scheduler::Schedule', { ScheduleExpression: 'cron(0 8 * * ? *)', ScheduleExpressionTimezone: 'Europe/Paris' });
+  });
+
+  test.each(jobs.map((j) => [j.name, j] as const))('%s: the Lambda has reserved concurrency 1, a longer timeout, async retries and a DLQ', (_name, job) => {
+    const j = jobResource(job);
+    expect(jobEntry(job, repoRoot)).toBe(handlerFile(repoRoot, job));
+    const fn = resources[logicalId(j.function.fn)]!.Properties;
+    expect(fn).toMatchObject({
+      ReservedConcurrentExecutions: 1,
+      Timeout: JOB_TIMEOUT.toSeconds(),
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [logicalId(j.deadLetterQueue), 'Arn'] } },
+    });
+    const invokeConfigs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === logicalId(j.function.fn));
+    expect(invokeConfigs.map(([, c]) => c.Properties.MaximumRetryAttempts)).toEqual([2]);
+  });
+
+  test.each(jobs.map((j) => [j.name, j] as const))('%s: the DLQ is encrypted and TLS-only; alarms on its depth and on the Errors metric', (_name, job) => {
+    const j = jobResource(job);
+    const queueId = logicalId(j.deadLetterQueue);
+    expect(resources[queueId]!.Properties.SqsManagedSseEnabled).toBe(true);
+    const tlsOnly = ofType('AWS::SQS::QueuePolicy').filter(
+      ([, p]) =>
+        p.Properties.Queues.some((q: any) => q.Ref === queueId) &&
+        p.Properties.PolicyDocument.Statement.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
+    );
+    expect(tlsOnly).toHaveLength(1);
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    const aboveZero = { ComparisonOperator: 'GreaterThanThreshold', Threshold: 0, EvaluationPeriods: 1, TreatMissingData: 'notBreaching' };
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        ...aboveZero,
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      }),
+    );
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        ...aboveZero,
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Statistic: 'Sum',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: logicalId(j.function.fn) } }],
+      }),
+    );
+  });
+
+  test.each(jobs.map((j) => [j.name, j] as const))('%s: the scheduler role may only invoke this function and feed its DLQ', (_name, job) => {
+    const j = jobResource(job);
+    const role = resources[logicalId(j.schedulerRole)]!.Properties;
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([
+      expect.objectContaining({
+        Principal: { Service: 'scheduler.amazonaws.com' },
+        Condition: { StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' }, 'aws:SourceArn': expect.anything() } },
+      }),
+    ]);
+    const statements = statementsByRole(resources).get(logicalId(j.schedulerRole))!;
+    expect([...actionsOf(statements)].sort()).toEqual(['lambda:InvokeFunction', 'sqs:SendMessage']);
+    for (const s of statements) {
+      const refs = JSON.stringify(s.Resource);
+      expect(refs).toContain(s.Action === 'sqs:SendMessage' ? logicalId(j.deadLetterQueue) : logicalId(j.function.fn));
+    }
+  });
+
+  test('least privilege for the reminders role: no S3, ses:SendEmail only, writes only digest items, no idempotency table', () => {
+    const j = stack.jobs.get('reminders')!;
+    const statements = statementsByRole(resources).get(logicalId(j.function.role))!;
+    const actions = actionsOf(statements);
+    expect([...actions].filter((a) => a.startsWith('s3:'))).toEqual([]);
+    expect([...actions].filter((a) => a.startsWith('ses:'))).toEqual(['ses:SendEmail']);
+    // Reads: GetItem/BatchGetItem/Query on the table, Query on gsi1 (staff) and gsi2 (due steps).
+    expect(statements.find((s) => s.Sid === 'TableRead')!.Action).toEqual(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']);
+    expect(statements.find((s) => s.Sid === 'TableIndexQuery')!.Resource.map(arnTail).sort()).toEqual(['/index/gsi1', '/index/gsi2']);
+    // Writes: the conditional PutItem (claim) and UpdateItem (settle) of DIGEST#<email> items only.
+    const write = statements.find((s) => s.Sid === 'TableWrite')!;
+    expect(write).toMatchObject({
+      Action: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
+      Resource: { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${DIGEST_PK_PREFIX}*`] } },
+    });
+    expect(DIGEST_PK_PREFIX).toBe('DIGEST#');
+    for (const a of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Scan']) expect(actions.has(a)).toBe(false);
+    expect(JSON.stringify(statements)).not.toContain(logicalId(stack.idempotencyTable));
+    // Its DLQ and its log group, nothing else beyond the data grants and X-Ray.
+    expect([...actions].filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort()).toEqual(
+      ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
+    );
+  });
+
+  test('a job whose module is missing, or whose schedule is malformed, stops the synth', () => {
+    const reminders = jobs.find((j) => j.name === 'reminders')!;
+    expect(() => jobEntry({ name: 'ghost', handler: 'jobs/no-such-job' }, repoRoot)).toThrow(/functions\/jobs\/no-such-job\.ts/);
+    // A bare VigieStack (as buildVigieApp builds it, with its feature flags), for jobs other than `jobs`.
+    const stackWith = (job: JobDef, jobAccess: Record<string, GroupAccess> = { [job.name]: JOB_ACCESS.reminders! }) => () =>
+      new VigieStack(testApp(FEATURE_FLAGS), 'Other', { repoRoot, jobs: [job], jobAccess });
+    expect(stackWith(reminders)).not.toThrow();
+    expect(stackWith({ ...reminders, schedule: { ...reminders.schedule, timezone: 'Europe/Atlantis' } })).toThrow(/IANA time zone/);
+    expect(stackWith({ ...reminders, schedule: { ...reminders.schedule, expression: '0 8 * * *' } })).toThrow(/Scheduler expression/);
+    expect(stackWith({ ...reminders, handler: 'jobs/no-such-job' })).toThrow(/no module functions\/jobs\/no-such-job\.ts/);
+    expect(stackWith(reminders, {})).toThrow(/no entry in JOB_ACCESS/);
   });
 });
 
