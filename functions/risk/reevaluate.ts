@@ -71,10 +71,9 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
  * their audit events, and emails the legal staff about new high or critical flags.
  */
 export async function reevaluateProject(projectId: string, actor: Actor, now = new Date(), opts: { notify?: boolean; known?: KnownDeclarations } = {}): Promise<Reevaluation | null> {
-  const loaded = await loadRiskInput(projectId, now, opts.known);
+  const [loaded, existing] = await Promise.all([loadRiskInput(projectId, now, opts.known), listFlags(projectId)]);
   if (!loaded) return null;
   const findings = evaluateProject(loaded.input);
-  const existing = await listFlags(projectId);
   const byId = new Map(existing.map((f) => [f.id, f]));
   const result = reconcile(existing, findings, now, { scope: projectId });
   const createdIds = new Set(result.created.map((f) => f.id));
