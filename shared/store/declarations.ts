@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -58,21 +59,12 @@ export async function getDeclarationHead(projectId: string, orgId: string): Prom
 
 /** All declaration heads of a project (one Query). */
 export async function listDeclarationHeads(projectId: string): Promise<DeclarationHead[]> {
-  const out: DeclarationHead[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': DECLARATION_HEAD_PREFIX },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of res.Items ?? []) out.push(stripKeys<DeclarationHead>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const { items } = await queryAll<DeclarationHead>({
+    TableName: config.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
+    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': DECLARATION_HEAD_PREFIX },
+  });
+  return items;
 }
 
 async function readBody(stream: Readable): Promise<Buffer> {
@@ -102,24 +94,15 @@ const META_FIELDS = ['projectId', 'organizationId', 'version', 'contentHash', 's
 
 /** Version metadata (no content), oldest first. */
 export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
-  const out: DeclarationVersionMeta[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
-        // Attribute names go through placeholders: several (e.g. `storage`) are DynamoDB reserved words.
-        ProjectionExpression: META_FIELDS.map((_, i) => `#m${i}`).join(', '),
-        ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#m${i}`, f])),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of res.Items ?? []) out.push(i as DeclarationVersionMeta);
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const { items } = await queryAll<DeclarationVersionMeta>({
+    TableName: config.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
+    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
+    // Attribute names go through placeholders: several (e.g. `storage`) are DynamoDB reserved words.
+    ProjectionExpression: META_FIELDS.map((_, i) => `#m${i}`).join(', '),
+    ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#m${i}`, f])),
+  });
+  return items;
 }
 
 /**

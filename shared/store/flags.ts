@@ -3,6 +3,7 @@ import { ddb } from './clients';
 import { config } from './config';
 import { flagKey, openFlagGsi, OPEN_FLAGS_GSI_PK, projectChain, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
+import { queryAll } from './query';
 import { decodeCursor, encodeCursor } from './pagination';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
 import type { Actor } from '../domain/audit';
@@ -13,22 +14,13 @@ const T = () => config.tableName;
 export type StoredFlag = Flag & { projectId: string; version: number };
 
 export async function listFlags(projectId: string): Promise<StoredFlag[]> {
-  const out: StoredFlag[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: T(),
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':f': 'FLAG#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of res.Items ?? []) out.push(stripKeys<StoredFlag>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const { items } = await queryAll<StoredFlag>({
+    TableName: T(),
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
+    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':f': 'FLAG#' },
+    ConsistentRead: true,
+  });
+  return items;
 }
 
 /** A flag write: the item (optimistic lock on `version`) and, while active, its place on the open-flags index. */

@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
 import { staffGsi, staffKey, STAFF_GSI_PK, stripKeys } from './keys';
@@ -19,22 +20,13 @@ export async function getStaff(email: string): Promise<StaffMember | null> {
 
 /** The whole directory (a pôle has tens of staff, not thousands), optionally one role. */
 export async function listStaff(role?: string): Promise<StaffMember[]> {
-  const out: StaffMember[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: T(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: role ? 'gsi1pk = :pk AND begins_with(gsi1sk, :r)' : 'gsi1pk = :pk',
-        ExpressionAttributeValues: role ? { ':pk': STAFF_GSI_PK, ':r': `${role}#` } : { ':pk': STAFF_GSI_PK },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of res.Items ?? []) out.push(stripKeys<StaffMember>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const { items } = await queryAll<StaffMember>({
+    TableName: T(),
+    IndexName: 'gsi1',
+    KeyConditionExpression: role ? 'gsi1pk = :pk AND begins_with(gsi1sk, :r)' : 'gsi1pk = :pk',
+    ExpressionAttributeValues: role ? { ':pk': STAFF_GSI_PK, ':r': `${role}#` } : { ':pk': STAFF_GSI_PK },
+  });
+  return items;
 }
 
 export async function putStaff(email: string, input: StaffInput, previous: StaffMember | null, actor: Actor, now = new Date()): Promise<StaffMember> {

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ddb } from './clients';
+import { queryAll } from './query';
 import { config } from './config';
 import { auditEventKey, auditHeadKey, auditPk, stripKeys } from './keys';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
@@ -115,21 +116,12 @@ export async function listAuditEvents(chain: string, limit: number, startKey?: R
 
 /** Reads the whole chain in order and recomputes it; also checks that the head agrees with the last event. */
 export async function verifyAuditChain(chain: string): Promise<ChainVerification & { headSeq: number }> {
-  const events: AuditEvent[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: config.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-        ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const i of res.Items ?? []) events.push(stripKeys<AuditEvent>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
+  const { items: events } = await queryAll<AuditEvent>({
+    TableName: config.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
+    ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
+    ConsistentRead: true,
+  });
   const head = await readHead(chain);
   const result = verifyChain(events);
   if (result.valid && (head.seq !== events.length || head.hash !== result.headHash)) {

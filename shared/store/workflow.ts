@@ -1,4 +1,5 @@
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
 import { DUE_GSI_PK, projectChain, stepIndexGsi, stepIndexKey, stripKeys, tasksGsiPk, workflowKey } from './keys';
@@ -102,14 +103,8 @@ export async function saveWorkflow(
 
 /** Open steps of one task partition, by due date. */
 export async function tasksOf(key: string): Promise<StepIndexItem[]> {
-  const out: StepIndexItem[] = [];
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(new QueryCommand({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) }, ExclusiveStartKey: startKey }));
-    for (const i of res.Items ?? []) out.push(stripKeys<StepIndexItem>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return out;
+  const { items } = await queryAll<StepIndexItem>({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) } });
+  return items;
 }
 
 /**
@@ -117,23 +112,10 @@ export async function tasksOf(key: string): Promise<StepIndexItem[]> {
  * due-date index: the read cost grows with the due steps, never with all steps. Returns the consumed capacity.
  */
 export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
-  const out: StepIndexItem[] = [];
-  let consumedRcu = 0;
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: T(),
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
-        ExpressionAttributeValues: { ':pk': DUE_GSI_PK, ':last': `${lastDate}#\uffff` },
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    consumedRcu += res.ConsumedCapacity?.CapacityUnits ?? 0;
-    for (const i of res.Items ?? []) out.push(stripKeys<StepIndexItem>(i));
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
-  return { items: out, consumedRcu };
+  return queryAll<StepIndexItem>({
+    TableName: T(),
+    IndexName: 'gsi2',
+    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
+    ExpressionAttributeValues: { ':pk': DUE_GSI_PK, ':last': `${lastDate}#\uffff` },
+  });
 }
