@@ -10,6 +10,9 @@ import { listStaff } from '../../shared/store/staff';
 import { dueSteps } from '../../shared/store/workflow';
 import type { Email } from '../../shared/domain/mail/render';
 
+/** Parallel sends; SES's default sending rate is 14/s in a new account, the SDK backs off when throttled. */
+const SEND_CONCURRENCY = 8;
+
 export interface ReminderRun {
   date: string;
   dueSteps: number;
@@ -38,10 +41,10 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
   };
   const digests = planDigests(items, today, dir);
   const run: ReminderRun = { date: today, dueSteps: items.length, digests: digests.length, sent: 0, alreadySent: 0, failed: [], consumedReadUnits: consumedRcu };
-  for (const d of digests) {
+  const one = async (d: (typeof digests)[number]) => {
     if (!(await claimDigest(d.person.email, today, d.tasks.length, now))) {
       run.alreadySent++;
-      continue;
+      return;
     }
     try {
       const messageId = await send(digestEmail(d, today, config.webOrigin));
@@ -53,7 +56,12 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
       logger.error('Reminder digest failed; it will be retried on the next run', { email: d.person.email, date: today, error: e as Error, requestId: opts.requestId });
       await settleDigest(d.person.email, today, { status: 'failed', error }).catch(() => {});
     }
-  }
+  };
+  // A few digests at a time: 2,000 people fit well within the job's timeout, within SES's sending rate.
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, digests.length) }, async () => {
+    while (next < digests.length) await one(digests[next++]!);
+  }));
   logger.info('Reminder run', { ...run, failed: run.failed.length });
   return run;
 }

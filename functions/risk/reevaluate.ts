@@ -15,6 +15,7 @@ import { notifyNewSeriousFlags } from './notify-flags';
 
 export interface Reevaluation {
   projectId: string;
+  project: { id: string; acronym: string; title: string };
   created: StoredFlag[];
   reopened: StoredFlag[];
   closed: StoredFlag[];
@@ -87,6 +88,7 @@ export async function reevaluateProject(projectId: string, actor: Actor, now = n
   );
   const out: Reevaluation = {
     projectId,
+    project: loaded.header.project,
     created: stored.filter((f) => createdIds.has(f.id)),
     reopened: stored.filter((f) => reopenedIds.has(f.id)),
     closed: stored.filter((f) => closedIds.has(f.id)),
@@ -109,7 +111,6 @@ export async function reevaluateOrganization(orgId: string, actor: Actor, now = 
     const batch = await Promise.all(projectIds.slice(i, i + 8).map((id) => reevaluateProject(id, actor, now, { notify: false })));
     results.push(...batch.filter((r): r is Reevaluation => !!r));
   }
-  const headers = await Promise.all(results.filter((r) => r.created.length || r.reopened.length).map(async (r) => ({ r, h: await getProjectHeader(r.projectId) })));
-  await notifyNewSeriousFlags(headers.filter((x) => x.h).map(({ r, h }) => ({ project: h!.project, flags: [...r.created, ...r.reopened] })));
+  await notifyNewSeriousFlags(results.filter((r) => r.created.length || r.reopened.length).map((r) => ({ project: r.project, flags: [...r.created, ...r.reopened] })));
   return results;
 }

@@ -1,7 +1,7 @@
 import type { Language } from './common';
 import { addCalendarDays, daysBetween } from './calendar';
 import type { Assignee, StepKind } from './workflow';
-import { render, type Email } from './mail/render';
+import { render, type Block, type Email } from './mail/render';
 
 /**
  * The daily reminder digest, pure: which open steps to chase (due within 2 days, due today, overdue), who the
@@ -9,6 +9,8 @@ import { render, type Email } from './mail/render';
  * legal staff. Tasks and reminders go to people, never to bare roles.
  */
 export const REMIND_DAYS_BEFORE = 2;
+/** A digest lists at most this many tasks (the most urgent first) and says how many more wait on the dashboard. */
+export const MAX_TASKS_PER_DIGEST = 50;
 export const ESCALATE_AFTER_DAYS = 3;
 
 export interface DueStep {
@@ -115,9 +117,19 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
   const greeting = lang === 'fr' ? `Bonjour ${d.person.name},` : `Hello ${d.person.name},`;
   const intro = lang === 'fr' ? 'Voici les étapes qui attendent une décision :' : 'These steps are waiting for a decision:';
   const escalation = lang === 'fr' ? ' — escalade : étape en retard de 3 jours ou plus' : ' — escalation: step overdue by 3 days or more';
-  const items = d.tasks.map((t) => ({
+  const shown = d.tasks.slice(0, MAX_TASKS_PER_DIGEST);
+  const more = d.tasks.length - shown.length;
+  const items = shown.map((t) => ({
     text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
     link: `${webOrigin}/projects/${t.projectId}/workflow`,
   }));
-  return render([d.person.email], subject, [{ kind: 'p', text: greeting }, { kind: 'p', text: intro }, { kind: 'list', items }], lang);
+  const blocks: Block[] = [{ kind: 'p', text: greeting }, { kind: 'p', text: intro }, { kind: 'list', items }];
+  if (more > 0) {
+    blocks.push({
+      kind: 'link',
+      text: lang === 'fr' ? `… et ${more} autre${more > 1 ? 's' : ''} tâche${more > 1 ? 's' : ''} : voir toutes les tâches` : `… and ${more} more task${more > 1 ? 's' : ''}: see all tasks`,
+      href: `${webOrigin}/me/tasks`,
+    });
+  }
+  return render([d.person.email], subject, blocks, lang);
 }
