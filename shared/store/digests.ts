@@ -14,9 +14,10 @@ export async function claimDigest(email: string, date: string, taskCount: number
       new PutCommand({
         TableName: config.tableName,
         Item: { ...digestKey(email, date), entity: 'digest', email, date, status: 'sending', taskCount, claimedAt: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + 90 * 86400 },
-        ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed',
+        // A claim left 'sending' by a run that was cut off (timeout) may be taken again after 15 minutes.
+        ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :sending AND claimedAt < :stale)',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':failed': 'failed' },
+        ExpressionAttributeValues: { ':failed': 'failed', ':sending': 'sending', ':stale': new Date(now.getTime() - 15 * 60_000).toISOString() },
       }),
     );
     return true;
