@@ -79,6 +79,15 @@ export function requireIfMatch(req: HttpRequest): number {
   return Number(m[1]);
 }
 
+/** Path parameters arrive percent-encoded locally; a malformed escape is kept as is (then simply not found). */
+function safeDecode(v: string): string {
+  try {
+    return decodeURIComponent(v);
+  } catch {
+    return v;
+  }
+}
+
 export const etagOf = (version: number) => `"${version}"`;
 
 function toResponse(result: HttpResult): HttpResponse {
@@ -109,7 +118,7 @@ async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, cont
       if (!principal) throw new UnauthorizedError('A bearer token is required.');
       return principal;
     },
-    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, decodeURIComponent(v ?? '')])),
+    params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, safeDecode(v ?? '')])),
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     headers: event.headers as Record<string, string>,
     body: value,

@@ -59,3 +59,12 @@ describe('middy stack', () => {
     expect(res.headers?.etag).toBe('"7"');
   });
 });
+
+test('a malformed percent-escape in a path parameter is a 404, not a 500', async () => {
+  const { NotFoundError: NF } = await import('../../shared/domain/errors');
+  const h = httpHandler('GET /projects/{projectId}', async (req) => {
+    throw new NF(`No such project ${req.params.projectId}.`);
+  });
+  const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[legal]' }, pathParameters: { projectId: '%E0%A4%A' } }), ctx);
+  expect(res.statusCode).toBe(404);
+});
