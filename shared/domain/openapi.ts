@@ -6,6 +6,20 @@ import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from '.
 import { membershipInputSchema, partnerRoleSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from './project';
 import { JSON_SCHEMA_DIALECT, toJsonSchema, type JsonSchema } from './forms/json-schema';
 import { formIds } from './forms/registry';
+import { declarationDraftSchema } from './declaration';
+import { documentIdSchema, uploadRequestSchema } from './documents';
+import { STAFF_ROLES, staffInputSchema } from './staff';
+import { FLAG_STATUSES, flagActionBodySchema, manualFlagBodySchema } from './risk/lifecycle';
+import { controlEventInputSchema } from './control-event';
+import { decisionRequestSchema, workflowConfigInputSchema } from './workflow';
+import { SEVERITIES } from './risk/types';
+import { instantSchema, sha256Schema, versionSchema } from './response-schema';
+import { documentRecordSchema } from './documents-schema';
+import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from './declaration-record-schema';
+import { pendingStepSchema, taskSchema, workflowStateSchema } from './workflow-schema';
+import { flagIdSchema, storedFlagSchema } from './flag-schema';
+import { controlEventSchema } from './control-event-schema';
+import { staffMemberSchema } from './staff-schema';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the route table (functions/routes.ts, passed in so
@@ -20,15 +34,18 @@ import { formIds } from './forms/registry';
  * - request bodies are the zod input schemas rendered by ./forms/json-schema.ts (io `input`: as the client
  *   sends them, defaults optional; same rendering as `GET /forms/{formId}`);
  * - responses use the `response` schema of the route (io `output`), `ETag` on versioned resources,
- *   `Location` on creation, and RFC 9457 `application/problem+json` errors with a shared `Problem` schema;
+ *   `Location` on creations that send it, and RFC 9457 `application/problem+json` errors with a shared
+ *   `Problem` schema; a nested schema marked with {@link asComponent} (the declaration content) becomes one
+ *   component referenced where it appears, instead of being inlined in every response;
+ * - query parameters are the route's `query` schema (io `input`), or `limit`/`cursor` on paginated lists;
  * - `security`: bearer JWT on every operation except `roles: 'public'` ones (explicit `security: []`).
  */
 
 // ---------------------------------------------------------------------------------------------------
 // Response schemas (what the handlers return; documentation only, the server does not validate them).
 
-const datetime = z.iso.datetime({ offset: true });
-const version = z.number().int().min(1).describe('Optimistic-locking version, also sent as the ETag');
+const datetime = instantSchema;
+const version = versionSchema;
 
 export const organizationSchema = z.object({
   ...organizationInputSchema.shape,
@@ -58,7 +75,7 @@ export const projectViewSchema = projectSchema.extend({
 export const membershipSchema = z.object({ projectId: projectIdSchema, organizationId: orgIdSchema, role: partnerRoleSchema, version, addedAt: datetime });
 export const lawyerAssignmentSchema = z.object({ projectId: projectIdSchema, email: emailSchema });
 
-const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const sha256 = sha256Schema;
 export const auditEventSchema = z.object({
   chain: z.string(),
   seq: z.number().int().min(1),
@@ -100,19 +117,197 @@ export const formDocumentSchema = z.object({
 });
 export const openApiDocumentSchema = z.looseObject({ openapi: z.string() });
 
-const pageItems = new WeakMap<z.ZodType, z.ZodType>();
-/** `{ items, nextCursor }` of the list routes (`?limit=&cursor=`). */
+/** Item schema of every list body, paginated or not: its component is referenced instead of inlined. */
+const listItems = new WeakMap<z.ZodType, z.ZodType>();
+const paginated = new WeakSet<z.ZodType>();
+/** `{ items, nextCursor }` of the paginated list routes (`?limit=&cursor=`). */
 export function pageOf<T extends z.ZodType>(item: T) {
   const page = z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page') });
-  pageItems.set(page, item);
+  listItems.set(page, item);
+  paginated.add(page);
   return page;
+}
+/** `{ items, nextCursor: null }` of the list routes that answer with the whole list at once (no `limit`/`cursor`). */
+export function listOf<T extends z.ZodType>(item: T) {
+  const list = z.object({ items: z.array(item), nextCursor: z.null().describe('Always null: the whole list comes in one response') });
+  listItems.set(list, item);
+  return list;
 }
 export const organizationPageSchema = pageOf(organizationSchema);
 export const projectPageSchema = pageOf(projectSchema);
 export const auditEventPageSchema = pageOf(auditEventSchema);
 
+/** JSON Schema keyword naming a nested component (see {@link asComponent}); never left in the document. */
+const COMPONENT_KEYWORD = 'x-vigie-component';
+const nestedComponents = new Map<string, z.ZodType>();
+/**
+ * `schema`, documented once as component `name` (rendered as output) and referenced, with `description`,
+ * wherever it appears inside a response schema: for large schemas that several responses embed.
+ */
+function asComponent<T extends z.ZodType>(name: string, schema: T, description: string): T {
+  nestedComponents.set(name, schema);
+  return schema.meta({ [COMPONENT_KEYWORD]: name, description }) as T;
+}
+
+/** Entity schemas defined next to the domain (`*-schema.ts`), under the names the route table uses. */
+export { documentRecordSchema as documentSchema, declarationHeadSchema, storedFlagSchema as flagSchema, controlEventSchema, workflowStateSchema, staffMemberSchema };
+
+// Documents --------------------------------------------------------------------------------------------
+
+export const documentPageSchema = pageOf(documentRecordSchema);
+export const uploadStartedSchema = z.object({
+  document: documentRecordSchema.describe('The pending document'),
+  upload: z
+    .object({
+      method: z.literal('POST'),
+      url: z.string().describe('Where to POST the file (multipart/form-data)'),
+      fields: z.record(z.string(), z.string()).describe('Form fields to send as given, before the `file` field'),
+      expiresAt: datetime,
+      maxBytes: z.number().int().min(1).describe('The upload policy refuses larger files'),
+    })
+    .describe('A presigned POST; then confirm with `POST /projects/{projectId}/documents/{docId}/confirm`'),
+});
+export const documentDownloadSchema = z.object({
+  document: documentRecordSchema,
+  download: z
+    .object({ url: z.string().describe('Short-lived presigned GET of the file'), expiresAt: datetime })
+    .nullable()
+    .describe('Null unless the document is available'),
+});
+
+// Declarations -----------------------------------------------------------------------------------------
+
+const declarationContentSchema = asComponent(
+  'DeclarationDraft',
+  declarationDraftSchema,
+  'The declaration as saved: the body of the PUT that created the version, as the server parsed it (a draft: parts may be missing)',
+);
+export const declarationStatusSchema = z.object({
+  organizationId: orgIdSchema,
+  role: partnerRoleSchema,
+  status: z.enum(['none', 'draft', 'submitted']).describe("Other partners' drafts are not shown: they read `none` until a first submission"),
+  currentVersion: z.number().int().min(1).optional().describe('Only to those who see the drafts'),
+  updatedAt: datetime.optional().describe('Only to those who see the drafts'),
+  lastSubmittedVersion: z.number().int().min(1).nullable(),
+  lastSubmittedAt: datetime.nullable(),
+});
+export const declarationStatusListSchema = listOf(declarationStatusSchema);
+export const declarationViewSchema = declarationVersionMetaSchema.extend({
+  content: declarationContentSchema,
+  status: z.enum(['draft', 'submitted']).describe('Whether this version was submitted'),
+  latestVersion: z.number().int().min(1).describe('The version returned: the latest saved one for those who see drafts, else the latest submitted one'),
+  submissions: z.array(declarationSubmissionSchema).describe('Submissions up to that version, oldest first'),
+});
+const versionSubmission = {
+  submitted: z.boolean(),
+  submittedAt: datetime.nullable(),
+};
+export const declarationVersionSchema = declarationVersionMetaSchema.extend({ content: declarationContentSchema, ...versionSubmission });
+export const declarationVersionSummarySchema = declarationVersionMetaSchema.extend(versionSubmission);
+export const declarationVersionListSchema = listOf(declarationVersionSummarySchema);
+export const declarationSavedSchema = z.union([
+  declarationHeadSchema.extend({ savedVersion: declarationVersionMetaSchema.describe('The version just created') }),
+  declarationHeadSchema
+    .extend({ unchanged: z.literal(true) })
+    .describe('The content equals the current version: nothing was created (answered with status 200)'),
+]);
+const redlineEnd = z.object({ version: z.number().int().min(1), contentHash: sha256, savedAt: datetime });
+const redlinePath = z.string().describe('`/`-separated path; keyed list items as `name[field=value]`, e.g. `/results[key=r-1]/ownership[organizationId=org_…]/pct`');
+export const redlineSchema = z.object({
+  from: redlineEnd,
+  to: redlineEnd,
+  added: z.array(z.object({ path: redlinePath, value: z.unknown() })).describe('Present in `to` only'),
+  removed: z.array(z.object({ path: redlinePath, value: z.unknown() })).describe('Present in `from` only'),
+  changed: z.array(z.object({ path: redlinePath, from: z.unknown(), to: z.unknown() })).describe('Present in both, with different values'),
+});
+
+// Risk -------------------------------------------------------------------------------------------------
+
+export const flagListSchema = listOf(storedFlagSchema);
+export const openFlagPageSchema = pageOf(storedFlagSchema);
+export const controlEventListSchema = listOf(controlEventSchema);
+const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES) });
+export const controlEventRecordedSchema = z.object({
+  event: controlEventSchema,
+  reevaluated: z
+    .array(
+      z.object({
+        projectId: projectIdSchema,
+        raised: z.array(flagRef),
+        reopened: z.array(flagRef),
+        closed: z.array(flagRef.omit({ severity: true })),
+      }),
+    )
+    .describe('Every project of the organization, re-evaluated: the flags raised, reopened and closed'),
+});
+
+// Workflow and staff -----------------------------------------------------------------------------------
+
+export const workflowViewSchema = workflowStateSchema.extend({
+  pending: z.array(pendingStepSchema).describe('The open steps, soonest due first (empty unless the workflow is active)'),
+  pendingDeclarations: z.array(orgIdSchema).describe('Partners whose declaration is awaited'),
+  missingApprovals: z.array(z.string()).describe('Required steps without an approval on the current IP file'),
+});
+export const taskListSchema = listOf(taskSchema);
+export const staffListSchema = listOf(staffMemberSchema);
+
+// Query strings ----------------------------------------------------------------------------------------
+
+/** `?limit=&cursor=` of paginated lists (functions/http/params.ts). */
+const pageQueryShape = {
+  limit: z.number().int().min(1).max(100).default(25).describe('Page size'),
+  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
+};
+const pageQuerySchema = z.object(pageQueryShape);
+/** A comma-separated list of `values` (as shared/domain/risk/lifecycle.ts `flagFilterSchema` reads it). */
+const csvQuery = (values: readonly string[], what: string) => {
+  const one = `(?:${values.join('|')})`;
+  return z
+    .string()
+    .regex(new RegExp(`^${one}(?:,${one})*$`))
+    .optional()
+    .describe(`${what}: one or more of ${values.join(', ')}, comma-separated`);
+};
+export const flagQuerySchema = z.object({
+  status: csvQuery(FLAG_STATUSES, 'Only flags with these statuses'),
+  severity: csvQuery(SEVERITIES, 'Only flags of these severities'),
+});
+export const openFlagQuerySchema = z.object({
+  status: csvQuery(['open', 'acknowledged'], 'Only flags with these statuses (mitigated, waived and closed flags are listed per project)'),
+  severity: csvQuery(SEVERITIES, 'Only flags of these severities'),
+  ...pageQueryShape,
+});
+export const diffQuerySchema = z.object({
+  from: z.number().int().min(1).max(999999).describe('Version number of the left side'),
+  to: z.number().int().min(1).max(999999).describe('Version number of the right side'),
+});
+export const staffQuerySchema = z.object({
+  role: z.enum(STAFF_ROLES).optional().describe('Only the members of this role (any other value lists everyone)'),
+});
+
 /** Responses the handler sends with an `ETag` (HttpResult.version). */
-const versionedSchemas = new Set<z.ZodType>([organizationSchema, projectSchema, projectViewSchema]);
+const versionedSchemas = new Set<z.ZodType>([
+  organizationSchema,
+  projectSchema,
+  projectViewSchema,
+  declarationViewSchema,
+  declarationSavedSchema,
+  declarationHeadSchema,
+  storedFlagSchema,
+  workflowStateSchema,
+  workflowViewSchema,
+  staffMemberSchema,
+]);
+/** Responses that, with status 201, come with a `Location` header (HttpResult.headers.location). */
+const locatedSchemas = new Set<z.ZodType>([
+  organizationSchema,
+  projectViewSchema,
+  uploadStartedSchema,
+  declarationSavedSchema,
+  storedFlagSchema,
+  controlEventRecordedSchema,
+  workflowStateSchema,
+]);
 
 const componentNames = new Map<z.ZodType, string>([
   [organizationInputSchema, 'OrganizationInput'],
@@ -121,6 +316,14 @@ const componentNames = new Map<z.ZodType, string>([
   [projectPatchSchema, 'ProjectPatch'],
   [membershipInputSchema, 'MembershipInput'],
   [devTokenRequestSchema, 'DevTokenRequest'],
+  [uploadRequestSchema, 'UploadRequest'],
+  [declarationDraftSchema, 'DeclarationDraftInput'],
+  [manualFlagBodySchema, 'ManualFlagInput'],
+  [flagActionBodySchema, 'FlagActionInput'],
+  [controlEventInputSchema, 'ControlEventInput'],
+  [workflowConfigInputSchema, 'WorkflowConfigInput'],
+  [decisionRequestSchema, 'DecisionRequest'],
+  [staffInputSchema, 'StaffInput'],
   [organizationSchema, 'Organization'],
   [organizationPageSchema, 'OrganizationPage'],
   [projectSchema, 'Project'],
@@ -135,6 +338,31 @@ const componentNames = new Map<z.ZodType, string>([
   [devTokenResponseSchema, 'DevToken'],
   [formDocumentSchema, 'FormDocument'],
   [openApiDocumentSchema, 'OpenApiDocument'],
+  [documentRecordSchema, 'Document'],
+  [documentPageSchema, 'DocumentPage'],
+  [uploadStartedSchema, 'UploadStarted'],
+  [documentDownloadSchema, 'DocumentWithDownload'],
+  [declarationStatusSchema, 'DeclarationStatus'],
+  [declarationStatusListSchema, 'DeclarationStatusList'],
+  [declarationViewSchema, 'DeclarationView'],
+  [declarationVersionSchema, 'DeclarationVersion'],
+  [declarationVersionSummarySchema, 'DeclarationVersionSummary'],
+  [declarationVersionListSchema, 'DeclarationVersionList'],
+  [declarationSavedSchema, 'DeclarationSaved'],
+  [declarationHeadSchema, 'DeclarationHead'],
+  [redlineSchema, 'Redline'],
+  [storedFlagSchema, 'Flag'],
+  [flagListSchema, 'FlagList'],
+  [openFlagPageSchema, 'FlagPage'],
+  [controlEventSchema, 'ControlEvent'],
+  [controlEventListSchema, 'ControlEventList'],
+  [controlEventRecordedSchema, 'ControlEventRecorded'],
+  [workflowStateSchema, 'WorkflowState'],
+  [workflowViewSchema, 'WorkflowView'],
+  [taskSchema, 'Task'],
+  [taskListSchema, 'TaskList'],
+  [staffMemberSchema, 'StaffMember'],
+  [staffListSchema, 'StaffList'],
 ]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -214,6 +442,11 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   organizations: 'Organizations and their control chain',
   projects: 'Projects, partners and lawyers',
   audit: 'Hash-chained audit log',
+  declarations: "Partners' IP declarations: immutable versions, submissions and redlines",
+  documents: 'Supporting documents: presigned upload, confirmation (SHA-256, size, type) and download',
+  risk: 'Risk flags raised by the rule engine or by hand, and the control events that feed it',
+  workflow: 'The approval workflow of a project and the steps awaiting the caller',
+  staff: "The pôle's staff directory (legal, committee, lawyers)",
 };
 
 const PATH_PARAMS: Record<string, () => JsonSchema> = {
@@ -221,13 +454,11 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   projectId: () => output(projectIdSchema),
   email: () => ({ ...output(emailSchema), description: 'URL-encoded email address' }),
   formId: () => ({ type: 'string', enum: formIds() }),
+  docId: () => output(documentIdSchema),
+  flagId: () => output(flagIdSchema),
+  stepId: () => ({ type: 'string', description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`' }),
+  n: () => ({ type: 'integer', minimum: 1, maximum: 999999, description: 'Version number' }),
 };
-
-/** `?limit=&cursor=` of list routes (functions/http/params.ts). */
-const pageQuerySchema = z.object({
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size'),
-  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
-});
 
 const camel = (s: string) => s.replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -260,7 +491,7 @@ const output = (s: z.ZodType) => openObjects(stripDialect(toJsonSchema(s, { io: 
 
 /** A paginated GET: its `response` is a `pageOf(...)` schema or, without one, its handler is `list-*` on a collection path. */
 export const isListRoute = (r: OpenApiRoute) =>
-  r.method === 'GET' && (r.response ? pageItems.has(r.response) : /(^|\/)list-/.test(r.handler) && !r.path.endsWith('}'));
+  r.method === 'GET' && (r.response ? paginated.has(r.response) : /(^|\/)list-/.test(r.handler) && !r.path.endsWith('}'));
 
 /** The OpenAPI 3.1 document of `routes`. Pure: same routes, same document. */
 export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: BuildOptions = {}): OpenApiDocument {
@@ -290,19 +521,37 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
     },
   };
   const refs = new Map<z.ZodType, string>();
+  const hoisted = new Set<string>();
+  /** Replaces the nodes marked by {@link asComponent} with a `$ref` to their component, registered once. */
+  const hoist = (s: JsonSchema): JsonSchema => {
+    const walk = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map(walk);
+      if (!v || typeof v !== 'object') return v;
+      const node = v as Record<string, unknown>;
+      const name = node[COMPONENT_KEYWORD];
+      if (typeof name !== 'string') return Object.fromEntries(Object.entries(node).map(([k, x]) => [k, walk(x)]));
+      if (!hoisted.has(name)) {
+        if (schemas[name]) throw new Error(`Component name ${name} is already taken`);
+        hoisted.add(name);
+        schemas[name] = hoist(output(nestedComponents.get(name)!));
+      }
+      return { $ref: `#/components/schemas/${name}`, ...(typeof node.description === 'string' ? { description: node.description } : {}) };
+    };
+    return walk(s) as JsonSchema;
+  };
   /** A `$ref` to the component of `schema` (named, or named after the operation), registering it once. */
   const ref = (schema: z.ZodType, io: 'input' | 'output', fallbackName: string): JsonSchema => {
     let name = refs.get(schema);
     if (!name) {
       name = componentNames.get(schema) ?? fallbackName;
       while (schemas[name]) name = `${name}_`;
-      const item = io === 'output' ? pageItems.get(schema) : undefined;
+      const item = io === 'output' ? listItems.get(schema) : undefined;
       schemas[name] = item
-        ? // A page refers to its item's component instead of inlining it.
+        ? // A list refers to its item's component instead of inlining it.
           { ...output(schema), properties: { ...(output(schema).properties as object), items: { type: 'array', items: ref(item, 'output', `${name}Item`) } } }
         : io === 'input'
           ? input(schema)
-          : output(schema);
+          : hoist(output(schema));
       refs.set(schema, name);
     }
     return { $ref: `#/components/schemas/${name}` };
@@ -357,7 +606,7 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       if (code === 204) return { description };
       const headers: Record<string, unknown> = {};
       if (r.response && versionedSchemas.has(r.response)) headers.ETag = { $ref: '#/components/headers/ETag' };
-      if (code === 201 && headers.ETag) headers.Location = { $ref: '#/components/headers/Location' };
+      if (code === 201 && r.response && locatedSchemas.has(r.response)) headers.Location = { $ref: '#/components/headers/Location' };
       return {
         description,
         ...(Object.keys(headers).length ? { headers } : {}),
@@ -365,8 +614,10 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       };
     };
     responses[String(status)] = success(status, status === 201 ? 'Created' : status === 204 ? 'Done; no content' : 'OK');
-    // PUT without a fixed status answers 201 when it creates and 200 when it changes or confirms.
-    if (r.method === 'PUT' && r.status === undefined) responses['201'] = success(201, 'Created');
+    // PUT answers 201 when it creates and 200 when it changes or confirms (a declaration identical to the
+    // current version creates nothing: 200), whichever of the two the route names.
+    if (r.method === 'PUT' && status === 200) responses['201'] = success(201, 'Created');
+    if (r.method === 'PUT' && status === 201) responses['200'] = success(200, 'OK: nothing new was created');
     for (const code of [...errors].sort((a, b) => a - b)) {
       responses[String(code)] = { $ref: `#/components/responses/${ERROR_NAMES[code]}` };
       usedErrors.add(code);

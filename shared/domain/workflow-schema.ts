@@ -1,0 +1,134 @@
+import { z } from 'zod';
+import { roleSchema } from './access';
+import { isoDateSchema } from './common';
+import { orgIdSchema } from './organization';
+import { projectIdSchema } from './project';
+import { instantSchema, sha256Schema } from './response-schema';
+import { DECISIONS, STAGES, STEP_KINDS } from './workflow';
+
+/**
+ * Response schemas of the approval workflow: {@link workflowStateSchema} mirrors `WorkflowState` of
+ * ./workflow.ts field for field, {@link pendingStepSchema} its `PendingStep`, {@link taskSchema} the fields of
+ * the open-step index (shared/store/workflow.ts `StepIndexItem`) that `GET /me/tasks` returns. The mirrors
+ * are checked at compile time in test/unit/openapi.test.ts.
+ */
+
+const dateSchema = isoDateSchema.describe('Europe/Paris calendar date YYYY-MM-DD');
+const stepIdSchema = z.string().describe('`partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`');
+
+export const WORKFLOW_STATUSES = ['active', 'rejected', 'signed'] as const;
+export const STEP_STATUSES = ['waiting', 'open', 'decided'] as const;
+export const HISTORY_ACTIONS = [
+  'created',
+  'submission-recorded',
+  'decision',
+  'stage-changed',
+  'approvals-reopened',
+  'workflow-reopened',
+  'config-changed',
+  'agreement-generated',
+  'signature-recorded',
+  'workflow-signed',
+] as const;
+
+export const decisionActorSchema = z.object({
+  sub: z.string(),
+  email: z.string().nullable(),
+  role: roleSchema,
+  org: z.string().nullable().describe("A partner's organization id"),
+});
+
+export const assigneeSchema = z
+  .object({
+    role: roleSchema,
+    orgId: orgIdSchema.nullable().describe('Partner steps: the organization whose representatives decide'),
+    email: z.string().nullable().describe('The lawyer step (and a named staff member): the person who decides'),
+  })
+  .describe('Who may decide the step; legal and committee steps name the role');
+
+export const decisionRecordSchema = z.object({
+  decision: z.enum(DECISIONS),
+  comment: z.string().describe('Empty for partners on the internal steps (legal review, lawyer opinion, committee) unless it asks them for changes'),
+  changesRequestedFrom: z.array(orgIdSchema).nullable().describe('request-changes: the partner organizations sent back to declarations; otherwise null'),
+  by: decisionActorSchema,
+  at: instantSchema,
+  ipFileHash: sha256Schema.describe('The IP-file hash the decision was made on; it counts only while that hash is current'),
+});
+
+export const stepStateSchema = z.object({
+  stepId: stepIdSchema,
+  kind: z.enum(STEP_KINDS),
+  assignee: assigneeSchema,
+  status: z.enum(STEP_STATUSES),
+  openedAt: instantSchema.nullable().describe('Set while open, kept once decided'),
+  dueDate: dateSchema.nullable().describe('Set while open, kept once decided'),
+  openedFor: sha256Schema.nullable().describe('The IP-file hash the step was opened for'),
+  decision: decisionRecordSchema.nullable(),
+});
+
+export const workflowConfigSchema = z.object({
+  slaDays: z
+    .object({ partner: z.number().int().min(1), legal: z.number().int().min(1), lawyer: z.number().int().min(1), committee: z.number().int().min(1) })
+    .describe('Calendar days each kind of step is given; the due date moves to the next working day'),
+  lawyerOpinion: z.object({ enabled: z.boolean(), lawyerEmail: z.string().nullable().describe('Lower-cased; set exactly when enabled') }),
+});
+
+export const historyEntrySchema = z.object({
+  seq: z.number().int().min(1),
+  at: instantSchema,
+  action: z.enum(HISTORY_ACTIONS),
+  by: decisionActorSchema.nullable().describe('Null for what the workflow does on its own'),
+  stage: z.enum(STAGES).describe('The stage after the change'),
+  stepId: z.string().nullable(),
+  ipFileHash: sha256Schema.nullable(),
+  detail: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe(
+      'Depends on `action`: created `{partners, config}`, submission-recorded `{orgId, contentHash}`, decision (the decision record), ' +
+        'stage-changed `{from, to}`, approvals-reopened `{orgIds}`, config-changed `{slaDays}` or `{lawyerOpinion}`, ' +
+        'agreement-generated `{agreementId, hash, replaced}`, signature-recorded `{orgId, agreementId}`, workflow-signed `{ipFileHash, agreementId}`',
+    ),
+});
+
+export const workflowStateSchema = z.object({
+  schemaVersion: z.literal(1),
+  status: z.enum(WORKFLOW_STATUSES),
+  stage: z.enum(STAGES),
+  partners: z.array(orgIdSchema).describe('Partner organization ids, in project order'),
+  config: workflowConfigSchema,
+  ipFileHash: sha256Schema.nullable().describe("Hash over every partner's current submitted version; null while some partner has not submitted"),
+  declarations: z.array(
+    z.object({
+      orgId: orgIdSchema,
+      contentHash: sha256Schema.nullable().describe('Content hash of the current submitted version; null while not (or no longer) submitted'),
+      submittedAt: instantSchema.nullable(),
+    }),
+  ),
+  steps: z.array(stepStateSchema).describe('One partner-approval step per partner, legal-review, lawyer-opinion (only when enabled), committee'),
+  agreement: z.object({ agreementId: z.string(), hash: z.string(), generatedAt: instantSchema, ipFileHash: sha256Schema }).nullable(),
+  signatures: z.array(z.object({ orgId: orgIdSchema, signedAt: instantSchema, agreementId: z.string() })),
+  history: z.array(historyEntrySchema).describe('Append-only'),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+
+export const pendingStepSchema = z.object({
+  stepId: stepIdSchema,
+  kind: z.enum(STEP_KINDS),
+  assignee: assigneeSchema,
+  openedAt: instantSchema,
+  dueDate: dateSchema,
+  ipFileHash: sha256Schema.describe('The IP file the step is asked to decide on'),
+});
+
+/** One entry of `GET /me/tasks`. */
+export const taskSchema = z.object({
+  projectId: projectIdSchema,
+  projectAcronym: z.string(),
+  projectTitle: z.string(),
+  stepId: stepIdSchema,
+  kind: z.enum(STEP_KINDS),
+  dueDate: dateSchema,
+  openedAt: instantSchema,
+});
