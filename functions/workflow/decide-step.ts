@@ -1,4 +1,5 @@
 import { reevaluateProject } from '../risk/reevaluate';
+import { redactFor } from './redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { decide, decisionRequestSchema } from '../../shared/domain/workflow';
@@ -23,7 +24,7 @@ export const decideStep: RouteHandler = async (req) => {
   await notifyEffects(header.project, effects);
   // The stage matters to some rules (DECLARATION-MISSING once past declarations).
   if (effects.some((e) => e.type === 'stage-changed')) await reevaluateProject(header.project.id, actorOf(req.principal));
-  return { status: 200, body: stored.state, version: stored.version };
+  return { status: 200, body: redactFor(req.principal, stored.state), version: stored.version };
 };
 
 export const handler = httpHandler('POST /projects/{projectId}/workflow/steps/{stepId}/decision', decideStep);

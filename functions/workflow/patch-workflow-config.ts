@@ -1,3 +1,4 @@
+import { redactFor } from './redact';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { setLawyerOpinion, setSla, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
@@ -25,9 +26,9 @@ export const patchWorkflowConfig: RouteHandler = async (req) => {
     state = r.state;
     effects.push(...r.effects);
   }
-  if (!effects.length) return { status: 200, body: workflow.state, version: workflow.version };
+  if (!effects.length) return { status: 200, body: redactFor(req.principal, workflow.state), version: workflow.version };
   const stored = await saveWorkflow(header.project, workflow, state, effects, actorOf(req.principal));
-  return { status: 200, body: stored.state, version: stored.version };
+  return { status: 200, body: redactFor(req.principal, stored.state), version: stored.version };
 };
 
 export const handler = httpHandler('PATCH /projects/{projectId}/workflow', patchWorkflowConfig);

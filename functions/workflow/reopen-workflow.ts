@@ -1,3 +1,4 @@
+import { redactFor } from './redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { reopen } from '../../shared/domain/workflow';
@@ -9,7 +10,7 @@ export const reopenWorkflow: RouteHandler = async (req) => {
   const { header, workflow } = await loadWorkflow(req);
   const { state, effects } = reopen(workflow.state, req.principal, new Date());
   const stored = await saveWorkflow(header.project, workflow, state, effects, actorOf(req.principal));
-  return { status: 200, body: stored.state, version: stored.version };
+  return { status: 200, body: redactFor(req.principal, stored.state), version: stored.version };
 };
 
 export const handler = httpHandler('POST /projects/{projectId}/workflow/reopen', reopenWorkflow);

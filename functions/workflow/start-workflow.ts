@@ -1,4 +1,5 @@
 import { reevaluateProject } from '../risk/reevaluate';
+import { redactFor } from './redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { loadReadableProject } from '../projects/load-project';
@@ -27,7 +28,7 @@ export const startWorkflow: RouteHandler = async (req) => {
   }
   const stored = await saveWorkflow(header.project, null, state, all, actorOf(req.principal));
   await reevaluateProject(header.project.id, actorOf(req.principal));
-  return { status: 201, body: stored.state, version: stored.version, headers: { location: `/projects/${header.project.id}/workflow` } };
+  return { status: 201, body: redactFor(req.principal, stored.state), version: stored.version, headers: { location: `/projects/${header.project.id}/workflow` } };
 };
 
 export const handler = httpHandler('POST /projects/{projectId}/workflow', startWorkflow);
