@@ -19,176 +19,60 @@
  * Profiling: BENCH_ONLY='<regex on series names>' runs only those series, e.g.
  *   BENCH_ONLY='GET project · route' node --openssl-legacy-provider --cpu-prof --import tsx bench/api.bench.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { startEmulators, type Emulators } from '../infra/local/emulators';
-import { ensureTables } from '../infra/local/bootstrap';
+import { createBench, intEnv, regexEnv, selectWorkloads, warmUpAndMeasure } from './lib/bench';
+import { aroundEachCommand } from './lib/ddb-meter';
+import { frenchOrgBody, projectBody } from './lib/fixtures';
+import { environmentLines } from './lib/machine';
+import { rawDynamo, startApi, startStack } from './lib/stack';
+import { createSamples, f2, STATS_TABLE_HEAD } from './lib/stats';
 
 // ───────────────────────────── configuration ─────────────────────────────
 
-const intEnv = (name: string, def: number, min: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-};
 const N = intEnv('BENCH_N', 500, 10);
 const WARMUP = intEnv('BENCH_WARMUP', 50, 0);
 const BLOCK = 50;
 const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 300, 10);
 const BUDGET_FACTOR = 3;
 /** Profiling aid: only the series whose name matches this regex (e.g. BENCH_ONLY='GET project · route'). */
-const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const ONLY = regexEnv('BENCH_ONLY');
 const PARTNERS = 5;
 
-const startedAt = Date.now();
-const deadline = startedAt + MAX_SECONDS * 1000;
-const log = (s: string) => console.error(`[bench] ${s}`);
+const bench = createBench({ maxSeconds: MAX_SECONDS });
+const { log } = bench;
 
 type LambdaHandler = (event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context) => Promise<APIGatewayProxyStructuredResultV2>;
 
-// ───────────────────────────── statistics ─────────────────────────────
-
-const samples = new Map<string, number[]>();
-const record = (series: string, ms: number) => {
-  let s = samples.get(series);
-  if (!s) samples.set(series, (s = []));
-  s.push(ms);
-};
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-/** Nearest-rank percentiles. */
-function stats(series: string): Stats {
-  const xs = [...(samples.get(series) ?? [])].sort((a, b) => a - b);
-  const n = xs.length;
-  if (!n) return { n: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN, max: NaN };
-  const pct = (p: number) => xs[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
-  return { n, p50: pct(50), p95: pct(95), p99: pct(99), mean: xs.reduce((a, b) => a + b, 0) / n, max: xs[n - 1]! };
-}
-
-// ───────────────────────────── HTTP client (keep-alive, one socket) ─────────────────────────────
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function httpCall(base: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: base.hostname, port: base.port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path} timed out`)));
-    req.end(body);
-  });
-}
+const samples = createSamples();
+const { record, stats } = samples;
 
 // ───────────────────────────── test data ─────────────────────────────
 
-/** A valid SIREN (Luhn) from any 8 digits. */
-function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
-
 let orgCounter = 0;
 /** A valid French organization with 3 shareholders (none linked to a registered organization) and a representative. */
-function frenchOrgBody(): string {
+function nextOrgBody(): string {
   orgCounter++;
-  return JSON.stringify({
-    legalName: `Bench Capteurs ${orgCounter} SAS`,
-    siren: siren(String(10000000 + Math.floor(Math.random() * 89999999))),
-    country: 'FR',
-    category: 'sme',
-    city: 'Grenoble',
-    activityDescription: 'Conception de capteurs photoniques pour la surveillance industrielle.',
-    shareholders: [
-      { name: 'Fondateurs', country: 'FR', votingRightsPct: 55.5, naturalPerson: true },
-      { name: 'Bpifrance Participations', country: 'FR', votingRightsPct: 24.5 },
-      { name: 'Alpen Ventures GmbH', country: 'DE', votingRightsPct: 20 },
-    ],
-    representatives: [{ name: 'Claire Martin', email: 'claire.martin@bench.example', language: 'fr', position: 'Présidente' }],
-  });
+  return frenchOrgBody(`Bench Capteurs ${orgCounter} SAS`, [
+    { name: 'Fondateurs', country: 'FR', votingRightsPct: 55.5, naturalPerson: true },
+    { name: 'Bpifrance Participations', country: 'FR', votingRightsPct: 24.5 },
+    { name: 'Alpen Ventures GmbH', country: 'DE', votingRightsPct: 20 },
+  ]);
 }
 
 // ───────────────────────────── main ─────────────────────────────
 
-let emulators: Emulators | undefined;
-let server: Server | undefined;
-let tmp: string | undefined;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-async function cleanup() {
-  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
-  cleanups.length = 0;
-  agent.destroy();
-  if (server) await new Promise<void>((r) => server!.close(() => r()));
-  server = undefined;
-  if (emulators) await emulators.stop().catch(() => {});
-  emulators = undefined;
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = undefined;
-}
-
 let cappedAt: string | null = null;
-const timeLeft = () => Date.now() < deadline;
 
 async function main() {
-  // Hard stop: MAX_SECONDS + 30 s, whatever happens.
-  setTimeout(() => {
-    console.error(`[bench] hard time cap (${MAX_SECONDS + 30} s) reached: stopping.`);
-    void cleanup().finally(() => process.exit(2));
-  }, (MAX_SECONDS + 30) * 1000).unref();
-
-  tmp = mkdtempSync(join(tmpdir(), 'vigie-bench-'));
-  log('starting the emulators (DynamoDB Local in memory)…');
-  emulators = await startEmulators({ dataDir: tmp, inMemory: true, log });
-  const devSecret = randomUUID() + randomUUID();
-  Object.assign(process.env, emulators.env, {
-    DEV_TOKEN_SECRET: devSecret,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    WEB_ORIGIN: 'http://127.0.0.1:3000',
-  });
-  await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
+  const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-', devToken: true });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
-  const { createApiServer } = await import('../infra/local/server');
   const { signDevToken, verifyDevToken } = await import('../functions/dev/dev-jwt');
   const { dynamo } = await import('../shared/store/clients');
-  const { DynamoDBClient, GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const { GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const getProjectHandler = ((await import('../functions/projects/get-project')) as { handler: LambdaHandler }).handler;
   const createOrgHandler = ((await import('../functions/organizations/create-organization')) as { handler: LambdaHandler }).handler;
 
@@ -199,29 +83,19 @@ async function main() {
   // Requests are sequential, so one accumulator per request is enough.
   let inRouteDdbMs = 0;
   let inRouteDdbCalls = 0;
-  dynamo.middlewareStack.add(
-    (next) => async (args) => {
-      const t = performance.now();
-      try {
-        return await next(args);
-      } finally {
-        inRouteDdbMs += performance.now() - t;
-        inRouteDdbCalls++;
-      }
-    },
-    { step: 'initialize', priority: 'high', name: 'benchDdbTimer' },
-  );
+  aroundEachCommand(dynamo, 'benchDdbTimer', () => {
+    const t = performance.now();
+    return () => {
+      inRouteDdbMs += performance.now() - t;
+      inRouteDdbCalls++;
+    };
+  });
 
   // The raw client: configured exactly like shared/store/clients.ts, but a separate instance.
-  const rawLow = new DynamoDBClient({ maxAttempts: 4 });
-  const raw = DynamoDBDocumentClient.from(rawLow, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
-  cleanups.push(() => rawLow.destroy());
+  const { low: rawLow, doc: raw } = await rawDynamo(bench, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
-  let serverMs = 0;
-  server = createApiServer({ devTokenSecret: devSecret, webOrigin: 'http://127.0.0.1:3000', onRequest: ({ ms }) => (serverMs = ms) });
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  const base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  log(`API on ${base.origin}, DynamoDB Local on ${emulators.dynamodb}`);
+  const api = await startApi(bench, stack);
+  const { base, devSecret } = api;
 
   const legalUser = { sub: 'bench-legal', role: 'legal' as const, email: 'legal@bench.example', name: 'Bench Legal' };
   const token = await signDevToken(legalUser, devSecret);
@@ -231,24 +105,25 @@ async function main() {
   // ── setup: 5 organizations and a project with them as partners ──
   const orgIds: string[] = [];
   for (let i = 0; i < PARTNERS; i++) {
-    const r = await httpCall(base, 'POST', '/organizations', jsonHeaders, frenchOrgBody());
+    const r = await api.call('POST', '/organizations', jsonHeaders, nextOrgBody());
     if (r.status !== 201) throw new Error(`setup: POST /organizations → ${r.status} ${r.body}`);
     orgIds.push((JSON.parse(r.body) as { id: string }).id);
   }
-  const projectBody = JSON.stringify({
-    acronym: 'BENCH',
-    title: 'Projet de mesure de latence',
-    summary: 'Projet collaboratif de démonstration utilisé par le benchmark.',
-    fundingScheme: 'france-2030',
-    technologyDomains: ['photonics', 'artificial-intelligence'],
-    startDate: '2027-01-01',
-    endDate: '2029-12-31',
-    partners: orgIds.map((organizationId, i) => ({ organizationId, role: i === 0 ? 'coordinator' : 'partner' })),
-  });
-  const pr = await httpCall(base, 'POST', '/projects', jsonHeaders, projectBody);
+  const pr = await api.call(
+    'POST',
+    '/projects',
+    jsonHeaders,
+    projectBody({
+      acronym: 'BENCH',
+      title: 'Projet de mesure de latence',
+      summary: 'Projet collaboratif de démonstration utilisé par le benchmark.',
+      technologyDomains: ['photonics', 'artificial-intelligence'],
+      partners: orgIds,
+    }),
+  );
   if (pr.status !== 201) throw new Error(`setup: POST /projects → ${pr.status} ${pr.body}`);
   const projectId = (JSON.parse(pr.body) as { id: string }).id;
-  const check = await httpCall(base, 'GET', `/projects/${projectId}`, auth);
+  const check = await api.call('GET', `/projects/${projectId}`, auth);
   const partnersSeen = (JSON.parse(check.body) as { partners?: unknown[] }).partners?.length;
   if (check.status !== 200 || partnersSeen !== PARTNERS) throw new Error(`setup: GET project → ${check.status}, ${partnersSeen} partners`);
   log(`project ${projectId} with ${PARTNERS} partners ready`);
@@ -308,11 +183,8 @@ async function main() {
   const timedRoute = async (series: string, method: string, path: string, headers: Record<string, string>, body: string | undefined, want: number, rec: boolean) => {
     inRouteDdbMs = 0;
     inRouteDdbCalls = 0;
-    serverMs = NaN;
-    const t0 = performance.now();
-    const r = await httpCall(base, method, path, headers, body);
-    const ms = performance.now() - t0;
-    for (let i = 0; i < 10 && Number.isNaN(serverMs); i++) await new Promise((res) => setImmediate(res));
+    const r = await api.timed(method, path, headers, body);
+    const { ms, serverMs } = r;
     expect(`${method} ${path}`, r.status, want, r.body);
     if (rec) {
       record(series, ms);
@@ -393,14 +265,14 @@ async function main() {
     {
       name: 'POST organization · route',
       run: async (rec) => {
-        const r = await timedRoute('post.route', 'POST', '/organizations', jsonHeaders, frenchOrgBody(), 201, rec);
+        const r = await timedRoute('post.route', 'POST', '/organizations', jsonHeaders, nextOrgBody(), 201, rec);
         lastOrgId = (JSON.parse(r.body) as { id: string }).id;
       },
     },
     {
       name: 'POST organization · handler in-process',
       run: async (rec) => {
-        const ev = lambdaEvent('POST', '/organizations', 'POST /organizations', undefined, frenchOrgBody());
+        const ev = lambdaEvent('POST', '/organizations', 'POST /organizations', undefined, nextOrgBody());
         const ctx = lambdaContext('organizations');
         const t0 = performance.now();
         const out = await createOrgHandler(ev, ctx);
@@ -421,7 +293,7 @@ async function main() {
       name: 'POST organization + Idempotency-Key · route',
       run: async (rec) => {
         const headers = { ...jsonHeaders, 'idempotency-key': `bench-${randomUUID()}` };
-        await timedRoute('idem.route', 'POST', '/organizations', headers, frenchOrgBody(), 201, rec);
+        await timedRoute('idem.route', 'POST', '/organizations', headers, nextOrgBody(), 201, rec);
       },
     },
     {
@@ -503,9 +375,7 @@ async function main() {
     if (i >= WARMUP) record('jwt.verify', performance.now() - t0);
   }
 
-  const selected = ONLY ? workloads.filter((w) => ONLY.test(w.name)) : workloads;
-  if (!selected.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} selects no series`);
-  if (ONLY) log(`BENCH_ONLY: ${selected.map((w) => w.name).join(' | ')}`);
+  const selected = selectWorkloads(bench, workloads, ONLY);
 
   // ── templates for the raw POST series: one real POST of each kind, then copy what it wrote ──
   if (selected.some((w) => w.needsTemplates)) {
@@ -513,27 +383,8 @@ async function main() {
     await captureTemplates();
   }
 
-  // ── warm-up ──
-  log(`warm-up: ${WARMUP} iterations per series`);
-  for (const w of selected) for (let i = 0; i < WARMUP; i++) await w.run(false);
-
-  // ── measurement: interleaved blocks ──
-  log(`measuring: ${N} iterations per series, blocks of ${BLOCK}, time cap ${MAX_SECONDS} s`);
-  let done = 0;
-  outer: while (done < N) {
-    const k = Math.min(BLOCK, N - done);
-    for (const w of selected) {
-      for (let i = 0; i < k; i++) {
-        if (!timeLeft()) {
-          cappedAt = `time cap of ${MAX_SECONDS} s reached after ${done} + ${i} iterations of "${w.name}"`;
-          break outer;
-        }
-        await w.run(true);
-      }
-    }
-    done += k;
-    log(`  ${done}/${N}`);
-  }
+  // ── warm-up, then measurement in interleaved blocks ──
+  cappedAt = await warmUpAndMeasure(bench, selected, { n: N, warmup: WARMUP, block: BLOCK });
 
   report({ projectId });
 }
@@ -541,23 +392,15 @@ async function main() {
 // ───────────────────────────── report ─────────────────────────────
 
 function report(info: { projectId: string }) {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
-  const row = (label: string, series: string) => {
-    const s = stats(series);
-    return `| ${label} | ${s.n} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.mean)} | ${f(s.max)} |`;
-  };
-  const head = ['| series | n | p50 ms | p95 ms | p99 ms | mean ms | max ms |', '|---|---:|---:|---:|---:|---:|---:|'];
-  const cpu = cpus();
+  const { row } = samples;
   const lines: string[] = [];
   lines.push('', '## Environment', '');
-  lines.push(`- date: ${new Date().toISOString()}`);
-  lines.push(`- node: ${process.version} (${process.platform}/${process.arch})`);
-  lines.push(`- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores, RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  lines.push(...environmentLines());
   lines.push(`- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential (1 request at a time), loopback, DynamoDB Local in memory`);
   lines.push(`- project under test: ${info.projectId} (${PARTNERS} partners; the GET reads META + ${PARTNERS} MEMBER items)`);
   if (cappedAt) lines.push(`- **partial run**: ${cappedAt}`);
 
-  lines.push('', '## GET /projects/{id} (legal token)', '', ...head);
+  lines.push('', '## GET /projects/{id} (legal token)', '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'get.route'));
   lines.push(row('  ↳ server time (request in → response finished)', 'get.route#server'));
   lines.push(row('  ↳ DynamoDB time inside the route', 'get.route#ddb'));
@@ -566,7 +409,7 @@ function report(info: { projectId: string }) {
   lines.push(row('handler called in-process (no HTTP, no JWT)', 'get.direct'));
   lines.push(row('raw Query (pk = PROJ#id, sk BETWEEN LAWYER# AND META)', 'get.raw.query'));
 
-  lines.push('', '## POST /organizations (French org, 3 shareholders), no Idempotency-Key', '', ...head);
+  lines.push('', '## POST /organizations (French org, 3 shareholders), no Idempotency-Key', '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'post.route'));
   lines.push(row('  ↳ server time', 'post.route#server'));
   lines.push(row('  ↳ DynamoDB time inside the route', 'post.route#ddb'));
@@ -577,7 +420,7 @@ function report(info: { projectId: string }) {
   lines.push(row('raw TransactWriteItems (3 conditional Puts)', 'post.raw.tx'));
   lines.push(row('raw sequence GetItem → TransactWriteItems', 'post.raw.seq'));
 
-  lines.push('', '## POST /organizations with a unique Idempotency-Key', '', ...head);
+  lines.push('', '## POST /organizations with a unique Idempotency-Key', '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'idem.route'));
   lines.push(row('  ↳ server time', 'idem.route#server'));
   lines.push(row('  ↳ DynamoDB time inside the route', 'idem.route#ddb'));
@@ -589,11 +432,11 @@ function report(info: { projectId: string }) {
   lines.push(row('raw UpdateItem (idempotency record → COMPLETED)', 'idem.raw.update'));
   lines.push(row('raw sequence of the 4 calls', 'idem.raw.seq'));
 
-  lines.push('', '## Local authorizer', '', ...head);
+  lines.push('', '## Local authorizer', '', ...STATS_TABLE_HEAD);
   lines.push(row('dev JWT verification (HS256, jose) in-process', 'jwt.verify'));
 
   const calls = (series: string) => stats(`${series}#calls`).mean;
-  lines.push('', `DynamoDB calls per request seen inside the routes: GET ${f(calls('get.route'))}, POST ${f(calls('post.route'))}, POST+key ${f(calls('idem.route'))}.`);
+  lines.push('', `DynamoDB calls per request seen inside the routes: GET ${f2(calls('get.route'))}, POST ${f2(calls('post.route'))}, POST+key ${f2(calls('idem.route'))}.`);
 
   // Budget
   const budget = (label: string, routeSeries: string, rawParts: string[], rawSeq: string) => {
@@ -601,7 +444,7 @@ function report(info: { projectId: string }) {
     const sumP99 = rawParts.reduce((a, s) => a + stats(s).p99, 0);
     const seqP99 = stats(rawSeq).p99;
     const verdict = (r: number) => (!Number.isFinite(route) || !Number.isFinite(r) ? 'n/a' : route <= BUDGET_FACTOR * r ? 'PASS' : 'FAIL');
-    return `| ${label} | ${f(route)} | ${f(sumP99)} | ${f(route / sumP99)}× | **${verdict(sumP99)}** | ${f(seqP99)} | ${f(route / seqP99)}× | ${verdict(seqP99)} |`;
+    return `| ${label} | ${f2(route)} | ${f2(sumP99)} | ${f2(route / sumP99)}× | **${verdict(sumP99)}** | ${f2(seqP99)} | ${f2(route / seqP99)}× | ${verdict(seqP99)} |`;
   };
   lines.push('', `## Budget: route p99 ≤ ${BUDGET_FACTOR} × raw p99`, '');
   lines.push('"raw p99" = sum of the p99 of each raw round-trip (the budget of issue #2 §10). The p99 of the raw sequence measured end to end is the fairer (stricter) reference and is shown next to it.', '');
@@ -611,25 +454,9 @@ function report(info: { projectId: string }) {
   lines.push(budget('POST /organizations', 'post.route', ['post.raw.get', 'post.raw.tx'], 'post.raw.seq'));
   lines.push(budget('POST /organizations + Idempotency-Key', 'idem.route', ['idem.raw.put', 'idem.raw.get', 'idem.raw.tx', 'idem.raw.update'], 'idem.raw.seq'));
   const idemVs2 = stats('idem.route').p99 / (stats('post.raw.get').p99 + stats('post.raw.tx').p99);
-  if (Number.isFinite(idemVs2)) lines.push('', `(POST + Idempotency-Key against the 2 round-trips of the plain POST only: ${f(idemVs2)}× — ${idemVs2 <= BUDGET_FACTOR ? 'PASS' : 'FAIL'}.)`);
+  if (Number.isFinite(idemVs2)) lines.push('', `(POST + Idempotency-Key against the 2 round-trips of the plain POST only: ${f2(idemVs2)}× — ${idemVs2 <= BUDGET_FACTOR ? 'PASS' : 'FAIL'}.)`);
   lines.push('', 'A budget miss is reported here; it does not make this script fail.');
   console.log(lines.join('\n'));
 }
 
-let exitCode = 0;
-process.once('SIGINT', () => {
-  console.error('[bench] interrupted');
-  void cleanup().finally(() => process.exit(130));
-});
-process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-
-main()
-  .catch((e) => {
-    console.error('[bench] failed:', e);
-    exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    log(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    process.exit(exitCode);
-  });
+bench.run(main);

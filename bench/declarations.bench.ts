@@ -34,26 +34,17 @@
  * Profiling: BENCH_ONLY='<regex on series names>' runs only those series (and skips the storage paths and size
  * experiments), e.g. BENCH_ONLY='PUT declaration · route' node --openssl-legacy-provider --cpu-prof --import tsx bench/declarations.bench.ts
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import http from 'node:http';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { randomBytes, randomUUID } from 'node:crypto';
-import { startEmulators, type Emulators } from '../infra/local/emulators';
-import { ensureTables } from '../infra/local/bootstrap';
+import { randomBytes } from 'node:crypto';
+import { createBench, intEnv, regexEnv, selectWorkloads, warmUpAndMeasure } from './lib/bench';
+import { aroundEachCommand } from './lib/ddb-meter';
+import { frenchOrgBody, mulberry32, projectBody } from './lib/fixtures';
+import { environmentLines } from './lib/machine';
+import { rawDynamo, startApi, startStack } from './lib/stack';
+import { createSamples, f2, STATS_TABLE_HEAD, type Stats } from './lib/stats';
 
 // ───────────────────────────── configuration ─────────────────────────────
 
-const intEnv = (name: string, def: number, min: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-};
 const N = intEnv('BENCH_N', 200, 10);
 const WARMUP = intEnv('BENCH_WARMUP', 20, 0);
 const STORAGE_N = intEnv('BENCH_STORAGE_N', 10, 1);
@@ -61,7 +52,7 @@ const BLOCK = 25;
 const MAX_SECONDS = intEnv('BENCH_MAX_SECONDS', 300, 10);
 const BUDGET_FACTOR = 3;
 /** Profiling aid: only the series whose name matches this regex. */
-const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+const ONLY = regexEnv('BENCH_ONLY');
 /** The realistic declaration of the issue. */
 const BACKGROUND = 200;
 const RESULTS = 50;
@@ -70,105 +61,25 @@ const DESCRIPTION: [number, number] = [400, 800];
 /** The diffed pair: version 1 and version 1 + DIFF_SPAN (each save changes 2 fields). */
 const DIFF_SPAN = 20;
 
-const startedAt = Date.now();
-const deadline = startedAt + MAX_SECONDS * 1000;
-const log = (s: string) => console.error(`[bench] ${s}`);
-const timeLeft = () => Date.now() < deadline;
+const bench = createBench({ maxSeconds: MAX_SECONDS });
+const { log, timeLeft } = bench;
 
-// ───────────────────────────── statistics ─────────────────────────────
-
-const samples = new Map<string, number[]>();
-const record = (series: string, ms: number) => {
-  let s = samples.get(series);
-  if (!s) samples.set(series, (s = []));
-  s.push(ms);
-};
-
-interface Stats {
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-/** Nearest-rank percentiles. */
-function stats(series: string): Stats {
-  const xs = [...(samples.get(series) ?? [])].sort((a, b) => a - b);
-  const n = xs.length;
-  if (!n) return { n: 0, p50: NaN, p95: NaN, p99: NaN, mean: NaN, max: NaN };
-  const pct = (p: number) => xs[Math.min(n - 1, Math.max(0, Math.ceil((p / 100) * n) - 1))]!;
-  return { n, p50: pct(50), p95: pct(95), p99: pct(99), mean: xs.reduce((a, b) => a + b, 0) / n, max: xs[n - 1]! };
-}
-
-// ───────────────────────────── HTTP client (keep-alive, one socket) ─────────────────────────────
-
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-
-function httpCall(base: URL, method: string, path: string, headers: Record<string, string>, body?: string): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      { host: base.hostname, port: base.port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.setTimeout(30_000, () => req.destroy(new Error(`${method} ${path} timed out`)));
-    req.end(body);
-  });
-}
+const samples = createSamples();
+const { record, stats } = samples;
 
 // ───────────────────────────── test data: organizations ─────────────────────────────
 
-/** A valid SIREN (Luhn) from any 8 digits. */
-function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
-
 const orgBody = (name: string) =>
-  JSON.stringify({
-    legalName: `${name} SAS`,
-    siren: siren(String(10000000 + Math.floor(Math.random() * 89999999))),
-    country: 'FR',
-    category: 'sme',
-    city: 'Grenoble',
-    activityDescription: 'Conception de capteurs photoniques pour la surveillance industrielle.',
-    shareholders: [
-      { name: 'Fondateurs', country: 'FR', votingRightsPct: 70, naturalPerson: true },
-      { name: 'Bpifrance Participations', country: 'FR', votingRightsPct: 30 },
-    ],
-    representatives: [{ name: 'Claire Martin', email: 'claire.martin@bench.example', language: 'fr', position: 'Présidente' }],
-  });
+  frenchOrgBody(`${name} SAS`, [
+    { name: 'Fondateurs', country: 'FR', votingRightsPct: 70, naturalPerson: true },
+    { name: 'Bpifrance Participations', country: 'FR', votingRightsPct: 30 },
+  ]);
 
 // ───────────────────────────── realistic French declaration ─────────────────────────────
 
 /** Deterministic PRNG (mulberry32): the same seed gives the same declaration on every run. */
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1));
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)]!;
   const some = <T>(xs: readonly T[], k: number): T[] => {
@@ -474,26 +385,6 @@ function buildDeclaration(a: string, b: string, c: string, o: DeclarationOptions
 
 // ───────────────────────────── main ─────────────────────────────
 
-let emulators: Emulators | undefined;
-let server: Server | undefined;
-let tmp: string | undefined;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-async function cleanup() {
-  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
-  cleanups.length = 0;
-  agent.destroy();
-  if (server) {
-    server.closeAllConnections?.();
-    await new Promise<void>((r) => server!.close(() => r()));
-  }
-  server = undefined;
-  if (emulators) await emulators.stop().catch(() => {});
-  emulators = undefined;
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = undefined;
-}
-
 let cappedAt: string | null = null;
 const notes: string[] = [];
 let multiInfo: { partners: number; declarations: number } | null = null;
@@ -542,31 +433,13 @@ interface SizeFindings {
 }
 
 async function main() {
-  // Hard stop: MAX_SECONDS + 30 s, whatever happens.
-  setTimeout(() => {
-    console.error(`[bench] hard time cap (${MAX_SECONDS + 30} s) reached: stopping.`);
-    void cleanup().finally(() => process.exit(2));
-  }, (MAX_SECONDS + 30) * 1000).unref();
-
-  tmp = mkdtempSync(join(tmpdir(), 'vigie-bench-decl-'));
-  log('starting the emulators (DynamoDB Local in memory)…');
-  emulators = await startEmulators({ dataDir: tmp, inMemory: true, log });
-  const devSecret = randomUUID() + randomUUID();
-  Object.assign(process.env, emulators.env, {
-    DEV_TOKEN_SECRET: devSecret,
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    WEB_ORIGIN: 'http://127.0.0.1:3000',
-  });
-  await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
+  const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-decl-', devToken: true });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
-  const { createApiServer } = await import('../infra/local/server');
   const { signDevToken } = await import('../functions/dev/dev-jwt');
   const { MAX_BODY_BYTES } = await import('../functions/http/http-handler');
   const { dynamo, s3 } = await import('../shared/store/clients');
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const { parseDeclarationDraft, parseDeclarationForSubmit, MAX_BACKGROUND_ITEMS } = await import('../shared/domain/declaration');
   const { diffDeclarations } = await import('../shared/domain/redline');
   const { INLINE_LIMIT, contentHashOf, listDeclarationHeads, saveDeclarationVersion } = await import('../shared/store/declarations');
@@ -597,16 +470,14 @@ async function main() {
   const s3Wall = wall();
   const ioWall = wall();
   let ddbCalls = 0;
-  const timer = (w: ReturnType<typeof wall>, count: boolean) => <T>(next: (args: T) => Promise<unknown>) => async (args: T) => {
+  const timer = (w: ReturnType<typeof wall>, count: boolean) => () => {
     w.enter();
     ioWall.enter();
     if (count) ddbCalls++;
-    try {
-      return await next(args);
-    } finally {
+    return () => {
       w.exit();
       ioWall.exit();
-    }
+    };
   };
   const resetTimers = () => {
     ddbWall.reset();
@@ -614,19 +485,14 @@ async function main() {
     ioWall.reset();
     ddbCalls = 0;
   };
-  dynamo.middlewareStack.add(timer(ddbWall, true) as never, { step: 'initialize', priority: 'high', name: 'benchDdbTimer' });
-  s3.middlewareStack.add(timer(s3Wall, false) as never, { step: 'initialize', priority: 'high', name: 'benchS3Timer' });
+  aroundEachCommand(dynamo, 'benchDdbTimer', timer(ddbWall, true));
+  aroundEachCommand(s3, 'benchS3Timer', timer(s3Wall, false));
 
   // The raw client: configured exactly like shared/store/clients.ts, but a separate instance.
-  const rawLow = new DynamoDBClient({ maxAttempts: 4 });
-  const raw = DynamoDBDocumentClient.from(rawLow, { marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false } });
-  cleanups.push(() => rawLow.destroy());
+  const { doc: raw } = await rawDynamo(bench, { removeUndefinedValues: true, convertClassInstanceToMap: false });
 
-  let serverMs = 0;
-  server = createApiServer({ devTokenSecret: devSecret, webOrigin: 'http://127.0.0.1:3000', onRequest: ({ ms }) => (serverMs = ms) });
-  await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
-  const base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  log(`API on ${base.origin}, DynamoDB Local on ${emulators.dynamodb}`);
+  const api = await startApi(bench, stack);
+  const { devSecret } = api;
 
   // ── setup: organizations and a project with them as partners ──
   const legal = { authorization: `Bearer ${await signDevToken({ sub: 'bench-legal', role: 'legal', email: 'legal@bench.example', name: 'Bench Legal' }, devSecret)}` };
@@ -634,26 +500,22 @@ async function main() {
   const ORGS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
   const org: Record<(typeof ORGS)[number], string> = {} as Record<(typeof ORGS)[number], string>;
   for (const name of ORGS) {
-    const r = await httpCall(base, 'POST', '/organizations', { ...legal, ...json }, orgBody(`Bench Déclarant ${name}`));
+    const r = await api.call('POST', '/organizations', { ...legal, ...json }, orgBody(`Bench Déclarant ${name}`));
     if (r.status !== 201) throw new Error(`setup: POST /organizations → ${r.status} ${r.body}`);
     org[name] = (JSON.parse(r.body) as { id: string }).id;
   }
   /** A project with these partners (the first one coordinates). */
   const createProject = async (acronym: string, partners: string[]) => {
-    const pr = await httpCall(
-      base,
+    const pr = await api.call(
       'POST',
       '/projects',
       { ...legal, ...json },
-      JSON.stringify({
+      projectBody({
         acronym,
         title: 'Projet de mesure des déclarations',
         summary: 'Projet collaboratif de démonstration utilisé par le benchmark des déclarations.',
-        fundingScheme: 'france-2030',
         technologyDomains: ['photonics', 'quantum'],
-        startDate: '2027-01-01',
-        endDate: '2029-12-31',
-        partners: partners.map((organizationId, i) => ({ organizationId, role: i === 0 ? 'coordinator' : 'partner' })),
+        partners,
       }),
     );
     if (pr.status !== 201) throw new Error(`setup: POST /projects → ${pr.status} ${pr.body}`);
@@ -701,11 +563,8 @@ async function main() {
   // ── route timing (client-observed + server breakdown) ──
   const timedRoute = async (series: string, method: string, path: string, headers: Record<string, string>, body: string | undefined, want: number[], rec: boolean) => {
     resetTimers();
-    serverMs = NaN;
-    const t0 = performance.now();
-    const r = await httpCall(base, method, path, headers, body);
-    const ms = performance.now() - t0;
-    for (let i = 0; i < 10 && Number.isNaN(serverMs); i++) await new Promise((res) => setImmediate(res));
+    const r = await api.timed(method, path, headers, body);
+    const { ms, serverMs } = r;
     if (!want.includes(r.status)) throw new Error(`${method} ${path} → ${r.status} (expected ${want.join('/')}): ${r.body.slice(0, 300)}`);
     if (rec) {
       record(series, ms);
@@ -740,12 +599,12 @@ async function main() {
   if (mainVersion !== DIFF_TO) throw new Error(`setup: expected version ${DIFF_TO}, got ${mainVersion}`);
   const contentTo = parseDeclarationDraft(JSON.parse(bodyTo));
   {
-    const d = await httpCall(base, 'GET', `${mainPath}/diff?from=1&to=${DIFF_TO}`, authA);
+    const d = await api.call('GET', `${mainPath}/diff?from=1&to=${DIFF_TO}`, authA);
     const rl = JSON.parse(d.body) as { added: unknown[]; removed: unknown[]; changed: unknown[] };
     declInfo.diff = { added: rl.added.length, removed: rl.removed.length, changed: rl.changed.length, responseBytes: bytes(d.body) };
     const local = diffDeclarations(content1, contentTo);
     if (d.status !== 200 || local.changed.length !== rl.changed.length) throw new Error(`setup: diff → ${d.status}, ${rl.changed?.length} vs ${local.changed.length} changes`);
-    const v = await httpCall(base, 'GET', `${mainPath}/versions/1`, authA);
+    const v = await api.call('GET', `${mainPath}/versions/1`, authA);
     declInfo.readResponseBytes = bytes(v.body);
     if (JSON.stringify((JSON.parse(v.body) as { content: unknown }).content) !== JSON.stringify(content1)) throw new Error('setup: version 1 does not read back as saved');
   }
@@ -920,29 +779,10 @@ async function main() {
     },
   ];
 
-  const selected = ONLY ? workloads.filter((w) => ONLY.test(w.name)) : workloads;
-  if (!selected.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} selects no series`);
-  if (ONLY) log(`BENCH_ONLY: ${selected.map((w) => w.name).join(' | ')}`);
+  const selected = selectWorkloads(bench, workloads, ONLY);
 
   // ── warm-up, then interleaved blocks ──
-  log(`warm-up: ${WARMUP} iterations per series`);
-  for (const w of selected) for (let i = 0; i < WARMUP; i++) await w.run(false);
-  log(`measuring: ${N} iterations per series, blocks of ${BLOCK}, time cap ${MAX_SECONDS} s`);
-  let done = 0;
-  outer: while (done < N) {
-    const k = Math.min(BLOCK, N - done);
-    for (const w of selected) {
-      for (let i = 0; i < k; i++) {
-        if (!timeLeft()) {
-          cappedAt = `time cap of ${MAX_SECONDS} s reached after ${done} + ${i} iterations of "${w.name}"`;
-          break outer;
-        }
-        await w.run(true);
-      }
-    }
-    done += k;
-    log(`  ${done}/${N}`);
-  }
+  cappedAt = await warmUpAndMeasure(bench, selected, { n: N, warmup: WARMUP, block: BLOCK });
 
   historyInfo.late = await timeHeads('heads.late');
   historyInfo.firstMeasured = DIFF_TO + WARMUP + 1;
@@ -1069,7 +909,7 @@ async function main() {
       const stored = JSON.stringify(parseDeclarationDraft(JSON.parse(body)));
       const row: StorageRow = { name, what, jsonBytes: bytes(body), gzipBytes: gzipSync(stored).length, outcome: '' };
       rows.push(row);
-      const r0 = await httpCall(base, 'PUT', path, { ...auth, ...json }, body);
+      const r0 = await api.call('PUT', path, { ...auth, ...json }, body);
       if (r0.status !== 201) {
         row.outcome = `HTTP ${r0.status}: ${(JSON.parse(r0.body) as { detail?: string }).detail ?? r0.body.slice(0, 120)}`;
         return null;
@@ -1139,9 +979,9 @@ async function main() {
     if (s3Scenario && timeLeft()) {
       const { auth, path, version } = s3Scenario;
       const pad = (b: string, total: number) => b + ' '.repeat(Math.max(0, total - bytes(b)));
-      const r1 = await httpCall(base, 'PUT', path, { ...auth, ...json, 'if-match': `"${version}"` }, pad(s3Scenario.next(), MAX_BODY_BYTES));
+      const r1 = await api.call('PUT', path, { ...auth, ...json, 'if-match': `"${version}"` }, pad(s3Scenario.next(), MAX_BODY_BYTES));
       const v2 = r1.status === 201 ? (JSON.parse(r1.body) as { currentVersion: number }).currentVersion : version;
-      const r2 = await httpCall(base, 'PUT', path, { ...auth, ...json, 'if-match': `"${v2}"` }, pad(s3Scenario.next(), MAX_BODY_BYTES + 1));
+      const r2 = await api.call('PUT', path, { ...auth, ...json, 'if-match': `"${v2}"` }, pad(s3Scenario.next(), MAX_BODY_BYTES + 1));
       notes.push(
         `Body limit, measured: a body of exactly ${MAX_BODY_BYTES} B (1 MiB) → HTTP ${r1.status}${r1.status === 201 ? ` (stored as ${(JSON.parse(r1.body) as { savedVersion: { storage: string } }).savedVersion.storage})` : ''}; ` +
           `${MAX_BODY_BYTES + 1} B → HTTP ${r2.status}${r2.status === 413 ? ` (“${(JSON.parse(r2.body) as { detail?: string }).detail}”)` : ''}.`,
@@ -1155,7 +995,7 @@ async function main() {
       for (const [i, who] of ORGS.entries()) {
         const others = members.filter((id) => id !== org[who]);
         const d = buildDeclaration(org[who], others[0]!, others[1]!, { backgroundItems: BACKGROUND, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 100 + i });
-        const r = await httpCall(base, 'PUT', declPath(org[who], multi), { ...legal, ...json }, JSON.stringify(d));
+        const r = await api.call('PUT', declPath(org[who], multi), { ...legal, ...json }, JSON.stringify(d));
         if (r.status !== 201) throw new Error(`multi: PUT ${who} → ${r.status} ${r.body.slice(0, 200)}`);
       }
       const d = buildDeclaration(A, org.B, org.C, { backgroundItems: BACKGROUND, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 100 });
@@ -1207,19 +1047,11 @@ function report(info: {
   inlineLimit: number;
   maxBackground: number;
 }) {
-  const f = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
-  const row = (label: string, series: string) => {
-    const s = stats(series);
-    return `| ${label} | ${s.n} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${f(s.mean)} | ${f(s.max)} |`;
-  };
-  const head = ['| series | n | p50 ms | p95 ms | p99 ms | mean ms | max ms |', '|---|---:|---:|---:|---:|---:|---:|'];
-  const cpu = cpus();
+  const { row } = samples;
   const d = info.declInfo;
   const lines: string[] = [];
   lines.push('', '## Environment', '');
-  lines.push(`- date: ${new Date().toISOString()}`);
-  lines.push(`- node: ${process.version} (${process.platform}/${process.arch})`);
-  lines.push(`- CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores, RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB`);
+  lines.push(...environmentLines());
   lines.push(`- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_STORAGE_N=${STORAGE_N}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential, loopback, DynamoDB Local in memory`);
   if (cappedAt) lines.push(`- **partial run**: ${cappedAt}`);
 
@@ -1236,7 +1068,7 @@ function report(info: {
     row('  ↳ server time outside DynamoDB and S3 (JWT, routing, zod, hashing, gzip, JSON, …)', `${series}#overhead`),
     row('  ↳ client + socket (client-observed − server time)', `${series}#client`),
   ];
-  lines.push('', '## PUT /projects/{p}/declarations/{org} with If-Match (a new version each time)', '', ...head);
+  lines.push('', '## PUT /projects/{p}/declarations/{org} with If-Match (a new version each time)', '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'save.route'), ...breakdown('save.route'));
   lines.push(row('raw GetItem (consistent, declaration head)', 'raw.save.getHead'));
   lines.push(row('raw GetItem (consistent, audit chain head)', 'raw.save.getAudit'));
@@ -1244,16 +1076,16 @@ function report(info: {
   lines.push(row('raw sequence of the 3 calls', 'raw.save.seq'));
   lines.push(row('raw sequence of the 5 calls of load + save (+ Query project, + GetItem head)', 'raw.savefull.seq'));
 
-  lines.push('', `## GET …/versions/{n}`, '', ...head);
+  lines.push('', `## GET …/versions/{n}`, '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'read.route'), ...breakdown('read.route'));
   lines.push(row('raw GetItem (the version item)', 'raw.read.get'));
   lines.push(row('raw sequence of the 3 calls the route makes (Query, GetItem head, GetItem version)', 'raw.readfull.seq'));
 
-  lines.push('', `## GET …/diff?from=1&to=${1 + DIFF_SPAN}`, '', ...head);
+  lines.push('', `## GET …/diff?from=1&to=${1 + DIFF_SPAN}`, '', ...STATS_TABLE_HEAD);
   lines.push(row('route over HTTP (client-observed)', 'diff.route'), ...breakdown('diff.route', ' (sum over calls: the 2 version reads overlap, and include their gunzip)'));
   lines.push(row('raw sequence of the 4 calls the route makes (Query, GetItem head, 2 GetItems in parallel)', 'raw.difffull.seq'));
 
-  lines.push('', '## In-process (no I/O)', '', ...head);
+  lines.push('', '## In-process (no I/O)', '', ...STATS_TABLE_HEAD);
   lines.push(row('JSON.parse of the body', 'cpu.jsonParse'));
   lines.push(row('parseDeclarationDraft (limits pre-check + zod draft schema)', 'cpu.parse'));
   lines.push(row('contentHashOf (canonical JSON + SHA-256)', 'cpu.hash'));
@@ -1261,7 +1093,7 @@ function report(info: {
   lines.push(row('gunzip + JSON.parse (what a read does)', 'cpu.gunzip'));
   lines.push(row(`diffDeclarations (1 → ${1 + DIFF_SPAN})`, 'cpu.diff'));
 
-  const calls = (s: string) => f(stats(`${s}#calls`).mean);
+  const calls = (s: string) => f2(stats(`${s}#calls`).mean);
   lines.push('', `DynamoDB calls per request seen inside the routes: PUT ${calls('save.route')}, GET version ${calls('read.route')}, GET diff ${calls('diff.route')}.`);
   if (stats('save.route#calls').mean > 5) {
     lines.push(
@@ -1278,13 +1110,13 @@ function report(info: {
   const verdict = (r: number) => (!Number.isFinite(route) || !Number.isFinite(r) ? 'n/a' : route <= BUDGET_FACTOR * r ? 'PASS' : 'FAIL');
   lines.push('', `## Budget: save p99 ≤ ${BUDGET_FACTOR} × raw p99`, '');
   lines.push('| route | route p99 ms | raw Σ p99 ms | ratio | budget | raw seq p99 ms | ratio | vs seq |', '|---|---:|---:|---:|---|---:|---:|---|');
-  lines.push(`| PUT declaration | ${f(route)} | ${f(sumP99)} | ${f(route / sumP99)}× | **${verdict(sumP99)}** | ${f(seqP99)} | ${f(route / seqP99)}× | ${verdict(seqP99)} |`);
+  lines.push(`| PUT declaration | ${f2(route)} | ${f2(sumP99)} | ${f2(route / sumP99)}× | **${verdict(sumP99)}** | ${f2(seqP99)} | ${f2(route / seqP99)}× | ${verdict(seqP99)} |`);
   const rr = stats('read.route').p99;
   const rg = stats('raw.read.get').p99;
   const rf = stats('raw.readfull.seq').p99;
-  lines.push(`| GET version (informative) | ${f(rr)} | ${f(rg)} | ${f(rr / rg)}× | ${rr <= BUDGET_FACTOR * rg ? 'PASS' : 'FAIL'} | ${f(rf)} (3 calls) | ${f(rr / rf)}× | ${rr <= BUDGET_FACTOR * rf ? 'PASS' : 'FAIL'} |`);
+  lines.push(`| GET version (informative) | ${f2(rr)} | ${f2(rg)} | ${f2(rr / rg)}× | ${rr <= BUDGET_FACTOR * rg ? 'PASS' : 'FAIL'} | ${f2(rf)} (3 calls) | ${f2(rr / rf)}× | ${rr <= BUDGET_FACTOR * rf ? 'PASS' : 'FAIL'} |`);
   const sf = stats('raw.savefull.seq').p99;
-  lines.push('', `PUT against the 5 calls of load + save: ${f(route / sf)}× at p99, ${f(stats('save.route').p50 / stats('raw.savefull.seq').p50)}× at p50. p50 ratios: PUT / raw 3-call sequence ${f(stats('save.route').p50 / stats('raw.save.seq').p50)}×, GET version / raw GetItem ${f(stats('read.route').p50 / stats('raw.read.get').p50)}×.`);
+  lines.push('', `PUT against the 5 calls of load + save: ${f2(route / sf)}× at p99, ${f2(stats('save.route').p50 / stats('raw.savefull.seq').p50)}× at p50. p50 ratios: PUT / raw 3-call sequence ${f2(stats('save.route').p50 / stats('raw.save.seq').p50)}×, GET version / raw GetItem ${f2(stats('read.route').p50 / stats('raw.read.get').p50)}×.`);
 
   if (!info.sizes) {
     lines.push('', `BENCH_ONLY=${process.env.BENCH_ONLY}: storage paths and size experiments skipped.`);
@@ -1310,12 +1142,12 @@ function report(info: {
         '|---:|---:|---:|---|---:|---|',
       );
       for (const [s, h] of [['heads.early', historyInfo.early], ['heads.late', historyInfo.late]] as const) {
-        if (h) lines.push(`| ${h.versions} | ${f(stats(s).p50)} | ${f(stats(`${s}#calls`).mean)} | ${h.scanned} / ${h.returned} | ${f(h.capacity)} | ${h.morePages ? 'yes' : 'no'} |`);
+        if (h) lines.push(`| ${h.versions} | ${f2(stats(s).p50)} | ${f2(stats(`${s}#calls`).mean)} | ${h.scanned} / ${h.returned} | ${f2(h.capacity)} | ${h.morePages ? 'yes' : 'no'} |`);
       }
       lines.push(
         '',
-        `PUT (route): DynamoDB calls per request ${f(mean(calls.slice(0, k)))} for the first ${k} measured saves (from version ${historyInfo.firstMeasured}) → ${f(mean(calls.slice(-k)))} for the last ${k} (up to version ${historyInfo.late?.versions}); ` +
-          `median time ${f(median(times.slice(0, k)))} → ${f(median(times.slice(-k)))} ms.`,
+        `PUT (route): DynamoDB calls per request ${f2(mean(calls.slice(0, k)))} for the first ${k} measured saves (from version ${historyInfo.firstMeasured}) → ${f2(mean(calls.slice(-k)))} for the last ${k} (up to version ${historyInfo.late?.versions}); ` +
+          `median time ${f2(median(times.slice(0, k)))} → ${f2(median(times.slice(-k)))} ms.`,
       );
     }
   }
@@ -1324,11 +1156,11 @@ function report(info: {
   if (multiInfo) {
     const cell = (s: string) => {
       const x = stats(s);
-      return x.n ? `${f(x.p50)} | ${f(x.p95)} | ${f(x.max)} | ${f(stats(`${s}#calls`).mean)}` : '— | — | — | —';
+      return x.n ? `${f2(x.p50)} | ${f2(x.p95)} | ${f2(x.max)} | ${f2(stats(`${s}#calls`).mean)}` : '— | — | — | —';
     };
     lines.push('', '## A save as the project fills up', '');
     lines.push('| project | declarations in it | PUT p50 ms | p95 ms | max ms | DynamoDB calls per PUT | reevaluateProject alone p50 ms (calls) |', '|---|---:|---:|---:|---:|---:|---:|');
-    const re = (s: string) => (stats(s).n ? `${f(stats(s).p50)} (${f(stats(`${s}#calls`).mean)})` : 'n/a');
+    const re = (s: string) => (stats(s).n ? `${f2(stats(s).p50)} (${f2(stats(`${s}#calls`).mean)})` : 'n/a');
     lines.push(`| main (A, B, C; only A has declared) | 1 | ${cell('save.route')} | ${re('reeval.main')} |`);
     lines.push(`| ${multiInfo.partners} partners, all declared (200 items each) | ${multiInfo.declarations} | ${cell('multi.save')} | ${re('reeval.multi')} |`);
   }
@@ -1341,8 +1173,8 @@ function report(info: {
     const sv = saveS ? stats(saveS) : null;
     const rd = readS ? stats(readS) : null;
     const s3t = saveS ? stats(`${saveS}#s3`) : null;
-    const cell = (x: Stats | null) => (x && x.n ? `${f(x.p50)} / ${f(x.max)} (n=${x.n})` : '—');
-    lines.push(`| ${s.name} | ${s.what} | ${kb(s.jsonBytes)} | ${kb(s.gzipBytes)} | ${s.outcome} | ${cell(sv)} | ${s3t && s3t.n ? f(s3t.p50) : '—'} | ${cell(rd)} |`);
+    const cell = (x: Stats | null) => (x && x.n ? `${f2(x.p50)} / ${f2(x.max)} (n=${x.n})` : '—');
+    lines.push(`| ${s.name} | ${s.what} | ${kb(s.jsonBytes)} | ${kb(s.gzipBytes)} | ${s.outcome} | ${cell(sv)} | ${s3t && s3t.n ? f2(s3t.p50) : '—'} | ${cell(rd)} |`);
   }
 
   // Size findings
@@ -1376,20 +1208,4 @@ function report(info: {
   console.log(lines.join('\n'));
 }
 
-let exitCode = 0;
-process.once('SIGINT', () => {
-  console.error('[bench] interrupted');
-  void cleanup().finally(() => process.exit(130));
-});
-process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-
-main()
-  .catch((e) => {
-    console.error('[bench] failed:', e);
-    exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    log(`done in ${((Date.now() - startedAt) / 1000).toFixed(1)} s`);
-    process.exit(exitCode);
-  });
+bench.run(main);

@@ -30,22 +30,16 @@
  * Bounded: BENCH_MAX_SECONDS (default 600): past it no new size starts; 30 s later the process stops hard.
  * Emulators are always stopped, also on error or Ctrl-C. A budget miss is reported, not an error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
-import { startEmulators, type Emulators } from '../infra/local/emulators';
-import { ensureTables } from '../infra/local/bootstrap';
 import type { ControlEvent } from '../shared/domain/control-event';
+import { createBench, intEnv, pool } from './lib/bench';
+import { count, meterDynamo, requests, type Tally } from './lib/ddb-meter';
+import { siren } from './lib/fixtures';
+import { environmentLines } from './lib/machine';
+import { rawDynamo, sesMailbox, startStack } from './lib/stack';
+import { f0, f1, f2, f3 } from './lib/stats';
 
 // ───────────────────────────── configuration ─────────────────────────────
 
-const intEnv = (name: string, def: number, min: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-};
 const SIZES = (process.env.BENCH_SIZES ?? '25,50,100,200').split(',').map((s) => {
   const n = Number(s.trim());
   if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`BENCH_SIZES: integers in 1..1000, got ${s}`);
@@ -64,44 +58,10 @@ const HOLDINGS = 10;
 const LEGAL = 2;
 if (PARTNERS - 1 > POOL) throw new Error(`BENCH_PARTNERS must be ≤ ${POOL + 1}`);
 
-const startedAt = Date.now();
-const deadline = startedAt + MAX_SECONDS * 1000;
-const log = (s: string) => console.error(`[bench] ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s  ${s}`);
+const bench = createBench({ maxSeconds: MAX_SECONDS, elapsedInLog: true });
+const { log, deadline } = bench;
 
 // ───────────────────────────── helpers ─────────────────────────────
-
-/** A valid SIREN (Luhn) from any 8 digits. */
-function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
-
-/** Runs fn over items, at most n at a time. */
-async function pool<T, R>(items: readonly T[], n: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
 
 /** A small declaration of organization `a` in a project with partners a, b and c (the shape of the declaration form); identifiers unique per (n, i). */
 function smallDeclaration(a: string, b: string, c: string, n: number, i: number, version = 1): unknown {
@@ -155,10 +115,6 @@ function smallDeclaration(a: string, b: string, c: string, n: number, i: number,
   };
 }
 
-const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
-const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   const m = s.length >> 1;
@@ -194,55 +150,7 @@ function itemSize(v: unknown): number {
   return 3 + Object.entries(v as Record<string, unknown>).reduce((a, [k, x]) => a + Buffer.byteLength(k) + 1 + itemSize(x), 0);
 }
 
-// ───────────────────────────── DynamoDB instrumentation ─────────────────────────────
-
-const READ_COMMANDS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'TransactGetItemsCommand']);
-const CAPACITY_COMMANDS = new Set([...READ_COMMANDS, 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
-
-interface CommandTally {
-  n: number;
-  errors: number;
-  ms: number;
-  units: number;
-}
-interface Tally {
-  commands: Map<string, CommandTally>;
-  readUnits: number;
-  writeUnits: number;
-  /** Of the write units, those spent on GSI updates. */
-  gsiWriteUnits: number;
-}
-const newTally = (): Tally => ({ commands: new Map(), readUnits: 0, writeUnits: 0, gsiWriteUnits: 0 });
-const requests = (t: Tally) => [...t.commands.values()].reduce((a, c) => a + c.n, 0);
-const count = (t: Tally, name: string) => t.commands.get(name)?.n ?? 0;
-
-function sumCapacity(cc: unknown): number {
-  if (!cc) return 0;
-  if (Array.isArray(cc)) return cc.reduce((a: number, c) => a + sumCapacity(c), 0);
-  return (cc as { CapacityUnits?: number }).CapacityUnits ?? 0;
-}
-/** The part of the consumed units spent on global secondary indexes (ReturnConsumedCapacity=INDEXES). */
-function sumGsiCapacity(cc: unknown): number {
-  if (!cc) return 0;
-  if (Array.isArray(cc)) return cc.reduce((a: number, c) => a + sumGsiCapacity(c), 0);
-  const g = (cc as { GlobalSecondaryIndexes?: Record<string, { CapacityUnits?: number }> }).GlobalSecondaryIndexes ?? {};
-  return Object.values(g).reduce((a, x) => a + (x.CapacityUnits ?? 0), 0);
-}
-
 // ───────────────────────────── main ─────────────────────────────
-
-let emulators: Emulators | undefined;
-let tmp: string | undefined;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-async function cleanup() {
-  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
-  cleanups.length = 0;
-  if (emulators) await emulators.stop().catch(() => {});
-  emulators = undefined;
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = undefined;
-}
 
 interface Row {
   size: number;
@@ -260,22 +168,7 @@ interface Row {
 }
 
 async function main() {
-  setTimeout(() => {
-    console.error(`[bench] hard time cap (${MAX_SECONDS + 30} s) reached: stopping.`);
-    void cleanup().finally(() => process.exit(2));
-  }, (MAX_SECONDS + 30) * 1000).unref();
-
-  tmp = mkdtempSync(join(tmpdir(), 'vigie-bench-fanout-'));
-  log('starting the emulators (DynamoDB Local in memory)…');
-  emulators = await startEmulators({ dataDir: tmp, inMemory: true, log });
-  Object.assign(process.env, emulators.env, {
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    WEB_ORIGIN: 'http://127.0.0.1:3000',
-    MAIL_FROM: 'vigie@pole.example',
-  });
-  await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
-  const sesBase = emulators.ses;
+  const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-fanout-', env: { MAIL_FROM: 'vigie@pole.example' } });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
   const { dynamo } = await import('../shared/store/clients');
@@ -292,56 +185,16 @@ async function main() {
   const { parseDeclarationDraft } = await import('../shared/domain/declaration');
   const { parseControlEventInput } = await import('../shared/domain/control-event');
 
-  // ── instrumentation of the product's client ──
-  let tally = newTally();
-  const total = newTally(); // whole bench, never reset: the Scan count
-  dynamo.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = (context as { commandName?: string }).commandName ?? 'unknown';
-      const input = args.input as Record<string, unknown>;
-      const ask = CAPACITY_COMMANDS.has(name) && input.ReturnConsumedCapacity === undefined;
-      const t = performance.now();
-      let units = 0;
-      let gsiUnits = 0;
-      let failed = false;
-      try {
-        const out = await next(ask ? { ...args, input: { ...input, ReturnConsumedCapacity: 'INDEXES' } } : args);
-        units = sumCapacity((out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
-        gsiUnits = sumGsiCapacity((out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
-        return out;
-      } catch (e) {
-        failed = true;
-        throw e;
-      } finally {
-        const ms = performance.now() - t;
-        for (const tl of [tally, total]) {
-          const c = tl.commands.get(name) ?? { n: 0, errors: 0, ms: 0, units: 0 };
-          c.n++;
-          c.ms += ms;
-          c.units += units;
-          if (failed) c.errors++;
-          tl.commands.set(name, c);
-          if (READ_COMMANDS.has(name)) tl.readUnits += units;
-          else {
-            tl.writeUnits += units;
-            tl.gsiWriteUnits += gsiUnits;
-          }
-        }
-      }
-    },
-    { step: 'initialize', priority: 'high', name: 'benchDdbTally' },
-  );
+  // ── instrumentation of the product's client (meter.total: whole bench, never reset: the Scan count) ──
+  const meter = meterDynamo(dynamo, { capacity: 'INDEXES' });
 
   // The bench's own client (item sizes): configured like shared/store/clients.ts, not counted.
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
-  const rawLow = new DynamoDBClient({ maxAttempts: 4 });
-  const raw = DynamoDBDocumentClient.from(rawLow);
-  cleanups.push(() => rawLow.destroy());
+  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { doc: raw } = await rawDynamo(bench);
   const TABLE = process.env.TABLE_NAME!;
 
   const actor = { sub: 'bench-legal', role: 'legal', org: null, email: 'bench-legal@pole.example' };
-  const sesCount = async () => ((await (await fetch(`${sesBase}/store`)).json()) as { emails: unknown[] }).emails.length;
+  const { count: sesCount } = sesMailbox(stack);
 
   // ── seed ──
   let t0 = performance.now();
@@ -419,15 +272,16 @@ async function main() {
     const input = parseControlEventInput(body, orgId);
     const event: ControlEvent = { ...input, id: newId('cev'), organizationId: orgId, recordedAt: now.toISOString(), recordedBy: actor.sub };
     const mailsBefore = await sesCount();
-    tally = newTally();
+    meter.reset();
     let t = performance.now();
     await recordControlEvent(event, actor);
     const storeMs = performance.now() - t;
-    const storeRequests = requests(tally);
-    tally = newTally();
+    const storeRequests = requests(meter.tally);
+    meter.reset();
     t = performance.now();
     const results = await reevaluateOrganization(orgId, actor, now);
     const ms = performance.now() - t;
+    const tally = meter.tally;
     const row: Row = {
       size,
       event: which,
@@ -442,7 +296,7 @@ async function main() {
       updated: results.reduce((a, r) => a + r.updated.length, 0),
       emails: (await sesCount()) - mailsBefore,
     };
-    tally = newTally(); // the row keeps its own tally: later reads (checks) are not added to it
+    meter.reset(); // the row keeps its own tally: later reads (checks) are not added to it
     if (row.reevaluated !== size) throw new Error(`T_${size}: ${row.reevaluated} projects re-evaluated, expected ${size}`);
     const rt = row.tally;
     log(
@@ -479,11 +333,9 @@ async function main() {
   }
 
   // ── report ──
-  const cpu = cpus();
   const L: string[] = [];
   L.push('## Environment', '');
-  L.push(`- date: ${new Date().toISOString()}`);
-  L.push(`- node: ${process.version} (${process.platform}/${process.arch}); CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores, RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+  L.push(...environmentLines({ withLoad: true }));
   L.push(`- settings: BENCH_SIZES=${SIZES.join(',')} BENCH_PARTNERS=${PARTNERS} BENCH_DECL_VERSIONS=${DECL_VERSIONS} BENCH_DECL_PAD_KB=${DECL_PAD_KB} BENCH_REPEAT=${REPEAT} BENCH_CONCURRENCY=${CONCURRENCY} (seed only; the product fans out 8 projects at a time)`);
   L.push(`- seed: ${SIZES.reduce((a, b) => a + b, 0)} projects, ${POOL} pool partners, ${HOLDINGS} holdings, ${LEGAL} legal staff, in ${f1(seedMs / 1000)} s; flags after the initial evaluation of a project: ${seedFlags.map((f) => `${f.ruleId} (${f.severity})`).join(', ') || 'none'}`);
   if (itemSizes) L.push(`- items written per project by event A (approximate DynamoDB item sizes): IEF-ACQUISITION flag ${f1(itemSizes.flag / 1024)} kB (also on gsi1 OPENFLAGS), audit event ${f1(itemSizes.audit / 1024)} kB, audit chain head ${f1(itemSizes.head / 1024)} kB`);
@@ -527,26 +379,10 @@ async function main() {
       L.push(`| ${ev} | ${label} | ${f3(a)} | ${f1(b)} | ${f3(r2)} | ${f2(spread)} |`);
     }
   }
-  const scans = total.commands.get('ScanCommand')?.n ?? 0;
+  const scans = count(meter.total, 'ScanCommand');
   L.push('', `Scan commands sent by the product's client during the whole bench (seed, initial evaluation, warm-up, all runs): **${scans}**.`);
   L.push(`**Verdict: ${linear && scans === 0 ? 'PASS' : 'FAIL'}** (requests, RCU and WCU fit a line in N with R² ≥ 0.99, and Scan = 0).`);
   console.log(L.join('\n'));
 }
 
-let exitCode = 0;
-process.once('SIGINT', () => {
-  console.error('[bench] interrupted');
-  void cleanup().finally(() => process.exit(130));
-});
-process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-
-main()
-  .catch((e) => {
-    console.error('[bench] failed:', e);
-    exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    log('done');
-    process.exit(exitCode);
-  });
+bench.run(main);

@@ -35,26 +35,20 @@
  * Bounded: BENCH_MAX_SECONDS (default 900): past it, no new fraction is started; 30 s later the process stops
  * hard. Emulators are always stopped, also on error or Ctrl-C. A budget miss is reported, not an error.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { startEmulators, type Emulators } from '../infra/local/emulators';
-import { ensureTables } from '../infra/local/bootstrap';
 import type { Email } from '../shared/domain/mail/render';
 import type { ReminderRun } from '../functions/jobs/send-reminders';
 import type { WorkflowEffect } from '../shared/domain/workflow';
 import type { BatchWriteCommandOutput, QueryCommandOutput, ScanCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { createBench, intEnv, pool } from './lib/bench';
+import { count as cmd, ddbMs, meterDynamo, requests, type Tally } from './lib/ddb-meter';
+import { mulberry32, siren } from './lib/fixtures';
+import { environmentLines } from './lib/machine';
+import { rawDynamo, sesMailbox, startStack } from './lib/stack';
+import { f0, f1, f2, f3 } from './lib/stats';
 
 // ───────────────────────────── configuration ─────────────────────────────
 
-const intEnv = (name: string, def: number, min: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-};
 const STEPS = intEnv('BENCH_STEPS', 10_000, 10);
 const PEOPLE = intEnv('BENCH_PEOPLE', 2_000, 1);
 const PARTNERS = intEnv('BENCH_PARTNERS', 5, 1);
@@ -75,104 +69,16 @@ const PROJECTS = STEPS / PARTNERS;
 /** Monday 4 January 2027, 09:00 Paris: the first workflow opening (no French public holiday in the next 70 days). */
 const BASE = new Date('2027-01-04T09:00:00+01:00');
 
-const startedAt = Date.now();
-const deadline = startedAt + MAX_SECONDS * 1000;
-const log = (s: string) => console.error(`[bench] ${((Date.now() - startedAt) / 1000).toFixed(1).padStart(6)} s  ${s}`);
+const bench = createBench({ maxSeconds: MAX_SECONDS, elapsedInLog: true });
+const { log, deadline } = bench;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-/** A valid SIREN (Luhn) from any 8 digits. */
-function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
-
-/** A deterministic PRNG so every run seeds the same due dates. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Runs fn over items, at most n at a time. */
-async function pool<T, R>(items: readonly T[], n: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(n, items.length) }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i]!, i);
-      }
-    }),
-  );
-  return out;
-}
-
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-const f0 = (x: number) => (Number.isFinite(x) ? Math.round(x).toLocaleString('en-US') : '—');
-const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '—');
-const f2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '—');
-const f3 = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '—');
-
-// ───────────────────────────── DynamoDB instrumentation ─────────────────────────────
-
-const READ_COMMANDS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'TransactGetItemsCommand']);
-const CAPACITY_COMMANDS = new Set([...READ_COMMANDS, 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
-
-interface CommandTally {
-  n: number;
-  errors: number;
-  ms: number;
-  units: number;
-}
-interface Tally {
-  commands: Map<string, CommandTally>;
-  readUnits: number;
-  writeUnits: number;
-  /** Time and pages of the due-steps Query (gsi2). */
-  dueQueryMs: number;
-  dueQueryPages: number;
-}
-const newTally = (): Tally => ({ commands: new Map(), readUnits: 0, writeUnits: 0, dueQueryMs: 0, dueQueryPages: 0 });
-
-function sumCapacity(cc: unknown): number {
-  if (!cc) return 0;
-  if (Array.isArray(cc)) return cc.reduce((a: number, c) => a + sumCapacity(c), 0);
-  return (cc as { CapacityUnits?: number }).CapacityUnits ?? 0;
-}
+/** The meter's tally, plus the time and pages of the due-steps Query (gsi2). */
+type ReminderTally = Tally & { dueQueryMs: number; dueQueryPages: number };
 
 // ───────────────────────────── main ─────────────────────────────
-
-let emulators: Emulators | undefined;
-let tmp: string | undefined;
-const cleanups: (() => void | Promise<void>)[] = [];
-
-async function cleanup() {
-  for (const c of cleanups.reverse()) await Promise.resolve(c()).catch(() => {});
-  cleanups.length = 0;
-  if (emulators) await emulators.stop().catch(() => {});
-  emulators = undefined;
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
-  tmp = undefined;
-}
 
 interface RunRow {
   fraction: number;
@@ -181,7 +87,7 @@ interface RunRow {
   pass: 1 | 2;
   ms: number;
   run: ReminderRun;
-  tally: Tally;
+  tally: ReminderTally;
   sendMs: number;
   sesStored: number | null;
   emailBytes: number;
@@ -190,22 +96,7 @@ interface RunRow {
 }
 
 async function main() {
-  setTimeout(() => {
-    console.error(`[bench] hard time cap (${MAX_SECONDS + 30} s) reached: stopping.`);
-    void cleanup().finally(() => process.exit(2));
-  }, (MAX_SECONDS + 30) * 1000).unref();
-
-  tmp = mkdtempSync(join(tmpdir(), 'vigie-bench-reminders-'));
-  log('starting the emulators (DynamoDB Local in memory)…');
-  emulators = await startEmulators({ dataDir: tmp, inMemory: true, log });
-  Object.assign(process.env, emulators.env, {
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
-    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    WEB_ORIGIN: 'http://127.0.0.1:3000',
-    MAIL_FROM: 'vigie@pole.example',
-  });
-  await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
-  const sesBase = emulators.ses;
+  const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-reminders-', env: { MAIL_FROM: 'vigie@pole.example' } });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
   const { dynamo } = await import('../shared/store/clients');
@@ -220,53 +111,23 @@ async function main() {
   const { addCalendarDays, parisDate } = await import('../shared/domain/calendar');
   const { reminderHorizon } = await import('../shared/domain/reminders');
   const { digestKey, DUE_GSI_PK } = await import('../shared/store/keys');
-  const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
-  const { DynamoDBDocumentClient, BatchWriteCommand, QueryCommand, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { BatchWriteCommand, QueryCommand, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   const TABLE = process.env.TABLE_NAME!;
 
-  // ── instrumentation of the product's client ──
-  let tally = newTally();
-  const total = newTally(); // whole bench, never reset: the Scan count
-  dynamo.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = (context as { commandName?: string }).commandName ?? 'unknown';
-      const input = args.input as Record<string, unknown>;
-      const ask = CAPACITY_COMMANDS.has(name) && input.ReturnConsumedCapacity === undefined;
-      const t = performance.now();
-      let units = 0;
-      let failed = false;
-      try {
-        const out = await next(ask ? { ...args, input: { ...input, ReturnConsumedCapacity: 'TOTAL' } } : args);
-        units = sumCapacity((out.output as { ConsumedCapacity?: unknown }).ConsumedCapacity);
-        return out;
-      } catch (e) {
-        failed = true;
-        throw e;
-      } finally {
-        const ms = performance.now() - t;
-        for (const tl of [tally, total]) {
-          const c = tl.commands.get(name) ?? { n: 0, errors: 0, ms: 0, units: 0 };
-          c.n++;
-          c.ms += ms;
-          c.units += units;
-          if (failed) c.errors++;
-          tl.commands.set(name, c);
-          if (READ_COMMANDS.has(name)) tl.readUnits += units;
-          else tl.writeUnits += units;
-          if (name === 'QueryCommand' && input.IndexName === 'gsi2') {
-            tl.dueQueryMs += ms;
-            tl.dueQueryPages++;
-          }
-        }
+  // ── instrumentation of the product's client (meter.total: whole bench, never reset: the Scan count) ──
+  const meter = meterDynamo(dynamo, {
+    capacity: 'TOTAL',
+    extra: () => ({ dueQueryMs: 0, dueQueryPages: 0 }),
+    onCommand: (tl, c) => {
+      if (c.name === 'QueryCommand' && c.input.IndexName === 'gsi2') {
+        tl.dueQueryMs += c.ms;
+        tl.dueQueryPages++;
       }
     },
-    { step: 'initialize', priority: 'high', name: 'benchDdbTally' },
-  );
+  });
 
   // The bench's own client (housekeeping, references): configured like shared/store/clients.ts, not counted.
-  const rawLow = new DynamoDBClient({ maxAttempts: 4 });
-  const raw = DynamoDBDocumentClient.from(rawLow, { marshallOptions: { removeUndefinedValues: true } });
-  cleanups.push(() => rawLow.destroy());
+  const { doc: raw } = await rawDynamo(bench, { removeUndefinedValues: true });
 
   const actor = { sub: 'bench-legal', role: 'legal', org: null, email: 'bench-legal@pole.example' };
 
@@ -308,7 +169,7 @@ async function main() {
   // ── seed: workflows with open partner-approval steps ──
   t0 = performance.now();
   log(`seeding ${PROJECTS} workflows × ${PARTNERS} open partner-approval steps = ${STEPS} steps, ${CONCURRENCY} at a time…`);
-  const rand = prng(20270104);
+  const rand = mulberry32(20270104); // deterministic: every run seeds the same due dates
   const openDay = Array.from({ length: PROJECTS }, () => Math.floor(rand() * SPREAD_DAYS));
   const dueDates: string[] = [];
   await pool(
@@ -333,7 +194,7 @@ async function main() {
   const seedWfMs = performance.now() - t0;
   dueDates.sort();
   log(`  ${PROJECTS} workflows in ${(seedWfMs / 1000).toFixed(1)} s; due dates ${dueDates[0]} … ${dueDates[dueDates.length - 1]}`);
-  const seedTally = tally;
+  const seedTally = meter.tally;
 
   // ── references with the bench's own client: the whole DUE index, and a Scan of the table ──
   const fullIndex = { items: 0, units: 0, pages: 0 };
@@ -397,8 +258,7 @@ async function main() {
       }
     }
   };
-  const sesCount = async () => ((await (await fetch(`${sesBase}/store`)).json()) as { emails: unknown[] }).emails.length;
-  const sesClear = async () => void (await fetch(`${sesBase}/clear-store`, { method: 'POST' }));
+  const { count: sesCount, clear: sesClear } = sesMailbox(stack);
 
   const rows: RunRow[] = [];
   const runOnce = async (fraction: number, day: string, mode: 'stub' | 'ses', pass: 1 | 2): Promise<RunRow> => {
@@ -432,10 +292,11 @@ async function main() {
           };
     if (mode === 'ses' && pass === 1) await sesClear();
     const before = mode === 'ses' ? await sesCount() : 0;
-    tally = newTally();
+    meter.reset();
     const t = performance.now();
     const run = await runReminders({ now: nowOf(day), send, requestId: `bench-${day}-${mode}-${pass}` });
     const ms = performance.now() - t;
+    const tally = meter.tally;
     const row: RunRow = { fraction, day, mode, pass, ms, run, tally, sendMs, sesStored: mode === 'ses' ? (await sesCount()) - before : null, emailBytes, maxEmailBytes, maxEmailTasks };
     log(
       `  ${mode} run ${pass} on ${day}: ${f0(ms)} ms, ${run.dueSteps} due steps, ${run.digests} digests, sent ${run.sent}, already ${run.alreadySent}, failed ${run.failed.length}, dueSteps RCU ${run.consumedReadUnits}, job RCU ${f1(tally.readUnits)} WCU ${f1(tally.writeUnits)}` +
@@ -466,13 +327,9 @@ async function main() {
   }
 
   // ── report ──
-  const cpu = cpus();
   const L: string[] = [];
-  const cmd = (t: Tally, name: string) => t.commands.get(name)?.n ?? 0;
-  const ddbMs = (t: Tally) => [...t.commands.values()].reduce((a, c) => a + c.ms, 0);
   L.push('## Environment', '');
-  L.push(`- date: ${new Date().toISOString()}`);
-  L.push(`- node: ${process.version} (${process.platform}/${process.arch}); CPU: ${cpu[0]?.model ?? 'unknown'} × ${cpu.length} cores, RAM ${(totalmem() / 2 ** 30).toFixed(1)} GiB; load average at the end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}`);
+  L.push(...environmentLines({ withLoad: true }));
   L.push(`- settings: BENCH_STEPS=${STEPS} BENCH_PEOPLE=${PEOPLE} BENCH_PARTNERS=${PARTNERS} BENCH_SPREAD_DAYS=${SPREAD_DAYS} BENCH_FRACTIONS=${FRACTIONS.join(',')} BENCH_MODES=${MODES.join(',')} BENCH_LEGAL=${LEGAL} BENCH_CONCURRENCY=${CONCURRENCY}`);
   L.push(`- seed: ${PEOPLE} organizations in ${f1(seedOrgMs / 1000)} s; ${PROJECTS} workflows (${STEPS} open steps, due ${dueDates[0]} … ${dueDates[dueDates.length - 1]}) in ${f1(seedWfMs / 1000)} s`);
   L.push(`- reference (bench's own client): Query of the whole DUE index = ${f0(fullIndex.items)} items, **${f1(fullIndex.units)} RCU** (${fullIndex.pages} pages); Scan of the table = ${f0(fullScan.scanned)} items, ${f1(fullScan.units)} RCU (${fullScan.pages} pages)`);
@@ -484,7 +341,7 @@ async function main() {
   L.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const t = r.tally;
-    const nCmd = [...t.commands.values()].reduce((a, c) => a + c.n, 0);
+    const nCmd = requests(t);
     L.push(
       `| ${r.fraction} | ${r.day} | ${r.mode} | ${r.pass} | ${f0(r.ms)} | ${f0(r.run.dueSteps)} | ${f1((100 * r.run.dueSteps) / STEPS)} | ${r.run.digests} | ${r.run.sent} | ${r.run.alreadySent} | ${r.run.failed.length} | ${f1(r.run.consumedReadUnits)} | ${f3(r.run.consumedReadUnits / r.run.dueSteps)} | ${f1(t.readUnits)} | ${f1(t.writeUnits)} | ${nCmd} | ${f0(t.dueQueryMs)} (${t.dueQueryPages}) | ${f0(ddbMs(t))} | ${r.mode === 'ses' ? f0(r.sendMs) : '—'} | ${r.sesStored ?? '—'} | ${r.pass === 1 ? `${f2(r.emailBytes / 2 ** 20)} (${f0(r.maxEmailBytes / 1024)} kB, ${r.maxEmailTasks} tasks)` : '—'} |`,
     );
@@ -525,26 +382,10 @@ async function main() {
   const spread = perStep.length ? Math.max(...perStep) / Math.min(...perStep) : NaN;
   L.push('', `RCU per due step across runs: ${perStep.map(f3).join(', ')} (max/min ${f2(spread)}).`);
   const secondOk = rows.filter((r) => r.pass === 2).every((r) => r.run.sent === 0 && (r.sesStored ?? 0) === 0);
-  const scans = total.commands.get('ScanCommand')?.n ?? 0;
+  const scans = cmd(meter.total, 'ScanCommand');
   L.push(`Second run the same day sends nothing: ${secondOk ? 'yes' : '**NO**'}. Scan commands sent by the product's client during the whole bench: ${scans}.`);
   L.push(`**Verdict: ${pass && spread <= 1.2 ? 'PASS' : 'FAIL'}** (dueSteps RCU ≤ 1.1 × due steps × whole-index RCU per step + 1 per page, and RCU per due step within 1.2× across fractions).`);
   console.log(L.join('\n'));
 }
 
-let exitCode = 0;
-process.once('SIGINT', () => {
-  console.error('[bench] interrupted');
-  void cleanup().finally(() => process.exit(130));
-});
-process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-
-main()
-  .catch((e) => {
-    console.error('[bench] failed:', e);
-    exitCode = 1;
-  })
-  .finally(async () => {
-    await cleanup();
-    log('done');
-    process.exit(exitCode);
-  });
+bench.run(main);

@@ -13,21 +13,17 @@
  * Settings: BENCH_N (default 300 measured runs per series; 30 for fan-out), BENCH_WARMUP (default 30).
  * Prints a Markdown table; the exit code is 0 unless the bench itself failed.
  */
-import { cpus, loadavg, totalmem } from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import type { ControlEvent } from '../shared/domain/control-event';
 import type { DeclarationDraft } from '../shared/domain/declaration';
 import { evaluateProject } from '../shared/domain/risk/engine';
 import { applyReconcile, reconcile } from '../shared/domain/risk/lifecycle';
 import type { RiskInput, RiskOrganization, RiskShareholder } from '../shared/domain/risk/types';
+import { intEnv } from './lib/bench';
+import { mulberry32 } from './lib/fixtures';
+import { loadAverage, machine } from './lib/machine';
+import { f2, STATS_TABLE_HEAD, statsRow, summarize, type Stats } from './lib/stats';
 
-const intEnv = (name: string, def: number, min: number) => {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return def;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-};
 const N = intEnv('BENCH_N', 300, 10);
 const WARMUP = intEnv('BENCH_WARMUP', 30, 0);
 const N_FANOUT = Math.max(10, Math.round(N / 10));
@@ -38,18 +34,6 @@ const NOW = new Date('2026-01-05T08:00:00Z');
 const oid = (n: number) => `org_${n.toString(16).padStart(32, '0')}`;
 const COUNTRIES = ['FR', 'FR', 'FR', 'FR', 'DE', 'IT', 'US', 'CH', 'NO', 'CN'];
 
-/** A deterministic PRNG so every run benches the same project. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 interface Built {
   input: RiskInput;
   items: number;
@@ -59,7 +43,7 @@ interface Built {
 }
 
 function buildProject(opts: { seed: number; partners: number; itemsTotal: number; resultsPerPartner: number; rightsPerPartner: number; idBase: number; extraMember?: string; extraOrgs?: RiskOrganization[] }): Built {
-  const rand = prng(opts.seed);
+  const rand = mulberry32(opts.seed); // deterministic: every run benches the same project
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const partners = Array.from({ length: opts.partners }, (_, i) => oid(opts.idBase + i));
   if (opts.extraMember) partners[0] = opts.extraMember;
@@ -179,20 +163,8 @@ function buildProject(opts: { seed: number; partners: number; itemsTotal: number
 
 // ───────────────────────────── measuring ─────────────────────────────
 
-const q = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-interface Row {
+interface Row extends Stats {
   series: string;
-  n: number;
-  p50: number;
-  p95: number;
-  p99: number;
-  mean: number;
-  max: number;
-}
-function stats(series: string, t: number[]): Row {
-  const sorted = [...t].sort((a, b) => a - b);
-  const n = t.length;
-  return { series, n, p50: q(sorted, 50), p95: q(sorted, 95), p99: q(sorted, 99), mean: t.reduce((a, b) => a + b, 0) / n, max: sorted[n - 1]! };
 }
 const time = (fn: () => void): number => {
   const s = process.hrtime.bigint();
@@ -208,13 +180,12 @@ function measureInterleaved(series: { name: string; fn: () => void }[], n: numbe
       for (let i = 0; i < Math.min(block, n - done); i++) t[k]!.push(time(s.fn));
     });
   }
-  return series.map((s, k) => stats(s.name, t[k]!));
+  return series.map((s, k) => ({ series: s.name, ...summarize(t[k]!) }));
 }
 const MiB = (b: number) => (b / 1024 / 1024).toFixed(1);
-const f2 = (x: number) => x.toFixed(2);
 
 function main() {
-  const load0 = loadavg().map((x) => x.toFixed(1)).join(' / ');
+  const load0 = loadAverage();
   const mem0 = process.memoryUsage();
   const big = buildProject({ seed: 7, partners: 30, itemsTotal: 1000, resultsPerPartner: 5, rightsPerPartner: 10, idBase: 1 });
   const memFixture = process.memoryUsage();
@@ -279,10 +250,10 @@ function main() {
   const memEnd = process.memoryUsage();
   const heap = getHeapStatistics();
 
-  const cpu = cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  const m = machine();
   const lines: string[] = [];
-  lines.push(`Run on ${new Date().toISOString().slice(0, 10)}, Node ${process.version} (${process.platform}/${process.arch}), CPU \`${cpu}\` × ${cpus().length}, ${(totalmem() / 1024 ** 3).toFixed(1)} GiB RAM.`);
-  lines.push(`Settings: N = ${N} (fan-out ${N_FANOUT}), warm-up ${WARMUP}, interleaved blocks of 25. Load average at start ${load0}, at end ${loadavg().map((x) => x.toFixed(1)).join(' / ')}.`);
+  lines.push(`Run on ${new Date().toISOString().slice(0, 10)}, Node ${m.node}, CPU \`${m.cpuModel?.trim() ?? 'unknown CPU'}\` × ${m.cores}, ${m.ram} GiB RAM.`);
+  lines.push(`Settings: N = ${N} (fan-out ${N_FANOUT}), warm-up ${WARMUP}, interleaved blocks of 25. Load average at start ${load0}, at end ${loadAverage()}.`);
   lines.push('');
   lines.push(
     `Project: ${big.input.memberships.length} partners, ${big.items} background items, ${big.results} results, ${big.rights} access rights, ` +
@@ -291,9 +262,8 @@ function main() {
   );
   lines.push(`Findings by rule: ${Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   lines.push('');
-  lines.push('| series | n | p50 ms | p95 ms | p99 ms | mean ms | max ms |');
-  lines.push('|---|---:|---:|---:|---:|---:|---:|');
-  for (const r of rows) lines.push(`| ${r.series} | ${r.n} | ${f2(r.p50)} | ${f2(r.p95)} | ${f2(r.p99)} | ${f2(r.mean)} | ${f2(r.max)} |`);
+  lines.push(...STATS_TABLE_HEAD);
+  for (const r of rows) lines.push(statsRow(r.series, r));
   lines.push('');
   lines.push(`Fan-out per project: p50 ${f2(fanRow.p50 / 200)} ms, p99 ${f2(fanRow.p99 / 200)} ms (200 projects of 5 partners, ~200 items each).`);
   lines.push('');
