@@ -34,7 +34,7 @@ export const putDeclaration: RouteHandler = async (req) => {
   }
   const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), { head: ctx.head, contentHash });
   // The engine gets the content just saved instead of reading it back.
-  await reevaluateProject(ctx.header.project.id, actorOf(req.principal), new Date(), { known: { [ctx.orgId]: { content, submitted: false, version: head.currentVersion } } });
+  await reevaluateProject(ctx.header.project.id, actorOf(req.principal), new Date(), { known: { [ctx.orgId]: { content, submitted: false, version: head.currentVersion } }, header: ctx.header, flags });
   return {
     status: 201,
     body: { ...head, savedVersion: version },

@@ -8,7 +8,7 @@ import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/
 import { listFlags, saveFlagChanges, type StoredFlag } from '../../shared/store/flags';
 import { listControlEvents } from '../../shared/store/control-events';
 import { loadControlChain } from '../../shared/store/organizations';
-import { allProjectIdsOf, getProjectHeader } from '../../shared/store/projects';
+import { allProjectIdsOf, getProjectHeader, type ProjectHeader } from '../../shared/store/projects';
 import { projectsOfOrgGsiPk } from '../../shared/store/keys';
 import { getWorkflow } from '../../shared/store/workflow';
 import { notifyNewSeriousFlags } from './notify-flags';
@@ -26,8 +26,8 @@ export interface Reevaluation {
 /** Declarations the caller already holds (e.g. the version it just saved), by organization. */
 export type KnownDeclarations = Record<string, { content: DeclarationDraft; submitted: boolean; version: number }>;
 
-async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarations = {}) {
-  const header = await getProjectHeader(projectId);
+async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarations = {}, knownHeader?: ProjectHeader) {
+  const header = knownHeader ?? (await getProjectHeader(projectId));
   if (!header) return null;
   const memberIds = header.members.map((m) => m.organizationId);
   // The three independent reads run side by side: control chain (+ events), declarations, workflow stage.
@@ -71,8 +71,14 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
  * closed when the condition is gone; reopened when it returns or its evidence changes), writes the changes with
  * their audit events, and emails the legal staff about new high or critical flags.
  */
-export async function reevaluateProject(projectId: string, actor: Actor, now = new Date(), opts: { notify?: boolean; known?: KnownDeclarations } = {}): Promise<Reevaluation | null> {
-  const [loaded, existing] = await Promise.all([loadRiskInput(projectId, now, opts.known), listFlags(projectId)]);
+export async function reevaluateProject(
+  projectId: string,
+  actor: Actor,
+  now = new Date(),
+  /** What the caller already read in this request: declarations, the project header, the flags (saves round-trips). */
+  opts: { notify?: boolean; known?: KnownDeclarations; header?: ProjectHeader; flags?: StoredFlag[] } = {},
+): Promise<Reevaluation | null> {
+  const [loaded, existing] = await Promise.all([loadRiskInput(projectId, now, opts.known, opts.header), opts.flags ?? listFlags(projectId)]);
   if (!loaded) return null;
   const findings = evaluateProject(loaded.input);
   const byId = new Map(existing.map((f) => [f.id, f]));
