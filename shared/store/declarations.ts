@@ -129,7 +129,8 @@ export async function saveDeclarationVersion(
   const payload: Record<string, unknown> = {};
   if (sizeBytes <= INLINE_LIMIT) payload.content = json;
   else {
-    const gz = gzipSync(json);
+    // Level 1: several times faster than the default on a save's hot path, for a slightly larger item.
+    const gz = gzipSync(json, { level: 1 });
     if (gz.length <= INLINE_LIMIT) {
       storage = 'gzip';
       payload.contentGz = gz;
