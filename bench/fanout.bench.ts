@@ -34,6 +34,7 @@ import type { ControlEvent } from '../shared/domain/control-event';
 import { createBench, intEnv, pool } from './lib/bench';
 import { count, meterDynamo, requests, type Tally } from './lib/ddb-meter';
 import { siren } from './lib/fixtures';
+import { completeDeclaration } from '../test/fixtures/declaration';
 import { environmentLines } from './lib/machine';
 import { rawDynamo, sesMailbox, startStack } from './lib/stack';
 import { f0, f1, f2, f3 } from './lib/stats';
@@ -63,56 +64,21 @@ const { log, deadline } = bench;
 
 // ───────────────────────────── helpers ─────────────────────────────
 
-/** A small declaration of organization `a` in a project with partners a, b and c (the shape of the declaration form); identifiers unique per (n, i). */
+/** A small declaration of organization `a` in a project with partners a, b and c (the shared test fixture); identifiers unique per (n, i). */
 function smallDeclaration(a: string, b: string, c: string, n: number, i: number, version = 1): unknown {
-  return {
-    background: [
-      {
-        key: 'bg-1',
-        type: 'patent',
-        title: `Capteur photonique intégré ${n}.${i}`,
-        description: `Capteur à base de guides d’onde (version ${version}).${DECL_PAD_KB ? ' ' + 'Texte descriptif détaillé. '.repeat(Math.floor((DECL_PAD_KB * 1024) / 27)) : ''}`.trim(),
-        identifiers: [{ kind: 'patent-publication', value: `EP ${1_000_000 + n * 10 + i} B1` }],
-        owners: [{ organizationId: a }],
-        jurisdictions: ['EP', 'FR'],
-        priorityDate: '2018-03-01',
-        executionConditions: { regime: 'royalty-free' },
-        exploitationConditions: { regime: 'fair-and-reasonable', text: 'Conditions équitables' },
-        exportControl: { category: 'none' },
-        fromZrr: false,
-      },
-      {
-        key: 'bg-2',
-        type: 'software',
-        title: 'Firmware de pilotage',
-        owners: [{ organizationId: a }],
-        executionConditions: { regime: 'royalty-free' },
-        exploitationConditions: { regime: 'excluded' },
-        exportControl: { category: 'none' },
-        fromZrr: false,
-      },
-    ],
-    results: [
-      {
-        key: 'r-1',
-        title: 'Capteur quantique',
-        technologyDomains: ['quantum', 'photonics'],
-        ownership: [
-          { organizationId: a, pct: 50 },
-          { organizationId: b, pct: 25 },
-          { organizationId: c, pct: 25 },
-        ],
-        plannedFilingDate: '2027-06-15',
-        plannedPublications: [{ venue: 'Optica', date: '2027-09-01' }],
-      },
-    ],
-    accessRights: [
-      { key: 'ar-1', purpose: 'execution', direction: 'granted', beneficiaryOrganizationId: b, grantorOrganizationId: a, subject: { kind: 'background', itemKey: 'bg-1' }, exclusive: false },
-    ],
-    confidentiality: { termYears: 5, survivesProject: true },
-    signatory: { name: 'Marie Curie', position: 'Présidente', email: 'marie@example.fr' },
-    contacts: [{ name: 'Pierre Dupont', position: 'Responsable PI', email: 'pierre@example.fr' }],
-  };
+  const d = completeDeclaration(a, b, c);
+  const bg = d.background[0];
+  bg.title = `Capteur photonique intégré ${n}.${i}`;
+  bg.description = `Capteur à base de guides d’onde (version ${version}).${DECL_PAD_KB ? ' ' + 'Texte descriptif détaillé. '.repeat(Math.floor((DECL_PAD_KB * 1024) / 27)) : ''}`.trim();
+  bg.identifiers = [{ kind: 'patent-publication', value: `EP ${1_000_000 + n * 10 + i} B1` }];
+  bg.jurisdictions = ['EP', 'FR'];
+  bg.exportControl = { category: 'none' };
+  d.results[0].ownership = [
+    { organizationId: a, pct: 50 },
+    { organizationId: b, pct: 25 },
+    { organizationId: c, pct: 25 },
+  ];
+  return d;
 }
 
 const median = (xs: number[]) => {

@@ -1,22 +1,8 @@
 /** Test data shared by the benches: SIRENs, a seeded PRNG, French organization and project bodies for the API. */
+import { siren } from '../../test/fixtures/siren';
 
-/** A valid SIREN (Luhn) from any 8 digits. */
-export function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
+export { siren };
+
 
 /** A deterministic PRNG (mulberry32) in [0, 1): the same seed gives the same data on every run. */
 export function mulberry32(seed: number): () => number {

@@ -1,5 +1,5 @@
 import { startApi, tokenFor, frenchOrg, projectBody, type Api } from './helpers/api';
-import { completeDeclaration } from './fixtures/declaration';
+import { completeDeclaration } from '../fixtures/declaration';
 
 let api: Api;
 let legal: string;

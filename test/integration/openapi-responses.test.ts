@@ -1,7 +1,7 @@
 import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { startApi, tokenFor, frenchOrg, projectBody, type Api, type ApiResponse } from './helpers/api';
-import { completeDeclaration } from './fixtures/declaration';
+import { completeDeclaration } from '../fixtures/declaration';
 
 /**
  * The OpenAPI document against the real server: a walk through every operation, over HTTP, where each answer

@@ -1,5 +1,5 @@
 import { startApi, tokenFor, frenchOrg, projectBody, sentMail, type Api } from './helpers/api';
-import { completeDeclaration } from './fixtures/declaration';
+import { completeDeclaration } from '../fixtures/declaration';
 import { runReminders } from '../../functions/jobs/send-reminders';
 import { addCalendarDays } from '../../shared/domain/calendar';
 import { createWorkflow, recordSubmission } from '../../shared/domain/workflow';

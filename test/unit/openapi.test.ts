@@ -49,7 +49,7 @@ import type { DeclarationHead, DeclarationSubmission, DeclarationVersionMeta } f
 import type { StepIndexItem } from '../../shared/store/workflow';
 import type { StoredFlag } from '../../shared/store/flags';
 import type { Principal } from '../../shared/domain/access';
-import { completeDeclaration } from '../integration/fixtures/declaration';
+import { completeDeclaration } from '../fixtures/declaration';
 
 const doc = buildOpenApiDocument(routes);
 

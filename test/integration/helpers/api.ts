@@ -3,6 +3,9 @@ import type { Server } from 'node:http';
 import { createApiServer } from '../../../infra/local/server';
 import { signDevToken, type DevUser } from '../../../functions/dev/dev-jwt';
 import type { Role } from '../../../shared/domain/access';
+import { siren } from '../../fixtures/siren';
+
+export { siren };
 
 /**
  * Integration tests go over the wire: a real local API server (the same one `npm start` runs) on a free
@@ -67,23 +70,6 @@ export async function tokenFor(role: Role, organizationId?: string, email?: stri
   return signDevToken(user, process.env.DEV_TOKEN_SECRET!);
 }
 
-/** A valid SIREN (Luhn) from any 8 digits. */
-export function siren(base8: string): string {
-  for (let c = 0; c < 10; c++) {
-    const s = base8 + c;
-    let sum = 0;
-    for (let i = 0; i < 9; i++) {
-      let d = s.charCodeAt(8 - i) - 48;
-      if (i % 2 === 1) {
-        d *= 2;
-        if (d > 9) d -= 9;
-      }
-      sum += d;
-    }
-    if (sum % 10 === 0) return s;
-  }
-  throw new Error('unreachable');
-}
 
 export const frenchOrg = (name: string, extra: Record<string, unknown> = {}) => ({
   legalName: name,
