@@ -7,7 +7,7 @@ import type { Actor } from '../../shared/domain/audit';
 import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/declarations';
 import { listFlags, saveFlagChanges, type StoredFlag } from '../../shared/store/flags';
 import { listControlEvents } from '../../shared/store/control-events';
-import { loadControlChain } from '../../shared/store/organizations';
+import { controlledDownstream, loadControlChain } from '../../shared/store/organizations';
 import { allProjectIdsOf, getProjectHeader, type ProjectHeader } from '../../shared/store/projects';
 import { projectsOfOrgGsiPk } from '../../shared/store/keys';
 import { getWorkflow } from '../../shared/store/workflow';
@@ -110,7 +110,9 @@ export async function reevaluateProject(
  * staff member sums up the new serious flags of all those projects.
  */
 export async function reevaluateOrganization(orgId: string, actor: Actor, now = new Date()): Promise<Reevaluation[]> {
-  const projectIds = await allProjectIdsOf(projectsOfOrgGsiPk(orgId));
+  // The organization's own projects and those of every organization it holds shares in, down the chain.
+  const orgs = await controlledDownstream(orgId);
+  const projectIds = [...new Set((await Promise.all(orgs.map((id) => allProjectIdsOf(projectsOfOrgGsiPk(id))))).flat())];
   const results: Reevaluation[] = [];
   // A few at a time: bounded concurrency keeps a 200-project fan-out within DynamoDB and Lambda limits.
   for (let i = 0; i < projectIds.length; i += 8) {

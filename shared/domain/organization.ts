@@ -4,6 +4,9 @@ import { isValidSiren } from './siren';
 import { emailSchema, idSchema, languageSchema, pctSchema, text } from './common';
 import { sumPct } from './decimal';
 
+/** Linked shareholders are mirrored as holding links in the same transaction (DynamoDB: 100 items at most). */
+export const MAX_LINKED_SHAREHOLDERS = 50;
+
 export const ORGANIZATION_CATEGORIES = ['startup', 'sme', 'midcap', 'large', 'public-lab', 'university', 'other'] as const;
 
 export const orgIdSchema = idSchema('org');
@@ -63,6 +66,9 @@ export function checkOrganization(org: OrgShape, ctx: z.core.$RefinementCtx, sel
   const shareholders = org.shareholders ?? [];
   if (sumPct(shareholders.map((s) => s.votingRightsPct)).gt(100)) {
     ctx.addIssue({ code: 'custom', path: ['shareholders'], message: 'Voting rights add up to more than 100 %' });
+  }
+  if (shareholders.filter((s) => s.organizationId).length > MAX_LINKED_SHAREHOLDERS) {
+    ctx.addIssue({ code: 'custom', path: ['shareholders'], message: `At most ${MAX_LINKED_SHAREHOLDERS} shareholders linked to registered organizations` });
   }
   shareholders.forEach((s, i) => {
     if (selfId && s.organizationId === selfId) {

@@ -17,6 +17,7 @@
  *  reminder digest    DIGEST#<email>     <YYYY-MM-DD>
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
  *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
+ *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -108,3 +109,11 @@ export const openFlagGsi = (severity: string, updatedAt: string, projectId: stri
 
 /** Control events (shareholding changes, acquisitions) of an organization, in its partition. */
 export const controlEventKey = (orgId: string, recordedAt: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `CTRL#${recordedAt}#${id}` });
+
+/**
+ * Holding links, the reverse of `shareholders[].organizationId`: in the holder's partition, one item per
+ * organization it holds shares in. A change of a holder (e.g. an acquisition of the US fund behind a start-up)
+ * re-evaluates the projects of every organization below it.
+ */
+export const holdingKey = (holderId: string, heldId: string) => ({ pk: `ORG#${holderId}`, sk: `HOLDS#${heldId}` });
+export const HOLDINGS_PREFIX = 'HOLDS#';

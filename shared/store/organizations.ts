@@ -2,8 +2,9 @@ import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb
 import { randomUUID } from 'node:crypto';
 import { ddb } from './clients';
 import { config } from './config';
-import { orgChain, orgKey, orgListGsi, ORGS_GSI_PK, stripKeys } from './keys';
-import { writeWithAudit, type Page } from './tx';
+import { HOLDINGS_PREFIX, holdingKey, orgChain, orgKey, orgListGsi, ORGS_GSI_PK, stripKeys } from './keys';
+import { queryAll } from './query';
+import { writeWithAudit, type Page, type TxWrite } from './tx';
 import { decodeCursor, encodeCursor } from './pagination';
 import type { Organization, OrganizationInput } from '../domain/organization';
 import type { Actor } from '../domain/audit';
@@ -65,11 +66,48 @@ export async function loadControlChain(startIds: readonly string[], maxDepth = 1
   return known;
 }
 
+const holderIds = (o: Pick<Organization, 'shareholders'>) => [...new Set(o.shareholders.map((s) => s.organizationId).filter((x): x is string => !!x))];
+
+/** The holding-link writes that take `before`'s linked shareholders to `after`'s (same transaction as the organization). */
+function holdingWrites(orgId: string, before: readonly string[], after: readonly string[]): TxWrite[] {
+  const added = after.filter((h) => !before.includes(h));
+  const removed = before.filter((h) => !after.includes(h));
+  return [
+    ...added.map((h) => ({ item: { Put: { TableName: config.tableName, Item: { ...holdingKey(h, orgId), entity: 'holding', holderId: h, heldId: orgId } } } })),
+    ...removed.map((h) => ({ item: { Delete: { TableName: config.tableName, Key: holdingKey(h, orgId) } } })),
+  ];
+}
+
+/** The organizations `holderId` holds shares in (one Query on its partition). */
+export async function heldBy(holderId: string): Promise<string[]> {
+  const { items } = await queryAll<{ heldId: string }>({
+    TableName: config.tableName,
+    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
+    ExpressionAttributeValues: { ':pk': `ORG#${holderId}`, ':h': HOLDINGS_PREFIX },
+  });
+  return items.map((i) => i.heldId);
+}
+
+/** `orgId` and every organization below it through holding links (breadth-first, bounded, cycle-safe). */
+export async function controlledDownstream(orgId: string, maxDepth = 10): Promise<string[]> {
+  const seen = new Set([orgId]);
+  let frontier = [orgId];
+  for (let depth = 0; frontier.length && depth < maxDepth; depth++) {
+    const next = (await Promise.all(frontier.map(heldBy))).flat().filter((id) => !seen.has(id));
+    next.forEach((id) => seen.add(id));
+    frontier = [...new Set(next)];
+  }
+  return [...seen];
+}
+
 export async function createOrganization(input: OrganizationInput, actor: Actor, now = new Date()): Promise<Organization> {
   const at = now.toISOString();
   const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
-    [{ item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') }],
+    [
+      { item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') },
+      ...holdingWrites(org.id, [], holderIds(org)),
+    ],
     [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
   );
   return org;
@@ -93,6 +131,7 @@ export async function replaceOrganization(current: Organization, next: Organizat
         },
         onConditionFailed: () => new PreconditionFailedError('The organization was changed by someone else; reload it and retry.'),
       },
+      ...holdingWrites(current.id, holderIds(current), holderIds(updated)),
     ],
     [{ chain: orgChain(current.id), actor, action, target: { type: 'organization', id: current.id }, before, after }],
   );

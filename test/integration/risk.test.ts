@@ -129,3 +129,15 @@ test('an EU investor at 30 % without control raises no IEF-ACQUISITION', async (
   const flags = await api.call('GET', `/projects/${p}/flags`, { token: legal });
   expect(flags.body.items.filter((f: { ruleId: string }) => f.ruleId === 'IEF-ACQUISITION')).toHaveLength(0);
 });
+
+test("an acquisition of the fund that holds a partner re-evaluates the partner's projects (down the chain)", async () => {
+  const fund = (await api.call('POST', '/organizations', { token: legal, body: { legalName: `Alpine Holding ${tag}`, registrationId: 'LU-B123456', country: 'LU', category: 'other' } })).body.id;
+  const sub = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg(`Filiale ${tag}`, { category: 'startup', shareholders: [{ name: 'Alpine Holding', country: 'LU', votingRightsPct: 60, organizationId: fund }] }) })).body.id;
+  const p = (await api.call('POST', '/projects', { token: legal, body: projectBody({ technologyDomains: ['semiconductors'], partners: [{ organizationId: sub, role: 'coordinator' }] }) })).body.id;
+  // A US investor takes control of the Luxembourg holding: the French start-up below it is now foreign-controlled.
+  const r = await api.call('POST', `/organizations/${fund}/control-events`, { token: legal, body: { kind: 'acquisition', status: 'planned', investor: { name: 'Redwood Capital', country: 'US' }, votingRightsBeforePct: 0, votingRightsAfterPct: 70, effectiveDate: '2027-05-01' } });
+  expect(r.status).toBe(201);
+  expect(r.body.reevaluated.map((x: { projectId: string }) => x.projectId)).toContain(p);
+  const flags = await api.call('GET', `/projects/${p}/flags?status=open`, { token: legal });
+  expect(flags.body.items.some((f: { ruleId: string; subject: { organizationId?: string } }) => f.ruleId.startsWith('IEF-') && f.subject.organizationId === sub)).toBe(true);
+});
