@@ -18,6 +18,7 @@ import {
   ValidationError,
 } from '../../shared/domain/errors';
 import { fieldError } from '../../shared/domain/validation';
+import { negotiateLanguage } from '../../shared/domain/i18n/lang';
 import { config } from '../../shared/store/config';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -136,10 +137,11 @@ async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, cont
 const errorMiddleware = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
   onError: async (request) => {
     const requestId = request.event?.requestContext?.requestId;
-    const problem = toProblem(request.error, requestId);
+    const headers = (request.event?.headers ?? {}) as Record<string, string | undefined>;
+    const problem = toProblem(request.error, requestId, negotiateLanguage(headers['accept-language']));
     if (problem.status >= 500) logger.error('Unhandled error', { error: request.error as Error });
     else if (!(request.error instanceof DomainError)) logger.warn('Unexpected client error', { error: request.error as Error });
-    request.response = problemResponse(problem);
+    request.response = problemResponse(problem, { vary: 'Accept-Language' });
   },
 });
 

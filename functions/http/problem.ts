@@ -1,5 +1,7 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/domain/errors';
+import { DEFAULT_LANG, type Lang } from '../../shared/domain/i18n/lang';
+import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -10,31 +12,43 @@ export interface Problem {
   detail?: string;
   instance?: string;
   errors?: { path: string; message: string }[];
+  /** The language of `title`, `detail` and `errors[].message` (also sent as Content-Language). */
+  lang?: Lang;
   [k: string]: unknown;
 }
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
-  return { statusCode: p.status, headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers }, body: JSON.stringify(p) };
+  return {
+    statusCode: p.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...(p.lang ? { 'content-language': p.lang } : {}), ...headers },
+    body: JSON.stringify(p),
+  };
 }
 
-/** Typed domain errors keep their status and detail; anything else is an opaque 500 (details go to the log only). */
-export function toProblem(err: unknown, requestId?: string): Problem {
+/**
+ * Typed domain errors keep their status and detail; anything else is an opaque 500 (details go to the log only).
+ * Title, detail and field messages are given in `lang` (French by default): messages missing from the
+ * catalog (shared/domain/i18n/messages.ts) stay in English. Status codes and field paths never change.
+ */
+export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT_LANG): Problem {
   if (err instanceof DomainError) {
     return {
       type: err.type,
-      title: err.title,
+      title: problemTitle(err.type, lang, err.title),
       status: err.status,
-      detail: err.message,
-      ...(err.errors ? { errors: err.errors } : {}),
+      detail: translateMessage(err.message, lang),
+      ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: translateMessage(e.message, lang) })) } : {}),
       ...(err.extra ?? {}),
       ...(requestId ? { requestId } : {}),
+      lang,
     };
   }
   return {
     type: 'https://vigie.dev/problems/internal',
-    title: 'Internal error',
+    title: problemTitle('internal', lang),
     status: 500,
-    detail: 'An unexpected error occurred. Quote the request id to the support team.',
+    detail: translateMessage('An unexpected error occurred. Quote the request id to the support team.', lang),
     ...(requestId ? { requestId } : {}),
+    lang,
   };
 }

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { routes, routeKey, type RouteDef } from '../../functions/routes';
 import { verifyDevToken } from '../../functions/dev/dev-jwt';
+import { negotiateLanguage, type Lang } from '../../shared/domain/i18n/lang';
+import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
 
 /**
  * The local API Gateway: matches a request against functions/routes.ts, verifies the bearer token as the
@@ -45,9 +47,18 @@ const defaultLoader = async (handlerPath: string): Promise<LambdaHandler> => {
   return mod.handler;
 };
 
-function problem(res: ServerResponse, status: number, title: string, detail: string, extraHeaders: Record<string, string> = {}) {
-  res.writeHead(status, { 'content-type': 'application/problem+json', ...extraHeaders });
-  res.end(JSON.stringify({ type: `https://vigie.dev/problems/${status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : 'request'}`, title, status, detail }));
+/** The local server's own problems, in the caller's language (`detail` is given in English and translated). */
+function problem(res: ServerResponse, lang: Lang, status: number, titleKey: string, detail: string, extraHeaders: Record<string, string> = {}) {
+  res.writeHead(status, { 'content-type': 'application/problem+json', 'content-language': lang, vary: 'Accept-Language', ...extraHeaders });
+  res.end(
+    JSON.stringify({
+      type: `https://vigie.dev/problems/${status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : 'request'}`,
+      title: problemTitle(titleKey, lang),
+      status,
+      detail: translateMessage(detail, lang),
+      lang,
+    }),
+  );
 }
 
 /** API Gateway hands JWT claims to Lambda as strings; arrays become "[a b]". */
@@ -99,6 +110,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
+    const lang = negotiateLanguage(req.headers['accept-language']);
     res.on('finish', () => opts.onRequest?.({ method, path: url.pathname, status: res.statusCode, ms: performance.now() - started }));
     try {
       if (method === 'OPTIONS') {
@@ -114,23 +126,23 @@ export function createApiServer(opts: ApiServerOptions): Server {
           break;
         }
       }
-      if (!match) return problem(res, 404, 'Not found', `No route for ${method} ${url.pathname}.`);
+      if (!match) return problem(res, lang, 404, 'not-found', `No route for ${method} ${url.pathname}.`);
       const { c, values } = match;
 
       let claims: Record<string, string | number | boolean> | undefined;
       if (c.route.roles !== 'public') {
         const auth = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-        if (!token) return problem(res, 401, 'Authentication required', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', { 'www-authenticate': 'Bearer' });
+        if (!token) return problem(res, lang, 401, 'unauthorized', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', { 'www-authenticate': 'Bearer' });
         try {
           claims = flattenClaims(await verifyDevToken(token, opts.devTokenSecret));
         } catch (e) {
-          return problem(res, 401, 'Authentication required', `The token was refused: ${(e as Error).message}`, { 'www-authenticate': 'Bearer error="invalid_token"' });
+          return problem(res, lang, 401, 'unauthorized', `The token was refused: ${(e as Error).message}`, { 'www-authenticate': 'Bearer error="invalid_token"' });
         }
       }
 
       const raw = await readBody(req);
-      if (raw === 'too-large') return problem(res, 413, 'Payload too large', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
+      if (raw === 'too-large') return problem(res, lang, 413, 'payload-too-large', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
       const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
@@ -186,7 +198,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     } catch (e) {
       // The handlers map their own errors; this is the local stand-in for API Gateway's 500.
       console.error('[local api] internal error:', e);
-      if (!res.headersSent) problem(res, 500, 'Internal error', 'An unexpected error occurred.');
+      if (!res.headersSent) problem(res, lang, 500, 'internal', 'An unexpected error occurred.');
       else res.end();
     }
   });

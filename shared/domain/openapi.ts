@@ -517,6 +517,7 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
         instance: { type: 'string' },
         requestId: { type: 'string' },
         errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+        lang: { type: 'string', enum: ['fr', 'en'], description: 'Language of title, detail and messages (Accept-Language; French by default)' },
       },
     },
   };

@@ -54,7 +54,7 @@ test('an EXE renamed .pdf is refused at confirmation and deleted', async () => {
   const doc = await upload(partnerA, 'contract.pdf', 'application/pdf', EXE);
   const r = await api.call('POST', `/projects/${project.id}/documents/${doc.id}/confirm`, { token: partnerA });
   expect(r.status).toBe(422);
-  expect(r.body.detail).toMatch(/executable/);
+  expect(r.body.detail).toMatch(/exécutable/);
   const got = await api.call('GET', `/documents/${doc.id}`, { token: legal });
   expect(got.body.document.status).toBe('rejected');
   expect(got.body.download).toBeNull();

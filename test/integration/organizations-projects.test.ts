@@ -23,6 +23,37 @@ describe('organizations', () => {
     expect(r.body.errors[0].pointer).toBe('/siren');
   });
 
+  test('problems are in French by default and in English on request (Accept-Language)', async () => {
+    const body = { legalName: 'X', siren: '123456789', country: 'FR', category: 'sme' };
+    const fr = await api.call('POST', '/organizations', { token: legal, body });
+    expect(fr.status).toBe(400);
+    expect(fr.headers.get('content-language')).toBe('fr');
+    expect(fr.body).toMatchObject({ title: 'Requête invalide', lang: 'fr', detail: 'Requête invalide (corps de la requête) : 1 erreur(s).' });
+    expect(fr.body.errors).toEqual([{ path: 'siren', pointer: '/siren', message: 'Doit être un SIREN valide : 9 chiffres avec une clé de contrôle valide' }]);
+
+    const frFR = await api.call('POST', '/organizations', { token: legal, body, headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
+    expect(frFR.body.errors[0].message).toMatch(/^Doit être un SIREN valide/);
+
+    const en = await api.call('POST', '/organizations', { token: legal, body, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
+    expect(en.status).toBe(400);
+    expect(en.headers.get('content-language')).toBe('en');
+    expect(en.body).toMatchObject({ title: 'Invalid request', lang: 'en', detail: 'The request body is invalid: 1 error(s).' });
+    expect(en.body.errors).toEqual([{ path: 'siren', pointer: '/siren', message: 'Must be a valid SIREN: 9 digits with a valid check digit' }]);
+  });
+
+  test("the local server's own problems (401, 404) follow Accept-Language too", async () => {
+    const noToken = await api.call('GET', '/organizations');
+    expect(noToken.status).toBe(401);
+    expect(noToken.body).toMatchObject({ title: 'Authentification requise', lang: 'fr' });
+    expect(noToken.body.detail).toMatch(/^Envoyez Authorization/);
+    const noRouteEn = await api.call('GET', '/nowhere', { headers: { 'accept-language': 'en' } });
+    expect(noRouteEn.status).toBe(404);
+    expect(noRouteEn.body).toMatchObject({ title: 'Not found', detail: 'No route for GET /nowhere.', lang: 'en' });
+    const noRouteFr = await api.call('GET', '/nowhere');
+    expect(noRouteFr.body).toMatchObject({ title: 'Introuvable', detail: 'Aucune route pour GET /nowhere.' });
+    expect(noRouteFr.headers.get('content-language')).toBe('fr');
+  });
+
   test('unknown fields are refused (mass assignment)', async () => {
     const r = await api.call('POST', '/organizations', { token: legal, body: { ...frenchOrg('A'), id: 'org_x', version: 99 } });
     expect(r.status).toBe(400);
@@ -48,7 +79,7 @@ describe('organizations', () => {
   test('malformed JSON → 400, wrong content type → 415, body over 1 MB → 413', async () => {
     const bad = await api.call('POST', '/organizations', { token: legal, rawBody: '{"legalName":', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(400);
-    expect(bad.body.title).toBe('Invalid request');
+    expect(bad.body.title).toBe('Requête invalide');
     const type = await api.call('POST', '/organizations', { token: legal, rawBody: 'legalName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(type.status).toBe(415);
     const big = await api.call('POST', '/organizations', { token: legal, body: { ...frenchOrg('Big'), activityDescription: 'x'.repeat(1_100_000) } });

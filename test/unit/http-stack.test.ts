@@ -44,7 +44,11 @@ describe('middy stack', () => {
     });
     const r1 = await nf(event({ claims: legal }), ctx);
     expect(r1.statusCode).toBe(404);
-    expect(JSON.parse(r1.body!)).toMatchObject({ status: 404, detail: 'No such project.', requestId: 'req-1' });
+    expect(JSON.parse(r1.body!)).toMatchObject({ status: 404, detail: 'Projet introuvable.', title: 'Introuvable', lang: 'fr', requestId: 'req-1' });
+    expect(r1.headers?.['content-language']).toBe('fr');
+    const r1en = await nf(event({ claims: legal, headers: { 'accept-language': 'en-GB,en;q=0.9' } }), ctx);
+    expect(JSON.parse(r1en.body!)).toMatchObject({ status: 404, title: 'Not found', detail: 'No such project.', lang: 'en' });
+    expect(r1en.headers?.['content-language']).toBe('en');
     const boom = httpHandler('GET /projects/{projectId}', async () => {
       throw new Error('ConnectionRefused at 10.0.0.1:8000 secret=abc');
     });
