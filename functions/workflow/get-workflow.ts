@@ -1,14 +1,34 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { missingApprovals, pendingDeclarations, pendingSteps } from '../../shared/domain/workflow';
+import { missingApprovals, pendingDeclarations, pendingSteps, type PendingStep } from '../../shared/domain/workflow';
+import { peopleFor, type Directory } from '../../shared/domain/reminders';
+import { getOrganizations } from '../../shared/store/organizations';
+import { listStaff } from '../../shared/store/staff';
 import { redactFor } from './redact';
 import { loadWorkflow } from './load-workflow';
+
+/** The directory the pending steps need: representatives of the partners concerned, and the staff. */
+async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {
+  const orgIds = steps.flatMap((s) => (s.assignee.role === 'partner' && s.assignee.orgId ? [s.assignee.orgId] : []));
+  const [orgs, staff] = await Promise.all([getOrganizations(orgIds), steps.some((s) => s.assignee.role !== 'partner') ? listStaff() : Promise.resolve([])]);
+  return {
+    staff: staff.filter((s) => s.active).map((s) => ({ email: s.email, name: s.name, language: s.language, role: s.role })),
+    representatives: new Map([...orgs].map(([id, o]) => [id, o.representatives.map((r) => ({ email: r.email.toLowerCase(), name: r.name, language: r.language }))])),
+  };
+}
 
 export const getWorkflow: RouteHandler = async (req) => {
   const { workflow } = await loadWorkflow(req);
   const state = redactFor(req.principal, workflow.state);
+  const pending = pendingSteps(state);
+  const dir = await directoryFor(pending);
   return {
     status: 200,
-    body: { ...state, pending: pendingSteps(state), pendingDeclarations: pendingDeclarations(state), missingApprovals: missingApprovals(state) },
+    body: {
+      ...state,
+      pending: pending.map((s) => ({ ...s, people: peopleFor(s.assignee, dir).map(({ name, email, language }) => ({ name, email, language })) })),
+      pendingDeclarations: pendingDeclarations(state),
+      missingApprovals: missingApprovals(state),
+    },
     version: workflow.version,
   };
 };

@@ -59,7 +59,8 @@ export interface Digest {
 
 export const reminderHorizon = (today: string) => addCalendarDays(today, REMIND_DAYS_BEFORE);
 
-function peopleFor(a: Assignee, dir: Directory): Person[] {
+/** The people behind an assignee: a partner's representatives, a named person, or every active member of a staff role. */
+export function peopleFor(a: Assignee, dir: Directory): Person[] {
   const byEmail = (email: string): Person => dir.staff.find((s) => s.email === email) ?? { email, name: email, language: 'fr' };
   if (a.role === 'partner') return [...(dir.representatives.get(a.orgId ?? '') ?? [])];
   if (a.email) return [byEmail(a.email)];

@@ -67,6 +67,8 @@ test('the full path with four partners, from declarations to committee approval'
   let wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
   expect(wf.body.stage).toBe('partner-approval');
   expect(wf.body.pending).toHaveLength(4);
+  // With whom each step waits: the partner's representative.
+  expect(wf.body.pending.find((p: { assignee: { orgId: string } }) => p.assignee.orgId === c.orgs[3]).people).toEqual([{ name: 'Rep 3', email: rep(3), language: 'en' }]);
 
   // Tasks: each partner sees its own step.
   const tasks = await api.call('GET', '/me/tasks', { token: c.tokens[2] });
@@ -80,6 +82,8 @@ test('the full path with four partners, from declarations to committee approval'
   wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
   expect(wf.body.stage).toBe('legal-review');
   expect((await decide(c, committee, 'committee')).status).toBe(409); // not open yet
+  wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
+  expect(wf.body.pending[0].people.map((p: { email: string }) => p.email)).toContain(legalEmail);
   expect((await decide(c, legal, 'legal-review')).status).toBe(200);
   expect((await decide(c, committee, 'committee')).status).toBe(200);
   wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: c.tokens[0] });
@@ -158,7 +162,8 @@ test('reminders: one digest per person per day even when run twice, escalation a
   const r1 = await runReminders({ now: at(soon) });
   const r2 = await runReminders({ now: at(soon) });
   expect(r1.sent).toBeGreaterThanOrEqual(2);
-  expect(r2.sent).toBe(0);
+  // Other test files may open steps meanwhile: judge by our people only (their digests were claimed by run 1).
+  expect(r2.alreadySent).toBeGreaterThanOrEqual(2);
   let mails = await mine(soon);
   expect(mails.filter((m) => m.destination.to.includes(rep(0)))).toHaveLength(1);
   expect(mails.filter((m) => m.destination.to.includes(rep(1)))).toHaveLength(1);

@@ -61,7 +61,7 @@ const mirrors: true[] = [
   true satisfies Mirror<Out<typeof storedFlagSchema>, StoredFlag>,
   true satisfies Mirror<Out<typeof workflowStateSchema>, WorkflowState>,
   true satisfies Mirror<Out<typeof pendingStepSchema>, PendingStep>,
-  true satisfies Mirror<Out<typeof workflowViewSchema>, WorkflowState & { pending: PendingStep[]; pendingDeclarations: string[]; missingApprovals: string[] }>,
+  true satisfies Mirror<Out<typeof workflowViewSchema>, WorkflowState & { pending: (PendingStep & { people: { name: string; email: string; language: 'fr' | 'en' }[] })[]; pendingDeclarations: string[]; missingApprovals: string[] }>,
   true satisfies Mirror<Out<typeof taskSchema>, Pick<StepIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'>>,
   true satisfies Mirror<Out<typeof declarationHeadSchema>, DeclarationHead>,
   true satisfies Mirror<Out<typeof declarationSubmissionSchema>, DeclarationSubmission>,
@@ -385,7 +385,7 @@ describe('OpenAPI document', () => {
       ({ state } = recordSubmission(state, orgA, hash('a1'), now));
       ({ state } = recordSubmission(state, orgB, hash('b1'), now));
       ({ state } = decide(state, { stepId: 'partner-approval', decision: 'approve', comment: '', actor: partnerA, now, gates: NO_GATES }));
-      const view = (st: WorkflowState) => ({ ...st, pending: pendingSteps(st), pendingDeclarations: pendingDeclarations(st), missingApprovals: missingApprovals(st) });
+      const view = (st: WorkflowState) => ({ ...st, pending: pendingSteps(st).map((p) => ({ ...p, people: [{ name: 'Léa Dubois', email: 'lea@alpinia.example', language: 'fr' }] })), pendingDeclarations: pendingDeclarations(st), missingApprovals: missingApprovals(st) });
       const open = pendingSteps(state)[0]!;
       expect(open.stepId).toBe(`partner-approval:${orgB}`);
       expect(validate('WorkflowView', view(state))).toBe(true);
