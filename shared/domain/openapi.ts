@@ -204,6 +204,26 @@ const versionSubmission = {
 };
 export const declarationVersionSchema = declarationVersionMetaSchema.extend({ content: declarationContentSchema, ...versionSubmission });
 export const declarationVersionSummarySchema = declarationVersionMetaSchema.extend(versionSubmission);
+export const ipFileSchema = z.object({
+  projectId: projectIdSchema,
+  complete: z.boolean().describe('Every partner has submitted a declaration'),
+  ipFileHash: sha256.nullable().describe('SHA-256 over the partners\' submitted versions (null while incomplete): the hash approvals bind to'),
+  workflowIpFileHash: sha256.nullable().describe("The workflow's current IP-file hash (null before the workflow or while incomplete)"),
+  declarations: z.array(
+    z.union([
+      z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, submitted: z.literal(false) }),
+      z.object({
+        organizationId: orgIdSchema,
+        role: partnerRoleSchema,
+        submitted: z.literal(true),
+        version: z.number().int().min(1),
+        contentHash: sha256,
+        submittedAt: datetime,
+        content: declarationContentSchema.nullable(),
+      }),
+    ]),
+  ),
+});
 export const declarationVersionListSchema = listOf(declarationVersionSummarySchema);
 export const declarationSavedSchema = z.union([
   declarationHeadSchema.extend({ savedVersion: declarationVersionMetaSchema.describe('The version just created') }),
@@ -353,6 +373,7 @@ const componentNames = new Map<z.ZodType, string>([
   [declarationViewSchema, 'DeclarationView'],
   [declarationVersionSchema, 'DeclarationVersion'],
   [declarationVersionSummarySchema, 'DeclarationVersionSummary'],
+  [ipFileSchema, 'IpFile'],
   [declarationVersionListSchema, 'DeclarationVersionList'],
   [declarationSavedSchema, 'DeclarationSaved'],
   [declarationHeadSchema, 'DeclarationHead'],

@@ -149,6 +149,10 @@ const matrix: Record<string, Case[]> = {
   'GET /documents/{docId}': [
     { name: 'B doc in P2', request: async () => ({ path: `/documents/${(await docOfB()).id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
   ],
+  'GET /projects/{projectId}/ip-file': [
+    { name: 'P1 IP file', request: async () => ({ path: `/projects/${p1.id}/ip-file` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    { name: 'P2 IP file', request: async () => ({ path: `/projects/${p2.id}/ip-file` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+  ],
   'POST /projects/{projectId}/workflow': [{ name: 'start', request: async () => ({ path: `/projects/${(await freshProject()).id}/workflow`, body: {} }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
   'GET /projects/{projectId}/workflow': [
     { name: 'P1 workflow', request: async () => ({ path: `/projects/${p1.id}/workflow` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },

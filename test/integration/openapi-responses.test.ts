@@ -212,6 +212,8 @@ test('workflow: start, configure, submissions, decisions, rejection and reopenin
   }
   const wf = await call('GET', '/projects/{projectId}/workflow', { params: { projectId }, token: partners[0] });
   expect(wf.body.stage).toBe('partner-approval');
+  const ipFile = await call('GET', '/projects/{projectId}/ip-file', { params: { projectId }, token: partners[1] });
+  expect(ipFile.body.ipFileHash).toBe(wf.body.ipFileHash);
   const tasks = await call('GET', '/me/tasks', { token: partners[0] });
   expect(tasks.body.items.map((t: { projectId: string }) => t.projectId)).toContain(projectId);
   const decide = (i: number, decision: string, extra: Record<string, unknown> = {}) =>

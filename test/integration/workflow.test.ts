@@ -67,6 +67,12 @@ test('the full path with four partners, from declarations to committee approval'
   let wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
   expect(wf.body.stage).toBe('partner-approval');
   expect(wf.body.pending).toHaveLength(4);
+  // What the partners approve: the consolidated IP file, whose hash the open steps carry.
+  const ipFile = await api.call('GET', `/projects/${c.project}/ip-file`, { token: c.tokens[2] });
+  expect(ipFile.body.complete).toBe(true);
+  expect(ipFile.body.declarations).toHaveLength(4);
+  expect(ipFile.body.ipFileHash).toBe(wf.body.pending[0].ipFileHash);
+  expect(ipFile.body.workflowIpFileHash).toBe(ipFile.body.ipFileHash);
   // With whom each step waits: the partner's representative.
   expect(wf.body.pending.find((p: { assignee: { orgId: string } }) => p.assignee.orgId === c.orgs[3]).people).toEqual([{ name: 'Rep 3', email: rep(3), language: 'en' }]);
 
