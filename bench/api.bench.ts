@@ -69,7 +69,7 @@ async function main() {
   const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-', devToken: true });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
-  const { signDevToken, verifyDevToken } = await import('../functions/dev/dev-jwt');
+  const { signDevToken, verifyDevToken } = await import('../shared/services/dev-jwt');
   const { dynamo } = await import('../shared/store/clients');
   const { GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
   const { GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');

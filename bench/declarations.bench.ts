@@ -436,7 +436,7 @@ async function main() {
   const stack = await startStack(bench, { tmpPrefix: 'vigie-bench-decl-', devToken: true });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
-  const { signDevToken } = await import('../functions/dev/dev-jwt');
+  const { signDevToken } = await import('../shared/services/dev-jwt');
   const { MAX_BODY_BYTES } = await import('../functions/http/http-handler');
   const { dynamo, s3 } = await import('../shared/store/clients');
   const { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');

@@ -138,7 +138,7 @@ async function main() {
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
   const { dynamo } = await import('../shared/store/clients');
-  const { reevaluateOrganization } = await import('../functions/risk/reevaluate');
+  const { reevaluateOrganization } = await import('../shared/services/reevaluate');
   const { recordControlEvent } = await import('../shared/store/control-events');
   const { createOrganization, newId } = await import('../shared/store/organizations');
   const { createProject } = await import('../shared/store/projects');

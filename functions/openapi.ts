@@ -1,12 +1,12 @@
 import { httpHandler, type RouteHandler } from './http/http-handler';
-import { routes } from './routes';
-import { buildOpenApiDocument, type OpenApiDocument } from '../shared/domain/openapi';
+import { routes } from '../shared/api/routes';
+import { buildOpenApiDocument, type OpenApiDocument } from '../shared/api/openapi';
 
 /** Built on the first request and kept for the container's life (the route table only changes with a deploy). */
 let document: OpenApiDocument | undefined;
 export const openApiDocument = (): OpenApiDocument => (document ??= buildOpenApiDocument(routes));
 
-/** GET /openapi.json — the OpenAPI 3.1 document generated from functions/routes.ts and the zod schemas. No token. */
+/** GET /openapi.json — the OpenAPI 3.1 document generated from shared/api/routes.ts and the zod schemas. No token. */
 export const openapi: RouteHandler = async () => ({
   status: 200,
   body: openApiDocument(),

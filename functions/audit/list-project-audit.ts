@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { projectChain } from '../../shared/store/keys';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { listChain } from './audit-routes';
 
 export const listProjectAudit: RouteHandler = async (req) => {

@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { projectChain } from '../../shared/store/keys';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { verifyChainRoute } from './audit-routes';
 
 export const verifyProjectAudit: RouteHandler = async (req) => {

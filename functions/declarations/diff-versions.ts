@@ -3,7 +3,7 @@ import { diffDeclarations } from '../../shared/domain/redline';
 import type { DeclarationDraft } from '../../shared/domain/declaration';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
-import { assertReadableVersion, loadDeclarationContext, versionParam } from './load-declaration';
+import { assertReadableVersion, loadDeclarationContext, versionParam } from '../../shared/services/load-declaration';
 
 /** A structured redline between two versions: added, removed and changed paths with old and new values. */
 export const diffVersions: RouteHandler = async (req) => {

@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
-import { loadDeclarationContext } from './load-declaration';
+import { loadDeclarationContext } from '../../shared/services/load-declaration';
 
 /**
  * The current declaration: the latest version for those who see drafts (its representatives, staff, the

@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
-import { assertReadableVersion, loadDeclarationContext, versionParam } from './load-declaration';
+import { assertReadableVersion, loadDeclarationContext, versionParam } from '../../shared/services/load-declaration';
 
 export const getVersion: RouteHandler = async (req) => {
   const ctx = await loadDeclarationContext(req);

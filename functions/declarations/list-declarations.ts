@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { canReadDeclarationDrafts } from '../../shared/domain/access';
 import { listDeclarationHeads } from '../../shared/store/declarations';
 

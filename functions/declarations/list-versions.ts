@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { listDeclarationVersions } from '../../shared/store/declarations';
-import { loadDeclarationContext, readableVersions } from './load-declaration';
+import { loadDeclarationContext, readableVersions } from '../../shared/services/load-declaration';
 
 /** The history: every version (or, for other partners, the submitted ones), oldest first, without content. */
 export const listVersions: RouteHandler = async (req) => {

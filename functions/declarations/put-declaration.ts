@@ -6,8 +6,8 @@ import { activeIefHolds, assertNoDeclarationHoldViolations } from '../../shared/
 import { listFlags } from '../../shared/store/flags';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
-import { loadDeclarationContext } from './load-declaration';
-import { reevaluateProject } from '../risk/reevaluate';
+import { loadDeclarationContext } from '../../shared/services/load-declaration';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 
 
 /**

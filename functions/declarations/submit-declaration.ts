@@ -8,10 +8,10 @@ import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from '../.
 import { getDeclarationVersion, submissionChange, submitDeclaration } from '../../shared/store/declarations';
 import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
 import { recordSubmission } from '../../shared/domain/workflow';
-import { notifyEffects } from '../workflow/notify';
+import { notifyEffects } from '../../shared/services/notify-workflow';
 import { getDocuments } from '../../shared/store/documents';
-import { loadDeclarationContext } from './load-declaration';
-import { reevaluateProject } from '../risk/reevaluate';
+import { loadDeclarationContext } from '../../shared/services/load-declaration';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 
 
 /**

@@ -4,7 +4,7 @@ import { devTokenRequestSchema } from '../../shared/domain/dev-token';
 import { parseOrThrow, fieldError } from '../../shared/domain/validation';
 import { NotFoundError, ValidationError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
-import { DEV_TOKEN_TTL_SECONDS, signDevToken, type DevUser } from './dev-jwt';
+import { DEV_TOKEN_TTL_SECONDS, signDevToken, type DevUser } from '../../shared/services/dev-jwt';
 
 const DEFAULTS: Record<string, { email: string; name: string }> = {
   legal: { email: 'juriste@pole.example', name: 'Claire Juriste (pôle)' },

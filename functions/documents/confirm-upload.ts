@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
-import { loadReadableProject } from '../projects/load-project';
-import { assertCanReadDocument } from './document-access';
+import { loadReadableProject } from '../../shared/services/load-project';
+import { assertCanReadDocument } from '../../shared/services/document-access';
 import { magicMismatch, MAX_DOCUMENT_BYTES, type DocumentRecord } from '../../shared/domain/documents';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/domain/errors';
 import { config } from '../../shared/store/config';

@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import {
   documentObjectKey,
   DOCUMENT_TYPES,

@@ -6,7 +6,7 @@ import { config } from '../../shared/store/config';
 import { getDocument as load } from '../../shared/store/documents';
 import { presignDownload } from '../../shared/store/objects';
 import { accessFacts, getProjectHeader } from '../../shared/store/projects';
-import { assertCanReadDocument } from './document-access';
+import { assertCanReadDocument } from '../../shared/services/document-access';
 
 /** The document's metadata and, once available, a short-lived presigned GET. */
 export const getDocument: RouteHandler = async (req) => {

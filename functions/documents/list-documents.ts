@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { pageParams } from '../http/params';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { listDocuments as store } from '../../shared/store/documents';
 
 export const listDocuments: RouteHandler = async (req) => {

@@ -3,9 +3,9 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { findRoute, type RouteDef } from '../routes';
+import { findRoute, type RouteDef } from '../../shared/api/routes';
 import { principalFromEvent } from './auth';
-import { logger } from './logger';
+import { logger } from '../../shared/services/logger';
 import { problemResponse, toProblem } from './problem';
 import { runIdempotent } from './idempotency';
 import { assertRole, type Principal } from '../../shared/domain/access';
@@ -104,7 +104,7 @@ function toResponse(result: HttpResult): HttpResponse {
 /** Builds the handler for one route: auth, route-level roles, body parsing, idempotency, problem+json. */
 async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, context: Context | undefined): Promise<HttpResponse> {
   const route = findRoute(routeKey);
-  if (!route) throw new Error(`Route ${routeKey} is not in functions/routes.ts`);
+  if (!route) throw new Error(`Route ${routeKey} is not in shared/api/routes.ts`);
   let principal: Principal | undefined;
   if (route.roles !== 'public') {
     principal = principalFromEvent(event);

@@ -1,5 +1,5 @@
 import type { Context } from 'aws-lambda';
-import { logger } from '../http/logger';
+import { logger } from '../../shared/services/logger';
 import { parisDate } from '../../shared/domain/calendar';
 import { digestEmail, planDigests, reminderHorizon, type Directory } from '../../shared/domain/reminders';
 import { config } from '../../shared/store/config';

@@ -3,7 +3,7 @@ import { actorOf } from '../http/auth';
 import { organizationInputSchema } from '../../shared/domain/organization';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { createOrganization as store } from '../../shared/store/organizations';
-import { assertLinkedShareholdersValid } from './shareholder-links';
+import { assertLinkedShareholdersValid } from '../../shared/services/shareholder-links';
 
 export const createOrganization: RouteHandler = async (req) => {
   const input = parseOrThrow(organizationInputSchema, req.body);

@@ -2,7 +2,7 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { assertCanReadOrganization } from '../../shared/domain/access';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getOrganization as load } from '../../shared/store/organizations';
-import { lawyerSharesProjectWith } from './lawyer-visibility';
+import { lawyerSharesProjectWith } from '../../shared/services/lawyer-visibility';
 
 export const getOrganization: RouteHandler = async (req) => {
   const p = req.principal;

@@ -1,10 +1,10 @@
-import { reevaluateOrganization } from '../risk/reevaluate';
+import { reevaluateOrganization } from '../../shared/services/reevaluate';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { organizationInputSchema, organizationPatchSchema } from '../../shared/domain/organization';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { replaceOrganization, requireOrganization } from '../../shared/store/organizations';
-import { assertLinkedShareholdersValid } from './shareholder-links';
+import { assertLinkedShareholdersValid } from '../../shared/services/shareholder-links';
 
 export const patchOrganization: RouteHandler = async (req) => {
   const expected = requireIfMatch(req);

@@ -3,7 +3,7 @@ import { actorOf } from '../http/auth';
 import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
 import { recordControlEvent as store } from '../../shared/store/control-events';
 import { newId, requireOrganization } from '../../shared/store/organizations';
-import { reevaluateOrganization } from '../risk/reevaluate';
+import { reevaluateOrganization } from '../../shared/services/reevaluate';
 
 /**
  * Records a shareholding change or an acquisition (planned or completed) and, in the same request,

@@ -1,4 +1,4 @@
-import { reevaluateProject } from '../risk/reevaluate';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { projectInputSchema } from '../../shared/domain/project';

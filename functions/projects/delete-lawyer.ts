@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { deleteLawyer as store } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 export const deleteLawyer: RouteHandler = async (req) => {
   const header = await loadReadableProject(req);

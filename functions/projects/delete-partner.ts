@@ -1,8 +1,8 @@
-import { reevaluateProject } from '../risk/reevaluate';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { deleteMembership } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 export const deletePartner: RouteHandler = async (req) => {
   const header = await loadReadableProject(req);

@@ -1,6 +1,6 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { toView } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 export const getProject: RouteHandler = async (req) => {
   const header = await loadReadableProject(req);

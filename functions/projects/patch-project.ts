@@ -1,11 +1,11 @@
-import { reevaluateProject } from '../risk/reevaluate';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { projectDateErrors, projectPatchSchema } from '../../shared/domain/project';
 import { fieldError, parseOrThrow } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { replaceProject } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 export const patchProject: RouteHandler = async (req) => {
   const expected = requireIfMatch(req);

@@ -3,7 +3,7 @@ import { actorOf } from '../http/auth';
 import { emailSchema } from '../../shared/domain/common';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { putLawyer as store } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 export const putLawyer: RouteHandler = async (req) => {
   const email = parseOrThrow(emailSchema, req.params.email, 'lawyer email').toLowerCase();

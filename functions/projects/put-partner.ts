@@ -1,4 +1,4 @@
-import { reevaluateProject } from '../risk/reevaluate';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { membershipInputSchema } from '../../shared/domain/project';
@@ -7,7 +7,7 @@ import { parseOrThrow } from '../../shared/domain/validation';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
 import { putMembership } from '../../shared/store/projects';
-import { loadReadableProject } from './load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 
 /** PUT is idempotent: the same role twice changes nothing (200); a new partner is 201. */
 export const putPartner: RouteHandler = async (req) => {

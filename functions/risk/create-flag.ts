@@ -1,10 +1,10 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { createManualFlag, manualFlagBodySchema } from '../../shared/domain/risk/lifecycle';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { saveFlagChanges } from '../../shared/store/flags';
-import { notifyNewSeriousFlags } from './notify-flags';
+import { notifyNewSeriousFlags } from '../../shared/services/notify-flags';
 
 /** A flag added by hand by the legal staff (never closed by re-evaluation). */
 export const createFlag: RouteHandler = async (req) => {

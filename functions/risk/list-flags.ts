@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { filterFlags, flagFilterSchema } from '../../shared/domain/risk/lifecycle';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { listFlags as store } from '../../shared/store/flags';

@@ -1,13 +1,13 @@
-import { reevaluateProject } from '../risk/reevaluate';
-import { redactFor } from './redact';
+import { reevaluateProject } from '../../shared/services/reevaluate';
+import { redactFor } from '../../shared/services/redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { decide, decisionRequestSchema } from '../../shared/domain/workflow';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { saveWorkflow } from '../../shared/store/workflow';
-import { loadWorkflow } from './load-workflow';
-import { loadGates } from './gates';
-import { notifyEffects } from './notify';
+import { loadWorkflow } from '../../shared/services/load-workflow';
+import { loadGates } from '../../shared/services/gates';
+import { notifyEffects } from '../../shared/services/notify-workflow';
 
 /**
  * A decision on a step (approve, request-changes, reject). Only the step's assignees decide (the state

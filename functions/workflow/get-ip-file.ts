@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { ipFileHash } from '../../shared/domain/workflow';
 import type { DeclarationDraft } from '../../shared/domain/declaration';
 import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/declarations';

@@ -3,8 +3,8 @@ import { missingApprovals, pendingDeclarations, pendingSteps, type PendingStep }
 import { peopleFor, type Directory } from '../../shared/domain/reminders';
 import { getOrganizations } from '../../shared/store/organizations';
 import { listStaff } from '../../shared/store/staff';
-import { redactFor } from './redact';
-import { loadWorkflow } from './load-workflow';
+import { redactFor } from '../../shared/services/redact';
+import { loadWorkflow } from '../../shared/services/load-workflow';
 
 /** The directory the pending steps need: representatives of the partners concerned, and the staff. */
 async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {

@@ -1,11 +1,11 @@
-import { redactFor } from './redact';
+import { redactFor } from '../../shared/services/redact';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { setLawyerOpinion, setSla, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { saveWorkflow } from '../../shared/store/workflow';
-import { loadWorkflow } from './load-workflow';
+import { loadWorkflow } from '../../shared/services/load-workflow';
 
 /** Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. */
 export const patchWorkflowConfig: RouteHandler = async (req) => {

@@ -1,9 +1,9 @@
-import { redactFor } from './redact';
+import { redactFor } from '../../shared/services/redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { reopen } from '../../shared/domain/workflow';
 import { saveWorkflow } from '../../shared/store/workflow';
-import { loadWorkflow } from './load-workflow';
+import { loadWorkflow } from '../../shared/services/load-workflow';
 
 /** Legal staff reopen a rejected workflow. */
 export const reopenWorkflow: RouteHandler = async (req) => {

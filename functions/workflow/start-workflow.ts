@@ -1,8 +1,8 @@
-import { reevaluateProject } from '../risk/reevaluate';
-import { redactFor } from './redact';
+import { reevaluateProject } from '../../shared/services/reevaluate';
+import { redactFor } from '../../shared/services/redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
-import { loadReadableProject } from '../projects/load-project';
+import { loadReadableProject } from '../../shared/services/load-project';
 import { createWorkflow, recordSubmission, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { ConflictError } from '../../shared/domain/errors';

@@ -1,10 +1,10 @@
 /**
  * What each route group's Lambda (GROUP_ACCESS) and each scheduled job's Lambda (JOB_ACCESS) may touch,
  * and nothing more (least privilege, one role per function).
- * The Record type makes a new group in functions/routes.ts a compile error here until someone decides
+ * The Record type makes a new group in shared/api/routes.ts a compile error here until someone decides
  * what it needs; a job without an entry in JOB_ACCESS stops the synth (job names are plain strings).
  */
-import { routeKey, type JobDef, type RouteDef } from '../../functions/routes';
+import { routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { digestKey } from '../../shared/store/keys';
 import type { BUCKETS } from '../../shared/store/table-def';
 
@@ -62,7 +62,7 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
 /** Partition-key prefix of the reminder digest items (`DIGEST#<email>`, shared/store/keys.ts). */
 export const DIGEST_PK_PREFIX = digestKey('', '').pk;
 
-/** Per scheduled job (`jobs` in functions/routes.ts, by name): what its Lambda may touch. */
+/** Per scheduled job (`jobs` in shared/api/routes.ts, by name): what its Lambda may touch. */
 export const JOB_ACCESS: Record<string, GroupAccess> = {
   // Reads due steps (Query gsi2), staff (Query gsi1), organizations (BatchGetItem); claims and settles one
   // digest item per person and day (conditional PutItem, UpdateItem) and writes nothing else; sends the

@@ -1,5 +1,5 @@
 /**
- * A scheduled job (`jobs` in functions/routes.ts): its Lambda, built by VigieFunction like every route group
+ * A scheduled job (`jobs` in shared/api/routes.ts): its Lambda, built by VigieFunction like every route group
  * (same defaults; entry = the job's handler module; grants from JOB_ACCESS), plus
  *
  * - reserved concurrency 1 (two runs never overlap) and a longer timeout;
@@ -17,7 +17,7 @@ import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, Ti
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import type { JobDef } from '../../functions/routes';
+import type { JobDef } from '../../shared/api/routes';
 import type { GroupAccess } from './group-access';
 import { VigieFunction, type VigieResources } from './vigie-function';
 

@@ -1,5 +1,5 @@
 /**
- * The Vigie stack: Cognito, the HTTP API (exactly `deployedRoutes` from functions/routes.ts), one Lambda
+ * The Vigie stack: Cognito, the HTTP API (exactly `deployedRoutes` from shared/api/routes.ts), one Lambda
  * per route group, one scheduled Lambda per job (`jobs`: EventBridge Scheduler, DLQ, alarms), the single
  * DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table and the S3 buckets.
  * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
@@ -32,7 +32,7 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { deployedRoutes, jobs as allJobs, routeKey, type JobDef, type RouteDef } from '../../functions/routes';
+import { deployedRoutes, jobs as allJobs, routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { ROLES, type Role } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE, type BUCKETS } from '../../shared/store/table-def';
 import { assertAccessCoversJobs, assertAccessCoversRoutes, GROUP_ACCESS, JOB_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
@@ -244,7 +244,7 @@ export class VigieStack extends Stack {
     // ---------------------------------------------------------------- HTTP API
     this.api = new HttpApi(this, 'HttpApi', {
       apiName: `${this.stackName}-api`,
-      description: 'Vigie HTTP API (routes from functions/routes.ts)',
+      description: 'Vigie HTTP API (routes from shared/api/routes.ts)',
       createDefaultStage: false,
       corsPreflight: {
         allowOrigins: [webOrigin],
@@ -319,7 +319,7 @@ export class VigieStack extends Stack {
         if (r.roles === 'public' && route) {
           Validations.of(route).acknowledge({
             id: 'AwsSolutions-APIG4',
-            reason: `${routeKey(r)} is public by design (roles: 'public' in functions/routes.ts: ${r.summary}); it needs no caller identity.`,
+            reason: `${routeKey(r)} is public by design (roles: 'public' in shared/api/routes.ts: ${r.summary}); it needs no caller identity.`,
           });
         }
       }

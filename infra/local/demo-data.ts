@@ -4,7 +4,7 @@ import { config } from '../../shared/store/config';
 import { createOrganization } from '../../shared/store/organizations';
 import { createProject, getProjectHeader, putLawyer } from '../../shared/store/projects';
 import { putStaff } from '../../shared/store/staff';
-import { reevaluateProject } from '../../functions/risk/reevaluate';
+import { reevaluateProject } from '../../shared/services/reevaluate';
 import { organizationInputSchema, type Organization } from '../../shared/domain/organization';
 import { projectInputSchema } from '../../shared/domain/project';
 import type { Actor } from '../../shared/domain/audit';

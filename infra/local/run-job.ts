@@ -21,7 +21,7 @@ async function main() {
   }
   Object.assign(process.env, stack.env);
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
-  const { jobs } = await import('../../functions/routes');
+  const { jobs } = await import('../../shared/api/routes');
   const job = jobs.find((j) => j.name === name);
   if (!job) throw new Error(`Unknown job "${name}". Jobs: ${jobs.map((j) => j.name).join(', ')}`);
   const now = nowArg ? new Date(nowArg) : new Date();

@@ -1,7 +1,7 @@
-import type { JobDef } from '../../functions/routes';
+import type { JobDef } from '../../shared/api/routes';
 
 /**
- * Runs the daily jobs of functions/routes.ts inside `npm start`, at the same wall-clock time as EventBridge
+ * Runs the daily jobs of shared/api/routes.ts inside `npm start`, at the same wall-clock time as EventBridge
  * Scheduler would (daily `cron(M H * * ? *)` in the job's time zone).
  */
 export function parseDailyCron(expression: string): { hour: number; minute: number } {

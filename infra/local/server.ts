@@ -1,13 +1,13 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes, routeKey, type RouteDef } from '../../functions/routes';
-import { verifyDevToken } from '../../functions/dev/dev-jwt';
+import { routes, routeKey, type RouteDef } from '../../shared/api/routes';
+import { verifyDevToken } from '../../shared/services/dev-jwt';
 import { negotiateLanguage, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
 
 /**
- * The local API Gateway: matches a request against functions/routes.ts, verifies the bearer token as the
+ * The local API Gateway: matches a request against shared/api/routes.ts, verifies the bearer token as the
  * Cognito JWT authorizer would, turns the request into an API Gateway HTTP API (payload v2) event, calls
  * the very handler Lambda runs, and writes its response.
  */

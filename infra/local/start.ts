@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on this machine — DynamoDB Local, s3rver, the SES mail sink, the API
- * served from functions/routes.ts with the same handlers as Lambda, and demo data on first start.
+ * served from shared/api/routes.ts with the same handlers as Lambda, and demo data on first start.
  * Flags: --no-demo (start empty). Environment: PORT (default 3000), VIGIE_DATA_DIR (default .data).
  */
 import { randomBytes } from 'node:crypto';
@@ -84,7 +84,7 @@ async function main() {
 
   // `npm run reminders` (another process) finds this stack here; the daily jobs run in this process.
   writeFileSync(join(dataDir, 'local-stack.json'), JSON.stringify({ pid: process.pid, api: apiUrl, env: { ...emulators.env, WEB_ORIGIN: process.env.WEB_ORIGIN } }, null, 2));
-  const { jobs } = await import('../../functions/routes');
+  const { jobs } = await import('../../shared/api/routes');
   const { scheduleJobs } = await import('./scheduler');
   scheduleJobs(jobs, async (job) => {
     const mod = (await import(`../../functions/${job.handler}`)) as { handler: (e: unknown) => Promise<unknown> };

@@ -9,7 +9,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { deployedRoutes, jobs, routeKey, routes, type JobDef, type RouteDef } from '../../functions/routes';
+import { deployedRoutes, jobs, routeKey, routes, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { ROLES } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE } from '../../shared/store/table-def';
 import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';

@@ -1,8 +1,8 @@
-import { routes, routeKey } from '../../functions/routes';
+import { routes, routeKey } from '../../shared/api/routes';
 import { startApi, tokenFor, frenchOrg, projectBody, type Api } from './helpers/api';
 
 /**
- * Walks the whole route × role matrix over HTTP. Every route of functions/routes.ts must have a row here
+ * Walks the whole route × role matrix over HTTP. Every route of shared/api/routes.ts must have a row here
  * (the last test fails otherwise), so a new route cannot ship without its access rules being tested.
  *
  * Fixture: partner A's organization is in project P1 (lawyer L assigned); organization B is only in P2.
@@ -243,7 +243,7 @@ test('a partner does not see lawyer assignments; staff do', async () => {
 test('bad tokens get 401: expired, wrong signature, partner without organization', async () => {
   const { SignJWT } = await import('jose');
   const key = new TextEncoder().encode(process.env.DEV_TOKEN_SECRET!);
-  const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../functions/dev/dev-jwt');
+  const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../shared/services/dev-jwt');
   const base = () => new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE);
   const expired = await base().setIssuedAt(1000).setExpirationTime(2000).sign(key);
   const wrongAud = await new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience('other').setExpirationTime('1h').sign(key);
@@ -254,6 +254,6 @@ test('bad tokens get 401: expired, wrong signature, partner without organization
   }
 });
 
-test('every route in functions/routes.ts is in the matrix', () => {
+test('every route in shared/api/routes.ts is in the matrix', () => {
   expect(Object.keys(matrix).sort()).toEqual(routes.map(routeKey).sort());
 });

@@ -3,7 +3,7 @@ import addFormats from 'ajv-formats';
 import fc from 'fast-check';
 import { getForm } from '../../functions/forms/get-form';
 import type { HttpRequest } from '../../functions/http/http-handler';
-import { routes } from '../../functions/routes';
+import { routes } from '../../shared/api/routes';
 import { ISO_COUNTRIES } from '../../shared/domain/countries';
 import {
   BACKGROUND_TYPES,

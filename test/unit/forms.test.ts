@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { z } from 'zod';
 import { getForm } from '../../functions/forms/get-form';
 import type { HttpRequest } from '../../functions/http/http-handler';
-import { routes } from '../../functions/routes';
+import { routes } from '../../shared/api/routes';
 import { text } from '../../shared/domain/common';
 import { ISO_COUNTRIES } from '../../shared/domain/countries';
 import { NotFoundError, ValidationError } from '../../shared/domain/errors';

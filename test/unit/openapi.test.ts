@@ -1,5 +1,5 @@
 import { compileErrors, validate } from '@readme/openapi-parser';
-import { routes, routeKey } from '../../functions/routes';
+import { routes, routeKey } from '../../shared/api/routes';
 import { openapi } from '../../functions/openapi';
 import type { HttpRequest } from '../../functions/http/http-handler';
 import Ajv2020 from 'ajv/dist/2020';
@@ -19,7 +19,7 @@ import {
   workflowViewSchema,
   type OpenApiDocument,
   type OpenApiOperation,
-} from '../../shared/domain/openapi';
+} from '../../shared/api/openapi';
 import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../../shared/domain/declaration-record-schema';
 import { documentRecordSchema } from '../../shared/domain/documents-schema';
 import { flagSchema, storedFlagSchema } from '../../shared/domain/flag-schema';

@@ -1,4 +1,4 @@
-import { redactFor } from '../../functions/workflow/redact';
+import { redactFor } from '../../shared/services/redact';
 import { createWorkflow, decide, recordSubmission, NO_GATES } from '../../shared/domain/workflow';
 import type { Principal } from '../../shared/domain/access';
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { createApiServer } from '../../../infra/local/server';
-import { signDevToken, type DevUser } from '../../../functions/dev/dev-jwt';
+import { signDevToken, type DevUser } from '../../../shared/services/dev-jwt';
 import type { Role } from '../../../shared/domain/access';
 import { siren } from '../../fixtures/siren';
 

@@ -1,7 +1,7 @@
-import { findShareholdingCycle, type Shareholder } from '../../shared/domain/organization';
-import { ConflictError, ValidationError } from '../../shared/domain/errors';
-import { fieldError } from '../../shared/domain/validation';
-import { loadControlChain } from '../../shared/store/organizations';
+import { findShareholdingCycle, type Shareholder } from '../domain/organization';
+import { ConflictError, ValidationError } from '../domain/errors';
+import { fieldError } from '../domain/validation';
+import { loadControlChain } from '../store/organizations';
 
 /**
  * Shareholders that point at registered organizations must exist, and the links must form no cycle

@@ -7,18 +7,18 @@
  * object-level checks live in shared/domain/access.ts and are called by each handler.
  */
 import type { z } from 'zod';
-import type { Role } from '../shared/domain/access';
-import { organizationInputSchema, organizationPatchSchema } from '../shared/domain/organization';
-import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../shared/domain/project';
-import { devTokenRequestSchema } from '../shared/domain/dev-token';
-import { uploadRequestSchema } from '../shared/domain/documents';
-import { declarationDraftSchema } from '../shared/domain/declaration';
-import { decisionRequestSchema, workflowConfigInputSchema } from '../shared/domain/workflow';
-import { staffInputSchema } from '../shared/domain/staff';
-import { flagActionBodySchema, manualFlagBodySchema } from '../shared/domain/risk/lifecycle';
-import { controlEventInputSchema } from '../shared/domain/control-event';
-import { formQuerySchema } from '../shared/domain/forms/registry';
-import * as out from '../shared/domain/openapi';
+import type { Role } from '../domain/access';
+import { organizationInputSchema, organizationPatchSchema } from '../domain/organization';
+import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
+import { devTokenRequestSchema } from '../domain/dev-token';
+import { uploadRequestSchema } from '../domain/documents';
+import { declarationDraftSchema } from '../domain/declaration';
+import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/workflow';
+import { staffInputSchema } from '../domain/staff';
+import { flagActionBodySchema, manualFlagBodySchema } from '../domain/risk/lifecycle';
+import { controlEventInputSchema } from '../domain/control-event';
+import { formQuerySchema } from '../domain/forms/registry';
+import * as out from './openapi';
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 

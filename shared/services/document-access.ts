@@ -1,6 +1,6 @@
-import type { Principal } from '../../shared/domain/access';
-import type { DocumentRecord } from '../../shared/domain/documents';
-import { NotFoundError } from '../../shared/domain/errors';
+import type { Principal } from '../domain/access';
+import type { DocumentRecord } from '../domain/documents';
+import { NotFoundError } from '../domain/errors';
 
 /** Staff and the assigned lawyer read every document of a project they see; a partner only its organization's. */
 export function assertCanReadDocument(p: Principal, doc: DocumentRecord): void {

@@ -1,5 +1,5 @@
-import type { Principal } from '../../shared/domain/access';
-import type { WorkflowState } from '../../shared/domain/workflow';
+import type { Principal } from '../domain/access';
+import type { WorkflowState } from '../domain/workflow';
 
 /**
  * Partners see every step, who decided and when, and the due dates; the comments of the pôle's internal

@@ -1,6 +1,6 @@
 import { jwtVerify, SignJWT } from 'jose';
-import { CLAIMS } from '../http/auth';
-import type { Role } from '../../shared/domain/access';
+import { CLAIMS } from '../domain/claims';
+import type { Role } from '../domain/access';
 
 /**
  * Local-only tokens shaped like Cognito ID tokens (same claim names), signed HS256 with a secret that

@@ -1,9 +1,9 @@
-import { newFlagsEmail } from '../../shared/domain/mail/flag-mails';
-import type { Flag } from '../../shared/domain/risk/lifecycle';
-import { config } from '../../shared/store/config';
-import { sendEmail } from '../../shared/store/mail';
-import { listStaff } from '../../shared/store/staff';
-import { logger } from '../http/logger';
+import { newFlagsEmail } from '../domain/mail/flag-mails';
+import type { Flag } from '../domain/risk/lifecycle';
+import { config } from '../store/config';
+import { sendEmail } from '../store/mail';
+import { listStaff } from '../store/staff';
+import { logger } from './logger';
 
 const SERIOUS = new Set(['high', 'critical']);
 

@@ -1,28 +1,28 @@
 import { z } from 'zod';
-import { ROLES, roleSchema } from './access';
-import { emailSchema, languageSchema } from './common';
-import { devTokenRequestSchema } from './dev-token';
-import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from './organization';
-import { membershipInputSchema, partnerRoleSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from './project';
-import { JSON_SCHEMA_DIALECT, toJsonSchema, type JsonSchema } from './forms/json-schema';
-import { formIds } from './forms/registry';
-import { declarationDraftSchema } from './declaration';
-import { documentIdSchema, uploadRequestSchema } from './documents';
-import { STAFF_ROLES, staffInputSchema } from './staff';
-import { FLAG_STATUSES, flagActionBodySchema, manualFlagBodySchema } from './risk/lifecycle';
-import { controlEventInputSchema } from './control-event';
-import { decisionRequestSchema, workflowConfigInputSchema } from './workflow';
-import { SEVERITIES } from './risk/types';
-import { instantSchema, sha256Schema, versionSchema } from './response-schema';
-import { documentRecordSchema } from './documents-schema';
-import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from './declaration-record-schema';
-import { pendingStepSchema, taskSchema, workflowStateSchema } from './workflow-schema';
-import { flagIdSchema, storedFlagSchema } from './flag-schema';
-import { controlEventSchema } from './control-event-schema';
-import { staffMemberSchema } from './staff-schema';
+import { ROLES, roleSchema } from '../domain/access';
+import { emailSchema, languageSchema } from '../domain/common';
+import { devTokenRequestSchema } from '../domain/dev-token';
+import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from '../domain/organization';
+import { membershipInputSchema, partnerRoleSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
+import { JSON_SCHEMA_DIALECT, toJsonSchema, type JsonSchema } from '../domain/forms/json-schema';
+import { formIds } from '../domain/forms/registry';
+import { declarationDraftSchema } from '../domain/declaration';
+import { documentIdSchema, uploadRequestSchema } from '../domain/documents';
+import { STAFF_ROLES, staffInputSchema } from '../domain/staff';
+import { FLAG_STATUSES, flagActionBodySchema, manualFlagBodySchema } from '../domain/risk/lifecycle';
+import { controlEventInputSchema } from '../domain/control-event';
+import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/workflow';
+import { SEVERITIES } from '../domain/risk/types';
+import { instantSchema, sha256Schema, versionSchema } from '../domain/response-schema';
+import { documentRecordSchema } from '../domain/documents-schema';
+import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../domain/declaration-record-schema';
+import { pendingStepSchema, taskSchema, workflowStateSchema } from '../domain/workflow-schema';
+import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
+import { controlEventSchema } from '../domain/control-event-schema';
+import { staffMemberSchema } from '../domain/staff-schema';
 
 /**
- * The OpenAPI 3.1 document of the HTTP API, built from the route table (functions/routes.ts, passed in so
+ * The OpenAPI 3.1 document of the HTTP API, built from the route table (shared/api/routes.ts, passed in so
  * that this module stays pure and free of functions/ imports) and the zod schemas:
  *
  * - one operation per route, path kept verbatim (`/projects/{projectId}`: API Gateway and OpenAPI share the
@@ -395,7 +395,7 @@ const componentNames = new Map<z.ZodType, string>([
 // ---------------------------------------------------------------------------------------------------
 // The document.
 
-/** What the builder reads from a route (functions/routes.ts `RouteDef` is one). */
+/** What the builder reads from a route (shared/api/routes.ts `RouteDef` is one). */
 export interface OpenApiRoute {
   method: string;
   path: string;

@@ -1,10 +1,10 @@
-import type { HttpRequest } from '../http/http-handler';
-import { loadReadableProject } from '../projects/load-project';
-import { canReadDeclarationDrafts } from '../../shared/domain/access';
-import { NotFoundError, ValidationError } from '../../shared/domain/errors';
-import { fieldError } from '../../shared/domain/validation';
-import { getDeclarationHead, type DeclarationHead } from '../../shared/store/declarations';
-import type { ProjectHeader } from '../../shared/store/projects';
+import type { RequestScope } from './request-scope';
+import { loadReadableProject } from './load-project';
+import { canReadDeclarationDrafts } from '../domain/access';
+import { NotFoundError, ValidationError } from '../domain/errors';
+import { fieldError } from '../domain/validation';
+import { getDeclarationHead, type DeclarationHead } from '../store/declarations';
+import type { ProjectHeader } from '../store/projects';
 
 export interface DeclarationContext {
   header: ProjectHeader;
@@ -15,7 +15,7 @@ export interface DeclarationContext {
 }
 
 /** The project (readable by the caller), the partner organization `{orgId}` in it, and its declaration head. */
-export async function loadDeclarationContext(req: HttpRequest): Promise<DeclarationContext> {
+export async function loadDeclarationContext(req: RequestScope): Promise<DeclarationContext> {
   const header = await loadReadableProject(req);
   const orgId = req.params.orgId ?? '';
   if (!header.members.some((m) => m.organizationId === orgId)) throw new NotFoundError('This organization is not a partner of the project.');

@@ -1,6 +1,6 @@
-import type { Principal } from '../../shared/domain/access';
-import { allProjectIdsOf } from '../../shared/store/projects';
-import { projectsOfLawyerGsiPk, projectsOfOrgGsiPk } from '../../shared/store/keys';
+import type { Principal } from '../domain/access';
+import { allProjectIdsOf } from '../store/projects';
+import { projectsOfLawyerGsiPk, projectsOfOrgGsiPk } from '../store/keys';
 
 /** A lawyer sees the organizations that are partners in at least one project assigned to it. */
 export async function lawyerSharesProjectWith(p: Principal, orgId: string): Promise<boolean> {

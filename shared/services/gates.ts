@@ -1,6 +1,6 @@
-import type { WorkflowGates } from '../../shared/domain/workflow';
-import { listFlags } from '../../shared/store/flags';
-import { activeIefHolds, blockingFlags } from '../../shared/domain/risk/holds';
+import type { WorkflowGates } from '../domain/workflow';
+import { listFlags } from '../store/flags';
+import { activeIefHolds, blockingFlags } from '../domain/risk/holds';
 
 /** The workflow's gates from the project's current flags: open high/critical flags, and IEF holds. */
 export async function loadGates(projectId: string): Promise<WorkflowGates> {

@@ -1,9 +1,9 @@
-import type { WorkflowEffect } from '../../shared/domain/workflow';
-import { workflowEffectEmails } from '../../shared/domain/mail/workflow-mails';
-import { getOrganizations } from '../../shared/store/organizations';
-import { sendEmail } from '../../shared/store/mail';
-import { config } from '../../shared/store/config';
-import { logger } from '../http/logger';
+import type { WorkflowEffect } from '../domain/workflow';
+import { workflowEffectEmails } from '../domain/mail/workflow-mails';
+import { getOrganizations } from '../store/organizations';
+import { sendEmail } from '../store/mail';
+import { config } from '../store/config';
+import { logger } from './logger';
 
 /**
  * Emails that a transition's effects call for (approvals re-opened, changes requested), to the partners'

@@ -1,16 +1,16 @@
-import { evaluateProject } from '../../shared/domain/risk/engine';
-import { reconcile, type Flag } from '../../shared/domain/risk/lifecycle';
-import type { RiskDeclaration, RiskOrganization } from '../../shared/domain/risk/types';
-import type { ControlEvent } from '../../shared/domain/control-event';
-import type { DeclarationDraft } from '../../shared/domain/declaration';
-import type { Actor } from '../../shared/domain/audit';
-import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/declarations';
-import { listFlags, saveFlagChanges, type StoredFlag } from '../../shared/store/flags';
-import { listControlEvents } from '../../shared/store/control-events';
-import { controlledDownstream, loadControlChain } from '../../shared/store/organizations';
-import { allProjectIdsOf, getProjectHeader, type ProjectHeader } from '../../shared/store/projects';
-import { projectsOfOrgGsiPk } from '../../shared/store/keys';
-import { getWorkflow } from '../../shared/store/workflow';
+import { evaluateProject } from '../domain/risk/engine';
+import { reconcile, type Flag } from '../domain/risk/lifecycle';
+import type { RiskDeclaration, RiskOrganization } from '../domain/risk/types';
+import type { ControlEvent } from '../domain/control-event';
+import type { DeclarationDraft } from '../domain/declaration';
+import type { Actor } from '../domain/audit';
+import { getDeclarationVersion, listDeclarationHeads } from '../store/declarations';
+import { listFlags, saveFlagChanges, type StoredFlag } from '../store/flags';
+import { listControlEvents } from '../store/control-events';
+import { controlledDownstream, loadControlChain } from '../store/organizations';
+import { allProjectIdsOf, getProjectHeader, type ProjectHeader } from '../store/projects';
+import { projectsOfOrgGsiPk } from '../store/keys';
+import { getWorkflow } from '../store/workflow';
 import { notifyNewSeriousFlags } from './notify-flags';
 
 export interface Reevaluation {
