@@ -4,9 +4,10 @@ import type { DeclarationDraft } from '../../shared/domain/declaration';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
 import { assertReadableVersion, loadDeclarationContext, versionParam } from '../../shared/services/load-declaration';
+import * as api from '../../shared/api/routes/declarations';
 
 /** A structured redline between two versions: added, removed and changed paths with old and new values. */
-export const diffVersions: RouteHandler = async (req) => {
+export const diffVersions: RouteHandler<typeof api.diffVersions> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   const from = versionParam(req.query.from, 'from');
   const to = versionParam(req.query.to, 'to');
@@ -24,4 +25,4 @@ export const diffVersions: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/declarations/{orgId}/diff', diffVersions);
+export const handler = httpHandler(api.diffVersions, diffVersions);

@@ -1,18 +1,20 @@
+import type { DeclarationDraft } from '../../shared/domain/declaration';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
+import * as api from '../../shared/api/routes/declarations';
 
 /**
  * The current declaration: the latest version for those who see drafts (its representatives, staff, the
  * lawyer), the latest submitted version for the other partners. ETag = the latest version number.
  */
-export const getDeclaration: RouteHandler = async (req) => {
+export const getDeclaration: RouteHandler<typeof api.getDeclaration> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   const { head } = ctx;
   const n = !head ? undefined : ctx.seesDrafts ? head.currentVersion : head.submissions.at(-1)?.version;
   if (!head || n === undefined) throw new NotFoundError(ctx.seesDrafts ? 'This organization has not saved a declaration yet.' : 'This organization has not submitted a declaration yet.');
-  const version = await getDeclarationVersion(ctx.header.project.id, ctx.orgId, n);
+  const version = await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, n);
   if (!version) throw new NotFoundError('No such declaration version.');
   const submissions = ctx.seesDrafts ? head.submissions : head.submissions.filter((s) => s.version <= n);
   return {
@@ -27,4 +29,4 @@ export const getDeclaration: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/declarations/{orgId}', getDeclaration);
+export const handler = httpHandler(api.getDeclaration, getDeclaration);

@@ -2,9 +2,10 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { canReadDeclarationDrafts } from '../../shared/domain/access';
 import { listDeclarationHeads } from '../../shared/store/declarations';
+import * as api from '../../shared/api/routes/declarations';
 
 /** Where each partner stands: saved, submitted, which versions. Other partners' drafts are not shown. */
-export const listDeclarations: RouteHandler = async (req) => {
+export const listDeclarations: RouteHandler<typeof api.listDeclarations> = async (req) => {
   const header = await loadReadableProject(req);
   const heads = new Map((await listDeclarationHeads(header.project.id)).map((h) => [h.organizationId, h]));
   const items = header.members.map((m) => {
@@ -14,7 +15,7 @@ export const listDeclarations: RouteHandler = async (req) => {
     return {
       organizationId: m.organizationId,
       role: m.role,
-      status: !h ? 'none' : drafts ? h.status : last ? 'submitted' : 'none',
+      status: !h ? ('none' as const) : drafts ? h.status : last ? ('submitted' as const) : ('none' as const),
       ...(drafts && h ? { currentVersion: h.currentVersion, updatedAt: h.updatedAt } : {}),
       lastSubmittedVersion: last?.version ?? null,
       lastSubmittedAt: last?.at ?? null,
@@ -23,4 +24,4 @@ export const listDeclarations: RouteHandler = async (req) => {
   return { status: 200, body: { items, nextCursor: null } };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/declarations', listDeclarations);
+export const handler = httpHandler(api.listDeclarations, listDeclarations);

@@ -1,9 +1,10 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { listDeclarationVersions } from '../../shared/store/declarations';
 import { loadDeclarationContext, readableVersions } from '../../shared/services/load-declaration';
+import * as api from '../../shared/api/routes/declarations';
 
 /** The history: every version (or, for other partners, the submitted ones), oldest first, without content. */
-export const listVersions: RouteHandler = async (req) => {
+export const listVersions: RouteHandler<typeof api.listVersions> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   if (!ctx.head) return { status: 200, body: { items: [], nextCursor: null } };
   const readable = readableVersions(ctx);
@@ -14,4 +15,4 @@ export const listVersions: RouteHandler = async (req) => {
   return { status: 200, body: { items, nextCursor: null } };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/declarations/{orgId}/versions', listVersions);
+export const handler = httpHandler(api.listVersions, listVersions);

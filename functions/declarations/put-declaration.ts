@@ -1,5 +1,5 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { assertCanWriteDeclaration } from '../../shared/domain/access';
 import { parseDeclarationDraft, type DeclarationDraft } from '../../shared/domain/declaration';
 import { activeIefHolds, assertNoDeclarationHoldViolations } from '../../shared/domain/risk/holds';
@@ -7,7 +7,8 @@ import { listFlags } from '../../shared/store/flags';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
-import { reevaluateProject } from '../../shared/services/reevaluate';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/declarations';
 
 
 /**
@@ -15,7 +16,7 @@ import { reevaluateProject } from '../../shared/services/reevaluate';
  * If-Match; later ones need the current version's ETag (missing → 428, stale → 412). Saving content identical
  * to the current version creates nothing and answers 200 with that version.
  */
-export const putDeclaration: RouteHandler = async (req) => {
+export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
@@ -30,11 +31,16 @@ export const putDeclaration: RouteHandler = async (req) => {
   }
   const contentHash = contentHashOf(content);
   if (ctx.head && contentHash === ctx.head.currentHash) {
+    // Nothing was written: nothing to re-evaluate.
+    await afterChange(req, { project: ctx.header.project, reevaluate: false });
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }
   const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), { head: ctx.head, contentHash });
   // The engine gets the content just saved instead of reading it back.
-  await reevaluateProject(ctx.header.project.id, actorOf(req.principal), new Date(), { known: { [ctx.orgId]: { content, submitted: false, version: head.currentVersion } }, header: ctx.header, flags });
+  await afterChange(req, {
+    project: ctx.header.project,
+    reevaluation: { known: { [ctx.orgId]: { content, submitted: false, version: head.currentVersion } }, header: ctx.header, flags },
+  });
   return {
     status: 201,
     body: { ...head, savedVersion: version },
@@ -43,4 +49,4 @@ export const putDeclaration: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('PUT /projects/{projectId}/declarations/{orgId}', putDeclaration);
+export const handler = httpHandler(api.putDeclaration, putDeclaration);

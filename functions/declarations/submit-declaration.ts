@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { assertCanWriteDeclaration } from '../../shared/domain/access';
 import { declarationSubmitSchema, DECLARATION_PARSE_PARAMS, submitErrors, type DeclarationDraft } from '../../shared/domain/declaration';
 import { parisDate } from '../../shared/domain/calendar';
@@ -8,10 +8,10 @@ import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from '../.
 import { getDeclarationVersion, submissionChange, submitDeclaration } from '../../shared/store/declarations';
 import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
 import { recordSubmission } from '../../shared/domain/workflow';
-import { notifyEffects } from '../../shared/services/notify-workflow';
 import { getDocuments } from '../../shared/store/documents';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
-import { reevaluateProject } from '../../shared/services/reevaluate';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/declarations';
 
 
 /**
@@ -19,7 +19,7 @@ import { reevaluateProject } from '../../shared/services/reevaluate';
  * are checked together, and every offending field path comes back at once (400). The version itself is not
  * changed; the head records the submission.
  */
-export const submitDeclarationRoute: RouteHandler = async (req) => {
+export const submitDeclarationRoute: RouteHandler<typeof api.submitDeclaration> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   if (!ctx.head) throw new NotFoundError('There is no declaration to submit: save one first.');
@@ -52,16 +52,15 @@ export const submitDeclarationRoute: RouteHandler = async (req) => {
   const workflow = await getWorkflow(ctx.header.project.id);
   if (!workflow) {
     const head = await submitDeclaration(ctx.head, actor);
-    await reevaluateProject(ctx.header.project.id, actor);
+    await afterChange(req, { project: ctx.header.project });
     return { status: 200, body: head, version: head.currentVersion };
   }
   const now = new Date();
   const { next, write, audit } = submissionChange(ctx.head, actor, now);
   const { state, effects } = recordSubmission(workflow.state, ctx.orgId, ctx.head.currentHash, now);
   await saveWorkflow(ctx.header.project, workflow, state, effects, actor, { writes: [write], audits: [audit] });
-  await notifyEffects(ctx.header.project, effects);
-  await reevaluateProject(ctx.header.project.id, actor);
+  await afterChange(req, { project: ctx.header.project, workflowEffects: effects });
   return { status: 200, body: next, version: next.currentVersion };
 };
 
-export const handler = httpHandler('POST /projects/{projectId}/declarations/{orgId}/submit', submitDeclarationRoute);
+export const handler = httpHandler(api.submitDeclaration, submitDeclarationRoute);

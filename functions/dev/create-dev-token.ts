@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { devTokenRequestSchema } from '../../shared/domain/dev-token';
-import { parseOrThrow, fieldError } from '../../shared/domain/validation';
+import { fieldError } from '../../shared/domain/validation';
 import { NotFoundError, ValidationError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
 import { DEV_TOKEN_TTL_SECONDS, signDevToken, type DevUser } from '../../shared/services/dev-jwt';
+import * as api from '../../shared/api/routes/dev';
 
 const DEFAULTS: Record<string, { email: string; name: string }> = {
   legal: { email: 'juriste@pole.example', name: 'Claire Juriste (pôle)' },
@@ -13,10 +13,10 @@ const DEFAULTS: Record<string, { email: string; name: string }> = {
 };
 
 /** POST /dev/token — local mode only (never deployed; DEV_TOKEN_SECRET exists only in infra/local). */
-export const createDevToken: RouteHandler = async (req) => {
+export const createDevToken: RouteHandler<typeof api.createDevToken> = async (req) => {
   const secret = process.env.DEV_TOKEN_SECRET;
   if (!secret) throw new NotFoundError('Development sign-in is only available locally.');
-  const body = parseOrThrow(devTokenRequestSchema, req.body);
+  const body = req.body;
   let user: DevUser;
   if (body.role === 'partner') {
     const org = await getOrganization(body.organizationId!);
@@ -38,4 +38,4 @@ export const createDevToken: RouteHandler = async (req) => {
   return { status: 201, body: { token, tokenType: 'Bearer', expiresIn: DEV_TOKEN_TTL_SECONDS, user } };
 };
 
-export const handler = httpHandler('POST /dev/token', createDevToken);
+export const handler = httpHandler(api.createDevToken, createDevToken);

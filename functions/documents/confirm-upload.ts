@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { assertCanReadDocument } from '../../shared/services/document-access';
 import { magicMismatch, MAX_DOCUMENT_BYTES, type DocumentRecord } from '../../shared/domain/documents';
@@ -7,13 +7,14 @@ import { ConflictError, NotFoundError, UnprocessableError } from '../../shared/d
 import { config } from '../../shared/store/config';
 import { getDocument, settleDocument } from '../../shared/store/documents';
 import { deleteObject, digestObject } from '../../shared/store/objects';
+import * as api from '../../shared/api/routes/documents';
 
 /**
  * After the client's upload: reads the object, records SHA-256, size and type; a file whose bytes do not
  * match its declared type (an EXE renamed .pdf), or that is over the limit, is deleted and the document
  * marked rejected (422 with the reason).
  */
-export const confirmUpload: RouteHandler = async (req) => {
+export const confirmUpload: RouteHandler<typeof api.confirmUpload> = async (req) => {
   const header = await loadReadableProject(req);
   const doc = await getDocument(req.params.docId ?? '');
   if (!doc || doc.projectId !== header.project.id) throw new NotFoundError('No such document.');
@@ -32,4 +33,4 @@ export const confirmUpload: RouteHandler = async (req) => {
   return { status: 200, body: settled };
 };
 
-export const handler = httpHandler('POST /projects/{projectId}/documents/{docId}/confirm', confirmUpload);
+export const handler = httpHandler(api.confirmUpload, confirmUpload);

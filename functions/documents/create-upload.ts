@@ -1,5 +1,5 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
 import {
   documentObjectKey,
@@ -7,22 +7,23 @@ import {
   MAX_DOCUMENT_BYTES,
   sanitizeFileName,
   UPLOAD_URL_TTL_SECONDS,
-  uploadRequestSchema,
   type DocumentRecord,
 } from '../../shared/domain/documents';
-import { fieldError, parseOrThrow } from '../../shared/domain/validation';
+import { fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { config } from '../../shared/store/config';
 import { createDocument } from '../../shared/store/documents';
 import { presignUpload } from '../../shared/store/objects';
 import { newId } from '../../shared/store/organizations';
+import * as api from '../../shared/api/routes/documents';
+import { runIdempotent } from '../http/idempotency';
 
 /**
  * Starts an upload: records a pending document and returns a presigned POST whose policy limits the size
  * (25 MB) and pins the content type and key. The client then POSTs the file to S3 and confirms.
  */
-export const createUpload: RouteHandler = async (req) => {
-  const input = parseOrThrow(uploadRequestSchema, req.body);
+export const createUpload: RouteHandler<typeof api.createUpload> = async (req) => {
+  const input = req.body;
   const header = await loadReadableProject(req);
   const p = req.principal;
   const orgId = p.role === 'partner' ? p.organizationId! : input.organizationId;
@@ -64,4 +65,4 @@ export const createUpload: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('POST /projects/{projectId}/documents', createUpload);
+export const handler = httpHandler(api.createUpload, createUpload, { idempotency: runIdempotent });

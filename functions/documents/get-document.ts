@@ -7,9 +7,10 @@ import { getDocument as load } from '../../shared/store/documents';
 import { presignDownload } from '../../shared/store/objects';
 import { accessFacts, getProjectHeader } from '../../shared/store/projects';
 import { assertCanReadDocument } from '../../shared/services/document-access';
+import * as api from '../../shared/api/routes/documents';
 
 /** The document's metadata and, once available, a short-lived presigned GET. */
-export const getDocument: RouteHandler = async (req) => {
+export const getDocument: RouteHandler<typeof api.getDocument> = async (req) => {
   const doc = await load(req.params.docId ?? '');
   if (!doc) throw new NotFoundError('No such document.');
   const header = await getProjectHeader(doc.projectId);
@@ -24,4 +25,4 @@ export const getDocument: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('GET /documents/{docId}', getDocument);
+export const handler = httpHandler(api.getDocument, getDocument);

@@ -2,8 +2,9 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { pageParams } from '../http/params';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { listDocuments as store } from '../../shared/store/documents';
+import * as api from '../../shared/api/routes/documents';
 
-export const listDocuments: RouteHandler = async (req) => {
+export const listDocuments: RouteHandler<typeof api.listDocuments> = async (req) => {
   const { limit, cursor } = pageParams(req);
   const { project } = await loadReadableProject(req);
   const page = await store(project.id, limit, cursor);
@@ -13,4 +14,4 @@ export const listDocuments: RouteHandler = async (req) => {
   return { status: 200, body: { items, nextCursor: page.nextCursor } };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/documents', listDocuments);
+export const handler = httpHandler(api.listDocuments, listDocuments);

@@ -2,13 +2,14 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { NotFoundError } from '../../shared/domain/errors';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { formIds, formQuerySchema, getFormDocument } from '../../shared/domain/forms/registry';
+import * as api from '../../shared/api/routes/forms';
 
 /**
  * GET /forms/{formId}?lang=fr|en — the JSON Schema (2020-12, derived from the zod schema the server
  * validates the body with) and the uiSchema (sections, order, labels, help, widgets) of a form.
  * Unknown form → 404; `lang` other than fr/en → 400 on `lang`. The document only changes with a deploy.
  */
-export const getForm: RouteHandler = async (req) => {
+export const getForm: RouteHandler<typeof api.getForm> = async (req) => {
   const { lang } = parseOrThrow(formQuerySchema, { lang: req.query.lang || undefined }, 'query string');
   const formId = req.params.formId ?? '';
   const doc = getFormDocument(formId, lang);
@@ -16,4 +17,4 @@ export const getForm: RouteHandler = async (req) => {
   return { status: 200, body: doc, headers: { 'cache-control': 'private, max-age=300', 'content-language': lang } };
 };
 
-export const handler = httpHandler('GET /forms/{formId}', getForm);
+export const handler = httpHandler(api.getForm, getForm);

@@ -32,4 +32,3 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   return principal;
 }
 
-export const actorOf = (p: Principal) => ({ sub: p.sub, role: p.role, org: p.organizationId ?? null, email: p.email ?? null });

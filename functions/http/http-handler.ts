@@ -3,11 +3,11 @@ import httpHeaderNormalizer from '@middy/http-header-normalizer';
 import httpCors from '@middy/http-cors';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { findRoute, type RouteDef } from '../../shared/api/routes';
+import { routeKey, type BodyOf, type ResponseOf, type RouteDef } from '../../shared/api/route';
+import { assertFollowedUp } from '../../shared/services/follow-up-mark';
 import { principalFromEvent } from './auth';
 import { logger } from '../../shared/services/logger';
 import { problemResponse, toProblem } from './problem';
-import { runIdempotent } from './idempotency';
 import { assertRole, type Principal } from '../../shared/domain/access';
 import {
   DomainError,
@@ -17,15 +17,15 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../shared/domain/errors';
-import { fieldError } from '../../shared/domain/validation';
+import { fieldError, parseOrThrow } from '../../shared/domain/validation';
 import { negotiateLanguage } from '../../shared/domain/i18n/lang';
-import { config } from '../../shared/store/config';
+import { config, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
 
-/** What a route handler receives: parsed, authenticated, route-level authorized. */
-export interface HttpRequest {
+/** What a route handler receives: parsed, authenticated, route-level authorized, body validated. */
+export interface HttpRequest<B = unknown> {
   readonly route: RouteDef;
   /** The caller from the token. Throws 401 when read on a public route without a token. */
   readonly principal: Principal;
@@ -33,25 +33,35 @@ export interface HttpRequest {
   readonly query: Readonly<Record<string, string>>;
   /** Lower-case header names. */
   readonly headers: Readonly<Record<string, string>>;
-  /** Parsed JSON body (unknown until the handler validates it with its zod schema). */
-  readonly body: unknown;
+  /** The body, validated by the route's `body` schema (undefined for routes without one). */
+  readonly body: B;
   readonly requestId: string;
 }
 
-export interface HttpResult {
+export interface HttpResult<T = unknown> {
   status: number;
-  body?: unknown;
+  body?: T;
   headers?: Record<string, string>;
   /** The resource version; sent as a strong ETag. */
   version?: number;
 }
 
-export type RouteHandler = (req: HttpRequest) => Promise<HttpResult>;
+/** A route's handler: its request body and its answer are typed by the route's schemas. */
+export type RouteHandler<D extends RouteDef = RouteDef> = (req: HttpRequest<BodyOf<D>>) => Promise<HttpResult<ResponseOf<D>>>;
+
+/** Runs a creating request at most once per Idempotency-Key (functions/http/idempotency.ts); passed by the routes that need it. */
+export type IdempotencyRunner = (
+  key: string,
+  scope: string,
+  rawBody: string,
+  context: Context | undefined,
+  run: () => Promise<HttpResponse>,
+) => Promise<HttpResponse>;
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 
-function parseBody(route: RouteDef, event: HttpEvent): { raw: string; value: unknown } {
+function readBody(route: RouteDef, event: HttpEvent): { raw: string; value: unknown } {
   if (event.body === undefined || event.body === null || event.body === '') {
     return { raw: '', value: undefined };
   }
@@ -69,6 +79,13 @@ function parseBody(route: RouteDef, event: HttpEvent): { raw: string; value: unk
   } catch (e) {
     throw new ValidationError(`The body is not valid JSON: ${(e as Error).message}`, { errors: [fieldError([], 'Malformed JSON')] });
   }
+}
+
+/** The body as the route's schema (or its own parser) reads it: 400 with every offending field path. */
+function validateBody(route: RouteDef, value: unknown): unknown {
+  if (!route.body) return undefined;
+  const input = value === undefined && route.bodyOptional ? {} : value;
+  return route.parseBody ? route.parseBody(input) : parseOrThrow(route.body, input);
 }
 
 /** `If-Match: "3"` (or W/"3") → 3. Missing → 428; anything else → 400. */
@@ -101,18 +118,23 @@ function toResponse(result: HttpResult): HttpResponse {
   return { statusCode: result.status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(result.body) };
 }
 
-/** Builds the handler for one route: auth, route-level roles, body parsing, idempotency, problem+json. */
-async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, context: Context | undefined): Promise<HttpResponse> {
-  const route = findRoute(routeKey);
-  if (!route) throw new Error(`Route ${routeKey} is not in shared/api/routes.ts`);
+/** Auth, route-level roles, body parsing and validation, idempotency, then the handler. */
+async function invoke(
+  route: RouteDef,
+  fn: RouteHandler,
+  idempotency: IdempotencyRunner | undefined,
+  event: HttpEvent,
+  context: Context | undefined,
+): Promise<HttpResponse> {
+  const key = routeKey(route);
   let principal: Principal | undefined;
   if (route.roles !== 'public') {
     principal = principalFromEvent(event);
     assertRole(principal, route.roles);
   }
-  const { raw, value } = parseBody(route, event);
+  const { raw, value } = readBody(route, event);
   const requestId = event.requestContext.requestId;
-  logger.appendKeys({ requestId, routeKey, ...(principal ? { sub: principal.sub, role: principal.role } : {}) });
+  logger.appendKeys({ requestId, routeKey: key, ...(principal ? { sub: principal.sub, role: principal.role } : {}) });
   const req: HttpRequest = {
     route,
     get principal(): Principal {
@@ -122,14 +144,18 @@ async function invoke(routeKey: string, fn: RouteHandler, event: HttpEvent, cont
     params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, safeDecode(v ?? '')])),
     query: Object.fromEntries(Object.entries(event.queryStringParameters ?? {}).map(([k, v]) => [k, v ?? ''])),
     headers: event.headers as Record<string, string>,
-    body: value,
+    body: validateBody(route, value),
     requestId,
   };
-  const run = async () => toResponse(await fn(req));
+  const run = async () => {
+    const result = await fn(req);
+    assertFollowedUp(req);
+    return toResponse(result);
+  };
   const idemKey = req.headers['idempotency-key'];
-  if (route.idempotent && idemKey && principal) {
-    const scope = `${principal.sub}|${routeKey}|${JSON.stringify(req.params)}`;
-    return runIdempotent(idemKey, scope, raw, context, run);
+  if (route.idempotent && idemKey && principal && idempotency) {
+    const scope = `${principal.sub}|${key}|${JSON.stringify(req.params)}`;
+    return idempotency(idemKey, scope, raw, context, run);
   }
   return run();
 }
@@ -146,11 +172,13 @@ const errorMiddleware = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
 });
 
 /**
- * The Lambda handler for a route: `export const handler = httpHandler('GET /projects/{projectId}', getProject)`.
+ * The Lambda handler for a route: `export const handler = httpHandler(api.getProject, getProject)`, with the
+ * route object of shared/api/routes/<group>.ts. Routes marked `idempotent` pass `{ idempotency: runIdempotent }`.
  * The same function is called by API Gateway in AWS and by the local server.
  */
-export function httpHandler(routeKey: string, fn: RouteHandler) {
-  return middy<HttpEvent, HttpResponse>()
+export function httpHandler<D extends RouteDef>(route: D, fn: RouteHandler<D>, options: { idempotency?: IdempotencyRunner } = {}) {
+  if (route.idempotent && !options.idempotency) throw new Error(`${routeKey(route)} is idempotent: pass { idempotency: runIdempotent }`);
+  const handler = middy<HttpEvent, HttpResponse>()
     .use(httpHeaderNormalizer({ canonical: false }))
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(
@@ -159,9 +187,11 @@ export function httpHandler(routeKey: string, fn: RouteHandler) {
         exposeHeaders: 'ETag, Location',
         headers: 'Authorization, Content-Type, If-Match, Idempotency-Key',
         methods: 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-        maxAge: 600,
+        maxAge: CORS_MAX_AGE_SECONDS,
       }),
     )
     .use(errorMiddleware())
-    .handler((event, context) => invoke(routeKey, fn, event, context));
+    .handler((event, context) => invoke(route, fn as RouteHandler, options.idempotency, event, context));
+  // The route it serves, for the test that checks every handler file against the route table.
+  return Object.assign(handler, { route });
 }

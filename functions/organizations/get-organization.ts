@@ -3,8 +3,9 @@ import { assertCanReadOrganization } from '../../shared/domain/access';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getOrganization as load } from '../../shared/store/organizations';
 import { lawyerSharesProjectWith } from '../../shared/services/lawyer-visibility';
+import * as api from '../../shared/api/routes/organizations';
 
-export const getOrganization: RouteHandler = async (req) => {
+export const getOrganization: RouteHandler<typeof api.getOrganization> = async (req) => {
   const p = req.principal;
   const orgId = req.params.orgId ?? '';
   assertCanReadOrganization(p, orgId, p.role === 'lawyer' && (await lawyerSharesProjectWith(p, orgId)));
@@ -13,4 +14,4 @@ export const getOrganization: RouteHandler = async (req) => {
   return { status: 200, body: org, version: org.version };
 };
 
-export const handler = httpHandler('GET /organizations/{orgId}', getOrganization);
+export const handler = httpHandler(api.getOrganization, getOrganization);

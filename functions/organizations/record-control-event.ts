@@ -1,22 +1,23 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
-import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
+import { actorOf } from '../../shared/domain/audit';
+import { assertControlEventConsistent, type ControlEvent } from '../../shared/domain/control-event';
 import { recordControlEvent as store } from '../../shared/store/control-events';
 import { newId, requireOrganization } from '../../shared/store/organizations';
-import { reevaluateOrganization } from '../../shared/services/reevaluate';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/risk';
 
 /**
  * Records a shareholding change or an acquisition (planned or completed) and, in the same request,
  * re-evaluates every project of the organization; the answer lists the flags raised, reopened and closed.
  */
-export const recordControlEvent: RouteHandler = async (req) => {
+export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = async (req) => {
   const org = await requireOrganization(req.params.orgId ?? '');
-  const input = parseControlEventInput(req.body, org.id);
+  const input = assertControlEventConsistent(req.body, org.id);
   const now = new Date();
   const event: ControlEvent = { ...input, id: newId('cev'), organizationId: org.id, recordedAt: now.toISOString(), recordedBy: req.principal.sub };
   const actor = actorOf(req.principal);
   await store(event, actor);
-  const results = await reevaluateOrganization(org.id, actor, now);
+  const results = await afterChange(req, { organizationId: org.id, now });
   const summary = results.map((r) => ({
     projectId: r.projectId,
     raised: r.created.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity })),
@@ -26,4 +27,4 @@ export const recordControlEvent: RouteHandler = async (req) => {
   return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events` } };
 };
 
-export const handler = httpHandler('POST /organizations/{orgId}/control-events', recordControlEvent);
+export const handler = httpHandler(api.recordControlEvent, recordControlEvent);

@@ -1,14 +1,15 @@
-import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
-import { projectInputSchema } from '../../shared/domain/project';
-import { parseOrThrow, fieldError } from '../../shared/domain/validation';
+import { actorOf } from '../../shared/domain/audit';
+import { fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { getOrganizations } from '../../shared/store/organizations';
 import { createProject as store } from '../../shared/store/projects';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/projects';
+import { runIdempotent } from '../http/idempotency';
 
-export const createProject: RouteHandler = async (req) => {
-  const input = parseOrThrow(projectInputSchema, req.body);
+export const createProject: RouteHandler<typeof api.createProject> = async (req) => {
+  const input = req.body;
   const found = await getOrganizations(input.partners.map((p) => p.organizationId));
   const missing = input.partners.map((p, i) => ({ p, i })).filter(({ p }) => !found.has(p.organizationId));
   if (missing.length) {
@@ -17,8 +18,8 @@ export const createProject: RouteHandler = async (req) => {
     });
   }
   const project = await store(input, actorOf(req.principal));
-  await reevaluateProject(project.id, actorOf(req.principal));
+  await afterChange(req, { project });
   return { status: 201, body: project, version: project.version, headers: { location: `/projects/${project.id}` } };
 };
 
-export const handler = httpHandler('POST /projects', createProject);
+export const handler = httpHandler(api.createProject, createProject, { idempotency: runIdempotent });

@@ -1,8 +1,9 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { toView } from '../../shared/store/projects';
 import { loadReadableProject } from '../../shared/services/load-project';
+import * as api from '../../shared/api/routes/projects';
 
-export const getProject: RouteHandler = async (req) => {
+export const getProject: RouteHandler<typeof api.getProject> = async (req) => {
   const header = await loadReadableProject(req);
   const view = toView(header);
   // Lawyer assignments are pôle-internal: only staff see them.
@@ -10,4 +11,4 @@ export const getProject: RouteHandler = async (req) => {
   return { status: 200, body, version: header.project.version };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}', getProject);
+export const handler = httpHandler(api.getProject, getProject);

@@ -3,9 +3,10 @@ import { pageParams } from '../http/params';
 import { listAllProjects, projectsOfLawyer, projectsOfOrganization } from '../../shared/store/projects';
 import type { Page } from '../../shared/store/tx';
 import type { Project } from '../../shared/domain/project';
+import * as api from '../../shared/api/routes/projects';
 
 /** Each role lists exactly what it may read: staff all, a lawyer its assignments, a partner its projects. */
-export const listProjects: RouteHandler = async (req) => {
+export const listProjects: RouteHandler<typeof api.listProjects> = async (req) => {
   const { limit, cursor } = pageParams(req);
   const p = req.principal;
   let page: Page<Project>;
@@ -24,4 +25,4 @@ export const listProjects: RouteHandler = async (req) => {
   return { status: 200, body: page };
 };
 
-export const handler = httpHandler('GET /projects', listProjects);
+export const handler = httpHandler(api.listProjects, listProjects);

@@ -1,15 +1,16 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { emailSchema } from '../../shared/domain/common';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { putLawyer as store } from '../../shared/store/projects';
 import { loadReadableProject } from '../../shared/services/load-project';
+import * as api from '../../shared/api/routes/projects';
 
-export const putLawyer: RouteHandler = async (req) => {
+export const putLawyer: RouteHandler<typeof api.putLawyer> = async (req) => {
   const email = parseOrThrow(emailSchema, req.params.email, 'lawyer email').toLowerCase();
   const header = await loadReadableProject(req);
   const created = await store(header, email, actorOf(req.principal));
   return { status: created ? 201 : 200, body: { projectId: header.project.id, email } };
 };
 
-export const handler = httpHandler('PUT /projects/{projectId}/lawyers/{email}', putLawyer);
+export const handler = httpHandler(api.putLawyer, putLawyer);

@@ -1,23 +1,23 @@
-import { reevaluateProject } from '../../shared/services/reevaluate';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
-import { membershipInputSchema } from '../../shared/domain/project';
+import { actorOf } from '../../shared/domain/audit';
 import { orgIdSchema } from '../../shared/domain/organization';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
 import { putMembership } from '../../shared/store/projects';
 import { loadReadableProject } from '../../shared/services/load-project';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/projects';
 
 /** PUT is idempotent: the same role twice changes nothing (200); a new partner is 201. */
-export const putPartner: RouteHandler = async (req) => {
-  const { role } = parseOrThrow(membershipInputSchema, req.body);
+export const putPartner: RouteHandler<typeof api.putPartner> = async (req) => {
+  const { role } = req.body;
   const header = await loadReadableProject(req);
   const orgId = parseOrThrow(orgIdSchema, req.params.orgId, 'organization id');
   if (!(await getOrganization(orgId))) throw new NotFoundError('No such organization.');
   const { membership, created } = await putMembership(header, orgId, role, actorOf(req.principal));
-  await reevaluateProject(header.project.id, actorOf(req.principal));
+  await afterChange(req, { project: header.project });
   return { status: created ? 201 : 200, body: membership };
 };
 
-export const handler = httpHandler('PUT /projects/{projectId}/partners/{orgId}', putPartner);
+export const handler = httpHandler(api.putPartner, putPartner);

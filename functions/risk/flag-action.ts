@@ -1,14 +1,14 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
-import { applyAction, flagActionBodySchema } from '../../shared/domain/risk/lifecycle';
-import { parseOrThrow } from '../../shared/domain/validation';
+import { applyAction} from '../../shared/domain/risk/lifecycle';
 import { NotFoundError } from '../../shared/domain/errors';
 import { listFlags, saveFlagChanges } from '../../shared/store/flags';
+import * as api from '../../shared/api/routes/risk';
 
 /** acknowledge, mitigate (note), waive (legal only, justification ≥ 20 characters) or reopen; audited. */
-export const flagAction: RouteHandler = async (req) => {
-  const body = parseOrThrow(flagActionBodySchema, req.body);
+export const flagAction: RouteHandler<typeof api.flagAction> = async (req) => {
+  const body = req.body;
   const { project } = await loadReadableProject(req);
   const current = (await listFlags(project.id)).find((f) => f.id === req.params.flagId);
   if (!current) throw new NotFoundError('No such flag in this project.');
@@ -18,4 +18,4 @@ export const flagAction: RouteHandler = async (req) => {
   return { status: 200, body: stored, version: stored!.version };
 };
 
-export const handler = httpHandler('POST /projects/{projectId}/flags/{flagId}/actions', flagAction);
+export const handler = httpHandler(api.flagAction, flagAction);

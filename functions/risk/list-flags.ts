@@ -3,12 +3,13 @@ import { loadReadableProject } from '../../shared/services/load-project';
 import { filterFlags, flagFilterSchema } from '../../shared/domain/risk/lifecycle';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { listFlags as store } from '../../shared/store/flags';
+import * as api from '../../shared/api/routes/risk';
 
 /** A project's flags, most severe first; `?status=open,acknowledged&severity=high,critical`. */
-export const listFlags: RouteHandler = async (req) => {
+export const listFlags: RouteHandler<typeof api.listFlags> = async (req) => {
   const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, 'query string');
   const { project } = await loadReadableProject(req);
   return { status: 200, body: { items: filterFlags(await store(project.id), filter), nextCursor: null } };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/flags', listFlags);
+export const handler = httpHandler(api.listFlags, listFlags);

@@ -5,9 +5,10 @@ import { SEVERITIES } from '../../shared/domain/risk/types';
 import { parseOrThrow, fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { listOpenFlags } from '../../shared/store/flags';
+import * as api from '../../shared/api/routes/risk';
 
 /** The legal dashboard: open flags across every project, from the sparse index (`?severity=high,critical`). */
-export const listOpenFlagsRoute: RouteHandler = async (req) => {
+export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async (req) => {
   const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, 'query string');
   if (filter.status && filter.status.some((s) => s !== 'open' && s !== 'acknowledged')) {
     throw new ValidationError('This list holds open (and acknowledged) flags only; closed or waived flags are listed per project.', {
@@ -21,4 +22,4 @@ export const listOpenFlagsRoute: RouteHandler = async (req) => {
   return { status: 200, body: { items, nextCursor: page.nextCursor } };
 };
 
-export const handler = httpHandler('GET /flags', listOpenFlagsRoute);
+export const handler = httpHandler(api.listOpenFlags, listOpenFlagsRoute);

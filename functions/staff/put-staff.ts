@@ -1,19 +1,19 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { emailSchema } from '../../shared/domain/common';
-import { staffInputSchema } from '../../shared/domain/staff';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { getStaff, putStaff as store } from '../../shared/store/staff';
+import * as api from '../../shared/api/routes/staff';
 
 /** Adds (201) or updates (200, If-Match) a member of the pôle staff directory. */
-export const putStaff: RouteHandler = async (req) => {
+export const putStaff: RouteHandler<typeof api.putStaff> = async (req) => {
   const email = parseOrThrow(emailSchema, req.params.email, 'email').toLowerCase();
-  const input = parseOrThrow(staffInputSchema, req.body);
+  const input = req.body;
   const previous = await getStaff(email);
   if (previous && requireIfMatch(req) !== previous.version) throw new PreconditionFailedError(`This staff member is at version ${previous.version}.`);
   const member = await store(email, input, previous, actorOf(req.principal));
   return { status: previous ? 200 : 201, body: member, version: member.version };
 };
 
-export const handler = httpHandler('PUT /staff/{email}', putStaff);
+export const handler = httpHandler(api.putStaff, putStaff);

@@ -4,13 +4,14 @@ import { ipFileHash } from '../../shared/domain/workflow';
 import type { DeclarationDraft } from '../../shared/domain/declaration';
 import { getDeclarationVersion, listDeclarationHeads } from '../../shared/store/declarations';
 import { getWorkflow } from '../../shared/store/workflow';
+import * as api from '../../shared/api/routes/workflow';
 
 /**
  * The consolidated IP file that partner approvals bind to: every partner's last submitted declaration, and the
  * IP-file hash over them — the same hash the workflow's approvals carry, so an approver can check what they
  * approve. Only submitted versions appear, so every partner of the project may read it.
  */
-export const getIpFile: RouteHandler = async (req) => {
+export const getIpFile: RouteHandler<typeof api.getIpFile> = async (req) => {
   const header = await loadReadableProject(req);
   const [heads, workflow] = await Promise.all([listDeclarationHeads(header.project.id), getWorkflow(header.project.id)]);
   const byOrg = new Map(heads.map((h) => [h.organizationId, h]));
@@ -37,4 +38,4 @@ export const getIpFile: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/ip-file', getIpFile);
+export const handler = httpHandler(api.getIpFile, getIpFile);

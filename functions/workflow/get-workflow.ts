@@ -5,6 +5,7 @@ import { getOrganizations } from '../../shared/store/organizations';
 import { listStaff } from '../../shared/store/staff';
 import { redactFor } from '../../shared/services/redact';
 import { loadWorkflow } from '../../shared/services/load-workflow';
+import * as api from '../../shared/api/routes/workflow';
 
 /** The directory the pending steps need: representatives of the partners concerned, and the staff. */
 async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {
@@ -16,7 +17,7 @@ async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {
   };
 }
 
-export const getWorkflow: RouteHandler = async (req) => {
+export const getWorkflow: RouteHandler<typeof api.getWorkflow> = async (req) => {
   const { workflow } = await loadWorkflow(req);
   const state = redactFor(req.principal, workflow.state);
   const pending = pendingSteps(state);
@@ -33,4 +34,4 @@ export const getWorkflow: RouteHandler = async (req) => {
   };
 };
 
-export const handler = httpHandler('GET /projects/{projectId}/workflow', getWorkflow);
+export const handler = httpHandler(api.getWorkflow, getWorkflow);

@@ -1,9 +1,10 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { assigneeKeysOf, tasksOf } from '../../shared/store/workflow';
 import { isAssignee } from '../../shared/domain/workflow';
+import * as api from '../../shared/api/routes/workflow';
 
 /** The caller's pending steps across projects, with project, step and due date, soonest first. */
-export const myTasks: RouteHandler = async (req) => {
+export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
   const p = req.principal;
   const lists = await Promise.all(assigneeKeysOf(p).map(tasksOf));
   const seen = new Set<string>();
@@ -16,4 +17,4 @@ export const myTasks: RouteHandler = async (req) => {
   return { status: 200, body: { items, nextCursor: null } };
 };
 
-export const handler = httpHandler('GET /me/tasks', myTasks);
+export const handler = httpHandler(api.myTasks, myTasks);

@@ -1,16 +1,16 @@
 import { redactFor } from '../../shared/services/redact';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
-import { setLawyerOpinion, setSla, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
-import { parseOrThrow } from '../../shared/domain/validation';
+import { actorOf } from '../../shared/domain/audit';
+import { setLawyerOpinion, setSla, type WorkflowEffect } from '../../shared/domain/workflow';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { saveWorkflow } from '../../shared/store/workflow';
 import { loadWorkflow } from '../../shared/services/load-workflow';
+import * as api from '../../shared/api/routes/workflow';
 
 /** Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. */
-export const patchWorkflowConfig: RouteHandler = async (req) => {
+export const patchWorkflowConfig: RouteHandler<typeof api.patchWorkflowConfig> = async (req) => {
   const expected = requireIfMatch(req);
-  const body = parseOrThrow(workflowConfigInputSchema, req.body);
+  const body = req.body;
   const { header, workflow } = await loadWorkflow(req);
   if (workflow.version !== expected) throw new PreconditionFailedError(`The workflow is at version ${workflow.version}, not ${expected}.`);
   const now = new Date();
@@ -31,4 +31,4 @@ export const patchWorkflowConfig: RouteHandler = async (req) => {
   return { status: 200, body: redactFor(req.principal, stored.state), version: stored.version };
 };
 
-export const handler = httpHandler('PATCH /projects/{projectId}/workflow', patchWorkflowConfig);
+export const handler = httpHandler(api.patchWorkflowConfig, patchWorkflowConfig);

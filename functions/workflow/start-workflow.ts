@@ -1,20 +1,20 @@
-import { reevaluateProject } from '../../shared/services/reevaluate';
 import { redactFor } from '../../shared/services/redact';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { actorOf } from '../http/auth';
+import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
-import { createWorkflow, recordSubmission, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
-import { parseOrThrow } from '../../shared/domain/validation';
+import { createWorkflow, recordSubmission, type WorkflowEffect } from '../../shared/domain/workflow';
 import { ConflictError } from '../../shared/domain/errors';
 import { listDeclarationHeads } from '../../shared/store/declarations';
 import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
+import { afterChange } from '../../shared/services/after-change';
+import * as api from '../../shared/api/routes/workflow';
 
 /**
  * Starts the project's approval workflow with its current partners (legal staff). Declarations already
  * submitted count at once; when every partner has submitted, partner approvals open.
  */
-export const startWorkflow: RouteHandler = async (req) => {
-  const input = parseOrThrow(workflowConfigInputSchema, req.body ?? {});
+export const startWorkflow: RouteHandler<typeof api.startWorkflow> = async (req) => {
+  const input = req.body;
   const header = await loadReadableProject(req);
   if (await getWorkflow(header.project.id)) throw new ConflictError('The workflow of this project is already started.');
   const now = new Date();
@@ -27,8 +27,8 @@ export const startWorkflow: RouteHandler = async (req) => {
     all.push(...effects);
   }
   const stored = await saveWorkflow(header.project, null, state, all, actorOf(req.principal));
-  await reevaluateProject(header.project.id, actorOf(req.principal));
+  await afterChange(req, { project: header.project });
   return { status: 201, body: redactFor(req.principal, stored.state), version: stored.version, headers: { location: `/projects/${header.project.id}/workflow` } };
 };
 
-export const handler = httpHandler('POST /projects/{projectId}/workflow', startWorkflow);
+export const handler = httpHandler(api.startWorkflow, startWorkflow);

@@ -39,7 +39,9 @@ export interface GroupAccess {
 
 export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // GET /health, GET /openapi.json, GET /forms/{formId}: computed from code, no data at all.
-  public: {},
+  health: {},
+  openapi: {},
+  forms: {},
   organizations: { table: 'readwrite', idempotency: true, sendMail: true },
   projects: { table: 'readwrite', idempotency: true, sendMail: true },
   // Versions of large declarations are stored gzipped under declarations/ in the documents bucket (get, put);

@@ -5,6 +5,7 @@
  * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
  * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
  */
+import { CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -40,8 +41,8 @@ import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { VigieFunction } from './vigie-function';
 import { VigieJob } from './vigie-job';
 
-export const DEFAULT_WEB_ORIGIN = 'http://localhost:3000';
-export const DEFAULT_MAIL_FROM = 'vigie@pole.example';
+export const DEFAULT_WEB_ORIGIN = DEFAULTS.webOrigin;
+export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
 /** Signed agreements stay write-once this long (Object Lock, GOVERNANCE mode). */
 export const AGREEMENT_RETENTION_DAYS = 3650;
 export const EXPORT_EXPIRY_DAYS = 7;
@@ -171,7 +172,7 @@ export class VigieStack extends Stack {
             allowedMethods: [HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD],
             allowedHeaders: ['*'],
             exposedHeaders: ['ETag'],
-            maxAge: 3600,
+            maxAge: CORS_MAX_AGE_SECONDS,
           },
         ],
       }),
@@ -251,7 +252,7 @@ export class VigieStack extends Stack {
         allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
         allowHeaders: CORS_ALLOW_HEADERS,
         exposeHeaders: CORS_EXPOSE_HEADERS,
-        maxAge: Duration.hours(1),
+        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
       },
     });
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });

@@ -1,3 +1,4 @@
+import { CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -103,7 +104,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     'access-control-allow-headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',
     'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
     'access-control-expose-headers': 'ETag, Location',
-    'access-control-max-age': '600',
+    'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
   };
 
   return createServer(async (req, res) => {

@@ -1,25 +1,20 @@
 import { z } from 'zod';
-import { ROLES, roleSchema } from '../domain/access';
-import { emailSchema, languageSchema } from '../domain/common';
+import { ROLES} from '../domain/access';
+import { emailSchema} from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';
 import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from '../domain/organization';
-import { membershipInputSchema, partnerRoleSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
-import { JSON_SCHEMA_DIALECT, toJsonSchema, type JsonSchema } from '../domain/forms/json-schema';
+import { membershipInputSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
+import { toJsonSchema, type JsonSchema } from '../domain/forms/json-schema';
 import { formIds } from '../domain/forms/registry';
 import { declarationDraftSchema } from '../domain/declaration';
 import { documentIdSchema, uploadRequestSchema } from '../domain/documents';
-import { STAFF_ROLES, staffInputSchema } from '../domain/staff';
-import { FLAG_STATUSES, flagActionBodySchema, manualFlagBodySchema } from '../domain/risk/lifecycle';
+import { staffInputSchema } from '../domain/staff';
+import { flagActionBodySchema, manualFlagBodySchema } from '../domain/risk/lifecycle';
 import { controlEventInputSchema } from '../domain/control-event';
 import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/workflow';
-import { SEVERITIES } from '../domain/risk/types';
-import { instantSchema, sha256Schema, versionSchema } from '../domain/response-schema';
 import { documentRecordSchema } from '../domain/documents-schema';
-import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../domain/declaration-record-schema';
-import { pendingStepSchema, taskSchema, workflowStateSchema } from '../domain/workflow-schema';
+import { taskSchema } from '../domain/workflow-schema';
 import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
-import { controlEventSchema } from '../domain/control-event-schema';
-import { staffMemberSchema } from '../domain/staff-schema';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the route table (shared/api/routes.ts, passed in so
@@ -41,275 +36,48 @@ import { staffMemberSchema } from '../domain/staff-schema';
  * - `security`: bearer JWT on every operation except `roles: 'public'` ones (explicit `security: []`).
  */
 
-// ---------------------------------------------------------------------------------------------------
-// Response schemas (what the handlers return; documentation only, the server does not validate them).
-
-const datetime = instantSchema;
-const version = versionSchema;
-
-export const organizationSchema = z.object({
-  ...organizationInputSchema.shape,
-  id: orgIdSchema,
-  version,
-  createdAt: datetime,
-  updatedAt: datetime,
-});
-
-export const PROJECT_STATUSES = ['draft', 'declarations', 'review', 'approved', 'signed', 'rejected'] as const;
-const { partners: _partners, ...projectFieldShape } = projectInputSchema.shape;
-export const projectSchema = z.object({
-  ...projectFieldShape,
-  id: projectIdSchema,
-  status: z.enum(PROJECT_STATUSES),
-  coordinatorOrgId: orgIdSchema.nullable(),
-  version,
-  createdAt: datetime,
-  updatedAt: datetime,
-});
-
-export const projectViewSchema = projectSchema.extend({
-  partners: z.array(z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, addedAt: datetime })),
-  lawyers: z.array(z.object({ email: emailSchema, assignedAt: datetime })).optional().describe('Only returned to legal and committee'),
-});
-
-export const membershipSchema = z.object({ projectId: projectIdSchema, organizationId: orgIdSchema, role: partnerRoleSchema, version, addedAt: datetime });
-export const lawyerAssignmentSchema = z.object({ projectId: projectIdSchema, email: emailSchema });
-
-const sha256 = sha256Schema;
-export const auditEventSchema = z.object({
-  chain: z.string(),
-  seq: z.number().int().min(1),
-  at: datetime,
-  actor: z.object({ sub: z.string(), role: z.string(), org: z.string().nullable().optional(), email: z.string().nullable().optional() }),
-  action: z.string(),
-  target: z.object({ type: z.string(), id: z.string() }),
-  before: z.unknown().optional(),
-  after: z.unknown().optional(),
-  prevHash: sha256,
-  hash: sha256,
-});
-export const chainVerificationSchema = z.union([
-  z.object({ chain: z.string(), valid: z.literal(true), length: z.number().int().min(0), headHash: sha256 }),
-  z.object({
-    chain: z.string(),
-    valid: z.literal(false),
-    length: z.number().int().min(0),
-    brokenSeq: z.number().int().min(1),
-    reason: z.enum(['hash-mismatch', 'prev-hash-mismatch', 'gap']),
-  }),
-]);
-
-export const healthSchema = z.object({ status: z.literal('ok'), service: z.string(), time: datetime });
-export const devTokenResponseSchema = z.object({
-  token: z.string(),
-  tokenType: z.literal('Bearer'),
-  expiresIn: z.number().int().min(1),
-  user: z.object({ sub: z.string(), role: roleSchema, organizationId: orgIdSchema.optional(), email: z.string(), name: z.string() }),
-});
-export const formDocumentSchema = z.object({
-  formId: z.string(),
-  lang: languageSchema,
-  schemaDialect: z.literal(JSON_SCHEMA_DIALECT),
-  mode: z.enum(['complete', 'draft']).describe('`draft`: `schema` is what a save accepts and `submitSchema` what a submission requires'),
-  schema: z.record(z.string(), z.unknown()).describe('JSON Schema 2020-12 of the form (the body the server accepts)'),
-  submitSchema: z.record(z.string(), z.unknown()).optional().describe('For draft forms: the complete schema a submission must satisfy'),
-  uiSchema: z.record(z.string(), z.unknown()).describe('Layout, labels, help texts and widgets, in `lang`'),
-});
-export const openApiDocumentSchema = z.looseObject({ openapi: z.string() });
-
-/** Item schema of every list body, paginated or not: its component is referenced instead of inlined. */
-const listItems = new WeakMap<z.ZodType, z.ZodType>();
-const paginated = new WeakSet<z.ZodType>();
-/** `{ items, nextCursor }` of the paginated list routes (`?limit=&cursor=`). */
-export function pageOf<T extends z.ZodType>(item: T) {
-  const page = z.object({ items: z.array(item), nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page') });
-  listItems.set(page, item);
-  paginated.add(page);
-  return page;
-}
-/** `{ items, nextCursor: null }` of the list routes that answer with the whole list at once (no `limit`/`cursor`). */
-export function listOf<T extends z.ZodType>(item: T) {
-  const list = z.object({ items: z.array(item), nextCursor: z.null().describe('Always null: the whole list comes in one response') });
-  listItems.set(list, item);
-  return list;
-}
-export const organizationPageSchema = pageOf(organizationSchema);
-export const projectPageSchema = pageOf(projectSchema);
-export const auditEventPageSchema = pageOf(auditEventSchema);
-
-/** JSON Schema keyword naming a nested component (see {@link asComponent}); never left in the document. */
-const COMPONENT_KEYWORD = 'x-vigie-component';
-const nestedComponents = new Map<string, z.ZodType>();
-/**
- * `schema`, documented once as component `name` (rendered as output) and referenced, with `description`,
- * wherever it appears inside a response schema: for large schemas that several responses embed.
- */
-function asComponent<T extends z.ZodType>(name: string, schema: T, description: string): T {
-  nestedComponents.set(name, schema);
-  return schema.meta({ [COMPONENT_KEYWORD]: name, description }) as T;
-}
-
-/** Entity schemas defined next to the domain (`*-schema.ts`), under the names the route table uses. */
-export { documentRecordSchema as documentSchema, declarationHeadSchema, storedFlagSchema as flagSchema, controlEventSchema, workflowStateSchema, staffMemberSchema };
-
-// Documents --------------------------------------------------------------------------------------------
-
-export const documentPageSchema = pageOf(documentRecordSchema);
-export const uploadStartedSchema = z.object({
-  document: documentRecordSchema.describe('The pending document'),
-  upload: z
-    .object({
-      method: z.literal('POST'),
-      url: z.string().describe('Where to POST the file (multipart/form-data)'),
-      fields: z.record(z.string(), z.string()).describe('Form fields to send as given, before the `file` field'),
-      expiresAt: datetime,
-      maxBytes: z.number().int().min(1).describe('The upload policy refuses larger files'),
-    })
-    .describe('A presigned POST; then confirm with `POST /projects/{projectId}/documents/{docId}/confirm`'),
-});
-export const documentDownloadSchema = z.object({
-  document: documentRecordSchema,
-  download: z
-    .object({ url: z.string().describe('Short-lived presigned GET of the file'), expiresAt: datetime })
-    .nullable()
-    .describe('Null unless the document is available'),
-});
-
-// Declarations -----------------------------------------------------------------------------------------
-
-const declarationContentSchema = asComponent(
-  'DeclarationDraft',
-  declarationDraftSchema,
-  'The declaration as saved: the body of the PUT that created the version, as the server parsed it (a draft: parts may be missing)',
-);
-export const declarationStatusSchema = z.object({
-  organizationId: orgIdSchema,
-  role: partnerRoleSchema,
-  status: z.enum(['none', 'draft', 'submitted']).describe("Other partners' drafts are not shown: they read `none` until a first submission"),
-  currentVersion: z.number().int().min(1).optional().describe('Only to those who see the drafts'),
-  updatedAt: datetime.optional().describe('Only to those who see the drafts'),
-  lastSubmittedVersion: z.number().int().min(1).nullable(),
-  lastSubmittedAt: datetime.nullable(),
-});
-export const declarationStatusListSchema = listOf(declarationStatusSchema);
-export const declarationViewSchema = declarationVersionMetaSchema.extend({
-  content: declarationContentSchema,
-  status: z.enum(['draft', 'submitted']).describe('Whether this version was submitted'),
-  latestVersion: z.number().int().min(1).describe('The version returned: the latest saved one for those who see drafts, else the latest submitted one'),
-  submissions: z.array(declarationSubmissionSchema).describe('Submissions up to that version, oldest first'),
-});
-const versionSubmission = {
-  submitted: z.boolean(),
-  submittedAt: datetime.nullable(),
-};
-export const declarationVersionSchema = declarationVersionMetaSchema.extend({ content: declarationContentSchema, ...versionSubmission });
-export const declarationVersionSummarySchema = declarationVersionMetaSchema.extend(versionSubmission);
-export const ipFileSchema = z.object({
-  projectId: projectIdSchema,
-  complete: z.boolean().describe('Every partner has submitted a declaration'),
-  ipFileHash: sha256.nullable().describe('SHA-256 over the partners\' submitted versions (null while incomplete): the hash approvals bind to'),
-  workflowIpFileHash: sha256.nullable().describe("The workflow's current IP-file hash (null before the workflow or while incomplete)"),
-  declarations: z.array(
-    z.union([
-      z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, submitted: z.literal(false) }),
-      z.object({
-        organizationId: orgIdSchema,
-        role: partnerRoleSchema,
-        submitted: z.literal(true),
-        version: z.number().int().min(1),
-        contentHash: sha256,
-        submittedAt: datetime,
-        content: declarationContentSchema.nullable(),
-      }),
-    ]),
-  ),
-});
-export const declarationVersionListSchema = listOf(declarationVersionSummarySchema);
-export const declarationSavedSchema = z.union([
-  declarationHeadSchema.extend({ savedVersion: declarationVersionMetaSchema.describe('The version just created') }),
-  declarationHeadSchema
-    .extend({ unchanged: z.literal(true) })
-    .describe('The content equals the current version: nothing was created (answered with status 200)'),
-]);
-const redlineEnd = z.object({ version: z.number().int().min(1), contentHash: sha256, savedAt: datetime });
-const redlinePath = z.string().describe('`/`-separated path; keyed list items as `name[field=value]`, e.g. `/results[key=r-1]/ownership[organizationId=org_…]/pct`');
-export const redlineSchema = z.object({
-  from: redlineEnd,
-  to: redlineEnd,
-  added: z.array(z.object({ path: redlinePath, value: z.unknown() })).describe('Present in `to` only'),
-  removed: z.array(z.object({ path: redlinePath, value: z.unknown() })).describe('Present in `from` only'),
-  changed: z.array(z.object({ path: redlinePath, from: z.unknown(), to: z.unknown() })).describe('Present in both, with different values'),
-});
-
-// Risk -------------------------------------------------------------------------------------------------
-
-export const flagListSchema = listOf(storedFlagSchema);
-export const openFlagPageSchema = pageOf(storedFlagSchema);
-export const controlEventListSchema = listOf(controlEventSchema);
-const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES) });
-export const controlEventRecordedSchema = z.object({
-  event: controlEventSchema,
-  reevaluated: z
-    .array(
-      z.object({
-        projectId: projectIdSchema,
-        raised: z.array(flagRef),
-        reopened: z.array(flagRef),
-        closed: z.array(flagRef.omit({ severity: true })),
-      }),
-    )
-    .describe('Every project of the organization, re-evaluated: the flags raised, reopened and closed'),
-});
-
-// Workflow and staff -----------------------------------------------------------------------------------
-
-const pendingWithPeopleSchema = pendingStepSchema.extend({
-  people: z
-    .array(z.object({ name: z.string(), email: z.string(), language: z.enum(['fr', 'en']) }))
-    .describe("Who the step waits for: the partner's legal representatives, the named lawyer, or the members of the staff role"),
-});
-
-export const workflowViewSchema = workflowStateSchema.extend({
-  pending: z.array(pendingWithPeopleSchema).describe('The open steps, soonest due first (empty unless the workflow is active), with whom they wait for'),
-  pendingDeclarations: z.array(orgIdSchema).describe('Partners whose declaration is awaited'),
-  missingApprovals: z.array(z.string()).describe('Required steps without an approval on the current IP file'),
-});
-export const taskListSchema = listOf(taskSchema);
-export const staffListSchema = listOf(staffMemberSchema);
-
-// Query strings ----------------------------------------------------------------------------------------
-
-/** `?limit=&cursor=` of paginated lists (functions/http/params.ts). */
-const pageQueryShape = {
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size'),
-  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
-};
-const pageQuerySchema = z.object(pageQueryShape);
-/** A comma-separated list of `values` (as shared/domain/risk/lifecycle.ts `flagFilterSchema` reads it). */
-const csvQuery = (values: readonly string[], what: string) => {
-  const one = `(?:${values.join('|')})`;
-  return z
-    .string()
-    .regex(new RegExp(`^${one}(?:,${one})*$`))
-    .optional()
-    .describe(`${what}: one or more of ${values.join(', ')}, comma-separated`);
-};
-export const flagQuerySchema = z.object({
-  status: csvQuery(FLAG_STATUSES, 'Only flags with these statuses'),
-  severity: csvQuery(SEVERITIES, 'Only flags of these severities'),
-});
-export const openFlagQuerySchema = z.object({
-  status: csvQuery(['open', 'acknowledged'], 'Only flags with these statuses (mitigated, waived and closed flags are listed per project)'),
-  severity: csvQuery(SEVERITIES, 'Only flags of these severities'),
-  ...pageQueryShape,
-});
-export const diffQuerySchema = z.object({
-  from: z.number().int().min(1).max(999999).describe('Version number of the left side'),
-  to: z.number().int().min(1).max(999999).describe('Version number of the right side'),
-});
-export const staffQuerySchema = z.object({
-  role: z.enum(STAFF_ROLES).optional().describe('Only the members of this role (any other value lists everyone)'),
-});
+import {
+  COMPONENT_KEYWORD, listItems, nestedComponents, paginated, pageQuerySchema,
+} from './responses/common';
+import {
+  auditEventPageSchema,
+  auditEventSchema,
+  chainVerificationSchema,
+  controlEventListSchema,
+  controlEventRecordedSchema,
+  controlEventSchema,
+  declarationHeadSchema,
+  declarationSavedSchema,
+  declarationStatusListSchema,
+  declarationStatusSchema,
+  declarationVersionListSchema,
+  declarationVersionSchema,
+  declarationVersionSummarySchema,
+  declarationViewSchema,
+  devTokenResponseSchema,
+  documentDownloadSchema,
+  documentPageSchema,
+  flagListSchema,
+  formDocumentSchema,
+  healthSchema,
+  ipFileSchema,
+  lawyerAssignmentSchema,
+  membershipSchema,
+  openApiDocumentSchema,
+  openFlagPageSchema,
+  organizationPageSchema,
+  organizationSchema,
+  projectPageSchema,
+  projectSchema,
+  projectViewSchema,
+  redlineSchema,
+  staffListSchema,
+  staffMemberSchema,
+  taskListSchema,
+  uploadStartedSchema,
+  workflowStateSchema,
+  workflowViewSchema,
+} from './responses';
 
 /** Responses the handler sends with an `ETag` (HttpResult.version). */
 const versionedSchemas = new Set<z.ZodType>([

@@ -1,3 +1,4 @@
+import type { Principal } from './access';
 import { createHash } from 'node:crypto';
 
 /**
@@ -11,6 +12,9 @@ export interface Actor {
   org?: string | null;
   email?: string | null;
 }
+
+/** The actor the audit log records for a caller (from the token only). */
+export const actorOf = (p: Principal): Actor => ({ sub: p.sub, role: p.role, org: p.organizationId ?? null, email: p.email ?? null });
 
 export interface AuditEventBody {
   chain: string;

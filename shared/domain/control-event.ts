@@ -103,7 +103,11 @@ export interface ControlEvent extends ControlEventInput {
 
 /** Parses the body for organization `organizationId` or throws a 400 ValidationError naming every field. */
 export function parseControlEventInput(raw: unknown, organizationId: string): ControlEventInput {
-  const input = parseOrThrow(controlEventInputSchema, raw, 'control event');
+  return assertControlEventConsistent(parseOrThrow(controlEventInputSchema, raw, 'control event'), organizationId);
+}
+
+/** The cross-field rules of a control event already parsed by its schema (400 with every offending path). */
+export function assertControlEventConsistent(input: ControlEventInput, organizationId: string): ControlEventInput {
   const errors = controlEventErrors(input, organizationId).map((e) => fieldError(e.path, e.message));
   if (errors.length) throw new ValidationError(`The control event is invalid: ${errors.length} error(s).`, { errors });
   return input;

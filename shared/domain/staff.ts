@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emailSchema, languageSchema, text } from './common';
+import { languageSchema, text } from './common';
 
 /** The pôle's staff directory: the people behind the legal, committee and lawyer roles (tasks and reminders go to people). */
 export const STAFF_ROLES = ['legal', 'committee', 'lawyer'] as const;

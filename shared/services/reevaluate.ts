@@ -66,6 +66,13 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
   };
 }
 
+/** What the caller already read in this request: declarations, the project header, the flags (saves round-trips). */
+export interface ReevaluateOptions {
+  known?: KnownDeclarations;
+  header?: ProjectHeader;
+  flags?: StoredFlag[];
+}
+
 /**
  * Re-evaluates one project: runs the rules, reconciles with the stored flags (same fingerprint → same flag;
  * closed when the condition is gone; reopened when it returns or its evidence changes), writes the changes with
@@ -75,8 +82,7 @@ export async function reevaluateProject(
   projectId: string,
   actor: Actor,
   now = new Date(),
-  /** What the caller already read in this request: declarations, the project header, the flags (saves round-trips). */
-  opts: { notify?: boolean; known?: KnownDeclarations; header?: ProjectHeader; flags?: StoredFlag[] } = {},
+  opts: ReevaluateOptions & { notify?: boolean } = {},
 ): Promise<Reevaluation | null> {
   const [loaded, existing] = await Promise.all([loadRiskInput(projectId, now, opts.known, opts.header), opts.flags ?? listFlags(projectId)]);
   if (!loaded) return null;

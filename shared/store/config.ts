@@ -1,4 +1,16 @@
-/** Names of the AWS resources, from the environment (set by CDK in AWS and by infra/local locally). */
+/**
+ * Every default of the product in one place: names of the AWS resources and settings, from the environment
+ * (set by CDK in AWS and by infra/local locally), else these defaults (also used by infra/aws and infra/local).
+ */
+export const DEFAULTS = {
+  mailFrom: 'vigie@pole.example',
+  /** `npm start` serves the API (and, later, the web app) here. */
+  webOrigin: 'http://127.0.0.1:3000',
+} as const;
+
+/** How long browsers may cache a CORS preflight answer (the handlers, API Gateway and the local server agree). */
+export const CORS_MAX_AGE_SECONDS = 3600;
+
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 
 export const config = {
@@ -18,10 +30,10 @@ export const config = {
     return env('EXPORTS_BUCKET', 'vigie-exports');
   },
   get mailFrom() {
-    return env('MAIL_FROM', 'vigie@pole.example');
+    return env('MAIL_FROM', DEFAULTS.mailFrom);
   },
   /** Origin of the web UI, for CORS and for links in emails. */
   get webOrigin() {
-    return env('WEB_ORIGIN', 'http://127.0.0.1:3000');
+    return env('WEB_ORIGIN', DEFAULTS.webOrigin);
   },
 };

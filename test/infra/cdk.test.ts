@@ -97,7 +97,7 @@ describe('HTTP API', () => {
   test('CORS for the web origin, with the headers of the HTTP contract', () => {
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: {
-        AllowOrigins: ['http://localhost:3000'],
+        AllowOrigins: ['http://127.0.0.1:3000'],
         AllowHeaders: Match.arrayWith(['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key']),
         ExposeHeaders: Match.arrayWith(['ETag', 'Location']),
       },

@@ -35,7 +35,7 @@ type Any = any;
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 addFormats(ajv);
 
-const fakeRequest = (params: Record<string, string>, query: Record<string, string> = {}): HttpRequest => ({
+const fakeRequest = (params: Record<string, string>, query: Record<string, string> = {}): HttpRequest<undefined> => ({
   route: routes.find((r) => r.handler === 'forms/get-form')!,
   principal: { sub: 'u1', role: 'partner', organizationId: A },
   params,

@@ -168,7 +168,7 @@ const CASES: { formId: string; zod: z.ZodType; corpus: typeof organizationCorpus
   { formId: 'project', zod: projectInputSchema, corpus: projectCorpus },
 ];
 
-const fakeRequest = (params: Record<string, string>, query: Record<string, string> = {}): HttpRequest => ({
+const fakeRequest = (params: Record<string, string>, query: Record<string, string> = {}): HttpRequest<undefined> => ({
   route: routes.find((r) => r.handler === 'forms/get-form')!,
   principal: { sub: 'u1', role: 'partner', organizationId: ORG_A },
   params,

@@ -1,6 +1,7 @@
 import type { Context } from 'aws-lambda';
 import { httpHandler, type HttpEvent } from '../../functions/http/http-handler';
 import { principalFromEvent } from '../../functions/http/auth';
+import { findRoute } from '../../shared/api/routes';
 import { NotFoundError } from '../../shared/domain/errors';
 
 const ctx = { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 10000 } as unknown as Context;
@@ -32,14 +33,14 @@ describe('claims → principal', () => {
 
 describe('middy stack', () => {
   test('route-level roles: a partner may not PATCH a project (403 problem+json)', async () => {
-    const h = httpHandler('PATCH /projects/{projectId}', async () => ({ status: 200, body: {} }));
+    const h = httpHandler(findRoute('PATCH /projects/{projectId}')!, async () => ({ status: 200, body: {} }));
     const res = await h(event({ routeKey: 'PATCH /projects/{projectId}', claims: { sub: 'u', 'cognito:groups': '[partner]', 'custom:organizationId': 'org_1' } }), ctx);
     expect(res.statusCode).toBe(403);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
   });
   test('a typed domain error keeps its status; an unexpected one is an opaque 500', async () => {
     const legal = { sub: 'u', 'cognito:groups': '[legal]' };
-    const nf = httpHandler('GET /projects/{projectId}', async () => {
+    const nf = httpHandler(findRoute('GET /projects/{projectId}')!, async () => {
       throw new NotFoundError('No such project.');
     });
     const r1 = await nf(event({ claims: legal }), ctx);
@@ -49,7 +50,7 @@ describe('middy stack', () => {
     const r1en = await nf(event({ claims: legal, headers: { 'accept-language': 'en-GB,en;q=0.9' } }), ctx);
     expect(JSON.parse(r1en.body!)).toMatchObject({ status: 404, title: 'Not found', detail: 'No such project.', lang: 'en' });
     expect(r1en.headers?.['content-language']).toBe('en');
-    const boom = httpHandler('GET /projects/{projectId}', async () => {
+    const boom = httpHandler(findRoute('GET /projects/{projectId}')!, async () => {
       throw new Error('ConnectionRefused at 10.0.0.1:8000 secret=abc');
     });
     const r2 = await boom(event({ claims: legal }), ctx);
@@ -58,7 +59,7 @@ describe('middy stack', () => {
     expect(r2.body).not.toContain('secret');
   });
   test('ETag is sent from the version', async () => {
-    const h = httpHandler('GET /projects/{projectId}', async () => ({ status: 200, body: { a: 1 }, version: 7 }));
+    const h = httpHandler(findRoute('GET /projects/{projectId}')!, async () => ({ status: 200, body: { a: 1 }, version: 7 }));
     const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[committee]' } }), ctx);
     expect(res.headers?.etag).toBe('"7"');
   });
@@ -66,7 +67,7 @@ describe('middy stack', () => {
 
 test('a malformed percent-escape in a path parameter is a 404, not a 500', async () => {
   const { NotFoundError: NF } = await import('../../shared/domain/errors');
-  const h = httpHandler('GET /projects/{projectId}', async (req) => {
+  const h = httpHandler(findRoute('GET /projects/{projectId}')!, async (req) => {
     throw new NF(`No such project ${req.params.projectId}.`);
   });
   const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[legal]' }, pathParameters: { projectId: '%E0%A4%A' } }), ctx);

@@ -5,21 +5,17 @@ import type { HttpRequest } from '../../functions/http/http-handler';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { z } from 'zod';
+import { buildOpenApiDocument, isListRoute, operationIdOf, type OpenApiDocument, type OpenApiOperation } from '../../shared/api/openapi';
 import {
-  buildOpenApiDocument,
   controlEventRecordedSchema,
   declarationSavedSchema,
   declarationStatusSchema,
   declarationVersionSchema,
   declarationViewSchema,
-  isListRoute,
-  operationIdOf,
   redlineSchema,
   uploadStartedSchema,
   workflowViewSchema,
-  type OpenApiDocument,
-  type OpenApiOperation,
-} from '../../shared/api/openapi';
+} from '../../shared/api/responses';
 import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../../shared/domain/declaration-record-schema';
 import { documentRecordSchema } from '../../shared/domain/documents-schema';
 import { flagSchema, storedFlagSchema } from '../../shared/domain/flag-schema';
@@ -107,7 +103,7 @@ function operations(d: OpenApiDocument): { key: string; op: OpenApiOperation }[]
 }
 const opOf = (key: string) => operations(doc).find((o) => o.key === key)!.op;
 
-const fakeRequest = (): HttpRequest => ({
+const fakeRequest = (): HttpRequest<undefined> => ({
   route: routes.find((r) => r.handler === 'openapi')!,
   get principal(): never {
     throw new Error('public route');

@@ -371,7 +371,7 @@ export const flagFilterSchema = z.strictObject({
 });
 export type FlagFilter = z.output<typeof flagFilterSchema>;
 
-export function filterFlags(flags: readonly Flag[], filter: FlagFilter): Flag[] {
+export function filterFlags<F extends Flag>(flags: readonly F[], filter: FlagFilter): F[] {
   return flags
     .filter((f) => (!filter.status || filter.status.includes(f.status)) && (!filter.severity || filter.severity.includes(f.severity)))
     .sort(compareFlags);

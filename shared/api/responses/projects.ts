@@ -1,0 +1,26 @@
+import * as z from 'zod';
+import { emailSchema } from '../../domain/common';
+import { orgIdSchema } from '../../domain/organization';
+import { partnerRoleSchema, projectIdSchema, projectInputSchema } from '../../domain/project';
+import { datetime, pageOf, version } from './common';
+
+export const PROJECT_STATUSES = ['draft', 'declarations', 'review', 'approved', 'signed', 'rejected'] as const;
+const { partners: _partners, ...projectFieldShape } = projectInputSchema.shape;
+export const projectSchema = z.object({
+  ...projectFieldShape,
+  id: projectIdSchema,
+  status: z.enum(PROJECT_STATUSES),
+  coordinatorOrgId: orgIdSchema.nullable(),
+  version,
+  createdAt: datetime,
+  updatedAt: datetime,
+});
+
+export const projectViewSchema = projectSchema.extend({
+  partners: z.array(z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, addedAt: datetime })),
+  lawyers: z.array(z.object({ email: emailSchema, assignedAt: datetime })).optional().describe('Only returned to legal and committee'),
+});
+
+export const membershipSchema = z.object({ projectId: projectIdSchema, organizationId: orgIdSchema, role: partnerRoleSchema, version, addedAt: datetime });
+export const lawyerAssignmentSchema = z.object({ projectId: projectIdSchema, email: emailSchema });
+export const projectPageSchema = pageOf(projectSchema);
