@@ -116,3 +116,29 @@ describe("an error's own extra fields never overwrite the problem's members", ()
     expect(JSON.parse(res.body!)).toMatchObject({ status: 409, type: 'https://vigie.dev/problems/conflict', requestId: 'req-1', flagId: 'flg_1' });
   });
 });
+
+describe('JSON bodies must be UTF-8', () => {
+  const legal = { sub: 'u', 'cognito:groups': '[legal]' };
+  const echo = httpHandler('POST /organizations', async (req) => ({ status: 200, body: { got: req.body } }));
+  const post = (contentType: string, body = '{"legalName":"Société Générale des Capteurs"}') =>
+    echo(event({ routeKey: 'POST /organizations', claims: legal, headers: { 'content-type': contentType }, body }), ctx);
+  test.each(['application/json; charset=iso-8859-1', 'application/json; charset=windows-1252', 'application/json;charset=UTF-16', 'application/json; charset="latin1"', 'application/merge-patch+json; charset=us-ascii'])(
+    '%s → 415 problem',
+    async (ct) => {
+      const res = await post(ct);
+      expect(res.statusCode).toBe(415);
+      expect(res.headers?.['content-type']).toBe('application/problem+json');
+      const p = JSON.parse(res.body!);
+      expect(p).toMatchObject({ status: 415, type: 'https://vigie.dev/problems/unsupported-media-type' });
+      expect(p.detail).toMatch(/UTF-8/);
+    },
+  );
+  test.each(['application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'Application/JSON; Charset=Utf-8', 'application/merge-patch+json; charset=utf-8'])(
+    '%s → accepted',
+    async (ct) => {
+      const res = await post(ct);
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body!)).toEqual({ got: { legalName: 'Société Générale des Capteurs' } });
+    },
+  );
+});

@@ -270,6 +270,7 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^The body is larger than (\d+) bytes\.$/, (n) => `Le corps de la requête dépasse ${n} octets.`],
   [/^The request is larger than (\d+) bytes\.$/, (n) => `La requête dépasse ${n} octets.`],
   [/^Send the body as application\/json \(got (.*)\)\.$/, (t) => `Envoyez le corps au format application/json (reçu : ${t === 'no content type' ? 'aucun type de contenu' : t}).`],
+  [/^Send the body as UTF-8 JSON \(got charset (.*)\)\.$/, (c) => `Envoyez le corps en JSON encodé en UTF-8 (reçu : charset ${c}).`],
   [/^The body is not valid JSON: (.*)$/s, (m) => `Le corps de la requête n'est pas un JSON valide : ${m}`],
   [/^No route for (\S+) (\S+)\.$/, (m, p) => `Aucune route pour ${m} ${p}.`],
   [/^The token was refused: (.*)$/s, (m) => `Le jeton a été refusé : ${m}`],
