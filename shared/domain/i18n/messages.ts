@@ -168,6 +168,8 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The workflow is rejected; legal staff must reopen it first.': "Le workflow est rejeté ; l'équipe juridique doit d'abord le rouvrir.",
   'The agreement is signed: the workflow is closed.': "L'accord est signé : le workflow est clos.",
   'This step has already been decided on the current IP file.': 'Cette étape a déjà été décidée sur le dossier PI actuel.',
+  'This step changed meanwhile; reload the workflow and decide again.': "Cette étape a changé entre-temps ; rechargez le workflow puis décidez à nouveau.",
+  'The workflow changed meanwhile (someone else decided); reload it.': "Le workflow a changé entre-temps (quelqu'un d'autre a décidé) ; rechargez-le.",
   'The decision is invalid.': 'La décision est invalide.',
   'The committee approval does not complete the required approvals.': "L'approbation du comité ne complète pas les approbations requises.",
   'Only a rejected workflow can be reopened.': 'Seul un workflow rejeté peut être rouvert.',
