@@ -105,6 +105,23 @@ export async function saveWorkflow(
   return stored;
 }
 
+/**
+ * A transaction item that holds only while the workflow item is still the one read (`null`: still not
+ * started), for a change elsewhere that must not race a workflow change (e.g. unassigning a lawyer).
+ */
+export function workflowUnchanged(projectId: string, read: StoredWorkflow | null): TxWrite {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: T(),
+        Key: workflowKey(projectId),
+        ...(read ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': read.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile; retry.'),
+  };
+}
+
 /** Open steps of one task partition, by due date. */
 export async function tasksOf(key: string): Promise<StepIndexItem[]> {
   const { items } = await queryAll<StepIndexItem>({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) } });

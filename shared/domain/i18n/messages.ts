@@ -173,6 +173,12 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The decision is invalid.': 'La décision est invalide.',
   'The committee approval does not complete the required approvals.': "L'approbation du comité ne complète pas les approbations requises.",
   'Only a rejected workflow can be reopened.': 'Seul un workflow rejeté peut être rouvert.',
+  'The lawyer named for the opinion is not assigned to this project.': "L'avocat désigné pour l'avis n'est pas affecté à ce projet.",
+  'Not a lawyer of this project: assign it first (PUT /projects/{projectId}/lawyers/{email})':
+    "N'est pas un avocat de ce projet : affectez-le d'abord (PUT /projects/{projectId}/lawyers/{email})",
+  'This lawyer is named for the lawyer opinion of the workflow: name another lawyer or switch the opinion off first.':
+    "Cet avocat est désigné pour l'avis d'avocat du workflow : désignez un autre avocat ou désactivez l'avis d'abord.",
+  'The workflow changed meanwhile; retry.': 'Le workflow a changé entre-temps ; réessayez.',
   'The committee has approved: the lawyer opinion can no longer be changed.': "Le comité a approuvé : l'avis d'avocat ne peut plus être modifié.",
   'An agreement can be generated only after the committee has approved.': "Un accord ne peut être généré qu'après l'approbation du comité.",
   'Invalid agreement reference.': "Référence d'accord invalide.",
