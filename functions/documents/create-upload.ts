@@ -2,9 +2,8 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../http/auth';
 import { loadReadableProject } from '../projects/load-project';
 import {
-  documentObjectKey,
+  documentUploadKey,
   DOCUMENT_TYPES,
-  MAX_DOCUMENT_BYTES,
   sanitizeFileName,
   UPLOAD_URL_TTL_SECONDS,
   uploadRequestSchema,
@@ -18,8 +17,9 @@ import { presignUpload } from '../../shared/store/objects';
 import { newId } from '../../shared/store/organizations';
 
 /**
- * Starts an upload: records a pending document and returns a presigned POST whose policy limits the size
- * (25 MB) and pins the content type and key. The client then POSTs the file to S3 and confirms.
+ * Starts an upload: records a pending document and returns a presigned POST whose policy accepts exactly the
+ * declared size (at most 25 MB) and pins the content type and the key — an `incoming/` key that is never
+ * served. The client then POSTs the file to S3 and confirms (which copies it to the served key).
  */
 export const createUpload: RouteHandler = async (req) => {
   const input = parseOrThrow(uploadRequestSchema, req.body);
@@ -42,7 +42,8 @@ export const createUpload: RouteHandler = async (req) => {
     contentType: input.contentType,
     ...(input.description ? { description: input.description } : {}),
     status: 'pending',
-    objectKey: documentObjectKey(header.project.id, id),
+    uploadKey: documentUploadKey(header.project.id, id),
+    declaredSize: input.size,
     uploadedBy: { sub: p.sub, role: p.role, email: p.email ?? null },
     createdAt: now.toISOString(),
     version: 1,
@@ -50,16 +51,16 @@ export const createUpload: RouteHandler = async (req) => {
   await createDocument(doc, actorOf(p));
   const upload = await presignUpload({
     bucket: config.documentsBucket,
-    key: doc.objectKey,
+    key: doc.uploadKey!,
     contentType: doc.contentType,
-    maxBytes: MAX_DOCUMENT_BYTES,
+    size: input.size,
     expiresSeconds: UPLOAD_URL_TTL_SECONDS,
     // S3 metadata is ASCII: the display name (any script) stays in DynamoDB.
     metadata: { 'document-id': id, 'file-extension': DOCUMENT_TYPES[doc.contentType].ext },
   });
   return {
     status: 201,
-    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: MAX_DOCUMENT_BYTES } },
+    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: input.size } },
     headers: { location: `/documents/${id}` },
   };
 };

@@ -112,6 +112,9 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The file is not a Word (DOCX) document': "Le fichier n'est pas un document Word (DOCX)",
   'A text file cannot contain NUL bytes': 'Un fichier texte ne peut pas contenir d’octets NUL',
   'A text file must be UTF-8': 'Un fichier texte doit être en UTF-8',
+  'The file is empty': 'Le fichier est vide',
+  'This document was already confirmed.': 'Ce document a déjà été confirmé.',
+  'Nothing was uploaded yet: POST the file to the upload URL first.': "Rien n'a encore été envoyé : envoyez d'abord le fichier (POST) à l'URL de dépôt.",
   // declaration.ts
   'Must be a date between 1900 and 2099': 'Doit être une date comprise entre 1900 et 2099',
   'Must be a country code (FR, US…) or EP, WO, EU': 'Doit être un code pays (FR, US…) ou EP, WO, EU',
@@ -329,6 +332,9 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^The declaration is no longer at version (\d+); reload it and retry\.$/, (n) => `La déclaration n'est plus à la version ${n} ; rechargez-la puis réessayez.`],
   [/^Version (\d+) is already submitted\.$/, (n) => `La version ${n} est déjà soumise.`],
   // documents
+  [/^The file is larger than (\d+) bytes$/, (n) => `Le fichier dépasse ${n} octets`],
+  [/^The file has (\d+) bytes, not the (\d+) declared$/, (n, d) => `Le fichier fait ${n} octets, et non les ${d} déclarés`],
+  [/^This document is already (available|rejected)\.$/, (s) => `Ce document est déjà ${s === 'available' ? 'disponible' : 'refusé'}.`],
   [/^The file was refused and deleted: (.+)\.$/, (r) => `Le fichier a été refusé et supprimé : ${translateMessage(r, 'fr')}.`],
 ];
 
