@@ -2,9 +2,8 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
 import {
-  documentObjectKey,
+  documentUploadKey,
   DOCUMENT_TYPES,
-  MAX_DOCUMENT_BYTES,
   sanitizeFileName,
   UPLOAD_URL_TTL_SECONDS,
   type DocumentRecord,
@@ -19,8 +18,9 @@ import * as api from '../../shared/api/routes/documents';
 import { runIdempotent } from '../http/idempotency';
 
 /**
- * Starts an upload: records a pending document and returns a presigned POST whose policy limits the size
- * (25 MB) and pins the content type and key. The client then POSTs the file to S3 and confirms.
+ * Starts an upload: records a pending document and returns a presigned POST whose policy accepts exactly the
+ * declared size (at most 25 MB) and pins the content type and the key — an `incoming/` key that is never
+ * served. The client then POSTs the file to S3 and confirms (which copies it to the served key).
  */
 export const createUpload: RouteHandler<typeof api.createUpload> = async (req) => {
   const input = req.body;
@@ -43,7 +43,8 @@ export const createUpload: RouteHandler<typeof api.createUpload> = async (req) =
     contentType: input.contentType,
     ...(input.description ? { description: input.description } : {}),
     status: 'pending',
-    objectKey: documentObjectKey(header.project.id, id),
+    uploadKey: documentUploadKey(header.project.id, id),
+    declaredSize: input.size,
     uploadedBy: { sub: p.sub, role: p.role, email: p.email ?? null },
     createdAt: now.toISOString(),
     version: 1,
@@ -51,16 +52,16 @@ export const createUpload: RouteHandler<typeof api.createUpload> = async (req) =
   await createDocument(doc, actorOf(p));
   const upload = await presignUpload({
     bucket: config.documentsBucket,
-    key: doc.objectKey,
+    key: doc.uploadKey!,
     contentType: doc.contentType,
-    maxBytes: MAX_DOCUMENT_BYTES,
+    size: input.size,
     expiresSeconds: UPLOAD_URL_TTL_SECONDS,
     // S3 metadata is ASCII: the display name (any script) stays in DynamoDB.
     metadata: { 'document-id': id, 'file-extension': DOCUMENT_TYPES[doc.contentType].ext },
   });
   return {
     status: 201,
-    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: MAX_DOCUMENT_BYTES } },
+    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: input.size } },
     headers: { location: `/documents/${id}` },
   };
 };

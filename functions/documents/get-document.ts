@@ -16,7 +16,8 @@ export const getDocument: RouteHandler<typeof api.getDocument> = async (req) => 
   const header = await getProjectHeader(doc.projectId);
   assertCanReadProject(req.principal, header ? accessFacts(header) : null);
   assertCanReadDocument(req.principal, doc);
-  if (doc.status !== 'available') return { status: 200, body: { document: doc, download: null } };
+  if (doc.status !== 'available' || !doc.objectKey) return { status: 200, body: { document: doc, download: null } };
+  // Only the copy made at confirmation, never the form's upload key (docs/documents.md).
   const url = await presignDownload(config.documentsBucket, doc.objectKey, doc.fileName, doc.contentType, DOWNLOAD_URL_TTL_SECONDS);
   return {
     status: 200,

@@ -61,6 +61,18 @@ export type IdempotencyRunner = (
 export const MAX_BODY_BYTES = 1024 * 1024;
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 
+const UTF8_LABELS = ['utf-8', 'utf8'];
+
+/** The `charset` parameter of a Content-Type (lower-cased, unquoted), if any. */
+function charsetOf(params: readonly string[]): string | undefined {
+  for (const p of params) {
+    const eq = p.indexOf('=');
+    if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
+    return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+  }
+  return undefined;
+}
+
 function readBody(route: RouteDef, event: HttpEvent): { raw: string; value: unknown } {
   if (event.body === undefined || event.body === null || event.body === '') {
     return { raw: '', value: undefined };
@@ -70,9 +82,16 @@ function readBody(route: RouteDef, event: HttpEvent): { raw: string; value: unkn
     throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
   if (!route.body) return { raw, value: undefined };
-  const contentType = (event.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  const [type, ...params] = (event.headers['content-type'] ?? '').split(';');
+  const contentType = type!.trim().toLowerCase();
   if (!JSON_TYPES.includes(contentType)) {
     throw new UnsupportedMediaTypeError(`Send the body as application/json (got ${contentType || 'no content type'}).`);
+  }
+  // JSON is UTF-8 (RFC 8259 §8.1) and the body is decoded as UTF-8: a body declared in another charset
+  // would be read wrong, so it is refused rather than guessed at.
+  const charset = charsetOf(params);
+  if (charset !== undefined && !UTF8_LABELS.includes(charset)) {
+    throw new UnsupportedMediaTypeError(`Send the body as UTF-8 JSON (got charset ${charset}).`);
   }
   try {
     return { raw, value: JSON.parse(raw) };

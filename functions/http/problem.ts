@@ -25,6 +25,14 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
   };
 }
 
+/** Members of a problem that only toProblem sets: an error's `extra` can never provide or overwrite them. */
+export const RESERVED_PROBLEM_MEMBERS: readonly string[] = ['type', 'title', 'status', 'detail', 'instance', 'errors', 'lang', 'requestId'];
+
+function extraFields(extra: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (!extra) return {};
+  return Object.fromEntries(Object.entries(extra).filter(([k]) => !RESERVED_PROBLEM_MEMBERS.includes(k)));
+}
+
 /**
  * Typed domain errors keep their status and detail; anything else is an opaque 500 (details go to the log only).
  * Title, detail and field messages are given in `lang` (French by default): messages missing from the
@@ -33,12 +41,14 @@ export function problemResponse(p: Problem, headers: Record<string, string> = {}
 export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT_LANG): Problem {
   if (err instanceof DomainError) {
     return {
+      // An error's own fields first, so that the problem's members always win (a `status` in `extra`
+      // would otherwise become the HTTP status).
+      ...extraFields(err.extra),
       type: err.type,
       title: problemTitle(err.type, lang, err.title),
       status: err.status,
       detail: translateMessage(err.message, lang),
       ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: translateMessage(e.message, lang) })) } : {}),
-      ...(err.extra ?? {}),
       ...(requestId ? { requestId } : {}),
       lang,
     };

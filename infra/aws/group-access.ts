@@ -52,8 +52,9 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   staff: { table: 'readwrite' },
   // Flags, control events and the re-evaluation fan-out; new serious flags are emailed to the legal staff.
   risk: { table: 'readwrite', sendMail: true },
-  // Presigned POST upload (put), confirm = HEAD + streamed GET for the SHA-256 (get; list so that a missing
-  // object is a 404), delete of a rejected upload, presigned GET download.
+  // Presigned POST upload to incoming/ (put), confirm = CopyObject incoming/ → documents/ (get + put) then HEAD +
+  // streamed GET of the copy for the SHA-256 (get; list so that a missing object is a 404), delete of the
+  // incoming upload and of a rejected copy, presigned GET download of the copy.
   documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },
   // Audit routes list and verify the hash chains; they never write.
   audit: { table: 'read' },

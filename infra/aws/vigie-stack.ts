@@ -46,6 +46,8 @@ export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
 /** Signed agreements stay write-once this long (Object Lock, GOVERNANCE mode). */
 export const AGREEMENT_RETENTION_DAYS = 3650;
 export const EXPORT_EXPIRY_DAYS = 7;
+/** Days an upload that was never confirmed (or a replayed form's bytes) stays under incoming/ in the documents bucket. */
+export const INCOMING_UPLOAD_EXPIRY_DAYS = 2;
 
 /** Headers the browser may send and read (DESIGN §7: Bearer token, If-Match/ETag, Idempotency-Key, Location). */
 export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'];
@@ -161,10 +163,15 @@ export class VigieStack extends Stack {
     const logged = (prefix: BucketName): BucketProps => ({ ...secure, serverAccessLogsBucket: logsBucket, serverAccessLogsPrefix: `${prefix}/` });
     this.buckets = {
       // Versioned so that an uploaded document cannot be silently replaced; old versions expire after a year.
+      // Presigned forms write under incoming/ only; confirmation copies to documents/ (served) and deletes the
+      // upload, so whatever stays under incoming/ (never confirmed, or a form replayed) expires (docs/documents.md).
       documents: new Bucket(this, 'DocumentsBucket', {
         ...logged('documents'),
         versioned: true,
-        lifecycleRules: [{ id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(365) }],
+        lifecycleRules: [
+          { id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(365) },
+          { id: 'expire-incoming-uploads', prefix: 'incoming/', expiration: Duration.days(INCOMING_UPLOAD_EXPIRY_DAYS), noncurrentVersionExpiration: Duration.days(1) },
+        ],
         // The browser uploads with the presigned POST and may fetch the presigned GET: only from the web UI.
         cors: [
           {

@@ -18,7 +18,12 @@ export const documentRecordSchema = z.object({
   status: z
     .enum(DOCUMENT_STATUSES)
     .describe('`pending` until the upload is confirmed; then `available`, or `rejected` (the file was deleted: see `rejectionReason`)'),
-  objectKey: z.string().describe('Storage key of the file (ids only); downloads go through `GET /documents/{docId}`'),
+  uploadKey: z.string().optional().describe('Storage key the upload form writes to (ids only); never served'),
+  objectKey: z
+    .string()
+    .optional()
+    .describe('Storage key of the served copy (ids only), set when the upload is confirmed; downloads go through `GET /documents/{docId}`'),
+  declaredSize: z.number().int().min(1).optional().describe('Bytes announced when the upload started; the upload must have exactly this size'),
   size: z.number().int().min(0).optional().describe('Bytes, measured when the upload is confirmed'),
   sha256: sha256Schema.optional().describe('SHA-256 of the file, computed when the upload is confirmed'),
   rejectionReason: z.string().optional().describe('Why a confirmed upload was refused (type mismatch, too large, empty)'),

@@ -7,6 +7,10 @@ import { orgIdSchema } from './organization';
  * by the presigned POST policy (S3 refuses the upload) and again when the upload is confirmed
  * (the server reads the object: size, SHA-256 and magic bytes), since a local emulator may not
  * enforce policies and a client may lie about the type.
+ *
+ * A confirmed document is immutable: the form writes to an `incoming/` key only; confirmation copies the
+ * upload to a key of its own under `documents/` that no form can write, measures that copy and serves only
+ * it (docs/documents.md).
  */
 export const MAX_DOCUMENT_BYTES = 25 * 1024 * 1024;
 export const UPLOAD_URL_TTL_SECONDS = 15 * 60;
@@ -30,7 +34,7 @@ export const documentIdSchema = idSchema('doc');
 export const uploadRequestSchema = z.strictObject({
   fileName: text(255),
   contentType: documentContentTypeSchema,
-  /** Announced size; the policy still caps the real upload at 25 MB. */
+  /** Announced size: the upload policy and the confirmation accept a file of exactly this size. */
   size: z.number().int().min(1, 'Empty files are not accepted').max(MAX_DOCUMENT_BYTES, 'At most 25 MB'),
   /** The organization the document belongs to. Partners may only name their own (default: theirs). */
   organizationId: orgIdSchema.optional(),
@@ -48,7 +52,12 @@ export interface DocumentRecord {
   contentType: DocumentContentType;
   description?: string;
   status: DocumentStatus;
-  objectKey: string;
+  /** Where the presigned form writes (`incoming/…`); never served. Absent on records older than it. */
+  uploadKey?: string;
+  /** The served copy (`documents/…`), set when the upload is confirmed and accepted. */
+  objectKey?: string;
+  /** The size announced when the upload started: the policy and the confirmation accept exactly this size. */
+  declaredSize?: number;
   size?: number;
   sha256?: string;
   rejectionReason?: string;
@@ -73,8 +82,25 @@ export function sanitizeFileName(name: string): string {
   return cleaned || 'document';
 }
 
-/** The S3 key of a document: ids only. */
-export const documentObjectKey = (projectId: string, documentId: string) => `projects/${projectId}/documents/${documentId}`;
+/** The S3 key the presigned form of a document writes to: ids only, under `incoming/`. */
+export const documentUploadKey = (projectId: string, documentId: string) => `incoming/${projectId}/${documentId}`;
+
+/**
+ * The S3 key of a confirmed document's served copy: ids only, under `documents/`, with a random part of its
+ * own per confirmation so that two simultaneous confirmations never write the same key.
+ */
+export const documentObjectKey = (projectId: string, documentId: string, nonce: string) => `documents/${projectId}/${documentId}/${nonce}`;
+
+/**
+ * Why an uploaded file is refused at confirmation, or null: empty, over the limit, not the declared size,
+ * or bytes that do not match the declared type (see {@link magicMismatch}).
+ */
+export function uploadRejection(contentType: DocumentContentType, declaredSize: number | undefined, file: { size: number; head: Uint8Array }): string | null {
+  if (file.size > MAX_DOCUMENT_BYTES) return `The file is larger than ${MAX_DOCUMENT_BYTES} bytes`;
+  if (file.size === 0) return 'The file is empty';
+  if (declaredSize !== undefined && file.size !== declaredSize) return `The file has ${file.size} bytes, not the ${declaredSize} declared`;
+  return magicMismatch(contentType, file.head);
+}
 
 const startsWith = (buf: Uint8Array, sig: number[], offset = 0) => sig.every((b, i) => buf[offset + i] === b);
 const ascii = (buf: Uint8Array, from: number, to: number) => Buffer.from(buf.subarray(from, to)).toString('latin1');

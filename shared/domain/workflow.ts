@@ -620,6 +620,38 @@ export function setLawyerOpinion(state: WorkflowState, input: LawyerOpinionInput
   return { state: s, effects: fx };
 }
 
+/** The 400 for a lawyer opinion naming someone who is not a lawyer of the project. */
+export const namedLawyerNotAssigned = (): ValidationError =>
+  new ValidationError('The lawyer named for the opinion is not assigned to this project.', {
+    errors: [fieldError(['lawyerOpinion', 'lawyerEmail'], 'Not a lawyer of this project: assign it first (PUT /projects/{projectId}/lawyers/{email})')],
+  });
+
+/**
+ * The lawyer a workflow configuration names for the lawyer opinion (lower-cased), or null when it names
+ * nobody. Only a lawyer assigned to the project (`assignedEmails`, lower-cased) may be named: anyone else
+ * would get the task without being able to read the project or decide, and the workflow would be stuck.
+ * Throws ValidationError (400, path `lawyerOpinion/lawyerEmail`).
+ */
+export function assertNamedLawyerAssigned(input: WorkflowConfigInput | undefined, assignedEmails: readonly string[]): string | null {
+  const lo = input?.lawyerOpinion;
+  if (!lo?.enabled || !lo.lawyerEmail) return null;
+  const email = normEmail(lo.lawyerEmail);
+  if (!assignedEmails.includes(email)) throw namedLawyerNotAssigned();
+  return email;
+}
+
+/**
+ * Refuses to unassign a lawyer the workflow names for its opinion (409) until the workflow is signed: the
+ * step may be open, still to come, or re-opened on a new IP file even after an opinion was given. Legal staff
+ * name another lawyer or switch the opinion off first.
+ */
+export function assertLawyerNotNamed(state: WorkflowState, email: string): void {
+  const lo = state.config.lawyerOpinion;
+  if (state.status !== 'signed' && lo.enabled && lo.lawyerEmail === normEmail(email)) {
+    throw new ConflictError('This lawyer is named for the lawyer opinion of the workflow: name another lawyer or switch the opinion off first.');
+  }
+}
+
 /**
  * Legal staff change SLA days. Open steps of the changed kinds get their due date recomputed from the moment they
  * opened (`due-date-changed`); later steps use the new values. An unchanged setting is a no-op; a signed workflow is locked.

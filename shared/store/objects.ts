@@ -1,16 +1,21 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { s3 } from './clients';
 
-/** S3 objects: presigned POST uploads with policy conditions, streaming SHA-256, presigned GET. */
+/**
+ * S3 objects: presigned POST uploads with policy conditions, server-side copy, streaming SHA-256, presigned GET.
+ * The POST policy pins the key, the content type, the metadata and the exact size (`content-length-range`
+ * with both bounds equal to `size`): S3 refuses any other upload with that form.
+ */
 export async function presignUpload(opts: {
   bucket: string;
   key: string;
   contentType: string;
-  maxBytes: number;
+  /** The declared size: the only size the policy accepts. */
+  size: number;
   expiresSeconds: number;
   metadata: Record<string, string>;
 }): Promise<PresignedPost> {
@@ -21,7 +26,7 @@ export async function presignUpload(opts: {
     Expires: opts.expiresSeconds,
     Fields: { 'Content-Type': opts.contentType, ...metaFields },
     Conditions: [
-      ['content-length-range', 1, opts.maxBytes],
+      ['content-length-range', opts.size, opts.size],
       ['eq', '$Content-Type', opts.contentType],
       ['eq', '$key', opts.key],
       ...Object.entries(metaFields).map(([k, v]) => ['eq', `$${k}`, v] as ['eq', string, string]),
@@ -35,13 +40,28 @@ export interface ObjectDigest {
   head: Uint8Array;
 }
 
+const isMissing = (e: unknown) => {
+  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey';
+};
+
+/** Copies an object inside the bucket (server-side, metadata kept). False when the source does not exist. */
+export async function copyObject(bucket: string, from: string, to: string): Promise<boolean> {
+  try {
+    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from.split('/').map(encodeURIComponent).join('/')}` }));
+    return true;
+  } catch (e) {
+    if (isMissing(e)) return false;
+    throw e;
+  }
+}
+
 /** Reads the object once: its size, SHA-256 and first `headBytes` bytes (for magic-number checks). Null if absent. */
 export async function digestObject(bucket: string, key: string, headBytes = 4096): Promise<ObjectDigest | null> {
   try {
     await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   } catch (e) {
-    const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
-    if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return null;
+    if (isMissing(e)) return null;
     throw e;
   }
   const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));

@@ -21,7 +21,7 @@ import { newId } from './organizations';
 import type { Membership, PartnerRole, Project, ProjectInput, ProjectView } from '../domain/project';
 import type { ProjectAccessFacts } from '../domain/access';
 import { diffTopLevel, type Actor } from '../domain/audit';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, type DomainError } from '../domain/errors';
 
 const T = () => config.tableName;
 
@@ -203,12 +203,19 @@ export async function putLawyer(header: ProjectHeader, email: string, actor: Act
   return true;
 }
 
-export async function deleteLawyer(header: ProjectHeader, email: string, actor: Actor, now = new Date()): Promise<void> {
+/** A transaction item that holds only while `email` is assigned to the project (else `onFailed`'s error). */
+export function lawyerStillAssigned(projectId: string, email: string, onFailed: () => DomainError): TxWrite {
+  return { item: { ConditionCheck: { TableName: T(), Key: lawyerKey(projectId, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: onFailed };
+}
+
+/** Unassigns a lawyer; `guards` are checked in the same transaction (e.g. the workflow that does not name it). */
+export async function deleteLawyer(header: ProjectHeader, email: string, actor: Actor, now = new Date(), guards: readonly TxWrite[] = []): Promise<void> {
   if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError('This lawyer is not assigned to the project.');
   await writeWithAudit(
     [
       { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError('This lawyer is not assigned to the project.') },
       touchProject(header.project.id, now.toISOString(), {}),
+      ...guards,
     ],
     [{ chain: projectChain(header.project.id), actor, action: 'project.lawyer-unassigned', target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` }, before: { email } }],
   );

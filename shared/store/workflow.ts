@@ -11,6 +11,9 @@ import { ConflictError } from '../domain/errors';
 
 const T = () => config.tableName;
 
+/** The workflow item is no longer at the version the transition was computed from (someone else wrote it). */
+export class WorkflowChangedError extends ConflictError {}
+
 export interface StoredWorkflow {
   projectId: string;
   state: WorkflowState;
@@ -90,8 +93,9 @@ export async function saveWorkflow(
             ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
         },
-        // Two people deciding at the same moment: exactly one transaction wins, the other gets 409.
-        onConditionFailed: () => new ConflictError('The workflow changed meanwhile (someone else decided); reload it.'),
+        // Two writers at the same moment: exactly one transaction wins; the other gets this 409 (a decision
+        // reloads and re-applies itself when still valid: functions/workflow/decide-step.ts).
+        onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile (someone else decided); reload it.'),
       },
       ...(extra.writes ?? []),
       ...indexWrites,
@@ -99,6 +103,23 @@ export async function saveWorkflow(
     [...(extra.audits ?? []), ...effectAudits(project.id, effects, actor)],
   );
   return stored;
+}
+
+/**
+ * A transaction item that holds only while the workflow item is still the one read (`null`: still not
+ * started), for a change elsewhere that must not race a workflow change (e.g. unassigning a lawyer).
+ */
+export function workflowUnchanged(projectId: string, read: StoredWorkflow | null): TxWrite {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: T(),
+        Key: workflowKey(projectId),
+        ...(read ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': read.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    },
+    onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile; retry.'),
+  };
 }
 
 /** Open steps of one task partition, by due date. */

@@ -16,7 +16,7 @@ import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';
 import { assertAccessCoversJobs, assertAccessCoversRoutes, DIGEST_PK_PREFIX, GROUP_ACCESS, JOB_ACCESS, type GroupAccess } from '../../infra/aws/group-access';
 import { findRepoRoot, groupEntrySource, handlerFile, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
 import { JOB_TIMEOUT } from '../../infra/aws/vigie-job';
-import { AGREEMENT_RETENTION_DAYS, EXPORT_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
+import { AGREEMENT_RETENTION_DAYS, EXPORT_EXPIRY_DAYS, INCOMING_UPLOAD_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -469,6 +469,15 @@ describe('S3', () => {
     expect(resources[logicalId(stack.buckets.exports)]!.Properties.LifecycleConfiguration.Rules).toEqual(
       expect.arrayContaining([expect.objectContaining({ ExpirationInDays: EXPORT_EXPIRY_DAYS, Status: 'Enabled' })]),
     );
+  });
+
+  test('documents: versioned; what the upload forms left under incoming/ expires (served copies live under documents/)', () => {
+    const props = resources[logicalId(stack.buckets.documents)]!.Properties;
+    expect(props.VersioningConfiguration).toEqual({ Status: 'Enabled' });
+    expect(props.LifecycleConfiguration.Rules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: INCOMING_UPLOAD_EXPIRY_DAYS, Status: 'Enabled' })]),
+    );
+    expect(props.LifecycleConfiguration.Rules.filter((r: { ExpirationInDays?: number }) => r.ExpirationInDays !== undefined).every((r: { Prefix?: string }) => r.Prefix === 'incoming/')).toBe(true);
   });
 });
 

@@ -141,3 +141,18 @@ test("an acquisition of the fund that holds a partner re-evaluates the partner's
   const flags = await api.call('GET', `/projects/${p}/flags?status=open`, { token: legal });
   expect(flags.body.items.some((f: { ruleId: string; subject: { organizationId?: string } }) => f.ruleId.startsWith('IEF-') && f.subject.organizationId === sub)).toBe(true);
 });
+
+test('an action the flag state does not allow is a 409 problem naming the flag state (not a 500)', async () => {
+  const p = projects[0]!;
+  const flag = await api.call('POST', `/projects/${p.id}/flags`, { token: legal, body: { title: 'Contrat de licence à vérifier', severity: 'medium', explanation: 'Vérifier la clause de territoire.' } });
+  expect(flag.status).toBe(201);
+  const path = `/projects/${p.id}/flags/${flag.body.id}/actions`;
+  expect((await api.call('POST', path, { token: legal, body: { action: 'acknowledge' } })).status).toBe(200);
+  const again = await api.call('POST', path, { token: legal, body: { action: 'acknowledge' } });
+  expect(again.status).toBe(409);
+  expect(again.headers.get('content-type')).toMatch(/problem\+json/);
+  expect(again.body).toMatchObject({ status: 409, type: 'https://vigie.dev/problems/conflict', flagId: flag.body.id, flagStatus: 'acknowledged', action: 'acknowledge' });
+  const en = await api.call('POST', path, { token: legal, body: { action: 'acknowledge' }, headers: { 'accept-language': 'en' } });
+  expect(en.status).toBe(409);
+  expect(en.body.detail).toBe(`Cannot acknowledge flag ${flag.body.id}: it is acknowledged.`);
+});

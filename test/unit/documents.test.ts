@@ -1,4 +1,5 @@
-import { magicMismatch, sanitizeFileName } from '../../shared/domain/documents';
+import { documentObjectKey, documentUploadKey, magicMismatch, MAX_DOCUMENT_BYTES, sanitizeFileName, uploadRejection } from '../../shared/domain/documents';
+import { hasFrench, translateMessage } from '../../shared/domain/i18n/messages';
 
 const b = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
 
@@ -36,4 +37,28 @@ describe('file names', () => {
     ['Accord de consortium – version finale.pdf', 'Accord de consortium – version finale.pdf'],
   ])('%s → %s', (input, out) => expect(sanitizeFileName(input)).toBe(out));
   test('long names are cut to 200 characters', () => expect(sanitizeFileName('a'.repeat(500))).toHaveLength(200));
+});
+
+describe('uploadRejection', () => {
+  const pdf = b('%PDF-1.7\n');
+  test('size limits, the declared size, then magic bytes', () => {
+    expect(uploadRejection('application/pdf', 9, { size: 9, head: pdf })).toBeNull();
+    expect(uploadRejection('application/pdf', undefined, { size: 9, head: pdf })).toBeNull(); // records from before declaredSize
+    expect(uploadRejection('application/pdf', 9, { size: 10, head: pdf })).toBe('The file has 10 bytes, not the 9 declared');
+    expect(uploadRejection('application/pdf', 9, { size: 0, head: new Uint8Array() })).toBe('The file is empty');
+    expect(uploadRejection('application/pdf', 9, { size: MAX_DOCUMENT_BYTES + 1, head: pdf })).toBe(`The file is larger than ${MAX_DOCUMENT_BYTES} bytes`);
+    expect(uploadRejection('application/pdf', 2, { size: 2, head: b('MZ') })).toMatch(/executable/);
+  });
+  test('every reason reads in French too', () => {
+    for (const r of ['The file has 10 bytes, not the 9 declared', 'The file is empty', `The file is larger than ${MAX_DOCUMENT_BYTES} bytes`]) {
+      expect([r, hasFrench(r), hasFrench(`The file was refused and deleted: ${r}.`)]).toEqual([r, true, true]);
+    }
+    expect(translateMessage('The file was refused and deleted: The file has 10 bytes, not the 9 declared.', 'fr')).toBe(
+      'Le fichier a été refusé et supprimé : Le fichier fait 10 octets, et non les 9 déclarés.',
+    );
+  });
+  test('keys: the form writes under incoming/, the served copy lives under documents/', () => {
+    expect(documentUploadKey('prj_1', 'doc_1')).toBe('incoming/prj_1/doc_1');
+    expect(documentObjectKey('prj_1', 'doc_1', 'ab')).toBe('documents/prj_1/doc_1/ab');
+  });
 });

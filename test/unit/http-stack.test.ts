@@ -1,8 +1,11 @@
 import type { Context } from 'aws-lambda';
 import { httpHandler, type HttpEvent } from '../../functions/http/http-handler';
 import { principalFromEvent } from '../../functions/http/auth';
+import * as z from 'zod';
 import { findRoute } from '../../shared/api/routes';
-import { NotFoundError } from '../../shared/domain/errors';
+import { defineRoute } from '../../shared/api/route';
+import { ConflictError, NotFoundError } from '../../shared/domain/errors';
+import { toProblem } from '../../functions/http/problem';
 
 const ctx = { awsRequestId: 'r', functionName: 'f', getRemainingTimeInMillis: () => 10000 } as unknown as Context;
 const event = (over: Partial<HttpEvent> & { claims?: Record<string, unknown> } = {}): HttpEvent => {
@@ -72,4 +75,77 @@ test('a malformed percent-escape in a path parameter is a 404, not a 500', async
   });
   const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[legal]' }, pathParameters: { projectId: '%E0%A4%A' } }), ctx);
   expect(res.statusCode).toBe(404);
+});
+
+describe("an error's own extra fields never overwrite the problem's members", () => {
+  const hostile = () =>
+    new ConflictError('Cannot acknowledge flag flg_1: it is acknowledged.', {
+      errors: [{ path: 'action', message: 'Unknown decision' }],
+      extra: {
+        status: 'acknowledged',
+        type: 'https://evil.example/problems/x',
+        title: 'Pwned',
+        detail: 'forged detail',
+        errors: 'forged',
+        lang: 'xx',
+        requestId: 'forged-id',
+        instance: '/forged',
+        flagId: 'flg_1',
+      },
+    });
+  test('toProblem: reserved keys win; the other extra fields are kept', () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const p = toProblem(hostile(), 'req-9', lang);
+      expect(p.status).toBe(409);
+      expect(p.type).toBe('https://vigie.dev/problems/conflict');
+      expect(p.title).toBe(lang === 'fr' ? 'Conflit' : 'Conflict');
+      expect(p.detail).toMatch(/flg_1/);
+      expect(p.detail).not.toBe('forged detail');
+      expect(p.errors).toEqual([expect.objectContaining({ path: 'action' })]);
+      expect(p.lang).toBe(lang);
+      expect(p.requestId).toBe('req-9');
+      expect(p.instance).toBeUndefined();
+      expect(p.flagId).toBe('flg_1');
+    }
+    // Without a request id, a forged one is not sent either.
+    expect(toProblem(hostile())).not.toHaveProperty('requestId');
+  });
+  test('through the middy stack: the response status is the error status', async () => {
+    const h = httpHandler(findRoute('GET /projects/{projectId}')!, async () => {
+      throw hostile();
+    });
+    const res = await h(event({ claims: { sub: 'u', 'cognito:groups': '[legal]' } }), ctx);
+    expect(res.statusCode).toBe(409);
+    expect(JSON.parse(res.body!)).toMatchObject({ status: 409, type: 'https://vigie.dev/problems/conflict', requestId: 'req-1', flagId: 'flg_1' });
+  });
+});
+
+describe('JSON bodies must be UTF-8', () => {
+  const legal = { sub: 'u', 'cognito:groups': '[legal]' };
+  const route = defineRoute({
+    method: 'POST', path: '/organizations', handler: 'organizations/create-organization', group: 'organizations', roles: ['legal'],
+    summary: 'echo', tags: [], body: z.object({ legalName: z.string() }), response: z.object({ got: z.unknown() }), after: [],
+  });
+  const echo = httpHandler(route, async (req) => ({ status: 200, body: { got: req.body } }));
+  const post = (contentType: string, body = '{"legalName":"Société Générale des Capteurs"}') =>
+    echo(event({ routeKey: 'POST /organizations', claims: legal, headers: { 'content-type': contentType }, body }), ctx);
+  test.each(['application/json; charset=iso-8859-1', 'application/json; charset=windows-1252', 'application/json;charset=UTF-16', 'application/json; charset="latin1"', 'application/merge-patch+json; charset=us-ascii'])(
+    '%s → 415 problem',
+    async (ct) => {
+      const res = await post(ct);
+      expect(res.statusCode).toBe(415);
+      expect(res.headers?.['content-type']).toBe('application/problem+json');
+      const p = JSON.parse(res.body!);
+      expect(p).toMatchObject({ status: 415, type: 'https://vigie.dev/problems/unsupported-media-type' });
+      expect(p.detail).toMatch(/UTF-8/);
+    },
+  );
+  test.each(['application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'Application/JSON; Charset=Utf-8', 'application/merge-patch+json; charset=utf-8'])(
+    '%s → accepted',
+    async (ct) => {
+      const res = await post(ct);
+      expect(res.statusCode).toBe(200);
+      expect(JSON.parse(res.body!)).toEqual({ got: { legalName: 'Société Générale des Capteurs' } });
+    },
+  );
 });

@@ -26,7 +26,7 @@ import { applyAction, createManualFlag, flagFilterSchema, reconcile, type Flag }
 import type { Finding } from '../../shared/domain/risk/types';
 import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
 import { staffInputSchema, type StaffMember } from '../../shared/domain/staff';
-import { documentObjectKey, sanitizeFileName, type DocumentRecord } from '../../shared/domain/documents';
+import { documentObjectKey, documentUploadKey, sanitizeFileName, type DocumentRecord } from '../../shared/domain/documents';
 import { parseDeclarationDraft } from '../../shared/domain/declaration';
 import { diffDeclarations } from '../../shared/domain/redline';
 import { sha256Hex } from '../../shared/domain/audit';
@@ -438,13 +438,14 @@ describe('OpenAPI document', () => {
         fileName: sanitizeFileName('../Brevet: EP 1234567.pdf'),
         contentType: 'application/pdf',
         status: 'pending',
-        objectKey: documentObjectKey(projectId, docId),
+        uploadKey: documentUploadKey(projectId, docId),
+        declaredSize: 1234,
         uploadedBy: { sub: 'rep-a', role: 'partner', email: null },
         createdAt: now.toISOString(),
         version: 1,
       };
-      const available: DocumentRecord = { ...pending, status: 'available', size: 1234, sha256: hash('pdf'), confirmedAt: now.toISOString(), version: 2 };
-      expect(validate('UploadStarted', { document: pending, upload: { method: 'POST', url: 'http://127.0.0.1:4569/bucket', fields: { key: pending.objectKey, 'Content-Type': 'application/pdf' }, expiresAt: now.toISOString(), maxBytes: 25 * 1024 * 1024 } })).toBe(true);
+      const available: DocumentRecord = { ...pending, status: 'available', objectKey: documentObjectKey(projectId, docId, 'a'.repeat(32)), size: 1234, sha256: hash('pdf'), confirmedAt: now.toISOString(), version: 2 };
+      expect(validate('UploadStarted', { document: pending, upload: { method: 'POST', url: 'http://127.0.0.1:4569/bucket', fields: { key: pending.uploadKey!, 'Content-Type': 'application/pdf' }, expiresAt: now.toISOString(), maxBytes: 1234 } })).toBe(true);
       expect(validate('DocumentWithDownload', { document: pending, download: null })).toBe(true);
       expect(validate('DocumentWithDownload', { document: available, download: { url: 'http://127.0.0.1/x', expiresAt: now.toISOString() } })).toBe(true);
       expect(validate('DocumentPage', { items: [available], nextCursor: null })).toBe(true);

@@ -237,6 +237,8 @@ describe('applyAction', () => {
     expect(f.status).toBe('open');
     const e = expectError(() => applyAction(a, { action: 'acknowledge', actor: committee, now: at(2) }), ConflictError);
     expect(e.status).toBe(409);
+    // The flag's state travels as `flagStatus`: a `status` in extra would collide with the problem's HTTP status.
+    expect(e.extra).toEqual({ flagId: a.id, flagStatus: 'acknowledged', action: 'acknowledge' });
   });
 
   it('waive is legal only and needs a justification of at least 20 characters', () => {

@@ -12,7 +12,7 @@ export const uploadStartedSchema = z.object({
       url: z.string().describe('Where to POST the file (multipart/form-data)'),
       fields: z.record(z.string(), z.string()).describe('Form fields to send as given, before the `file` field'),
       expiresAt: datetime,
-      maxBytes: z.number().int().min(1).describe('The upload policy refuses larger files'),
+      maxBytes: z.number().int().min(1).describe('The declared size: the upload policy accepts a file of exactly this many bytes'),
     })
     .describe('A presigned POST; then confirm with `POST /projects/{projectId}/documents/{docId}/confirm`'),
 });

@@ -112,6 +112,9 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The file is not a Word (DOCX) document': "Le fichier n'est pas un document Word (DOCX)",
   'A text file cannot contain NUL bytes': 'Un fichier texte ne peut pas contenir d’octets NUL',
   'A text file must be UTF-8': 'Un fichier texte doit être en UTF-8',
+  'The file is empty': 'Le fichier est vide',
+  'This document was already confirmed.': 'Ce document a déjà été confirmé.',
+  'Nothing was uploaded yet: POST the file to the upload URL first.': "Rien n'a encore été envoyé : envoyez d'abord le fichier (POST) à l'URL de dépôt.",
   // declaration.ts
   'Must be a date between 1900 and 2099': 'Doit être une date comprise entre 1900 et 2099',
   'Must be a country code (FR, US…) or EP, WO, EU': 'Doit être un code pays (FR, US…) ou EP, WO, EU',
@@ -168,9 +171,17 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The workflow is rejected; legal staff must reopen it first.': "Le workflow est rejeté ; l'équipe juridique doit d'abord le rouvrir.",
   'The agreement is signed: the workflow is closed.': "L'accord est signé : le workflow est clos.",
   'This step has already been decided on the current IP file.': 'Cette étape a déjà été décidée sur le dossier PI actuel.',
+  'This step changed meanwhile; reload the workflow and decide again.': "Cette étape a changé entre-temps ; rechargez le workflow puis décidez à nouveau.",
+  'The workflow changed meanwhile (someone else decided); reload it.': "Le workflow a changé entre-temps (quelqu'un d'autre a décidé) ; rechargez-le.",
   'The decision is invalid.': 'La décision est invalide.',
   'The committee approval does not complete the required approvals.': "L'approbation du comité ne complète pas les approbations requises.",
   'Only a rejected workflow can be reopened.': 'Seul un workflow rejeté peut être rouvert.',
+  'The lawyer named for the opinion is not assigned to this project.': "L'avocat désigné pour l'avis n'est pas affecté à ce projet.",
+  'Not a lawyer of this project: assign it first (PUT /projects/{projectId}/lawyers/{email})':
+    "N'est pas un avocat de ce projet : affectez-le d'abord (PUT /projects/{projectId}/lawyers/{email})",
+  'This lawyer is named for the lawyer opinion of the workflow: name another lawyer or switch the opinion off first.':
+    "Cet avocat est désigné pour l'avis d'avocat du workflow : désignez un autre avocat ou désactivez l'avis d'abord.",
+  'The workflow changed meanwhile; retry.': 'Le workflow a changé entre-temps ; réessayez.',
   'The committee has approved: the lawyer opinion can no longer be changed.': "Le comité a approuvé : l'avis d'avocat ne peut plus être modifié.",
   'An agreement can be generated only after the committee has approved.': "Un accord ne peut être généré qu'après l'approbation du comité.",
   'Invalid agreement reference.': "Référence d'accord invalide.",
@@ -270,6 +281,7 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^The body is larger than (\d+) bytes\.$/, (n) => `Le corps de la requête dépasse ${n} octets.`],
   [/^The request is larger than (\d+) bytes\.$/, (n) => `La requête dépasse ${n} octets.`],
   [/^Send the body as application\/json \(got (.*)\)\.$/, (t) => `Envoyez le corps au format application/json (reçu : ${t === 'no content type' ? 'aucun type de contenu' : t}).`],
+  [/^Send the body as UTF-8 JSON \(got charset (.*)\)\.$/, (c) => `Envoyez le corps en JSON encodé en UTF-8 (reçu : charset ${c}).`],
   [/^The body is not valid JSON: (.*)$/s, (m) => `Le corps de la requête n'est pas un JSON valide : ${m}`],
   [/^No route for (\S+) (\S+)\.$/, (m, p) => `Aucune route pour ${m} ${p}.`],
   [/^The token was refused: (.*)$/s, (m) => `Le jeton a été refusé : ${m}`],
@@ -320,6 +332,9 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^The declaration is no longer at version (\d+); reload it and retry\.$/, (n) => `La déclaration n'est plus à la version ${n} ; rechargez-la puis réessayez.`],
   [/^Version (\d+) is already submitted\.$/, (n) => `La version ${n} est déjà soumise.`],
   // documents
+  [/^The file is larger than (\d+) bytes$/, (n) => `Le fichier dépasse ${n} octets`],
+  [/^The file has (\d+) bytes, not the (\d+) declared$/, (n, d) => `Le fichier fait ${n} octets, et non les ${d} déclarés`],
+  [/^This document is already (available|rejected)\.$/, (s) => `Ce document est déjà ${s === 'available' ? 'disponible' : 'refusé'}.`],
   [/^The file was refused and deleted: (.+)\.$/, (r) => `Le fichier a été refusé et supprimé : ${translateMessage(r, 'fr')}.`],
 ];
 

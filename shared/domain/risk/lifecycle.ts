@@ -286,7 +286,8 @@ export function applyAction(flag: Flag, req: FlagActionRequest): Flag {
       flag.status === 'closed'
         ? `Flag ${flag.id} is closed: its condition is no longer present.`
         : `Cannot ${action} flag ${flag.id}: it is ${flag.status}.`,
-      { extra: { flagId: flag.id, status: flag.status, action } },
+      // `flagStatus`, not `status`: the problem's `status` is the HTTP status.
+      { extra: { flagId: flag.id, flagStatus: flag.status, action } },
     );
   }
   const at = iso(req.now);
