@@ -1,5 +1,5 @@
 /**
- * `npm run bench:fanout` — the re-evaluation fan-out of the risk engine (issue 4 §6): a control event is recorded
+ * `npm run bench:fanout` — the re-evaluation fan-out of the risk engine (docs/risk.md): a control event is recorded
  * on an organization that belongs to N projects, and every one of those projects is re-evaluated.
  * Budget: the fan-out's DynamoDB cost grows linearly with the number of projects, with no Scan.
  *

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:reminders` — the daily reminder job (issue 5 §6) on 10,000 open steps across 2,000 people.
+ * `npm run bench:reminders` — the daily reminder job (docs/workflow.md) on 10,000 open steps across 2,000 people.
  * Budget: the DynamoDB reads scale with the DUE steps, not with all open steps.
  *
  * What runs: DynamoDB Local in memory, s3rver and the SES emulator (aws-ses-v2-local, in this process) in a

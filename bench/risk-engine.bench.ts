@@ -1,6 +1,6 @@
 /**
  * `npm run bench:risk` = `node --import tsx bench/risk-engine.bench.ts` — CPU time and memory of the pure risk
- * engine (issue 4 §6), no emulator, no I/O.
+ * engine (docs/risk.md), no emulator, no I/O.
  *
  * Series:
  *   evaluate      evaluateProject on a 30-partner project: 1,000 background items in total, 150 results,

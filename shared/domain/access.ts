@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ForbiddenError, NotFoundError } from './errors';
 
 /**
- * Roles and object-level access (DESIGN.md §5), in one place.
+ * Roles and object-level access (docs/reference/design.md §5), in one place.
  * Route-level: each route in shared/api/routes.ts lists the roles that may call it (checked by the HTTP stack).
  * Object-level: the functions below, called by handlers with what they loaded.
  * A caller that may not see an object gets 404, never 403, so existence does not leak.

@@ -1,5 +1,5 @@
 /**
- * French working-day arithmetic in the Europe/Paris time zone (issue 5 §3, "Due dates").
+ * French working-day arithmetic in the Europe/Paris time zone (docs/workflow.md, "Due dates").
  *
  * Dates are plain calendar dates `YYYY-MM-DD` (strings, so they serialise as they are and compare
  * lexicographically); instants are `Date`s and are turned into a Paris calendar date with {@link parisDate}.

@@ -5,7 +5,7 @@ import { ValidationError } from './errors';
 import { fieldError, parseOrThrow } from './validation';
 
 /**
- * Control events of an organization (issue 4 §1, IEF-ACQUISITION): a change in its shareholding or its
+ * Control events of an organization (docs/risk.md, IEF-ACQUISITION): a change in its shareholding or its
  * acquisition, planned or completed, recorded by the pôle's legal staff with
  * `POST /organizations/{id}/control-events`. The risk engine (shared/domain/risk) reads them to raise
  * IEF-ACQUISITION flags (CMF R151-2: taking control; a non-EU/EEA investor crossing 25 % of the voting rights,

@@ -9,7 +9,7 @@ import { technologyDomainSchema } from './project';
 import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from './validation';
 
 /**
- * The IP declaration of one organization in one project (DOMAIN.md §1 and §3): background items with their
+ * The IP declaration of one organization in one project (docs/reference/domain.md §1 and §3): background items with their
  * execution and exploitation conditions, expected results with co-ownership shares, access rights asked and
  * granted, confidentiality, signatory and contacts. Everything a consortium agreement needs.
  *
@@ -339,7 +339,7 @@ function buildDeclarationSchema<M extends Mode>(mode: M) {
   const person = z.strictObject({ name: req(text(MAX_NAME_LENGTH)), position: req(text(MAX_NAME_LENGTH)), email: req(emailSchema) });
   const confidentiality = z.strictObject({
     termYears: req(confidentialityTermSchema),
-    /** Confidentiality always survives the end of the project (DOMAIN.md §3.10): the only value is true. */
+    /** Confidentiality always survives the end of the project (docs/reference/domain.md §3.10): the only value is true. */
     survivesProject: req(z.literal(true, { error: orRequired('Confidentiality survives the project: must be true') })),
   });
 

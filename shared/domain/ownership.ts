@@ -1,7 +1,7 @@
 import { Decimal, sumPct } from './decimal';
 
 /**
- * Exact arithmetic on co-ownership shares of a result (DOMAIN.md §1, co-ownership: shares of one result add up
+ * Exact arithmetic on co-ownership shares of a result (docs/reference/domain.md §1, co-ownership: shares of one result add up
  * to exactly 100 %). Shares are percentages with at most 4 decimals (pctSchema); sums use decimal.js, so
  * 33.33 + 33.33 + 33.34 is exactly 100 and binary floating point never decides (0.1 + 0.2 !== 0.3 in floats).
  */

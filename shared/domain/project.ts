@@ -4,7 +4,7 @@ import { orgIdSchema } from './organization';
 
 /**
  * Technology domains. The first group is the critical-technology list of the arrêté of 31 Dec 2019 art. 6
- * as amended (CMF R151-3 III, DOMAIN.md IEF-4); the second group are domains that matter for PPST/dual-use
+ * as amended (CMF R151-3 III, docs/reference/domain.md IEF-4); the second group are domains that matter for PPST/dual-use
  * checks but are not on that list (nanotechnologies notably).
  */
 export const CRITICAL_TECHNOLOGY_DOMAINS = [

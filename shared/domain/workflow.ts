@@ -8,7 +8,7 @@ import { orgIdSchema } from './organization';
 import { fieldError, parseOrThrow, type ProblemFieldError } from './validation';
 
 /**
- * The approval workflow of one project (DESIGN.md §1.4, issue 5 §2–3), as a pure state machine.
+ * The approval workflow of one project (docs/reference/design.md §1.4, docs/workflow.md), as a pure state machine.
  *
  * declarations → partner-approval (one step per partner, in parallel) → legal-review → [lawyer-opinion]
  * → committee → agreement → signatures → signed.

@@ -1,5 +1,5 @@
 /**
- * Every DynamoDB key of the single table is built here (DESIGN.md §3).
+ * Every DynamoDB key of the single table is built here (docs/reference/design.md §3).
  *
  *  item               pk                 sk                     gsi1 (sparse)                      gsi2
  *  organization       ORG#<id>           META                   ORGS / <name>#<id>

@@ -24,7 +24,7 @@ import { formDefinition, formIds, getFormDocument, type FormDocument } from '../
 import { isForbidden, type UiNode } from '../../shared/domain/forms/ui-schema';
 
 /**
- * GET /forms/declaration (issue 3 §3): the served JSON Schema is the zod schema the server validates drafts
+ * GET /forms/declaration (docs/declarations.md): the served JSON Schema is the zod schema the server validates drafts
  * with, and an independent validator (Ajv 2020, strict, with ajv-formats) run on it accepts and refuses exactly
  * what zod (`declarationDraftSchema.safeParse(x, DECLARATION_PARSE_PARAMS)`) accepts and refuses — except the
  * rules the uiSchema lists as `enforcedBy: 'server'`, which are tested here as zod-only.

@@ -3,7 +3,7 @@ import type { FormDefinition } from './registry';
 import type { FormRule } from './ui-schema';
 
 /**
- * `GET /forms/declaration`: the IP declaration of one organization in one project (issue 3 §3).
+ * `GET /forms/declaration`: the IP declaration of one organization in one project (docs/declarations.md).
  *
  * Mode `draft`. The served `schema` is the JSON Schema of {@link declarationDraftSchema}, the schema
  * `PUT /projects/{id}/declarations/{orgId}` validates every saved version with: every field optional, what is

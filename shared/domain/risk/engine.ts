@@ -3,7 +3,7 @@ import { RULES } from './rules';
 import { severityRank, type Finding, type RiskInput } from './types';
 
 /**
- * The risk engine (issue 4 §2): a pure, deterministic function of the project, its members, their
+ * The risk engine (docs/risk.md): a pure, deterministic function of the project, its members, their
  * organizations and control chains, their declarations and the control events → findings.
  *
  * - Same input → same findings in the same order, whatever the order of the input arrays (memberships,

@@ -6,7 +6,7 @@ import { ACTIVE_STATUSES, type Flag } from './lifecycle';
 import { BLOCKING_SEVERITIES, IEF_RULE_IDS, severityRank, type Severity } from './types';
 
 /**
- * Holds and gates read from the stored flags (issue 4 §4):
+ * Holds and gates read from the stored flags (docs/risk.md):
  * - while an IEF flag on a partner is open or acknowledged (not waived, mitigated or closed), any exclusive
  *   access right, assignment or transfer of results TO that partner is refused (409 naming the flag);
  * - open (or acknowledged) high and critical flags block the workflow gates (legal review, committee).

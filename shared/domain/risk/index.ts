@@ -1,4 +1,4 @@
-/** The risk engine (issue 4): rules, evaluation, flag lifecycle and holds. Pure: no I/O. */
+/** The risk engine (docs/risk.md): rules, evaluation, flag lifecycle and holds. Pure: no I/O. */
 export * from './types';
 export { buildContext, toContext, defineRule, fingerprintOf, type RiskContext, type RiskRule, type ChainLink, type ChainWalk } from './context';
 export { RULES, RULES_BY_ID } from './rules';

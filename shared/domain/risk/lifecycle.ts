@@ -11,7 +11,7 @@ import { compareFindings } from './engine';
 import { MANUAL_RULE_ID, SEVERITIES, type Bilingual, type Evidence, type Finding, type FindingSubject, type IefHold, type Severity } from './types';
 
 /**
- * Flags as stored, and their lifecycle (issue 4 §2–3): pure functions over plain data, time as a parameter.
+ * Flags as stored, and their lifecycle (docs/risk.md): pure functions over plain data, time as a parameter.
  *
  * - {@link reconcile} merges a fresh evaluation into the stored flags: one flag per fingerprint (never a twin);
  *   a flag whose condition disappeared is closed; a closed flag whose condition returns is reopened; a waived or

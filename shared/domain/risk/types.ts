@@ -2,7 +2,7 @@ import type { ControlEvent } from '../control-event';
 import type { DeclarationDraft } from '../declaration';
 
 /**
- * Shared vocabulary of the risk engine (issue 4): severities, rule ids, findings and the engine's input.
+ * Shared vocabulary of the risk engine (docs/risk.md): severities, rule ids, findings and the engine's input.
  * Everything here is plain data; the engine is a pure function of {@link RiskInput}.
  */
 
@@ -50,7 +50,7 @@ export interface FindingSubject {
   shareholderName?: string;
 }
 
-/** A foreign-investment hold on a partner (issue 4 §4). */
+/** A foreign-investment hold on a partner (docs/risk.md). */
 export interface IefHold {
   kind: 'ief';
   organizationId: string;

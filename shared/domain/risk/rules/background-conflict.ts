@@ -2,7 +2,7 @@ import { cmp, defineRule, join, makeFinding, orgEvidence, quote } from '../conte
 import type { Finding } from '../types';
 
 /**
- * BACKGROUND-CONFLICT (DOMAIN.md §2 hygiene): two partners claim the same background identifier (patent
+ * BACKGROUND-CONFLICT (docs/reference/domain.md §2 hygiene): two partners claim the same background identifier (patent
  * publication or application number, registration, software deposit, DOI) → medium, one finding per claiming
  * item. Identifiers compare by kind and by value in upper case without spaces, dots, commas, dashes, slashes
  * or underscores (`EP 1 234 567 B1` = `EP1234567B1`). Internal references and `other` are not compared (two

@@ -2,7 +2,7 @@ import { defineRule, makeFinding, orgEvidence, quote } from '../context';
 import type { Finding } from '../types';
 
 /**
- * CONDITIONS-MISSING (DOMAIN.md §1 background, §2 hygiene): a background item without its execution or
+ * CONDITIONS-MISSING (docs/reference/domain.md §1 background, §2 hygiene): a background item without its execution or
  * exploitation conditions (no regime, or `case-by-case` without saying what the cases are) → low, one finding
  * per item naming the missing fields.
  */

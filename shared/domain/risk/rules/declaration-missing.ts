@@ -2,7 +2,7 @@ import { defineRule, makeFinding, orgEvidence, quote } from '../context';
 import type { Finding } from '../types';
 
 /**
- * DECLARATION-MISSING (DOMAIN.md §2 hygiene): once the workflow has left the declarations stage
+ * DECLARATION-MISSING (docs/reference/domain.md §2 hygiene): once the workflow has left the declarations stage
  * (`workflowStage` given and neither `declarations` nor `draft`), a partner without a submitted declaration →
  * high. Without a `workflowStage` the rule does not apply.
  */

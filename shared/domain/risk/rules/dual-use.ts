@@ -17,7 +17,7 @@ import {
 import type { Finding } from '../types';
 
 /**
- * DUAL-USE (DOMAIN.md D-1, D-2, D-4, D-5): making controlled technology available to a person outside the EU is
+ * DUAL-USE (docs/reference/domain.md D-1, D-2, D-4, D-5): making controlled technology available to a person outside the EU is
  * an export (Reg. (EU) 2021/821 art. 2(2)(d)) that needs a licence (art. 3).
  * - An access right whose beneficiary is a partner established outside the EU on a background item with an
  *   Annex I category (`exportControl.category` 0–9) → high.

@@ -18,7 +18,7 @@ import {
 import type { Finding, Severity } from '../types';
 
 /**
- * IEF-ACQUISITION (DOMAIN.md IEF-2, IEF-5, IEF-7): a recorded control event on a French partner — or on an
+ * IEF-ACQUISITION (docs/reference/domain.md IEF-2, IEF-5, IEF-7): a recorded control event on a French partner — or on an
  * organization that controls it, directly or indirectly (an indirect operation on the partner's activity) —
  * by a foreign investor (CMF R151-1), in a sensitive domain, triggers in three cases (R151-2):
  * - control is taken (`controlAcquired`, or the voting rights go above 50 %, or an `acquisition` not marked

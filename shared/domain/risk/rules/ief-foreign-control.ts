@@ -16,7 +16,7 @@ import {
 import type { Finding } from '../types';
 
 /**
- * IEF-FOREIGN-CONTROL (DOMAIN.md IEF-1, IEF-3, IEF-4): a French partner whose control chain contains a foreign
+ * IEF-FOREIGN-CONTROL (docs/reference/domain.md IEF-1, IEF-3, IEF-4): a French partner whose control chain contains a foreign
  * investor in the sense of CMF R151-1, in a sensitive domain.
  *
  * For each direct shareholder S of the partner P, the chain is walked up through the shareholders that are

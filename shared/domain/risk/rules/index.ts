@@ -11,7 +11,7 @@ import { rule as ownershipShares } from './ownership-shares';
 import { rule as publicationBeforeFiling } from './publication-before-filing';
 import { rule as zrrAccess } from './zrr-access';
 
-/** Every rule of the catalogue (DOMAIN.md §2), in catalogue order. */
+/** Every rule of the catalogue (docs/reference/domain.md §2), in catalogue order. */
 export const RULES: readonly RiskRule[] = Object.freeze([
   iefForeignControl,
   iefAcquisition,

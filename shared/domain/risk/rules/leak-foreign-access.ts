@@ -23,7 +23,7 @@ import { isEuEea } from '../../countries';
 import type { Finding, Severity } from '../types';
 
 /**
- * LEAK-FOREIGN-ACCESS (DOMAIN.md: the pôle's policy against IP leaking abroad; IEF-4 for the domains):
+ * LEAK-FOREIGN-ACCESS (docs/reference/domain.md: the pôle's policy against IP leaking abroad; IEF-4 for the domains):
  * - an access right (either direction, one finding per declared right) whose beneficiary is a partner from
  *   outside the EU/EEA, on background or results in a critical-technology domain (the result's own domains,
  *   else the project's) → high for exploitation or exclusive rights, medium for non-exclusive execution rights;

@@ -2,7 +2,7 @@ import { defineRule, makeFinding, orgEvidence, quote } from '../context';
 import type { Finding } from '../types';
 
 /**
- * NO-CONFIDENTIALITY (DOMAIN.md §2 hygiene, §3.10): a partner's declaration without a confidentiality term
+ * NO-CONFIDENTIALITY (docs/reference/domain.md §2 hygiene, §3.10): a partner's declaration without a confidentiality term
  * (`confidentiality.termYears`) → medium, one finding per declaration.
  */
 export const META = {

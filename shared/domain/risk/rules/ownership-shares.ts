@@ -3,7 +3,7 @@ import { cmp, defineRule, makeFinding, orgEvidence, pctText, quote } from '../co
 import type { Finding } from '../types';
 
 /**
- * OWNERSHIP-SHARES (DOMAIN.md §1 co-ownership, §2 hygiene): the co-ownership shares of a result do not add up to
+ * OWNERSHIP-SHARES (docs/reference/domain.md §1 co-ownership, §2 hygiene): the co-ownership shares of a result do not add up to
  * exactly 100 % (decimal arithmetic: 33.33 + 33.33 + 33.34 passes) → medium. Only results with at least one
  * share carrying a percentage are judged (an empty draft is not).
  */

@@ -2,7 +2,7 @@ import { cmp, defineRule, listSome, makeFinding, orgEvidence, quote } from '../c
 import type { Finding } from '../types';
 
 /**
- * PUBLICATION-BEFORE-FILING (DOMAIN.md §2 hygiene): a result with a planned patent filing date and a planned
+ * PUBLICATION-BEFORE-FILING (docs/reference/domain.md §2 hygiene): a result with a planned patent filing date and a planned
  * publication strictly before it (the same day is allowed: only a disclosure before the filing date destroys
  * novelty, CPI L611-11) → high. One finding per result.
  */

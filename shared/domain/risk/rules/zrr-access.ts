@@ -17,7 +17,7 @@ import {
 import type { Finding } from '../types';
 
 /**
- * ZRR-ACCESS (DOMAIN.md P-1, P-3, P-5): a ZRR lab's items accessed by a foreign partner, or a foreign
+ * ZRR-ACCESS (docs/reference/domain.md P-1, P-3, P-5): a ZRR lab's items accessed by a foreign partner, or a foreign
  * partner's staff working in the ZRR.
  * - ZRR items: background items marked `fromZrr`, and every background item and result declared by a partner
  *   whose organization is `zrr` (or a result with a co-ownership share of a `zrr` partner).
