@@ -2,7 +2,7 @@ import { canonicalJson, sha256Hex } from '../audit';
 import type { ControlEvent } from '../control-event';
 import { isEu, isEuEea, isFrance } from '../countries';
 import type { DeclarationDraft } from '../declaration';
-import { LABELS } from '../forms/labels';
+import { TECHNOLOGY_DOMAIN_LABELS } from '../technology-domain-labels';
 import { CRITICAL_TECHNOLOGY_DOMAINS } from '../project';
 import type {
   Bilingual,
@@ -61,7 +61,7 @@ export const join = (parts: readonly string[], lang: 'fr' | 'en'): string => {
   return `${parts.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${last}`;
 };
 export function domainLabel(d: string, lang: 'fr' | 'en'): string {
-  const labels = LABELS[lang].enums.technologyDomain as Record<string, string>;
+  const labels = TECHNOLOGY_DOMAIN_LABELS[lang] as Record<string, string>;
   return (labels[d] ?? d).toLowerCase();
 }
 /** Shows at most `max` entries, then « et N autre(s) » / "and N more". */
