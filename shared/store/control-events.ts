@@ -1,16 +1,15 @@
-import { queryAll } from './query';
 import { config } from './config';
-import { controlEventKey, orgChain } from './keys';
+import { queryAll } from './query';
+import { controlEventKey, orgChain, queries } from './keys';
 import { writeWithAudit } from './tx';
 import type { ControlEvent } from '../domain/control-event';
 import type { Actor } from '../domain/audit';
 
 export async function listControlEvents(orgId: string): Promise<ControlEvent[]> {
-  const { items } = await queryAll<ControlEvent>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-    ExpressionAttributeValues: { ':pk': `ORG#${orgId}`, ':c': 'CTRL#' },
-  });
+/** Shareholding changes and acquisitions are recorded by hand: a few per organization and year. */
+const MAX_CONTROL_EVENTS = 5000;
+
+  const { items } = await queryAll<ControlEvent>(queries.controlEvents(orgId), { max: MAX_CONTROL_EVENTS });
   return items;
 }
 

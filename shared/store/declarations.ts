@@ -5,7 +5,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ddb, s3 } from './clients';
 import { config } from './config';
-import { DECLARATION_HEAD_PREFIX, declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
+import { declarationHeadKey, declarationVersionKey, projectChain, queries, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
 import { ConflictError, PreconditionFailedError } from '../domain/errors';
@@ -58,12 +58,11 @@ export async function getDeclarationHead(projectId: string, orgId: string): Prom
 }
 
 /** All declaration heads of a project (one Query). */
+/** One head per partner: a consortium has tens of partners. */
+const MAX_HEADS = 1000;
+
 export async function listDeclarationHeads(projectId: string): Promise<DeclarationHead[]> {
-  const { items } = await queryAll<DeclarationHead>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': DECLARATION_HEAD_PREFIX },
-  });
+  const { items } = await queryAll<DeclarationHead>(queries.declarationHeads(projectId), { max: MAX_HEADS });
   return items;
 }
 
@@ -93,15 +92,11 @@ export async function getDeclarationVersion<C>(projectId: string, orgId: string,
 const META_FIELDS = ['projectId', 'organizationId', 'version', 'contentHash', 'sizeBytes', 'storage', 'savedAt', 'savedBy'] as const;
 
 /** Version metadata (no content), oldest first. */
+/** Every save is a version: thousands over a project's life at most (metadata only, a few hundred bytes each). */
+const MAX_VERSIONS = 20_000;
+
 export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
-  const { items } = await queryAll<DeclarationVersionMeta>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
-    // Attribute names go through placeholders: several (e.g. `storage`) are DynamoDB reserved words.
-    ProjectionExpression: META_FIELDS.map((_, i) => `#m${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#m${i}`, f])),
-  });
+  const { items } = await queryAll<DeclarationVersionMeta>(queries.declarationVersions(projectId, orgId), { max: MAX_VERSIONS, attributes: META_FIELDS });
   return items;
 }
 

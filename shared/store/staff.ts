@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
-import { staffGsi, staffKey, STAFF_GSI_PK, stripKeys } from './keys';
+import { queries, staffGsi, staffKey, stripKeys } from './keys';
 import type { StaffInput, StaffMember } from '../domain/staff';
 import type { Actor } from '../domain/audit';
 import { PreconditionFailedError } from '../domain/errors';
@@ -18,14 +18,11 @@ export async function getStaff(email: string): Promise<StaffMember | null> {
   return Item ? stripKeys<StaffMember>(Item) : null;
 }
 
+const MAX_STAFF = 2000;
+
 /** The whole directory (a pôle has tens of staff, not thousands), optionally one role. */
 export async function listStaff(role?: string): Promise<StaffMember[]> {
-  const { items } = await queryAll<StaffMember>({
-    TableName: T(),
-    IndexName: 'gsi1',
-    KeyConditionExpression: role ? 'gsi1pk = :pk AND begins_with(gsi1sk, :r)' : 'gsi1pk = :pk',
-    ExpressionAttributeValues: role ? { ':pk': STAFF_GSI_PK, ':r': `${role}#` } : { ':pk': STAFF_GSI_PK },
-  });
+  const { items } = await queryAll<StaffMember>(queries.staff(role), { max: MAX_STAFF });
   return items;
 }
 

@@ -1,9 +1,9 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ddb } from './clients';
-import { queryAll } from './query';
+import { queryAll, queryPage, type Page } from './query';
 import { config } from './config';
-import { auditEventKey, auditHeadKey, auditPk, stripKeys } from './keys';
+import { auditEventKey, auditHeadKey, queries } from './keys';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
 
@@ -96,32 +96,19 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
+export type { Page };
+
+/** One page of a chain's events, oldest first. */
+export async function listAuditEvents(chain: string, limit: number, cursor?: string): Promise<Page<AuditEvent>> {
+  return queryPage<AuditEvent>(queries.auditEvents(chain), { limit, cursor });
 }
 
-export async function listAuditEvents(chain: string, limit: number, startKey?: Record<string, unknown>) {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: config.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (res.Items ?? []).map((i) => stripKeys<AuditEvent>(i)), lastKey: res.LastEvaluatedKey };
-}
+/** Verification reads a whole chain at once; far longer chains would need a paged verification. */
+const MAX_CHAIN_LENGTH = 200_000;
 
 /** Reads the whole chain in order and recomputes it; also checks that the head agrees with the last event. */
 export async function verifyAuditChain(chain: string): Promise<ChainVerification & { headSeq: number }> {
-  const { items: events } = await queryAll<AuditEvent>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-    ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
-    ConsistentRead: true,
-  });
+  const { items: events } = await queryAll<AuditEvent>(queries.auditEvents(chain), { max: MAX_CHAIN_LENGTH, consistentRead: true });
   const head = await readHead(chain);
   const result = verifyChain(events);
   if (result.valid && (head.seq !== events.length || head.hash !== result.headHash)) {

@@ -2,7 +2,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
-import { DUE_GSI_PK, projectChain, stepIndexGsi, stepIndexKey, stripKeys, tasksGsiPk, workflowKey } from './keys';
+import { assigneeKeys, projectChain, queries, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../domain/audit';
@@ -26,17 +26,17 @@ export interface StepIndexItem extends PendingStep {
 
 /** The gsi1 task partition of an assignee: an organization, a named person, or a whole staff role. */
 export function assigneeKey(a: Assignee): string {
-  if (a.role === 'partner') return `org:${a.orgId}`;
-  if (a.email) return `email:${a.email}`;
-  return `role:${a.role}`;
+  if (a.role === 'partner') return assigneeKeys.org(String(a.orgId));
+  if (a.email) return assigneeKeys.email(a.email);
+  return assigneeKeys.role(a.role);
 }
 
 /** Every task partition a caller may have work in. */
 export function assigneeKeysOf(p: Principal): string[] {
   const keys: string[] = [];
-  if (p.role === 'partner' && p.organizationId) keys.push(`org:${p.organizationId}`);
-  if (p.role === 'legal' || p.role === 'committee') keys.push(`role:${p.role}`);
-  if (p.email) keys.push(`email:${p.email.toLowerCase()}`);
+  if (p.role === 'partner' && p.organizationId) keys.push(assigneeKeys.org(p.organizationId));
+  if (p.role === 'legal' || p.role === 'committee') keys.push(assigneeKeys.role(p.role));
+  if (p.email) keys.push(assigneeKeys.email(p.email.toLowerCase()));
   return keys;
 }
 
@@ -98,24 +98,29 @@ export async function saveWorkflow(
     ],
     [...(extra.audits ?? []), ...effectAudits(project.id, effects, actor)],
   );
+/** Open steps of one task partition (a role's partition holds one step per running workflow at most). */
+const MAX_TASKS = 10_000;
+
   return stored;
 }
 
+/** Open steps of one task partition (a role's partition holds one step per running workflow at most). */
+const MAX_TASKS = 10_000;
+
 /** Open steps of one task partition, by due date. */
 export async function tasksOf(key: string): Promise<StepIndexItem[]> {
-  const { items } = await queryAll<StepIndexItem>({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) } });
+  const { items } = await queryAll<StepIndexItem>(queries.tasks(key), { max: MAX_TASKS });
   return items;
 }
 
 /**
+const MAX_DUE_STEPS = 50_000;
+
  * Open steps due on or before `lastDate` (YYYY-MM-DD) — overdue, due today, due soon — from the sparse
  * due-date index: the read cost grows with the due steps, never with all steps. Returns the consumed capacity.
  */
+const MAX_DUE_STEPS = 50_000;
+
 export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
-  return queryAll<StepIndexItem>({
-    TableName: T(),
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
-    ExpressionAttributeValues: { ':pk': DUE_GSI_PK, ':last': `${lastDate}#\uffff` },
-  });
+  return queryAll<StepIndexItem>(queries.dueSteps(lastDate), { max: MAX_DUE_STEPS });
 }
