@@ -6,6 +6,7 @@ import { activeIefHolds, assertNoDeclarationHoldViolations } from '../../shared/
 import { listFlags } from '../../shared/store/flags';
 import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
+import { assertVersion } from '../../shared/store/locking';
 import { loadDeclarationContext } from './load-declaration';
 import { reevaluateProject } from '../risk/reevaluate';
 
@@ -20,7 +21,7 @@ export const putDeclaration: RouteHandler = async (req) => {
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
   if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
-  if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(`The declaration is at version ${ctx.head.currentVersion}, not ${expected}; reload it and retry.`);
+  if (ctx.head) assertVersion('declaration', ctx.head.currentVersion, expected);
   const content = parseDeclarationDraft(req.body);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);

@@ -3,8 +3,8 @@ import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-han
 import { actorOf } from '../http/auth';
 import { setLawyerOpinion, setSla, workflowConfigInputSchema, type WorkflowEffect } from '../../shared/domain/workflow';
 import { parseOrThrow } from '../../shared/domain/validation';
-import { PreconditionFailedError } from '../../shared/domain/errors';
 import { saveWorkflow } from '../../shared/store/workflow';
+import { assertVersion } from '../../shared/store/locking';
 import { loadWorkflow } from './load-workflow';
 
 /** Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. */
@@ -12,7 +12,7 @@ export const patchWorkflowConfig: RouteHandler = async (req) => {
   const expected = requireIfMatch(req);
   const body = parseOrThrow(workflowConfigInputSchema, req.body);
   const { header, workflow } = await loadWorkflow(req);
-  if (workflow.version !== expected) throw new PreconditionFailedError(`The workflow is at version ${workflow.version}, not ${expected}.`);
+  assertVersion('workflow', workflow.version, expected);
   const now = new Date();
   let state = workflow.state;
   const effects: WorkflowEffect[] = [];

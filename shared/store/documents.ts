@@ -8,6 +8,7 @@ import { batchGetAll } from './batch-get';
 import type { DocumentRecord } from '../domain/documents';
 import type { Actor } from '../domain/audit';
 import { ConflictError } from '../domain/errors';
+import { lockedPut } from './locking';
 
 const T = () => config.tableName;
 const item = (d: DocumentRecord) => ({ ...documentKey(d.id), ...documentProjectGsi(d.projectId, d.createdAt, d.id), entity: 'document', ...d });
@@ -23,7 +24,7 @@ export async function listDocuments(projectId: string, limit: number, cursor?: s
 
 export async function createDocument(doc: DocumentRecord, actor: Actor): Promise<void> {
   await writeWithAudit(
-    [{ item: { Put: { TableName: T(), Item: item(doc), ConditionExpression: 'attribute_not_exists(pk)' } } }],
+    [lockedPut(item(doc), { entity: 'document', expect: 'absent' })],
     [{ chain: projectChain(doc.projectId), actor, action: 'document.upload-started', target: { type: 'document', id: doc.id }, after: { fileName: doc.fileName, contentType: doc.contentType, organizationId: doc.organizationId } }],
   );
 }
@@ -33,10 +34,16 @@ export async function settleDocument(current: DocumentRecord, next: DocumentReco
   const updated = { ...next, version: current.version + 1 };
   await writeWithAudit(
     [
-      {
-        item: { Put: { TableName: T(), Item: item(updated), ConditionExpression: 'version = :v AND #s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': current.version, ':pending': 'pending' } } },
-        onConditionFailed: () => new ConflictError('This document was already confirmed.'),
-      },
+      lockedPut(item(updated), {
+        entity: 'document',
+        expect: current.version,
+        and: {
+          expression: '#s = :pending',
+          names: { '#s': 'status' },
+          values: { ':pending': 'pending' },
+          conflict: (now) => (now.status !== 'pending' ? new ConflictError('This document was already confirmed.') : null),
+        },
+      }),
     ],
     [
       {

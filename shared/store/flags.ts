@@ -1,18 +1,15 @@
-import { config } from './config';
 import { flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { queryAll, queryPage, type Page } from './query';
 import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
 import type { Actor } from '../domain/audit';
-import { ConflictError } from '../domain/errors';
+import { lockedPut } from './locking';
 
-const T = () => config.tableName;
+export type StoredFlag = Flag & { projectId: string; version: number };
 
 /** Flags are raised per rule and subject: a project has tens, a few hundred at worst. */
 const MAX_FLAGS = 5000;
-
-export type StoredFlag = Flag & { projectId: string; version: number };
 
 export async function listFlags(projectId: string): Promise<StoredFlag[]> {
   const { items } = await queryAll<StoredFlag>(queries.flags(projectId), { max: MAX_FLAGS, consistentRead: true });
@@ -25,16 +22,10 @@ export function flagWrite(projectId: string, flag: Flag, previous: StoredFlag | 
   const active = ACTIVE_STATUSES.includes(flag.status);
   return {
     stored,
-    write: {
-      item: {
-        Put: {
-          TableName: T(),
-          Item: { ...flagKey(projectId, flag.id), ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}), entity: 'flag', ...stored },
-          ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      },
-      onConditionFailed: () => new ConflictError('The flag changed meanwhile; reload it.'),
-    },
+    write: lockedPut(
+      { ...flagKey(projectId, flag.id), ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}), entity: 'flag', ...stored },
+      { entity: 'flag', expect: previous?.version ?? 'absent' },
+    ),
   };
 }
 

@@ -9,7 +9,8 @@ import { writeWithAudit, type TxWrite } from './tx';
 import type { Organization, OrganizationInput } from '../domain/organization';
 import type { Actor } from '../domain/audit';
 import { diffTopLevel } from '../domain/audit';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
+import { assertVersion, lockedPut } from './locking';
 
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 
@@ -56,10 +57,10 @@ function holdingWrites(orgId: string, before: readonly string[], after: readonly
   ];
 }
 
-/** The organizations `holderId` holds shares in (one Query on its partition). */
 /** A fund may hold shares in many organizations, not in tens of thousands. */
 const MAX_HOLDINGS = 10_000;
 
+/** The organizations `holderId` holds shares in (one Query on its partition). */
 export async function heldBy(holderId: string): Promise<string[]> {
   const { items } = await queryAll<{ heldId: string }>(queries.holdings(holderId), { max: MAX_HOLDINGS });
   return items.map((i) => i.heldId);
@@ -82,7 +83,7 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
   const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') },
+      lockedPut(toItem(org), { entity: 'organization', expect: 'absent' }),
       ...holdingWrites(org.id, [], holderIds(org)),
     ],
     [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
@@ -92,22 +93,12 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
 
 /** Replaces the organization with `next` if its version is still `expectedVersion` (optimistic locking). */
 export async function replaceOrganization(current: Organization, next: OrganizationInput, expectedVersion: number, actor: Actor, action = 'organization.updated', now = new Date()): Promise<Organization> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The organization is at version ${current.version}, not ${expectedVersion}.`);
+  assertVersion('organization', current.version, expectedVersion);
   const updated: Organization = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: config.tableName,
-            Item: toItem(updated),
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          },
-        },
-        onConditionFailed: () => new PreconditionFailedError('The organization was changed by someone else; reload it and retry.'),
-      },
+      lockedPut(toItem(updated), { entity: 'organization', expect: expectedVersion }),
       ...holdingWrites(current.id, holderIds(current), holderIds(updated)),
     ],
     [{ chain: orgChain(current.id), actor, action, target: { type: 'organization', id: current.id }, before, after }],

@@ -23,7 +23,8 @@ import { newId } from './organizations';
 import type { Membership, PartnerRole, Project, ProjectInput, ProjectView } from '../domain/project';
 import type { ProjectAccessFacts } from '../domain/access';
 import { diffTopLevel, type Actor } from '../domain/audit';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { ConflictError, NotFoundError } from '../domain/errors';
+import { alreadyExists, assertVersion, lockedDelete, lockedPut } from './locking';
 
 const T = () => config.tableName;
 
@@ -42,10 +43,10 @@ export interface ProjectHeader {
   lawyers: { email: string; assignedAt: string }[];
 }
 
-/** The project, its partners and its lawyers in one Query (see keys.ts for the sort-key range). */
 /** A project has tens of partners and a few lawyers; far fewer than this. */
 const MAX_HEADER_ITEMS = 1000;
 
+/** The project, its partners and its lawyers in one Query (see keys.ts for the sort-key range). */
 export async function getProjectHeader(projectId: string): Promise<ProjectHeader | null> {
   const { items } = await queryAll(queries.projectHeader(projectId), { max: MAX_HEADER_ITEMS, map: (i) => i });
   let project: Project | null = null;
@@ -87,7 +88,7 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
   const project: Project = { ...fields, id: newId('prj'), status: 'draft', coordinatorOrgId: coordinator, version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: T(), Item: projectItem(project), ConditionExpression: 'attribute_not_exists(pk)' } } },
+      lockedPut(projectItem(project), { entity: 'project', expect: 'absent' }),
       ...partners.map((p) => memberWrite(project.id, p.organizationId, p.role, at)),
     ],
     [{ chain: projectChain(project.id), actor, action: 'project.created', target: { type: 'project', id: project.id }, after: { ...project, partners } }],
@@ -96,15 +97,12 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
 }
 
 export async function replaceProject(current: Project, next: Project, expectedVersion: number, actor: Actor, now = new Date()): Promise<Project> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The project is at version ${current.version}, not ${expectedVersion}.`);
+  assertVersion('project', current.version, expectedVersion);
   const updated: Project = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
     [
-      {
-        item: { Put: { TableName: T(), Item: projectItem(updated), ConditionExpression: 'attribute_exists(pk) AND version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-        onConditionFailed: () => new PreconditionFailedError('The project was changed by someone else; reload it and retry.'),
-      },
+      lockedPut(projectItem(updated), { entity: 'project', expect: expectedVersion }),
     ],
     [{ chain: projectChain(current.id), actor, action: 'project.updated', target: { type: 'project', id: current.id }, before, after }],
   );
@@ -145,18 +143,10 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
   const membership: Membership = { projectId: header.project.id, organizationId: orgId, role, version: (existing?.version ?? 0) + 1, addedAt: existing?.addedAt ?? at };
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: T(),
-            Item: { ...membershipKey(membership.projectId, orgId), ...membershipGsi(membership.projectId, orgId), entity: 'membership', ...membership },
-            ...(existing
-              ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
-      },
+      lockedPut(
+        { ...membershipKey(membership.projectId, orgId), ...membershipGsi(membership.projectId, orgId), entity: 'membership', ...membership },
+        { entity: 'partner', expect: existing?.version ?? 'absent', exists: (current) => alreadyExists('partner', current, 'This organization is already a partner of the project.') },
+      ),
       touchProject(header.project.id, at, role === 'coordinator' ? { set: orgId } : wasCoordinator ? { clearIf: orgId } : {}),
     ],
     [
@@ -179,10 +169,7 @@ export async function deleteMembership(header: ProjectHeader, orgId: string, act
   const at = now.toISOString();
   await writeWithAudit(
     [
-      {
-        item: { Delete: { TableName: T(), Key: membershipKey(header.project.id, orgId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } } },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
-      },
+      lockedDelete(membershipKey(header.project.id, orgId), { entity: 'partner', expect: existing.version }),
       touchProject(header.project.id, at, existing.role === 'coordinator' ? { clearIf: orgId } : {}),
     ],
     [{ chain: projectChain(header.project.id), actor, action: 'project.partner-removed', target: { type: 'membership', id: `${header.project.id}/${orgId}` }, before: { organizationId: orgId, role: existing.role } }],
@@ -194,7 +181,10 @@ export async function putLawyer(header: ProjectHeader, email: string, actor: Act
   const at = now.toISOString();
   await writeWithAudit(
     [
-      { item: { Put: { TableName: T(), Item: { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      lockedPut(
+        { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at },
+        { entity: 'lawyer assignment', expect: 'absent', exists: (current) => alreadyExists('lawyer assignment', current, 'This lawyer is already assigned to the project.') },
+      ),
       touchProject(header.project.id, at, {}),
     ],
     [{ chain: projectChain(header.project.id), actor, action: 'project.lawyer-assigned', target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` }, after: { email } }],
@@ -213,8 +203,6 @@ export async function deleteLawyer(header: ProjectHeader, email: string, actor: 
   );
 }
 
-const projectIdOf = (item: Record<string, unknown>) => projectIdOfRef(item.gsi1sk as string);
-
 async function batchGetProjects(ids: string[]): Promise<Project[]> {
   const got = new Map((await batchGetAll(ids.map(projectKey))).map(fromProjectItem).map((p) => [p.id, p]));
   return ids.map((id) => got.get(id)).filter((p): p is Project => !!p);
@@ -224,6 +212,8 @@ async function batchGetProjects(ids: string[]): Promise<Project[]> {
 export async function listAllProjects(limit: number, cursor?: string): Promise<Page<Project>> {
   return queryPage(queries.projects(), { limit, cursor }, { descending: true, map: fromProjectItem });
 }
+
+const projectIdOf = (item: Record<string, unknown>) => projectIdOfRef(item.gsi1sk as string);
 
 /** Project ids in a gsi1 partition (projects of an organization, or of a lawyer). */
 export async function listProjectIdsIn(gsi1pk: string, limit: number, cursor?: string): Promise<{ ids: string[]; nextCursor: string | null }> {

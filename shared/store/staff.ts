@@ -5,8 +5,8 @@ import { config } from './config';
 import { queries, staffGsi, staffKey, stripKeys } from './keys';
 import type { StaffInput, StaffMember } from '../domain/staff';
 import type { Actor } from '../domain/audit';
-import { PreconditionFailedError } from '../domain/errors';
 import { writeWithAudit } from './tx';
+import { lockedDelete, lockedPut } from './locking';
 
 /** Pôle-level changes (the staff directory) go to their own audit chain. */
 export const POLE_CHAIN = 'POLE';
@@ -30,16 +30,7 @@ export async function putStaff(email: string, input: StaffInput, previous: Staff
   const member: StaffMember = { ...input, email, version: (previous?.version ?? 0) + 1, updatedAt: now.toISOString() };
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: T(),
-            Item: { ...staffKey(email), ...staffGsi(member.role, email), entity: 'staff', ...member },
-            ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        onConditionFailed: () => new PreconditionFailedError('This staff member changed meanwhile; reload and retry.'),
-      },
+      lockedPut({ ...staffKey(email), ...staffGsi(member.role, email), entity: 'staff', ...member }, { entity: 'staff member', expect: previous?.version ?? 'absent' }),
     ],
     [{ chain: POLE_CHAIN, actor, action: previous ? 'staff.updated' : 'staff.added', target: { type: 'staff', id: email }, before: previous ?? undefined, after: member }],
     () => now,
@@ -49,7 +40,7 @@ export async function putStaff(email: string, input: StaffInput, previous: Staff
 
 export async function deleteStaff(member: StaffMember, actor: Actor): Promise<void> {
   await writeWithAudit(
-    [{ item: { Delete: { TableName: T(), Key: staffKey(member.email), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': member.version } } }, onConditionFailed: () => new PreconditionFailedError('This staff member changed meanwhile.') }],
+    [lockedDelete(staffKey(member.email), { entity: 'staff member', expect: member.version })],
     [{ chain: POLE_CHAIN, actor, action: 'staff.removed', target: { type: 'staff', id: member.email }, before: member }],
   );
 }

@@ -7,7 +7,7 @@ import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../domain/audit';
 import type { Principal } from '../domain/access';
-import { ConflictError } from '../domain/errors';
+import { alreadyExists, lockedPut } from './locking';
 
 const T = () => config.tableName;
 
@@ -59,7 +59,8 @@ function effectAudits(projectId: string, effects: readonly WorkflowEffect[], act
 /**
  * Writes a transition: the workflow item (optimistic lock on its version), the index items of the steps that
  * opened, changed or closed, any extra writes of the same change (e.g. the declaration submission that caused
- * it), and one audit event per effect — all in one transaction.
+ * it), and one audit event per effect — all in one transaction. When `previous` is no longer the stored
+ * version, throws PreconditionFailedError (412, `extra.currentEtag`): reload and re-apply.
  */
 export async function saveWorkflow(
   project: { id: string; acronym: string; title: string },
@@ -82,25 +83,17 @@ export async function saveWorkflow(
   for (const id of before.keys()) if (!after.has(id)) indexWrites.push({ item: { Delete: { TableName: T(), Key: stepIndexKey(project.id, id) } } });
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: T(),
-            Item: { ...workflowKey(project.id), entity: 'workflow', ...stored },
-            ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        // Two people deciding at the same moment: exactly one transaction wins, the other gets 409.
-        onConditionFailed: () => new ConflictError('The workflow changed meanwhile (someone else decided); reload it.'),
-      },
+      // Two people deciding at the same moment: exactly one transaction wins; the other gets a stale version
+      // (412 PreconditionFailedError with the current ETag), or 409 when both started the workflow.
+      lockedPut(
+        { ...workflowKey(project.id), entity: 'workflow', ...stored },
+        { entity: 'workflow', expect: previous?.version ?? 'absent', exists: (current) => alreadyExists('workflow', current, 'The workflow of this project is already started.') },
+      ),
       ...(extra.writes ?? []),
       ...indexWrites,
     ],
     [...(extra.audits ?? []), ...effectAudits(project.id, effects, actor)],
   );
-/** Open steps of one task partition (a role's partition holds one step per running workflow at most). */
-const MAX_TASKS = 10_000;
-
   return stored;
 }
 
@@ -114,8 +107,6 @@ export async function tasksOf(key: string): Promise<StepIndexItem[]> {
 }
 
 /**
-const MAX_DUE_STEPS = 50_000;
-
  * Open steps due on or before `lastDate` (YYYY-MM-DD) — overdue, due today, due soon — from the sparse
  * due-date index: the read cost grows with the due steps, never with all steps. Returns the consumed capacity.
  */
