@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { queryAll } from './query';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -8,6 +9,7 @@ import { config } from './config';
 import { declarationHeadKey, declarationVersionKey, projectChain, queries, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
+import type { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../domain/declaration-record-schema';
 import { ConflictError } from '../domain/errors';
 import { alreadyExists, assertVersion, lockedPut, staleVersion } from './locking';
 
@@ -18,34 +20,11 @@ import { alreadyExists, assertVersion, lockedPut, staleVersion } from './locking
  */
 export const INLINE_LIMIT = 300 * 1024;
 
-export interface DeclarationSubmission {
-  version: number;
-  contentHash: string;
-  at: string;
-  by: Actor;
-}
-
-export interface DeclarationHead {
-  projectId: string;
-  organizationId: string;
-  /** Latest saved version number (the ETag of the declaration). */
-  currentVersion: number;
-  currentHash: string;
-  status: 'draft' | 'submitted';
-  submissions: DeclarationSubmission[];
-  updatedAt: string;
-}
-
-export interface DeclarationVersionMeta {
-  projectId: string;
-  organizationId: string;
-  version: number;
-  contentHash: string;
-  sizeBytes: number;
-  storage: 'inline' | 'gzip' | 's3';
-  savedAt: string;
-  savedBy: Actor;
-}
+/** The stored shapes are the response schemas' (shared/domain/declaration-record-schema.ts): one definition. */
+export type DeclarationSubmission = z.output<typeof declarationSubmissionSchema>;
+/** A partner's declaration: where it stands. `currentVersion` is the latest saved version (the ETag). */
+export type DeclarationHead = z.output<typeof declarationHeadSchema>;
+export type DeclarationVersionMeta = z.output<typeof declarationVersionMetaSchema>;
 
 export interface DeclarationVersion<C = unknown> extends DeclarationVersionMeta {
   content: C;

@@ -2,11 +2,14 @@ import { flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { queryAll, queryPage, type Page } from './query';
 import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
+import * as z from 'zod';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
+import type { storedFlagSchema } from '../domain/flag-schema';
 import type { Actor } from '../domain/audit';
 import { lockedPut } from './locking';
 
-export type StoredFlag = Flag & { projectId: string; version: number };
+/** A flag as stored: the flag plus its project and optimistic-locking version (shared/domain/flag-schema.ts). */
+export type StoredFlag = z.output<typeof storedFlagSchema>;
 
 /** Flags are raised per rule and subject: a project has tens, a few hundred at worst. */
 const MAX_FLAGS = 5000;
