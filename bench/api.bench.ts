@@ -73,6 +73,8 @@ async function main() {
   const { dynamo } = await import('../shared/store/clients');
   const { GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
   const { GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
+  const keys = await import('../shared/store/keys');
+  const { queryInput } = await import('../shared/store/query');
   const getProjectHandler = ((await import('../functions/projects/get-project')) as { handler: LambdaHandler }).handler;
   const createOrgHandler = ((await import('../functions/organizations/create-organization')) as { handler: LambdaHandler }).handler;
 
@@ -197,7 +199,6 @@ async function main() {
     return r;
   };
 
-  const projectPk = `PROJ#${projectId}`;
   let lastOrgId: string | undefined;
 
   // Raw templates for POST /organizations, copied from items the route really wrote (same sizes).
@@ -251,11 +252,7 @@ async function main() {
       run: async (rec) => {
         const t0 = performance.now();
         const res = await raw.send(
-          new QueryCommand({
-            TableName: TABLE,
-            KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-            ExpressionAttributeValues: { ':pk': projectPk, ':from': 'LAWYER#', ':to': 'META' },
-          }),
+          new QueryCommand({ ...queryInput(keys.queries.projectHeader(projectId)), TableName: TABLE }),
         );
         const ms = performance.now() - t0;
         if ((res.Items?.length ?? 0) !== PARTNERS + 1) throw new Error(`raw Query returned ${res.Items?.length} items`);
@@ -340,16 +337,16 @@ async function main() {
   /** Copies the items one real POST /organizations wrote, to replay the same shapes and sizes raw. */
   const captureTemplates = async () => {
     const id = lastOrgId!;
-    const get = async (pk: string, sk: string) => {
+    const get = async ({ pk, sk }: { pk: string; sk: string }) => {
       const { Item } = await raw.send(new GetCommand({ TableName: TABLE, Key: { pk, sk }, ConsistentRead: true }));
       if (!Item) throw new Error(`template item ${pk} ${sk} not found`);
       return Item;
     };
     orgTemplate = {
       id,
-      org: await get(`ORG#${id}`, 'META'),
-      event: await get(`AUDIT#ORG#${id}`, 'E#0000000001'),
-      head: await get(`AUDIT#ORG#${id}`, 'HEAD'),
+      org: await get(keys.orgKey(id)),
+      event: await get(keys.auditEventKey(keys.orgChain(id), 1)),
+      head: await get(keys.auditHeadKey(keys.orgChain(id))),
     };
     // One idempotency record written by the route (route first in the list, so the table is not empty).
     const scan = await rawLow.send(new ScanCommand({ TableName: IDEM_TABLE, Limit: 1 }));

@@ -444,6 +444,7 @@ async function main() {
   const { diffDeclarations } = await import('../shared/domain/redline');
   const { INLINE_LIMIT, contentHashOf, listDeclarationHeads, saveDeclarationVersion } = await import('../shared/store/declarations');
   const keys = await import('../shared/store/keys');
+  const { queryInput } = await import('../shared/store/query');
   // Optional: the risk re-evaluation that PUT may run after saving (timed alone when present). A computed
   // specifier, so that this file type-checks and runs whether or not that module exists.
   const reevalModule = '../functions/risk/reevaluate';
@@ -610,7 +611,7 @@ async function main() {
   }
   log(`declaration saved as ${declInfo.savedStorage}; ${DIFF_TO} versions; diff 1→${DIFF_TO}: ${declInfo.diff.changed} changes`);
 
-  /** listDeclarationHeads (a Query on the project partition, sk begins_with DECL#, filtered on the head entity): time and pages. */
+  /** listDeclarationHeads (a Query on the project partition, sk begins_with DHEAD#): time and pages. */
   const timeHeads = async (series: string) => {
     for (let i = 0; i < STORAGE_N; i++) {
       resetTimers();
@@ -620,15 +621,7 @@ async function main() {
       record(`${series}#calls`, ddbCalls);
     }
     // The same Query, raw, with what DynamoDB reports about it (first page).
-    const q = await raw.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-        FilterExpression: 'entity = :e',
-        ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': 'DECL#', ':e': 'declaration-head' },
-        ReturnConsumedCapacity: 'TOTAL',
-      }),
-    );
+    const q = await raw.send(new QueryCommand({ ...queryInput(keys.queries.declarationHeads(projectId)), TableName: TABLE, ReturnConsumedCapacity: 'TOTAL' }));
     return { versions: mainVersion, scanned: q.ScannedCount ?? NaN, returned: q.Count ?? NaN, capacity: q.ConsumedCapacity?.CapacityUnits ?? NaN, morePages: !!q.LastEvaluatedKey };
   };
   historyInfo.early = await timeHeads('heads.early');
@@ -657,14 +650,7 @@ async function main() {
     await raw.send(new PutCommand({ TableName: TABLE, Item: { ...tmplHead, ...keys.declarationHeadKey(rawProj, A), projectId: rawProj, currentVersion: 1, updatedAt: at } }));
     await raw.send(new PutCommand({ TableName: TABLE, Item: { ...keys.auditHeadKey(rawChain), entity: 'audit-head', seq: 1, hash: tmplAuditHead.hash, updatedAt: at } }));
   }
-  const projectQuery = () =>
-    raw.send(
-      new QueryCommand({
-        TableName: TABLE,
-        KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-        ExpressionAttributeValues: { ':pk': keys.projectKey(projectId).pk, ':from': keys.PROJECT_HEADER_RANGE.from, ':to': keys.PROJECT_HEADER_RANGE.to },
-      }),
-    );
+  const projectQuery = () => raw.send(new QueryCommand({ ...queryInput(keys.queries.projectHeader(projectId)), TableName: TABLE }));
   /** What saveDeclarationVersion sends: GetItem head, GetItem audit head, TransactWriteItems of 4 Puts. `full`: first the Query + GetItem of loadDeclarationContext. */
   const rawSave = async (prefix: string, full: boolean, rec: boolean) => {
     const t0 = performance.now();

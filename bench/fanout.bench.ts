@@ -155,7 +155,9 @@ async function main() {
   const meter = meterDynamo(dynamo, { capacity: 'INDEXES' });
 
   // The bench's own client (item sizes): configured like shared/store/clients.ts, not counted.
-  const { QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const { GetCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');
+  const keys = await import('../shared/store/keys');
+  const { queryInput } = await import('../shared/store/query');
   const { doc: raw } = await rawDynamo(bench);
   const TABLE = process.env.TABLE_NAME!;
 
@@ -290,9 +292,10 @@ async function main() {
     if (!itemSizes) {
       // The items one project's flag write put, read back with the bench's own client (not counted).
       const pid = projectsOf.get(size)![0]!;
-      const flagItem = (await raw.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)', ExpressionAttributeValues: { ':pk': `PROJ#${pid}`, ':f': 'FLAG#' } }))).Items?.find((i) => i.ruleId === 'IEF-ACQUISITION');
-      const lastAudit = (await raw.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)', ExpressionAttributeValues: { ':pk': `AUDIT#PROJ#${pid}`, ':e': 'E#' }, ScanIndexForward: false, Limit: 1 }))).Items?.[0];
-      const head = (await raw.send(new QueryCommand({ TableName: TABLE, KeyConditionExpression: 'pk = :pk AND sk = :h', ExpressionAttributeValues: { ':pk': `AUDIT#PROJ#${pid}`, ':h': 'HEAD' } }))).Items?.[0];
+      const chain = keys.projectChain(pid);
+      const flagItem = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.flags(pid)), TableName: TABLE }))).Items?.find((i) => i.ruleId === 'IEF-ACQUISITION');
+      const lastAudit = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.auditEvents(chain), { descending: true }), TableName: TABLE, Limit: 1 }))).Items?.[0];
+      const head = (await raw.send(new GetCommand({ TableName: TABLE, Key: keys.auditHeadKey(chain) }))).Item;
       itemSizes = { flag: itemSize(flagItem), audit: itemSize(lastAudit), head: itemSize(head) };
     }
     for (let rep = 1; rep <= REPEAT; rep++) rows.push(await measure(size, 'B', rep, eventB(rep)));

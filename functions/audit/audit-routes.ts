@@ -3,14 +3,11 @@ import type { ResponseOf } from '../../shared/api/route';
 import type * as api from '../../shared/api/routes/audit';
 import { pageParams } from '../http/params';
 import { listAuditEvents, verifyAuditChain } from '../../shared/store/tx';
-import { auditPk } from '../../shared/store/keys';
-import { decodeCursor, encodeCursor } from '../../shared/store/pagination';
 
 /** Shared by the project and organization audit routes: one chain each. */
 export async function listChain(req: HttpRequest, chain: string): Promise<HttpResult<ResponseOf<typeof api.listProjectAudit>>> {
   const { limit, cursor } = pageParams(req);
-  const { items, lastKey } = await listAuditEvents(chain, limit, decodeCursor(cursor, { pk: auditPk(chain) }));
-  return { status: 200, body: { items, nextCursor: encodeCursor(lastKey) } };
+  return { status: 200, body: await listAuditEvents(chain, limit, cursor) };
 }
 
 export async function verifyChainRoute(chain: string): Promise<HttpResult<ResponseOf<typeof api.verifyProjectAudit>>> {

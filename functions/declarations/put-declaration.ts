@@ -9,6 +9,7 @@ import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '..
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/declarations';
+import { assertVersion } from '../../shared/store/locking';
 
 
 /**
@@ -21,7 +22,7 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
   if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
-  if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(`The declaration is at version ${ctx.head.currentVersion}, not ${expected}; reload it and retry.`);
+  if (ctx.head) assertVersion('declaration', ctx.head.currentVersion, expected);
   const content = parseDeclarationDraft(req.body);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);

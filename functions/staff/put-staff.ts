@@ -2,8 +2,8 @@ import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-han
 import { actorOf } from '../../shared/domain/audit';
 import { emailSchema } from '../../shared/domain/common';
 import { parseOrThrow } from '../../shared/domain/validation';
-import { PreconditionFailedError } from '../../shared/domain/errors';
 import { getStaff, putStaff as store } from '../../shared/store/staff';
+import { assertVersion } from '../../shared/store/locking';
 import * as api from '../../shared/api/routes/staff';
 
 /** Adds (201) or updates (200, If-Match) a member of the pôle staff directory. */
@@ -11,7 +11,7 @@ export const putStaff: RouteHandler<typeof api.putStaff> = async (req) => {
   const email = parseOrThrow(emailSchema, req.params.email, 'email').toLowerCase();
   const input = req.body;
   const previous = await getStaff(email);
-  if (previous && requireIfMatch(req) !== previous.version) throw new PreconditionFailedError(`This staff member is at version ${previous.version}.`);
+  if (previous) assertVersion('staff member', previous.version, requireIfMatch(req));
   const member = await store(email, input, previous, actorOf(req.principal));
   return { status: previous ? 200 : 201, body: member, version: member.version };
 };

@@ -3,8 +3,8 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import type { Principal } from '../../shared/domain/access';
 import { decide, findStep, partnerStepId, type WorkflowState } from '../../shared/domain/workflow';
-import { ConflictError } from '../../shared/domain/errors';
-import { saveWorkflow, WorkflowChangedError, type StoredWorkflow } from '../../shared/store/workflow';
+import { ConflictError, PreconditionFailedError } from '../../shared/domain/errors';
+import { saveWorkflow, type StoredWorkflow } from '../../shared/store/workflow';
 import { loadWorkflow } from '../../shared/services/load-workflow';
 import { loadGates } from '../../shared/services/gates';
 import { afterChange } from '../../shared/services/after-change';
@@ -51,7 +51,8 @@ export const decideStep: RouteHandler<typeof api.decideStep> = async (req) => {
     try {
       stored = await saveWorkflow(header.project, workflow, state, effects, actorOf(req.principal));
     } catch (e) {
-      if (e instanceof WorkflowChangedError && attempt < MAX_DECISION_ATTEMPTS) {
+      // Another writer got in first (a stale version, 412): re-apply the decision on the fresh workflow.
+      if (e instanceof PreconditionFailedError && attempt < MAX_DECISION_ATTEMPTS) {
         await sleep(Math.random() * 25 * 2 ** (attempt - 1));
         continue;
       }

@@ -2,11 +2,11 @@ import { redactFor } from '../../shared/services/redact';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { assertNamedLawyerAssigned, namedLawyerNotAssigned, setLawyerOpinion, setSla, type WorkflowEffect } from '../../shared/domain/workflow';
-import { PreconditionFailedError } from '../../shared/domain/errors';
 import { lawyerStillAssigned } from '../../shared/store/projects';
 import { saveWorkflow } from '../../shared/store/workflow';
 import { loadWorkflow } from '../../shared/services/load-workflow';
 import * as api from '../../shared/api/routes/workflow';
+import { assertVersion } from '../../shared/store/locking';
 
 /**
  * Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. Only a lawyer
@@ -17,7 +17,7 @@ export const patchWorkflowConfig: RouteHandler<typeof api.patchWorkflowConfig> =
   const expected = requireIfMatch(req);
   const body = req.body;
   const { header, workflow } = await loadWorkflow(req);
-  if (workflow.version !== expected) throw new PreconditionFailedError(`The workflow is at version ${workflow.version}, not ${expected}.`);
+  assertVersion('workflow', workflow.version, expected);
   const named = assertNamedLawyerAssigned(body, header.lawyers.map((l) => l.email));
   const now = new Date();
   let state = workflow.state;

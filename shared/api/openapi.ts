@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES} from '../domain/access';
 import { emailSchema} from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';
@@ -211,7 +211,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   403: "The caller's role may not use this route",
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state (or the same Idempotency-Key is still being processed)',
-  412: 'If-Match does not match the current version: reload and retry',
+  412: 'The version is stale: If-Match does not match the current version, or the item changed between the read and the write of this request. Reload and retry (`currentEtag` is the current ETag)',
   413: 'Body larger than 1 MiB',
   415: 'Body not sent as application/json',
   422: 'Idempotency-Key already used with a different body',
@@ -312,6 +312,7 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
         instance: { type: 'string' },
         requestId: { type: 'string' },
         errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
+        currentEtag: { type: 'string', description: 'On 412 (and on a 409 for an item that already exists): the ETag of the current version, to send as If-Match after reloading', examples: ['"7"'] },
         lang: { type: 'string', enum: ['fr', 'en'], description: 'Language of title, detail and messages (Accept-Language; French by default)' },
       },
     },
@@ -393,6 +394,8 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
     if (pathParams.length || r.localOnly) errors.add(404);
     if (r.idempotent || (!isPublic && r.method !== 'GET')) errors.add(409);
     if (r.requiresIfMatch) [412, 428].forEach((c) => errors.add(c));
+    // Every write is under optimistic locking (shared/store/locking.ts): a concurrent change is a stale version.
+    if (!isPublic && r.method !== 'GET') errors.add(412);
     if (r.body) [413, 415].forEach((c) => errors.add(c));
     if (r.idempotent) errors.add(422);
 

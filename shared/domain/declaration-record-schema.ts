@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orgIdSchema } from './organization';
 import { projectIdSchema } from './project';
 import { actorSchema, instantSchema, sha256Schema } from './response-schema';
 
 /**
  * Response schemas of stored declarations: the head (one per partner: where its declaration stands) and the
- * metadata of an immutable version. They mirror `DeclarationHead`, `DeclarationSubmission` and
- * `DeclarationVersionMeta` of shared/store/declarations.ts (checked in test/unit/openapi.test.ts).
+ * metadata of an immutable version. `DeclarationHead`, `DeclarationSubmission` and `DeclarationVersionMeta` of
+ * shared/store/declarations.ts are their output types (`z.output<…>`): one definition for the store and the API.
  */
 
 const versionNumber = z.number().int().min(1);

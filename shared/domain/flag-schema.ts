@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './common';
 import { projectIdSchema } from './project';
 import { instantSchema, sha256Schema } from './response-schema';
@@ -6,9 +6,9 @@ import { FLAG_ACTIONS, FLAG_STATUSES } from './risk/lifecycle';
 import { MANUAL_RULE_ID, RULE_IDS, SEVERITIES } from './risk/types';
 
 /**
- * Response schemas of risk flags: {@link flagSchema} mirrors `Flag` of ./risk/lifecycle.ts field for field,
- * {@link storedFlagSchema} the stored form (shared/store/flags.ts `StoredFlag`: plus `projectId` and `version`).
- * The mirrors are checked at compile time in test/unit/openapi.test.ts.
+ * Response schemas of risk flags: {@link flagSchema} mirrors `Flag` of ./risk/lifecycle.ts field for field
+ * (checked at compile time in test/unit/openapi.test.ts); {@link storedFlagSchema} is the stored form, plus
+ * `projectId` and `version` (shared/store/flags.ts `StoredFlag` is its output type).
  */
 
 export const flagIdSchema = idSchema('flg');

@@ -1,14 +1,17 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import * as z from 'zod';
 import { queryAll } from './query';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ddb, s3 } from './clients';
 import { config } from './config';
-import { DECLARATION_HEAD_PREFIX, declarationHeadKey, declarationVersionKey, declarationVersionPrefix, projectChain, stripKeys } from './keys';
+import { declarationHeadKey, declarationVersionKey, projectChain, queries, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
-import { ConflictError, PreconditionFailedError } from '../domain/errors';
+import type { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../domain/declaration-record-schema';
+import { ConflictError } from '../domain/errors';
+import { alreadyExists, assertVersion, lockedPut, staleVersion } from './locking';
 
 /**
  * Declaration versions. Content up to INLINE_LIMIT bytes of JSON is stored in the item; larger content is
@@ -17,34 +20,11 @@ import { ConflictError, PreconditionFailedError } from '../domain/errors';
  */
 export const INLINE_LIMIT = 300 * 1024;
 
-export interface DeclarationSubmission {
-  version: number;
-  contentHash: string;
-  at: string;
-  by: Actor;
-}
-
-export interface DeclarationHead {
-  projectId: string;
-  organizationId: string;
-  /** Latest saved version number (the ETag of the declaration). */
-  currentVersion: number;
-  currentHash: string;
-  status: 'draft' | 'submitted';
-  submissions: DeclarationSubmission[];
-  updatedAt: string;
-}
-
-export interface DeclarationVersionMeta {
-  projectId: string;
-  organizationId: string;
-  version: number;
-  contentHash: string;
-  sizeBytes: number;
-  storage: 'inline' | 'gzip' | 's3';
-  savedAt: string;
-  savedBy: Actor;
-}
+/** The stored shapes are the response schemas' (shared/domain/declaration-record-schema.ts): one definition. */
+export type DeclarationSubmission = z.output<typeof declarationSubmissionSchema>;
+/** A partner's declaration: where it stands. `currentVersion` is the latest saved version (the ETag). */
+export type DeclarationHead = z.output<typeof declarationHeadSchema>;
+export type DeclarationVersionMeta = z.output<typeof declarationVersionMetaSchema>;
 
 export interface DeclarationVersion<C = unknown> extends DeclarationVersionMeta {
   content: C;
@@ -57,13 +37,12 @@ export async function getDeclarationHead(projectId: string, orgId: string): Prom
   return Item ? stripKeys<DeclarationHead>(Item) : null;
 }
 
+/** One head per partner: a consortium has tens of partners. */
+const MAX_HEADS = 1000;
+
 /** All declaration heads of a project (one Query). */
 export async function listDeclarationHeads(projectId: string): Promise<DeclarationHead[]> {
-  const { items } = await queryAll<DeclarationHead>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :d)',
-    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':d': DECLARATION_HEAD_PREFIX },
-  });
+  const { items } = await queryAll<DeclarationHead>(queries.declarationHeads(projectId), { max: MAX_HEADS });
   return items;
 }
 
@@ -92,16 +71,12 @@ export async function getDeclarationVersion<C>(projectId: string, orgId: string,
 
 const META_FIELDS = ['projectId', 'organizationId', 'version', 'contentHash', 'sizeBytes', 'storage', 'savedAt', 'savedBy'] as const;
 
+/** Every save is a version: thousands over a project's life at most (metadata only, a few hundred bytes each). */
+const MAX_VERSIONS = 20_000;
+
 /** Version metadata (no content), oldest first. */
 export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
-  const { items } = await queryAll<DeclarationVersionMeta>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :v)',
-    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':v': declarationVersionPrefix(orgId) },
-    // Attribute names go through placeholders: several (e.g. `storage`) are DynamoDB reserved words.
-    ProjectionExpression: META_FIELDS.map((_, i) => `#m${i}`).join(', '),
-    ExpressionAttributeNames: Object.fromEntries(META_FIELDS.map((f, i) => [`#m${i}`, f])),
-  });
+  const { items } = await queryAll<DeclarationVersionMeta>(queries.declarationVersions(projectId, orgId), { max: MAX_VERSIONS, attributes: META_FIELDS });
   return items;
 }
 
@@ -143,7 +118,7 @@ export async function saveDeclarationVersion(
   }
   const meta: DeclarationVersionMeta = { projectId, organizationId: orgId, version: n, contentHash, sizeBytes, storage, savedAt: at, savedBy: actor };
   const previous = expectedVersion === 0 ? null : known.head !== undefined ? known.head : await getDeclarationHead(projectId, orgId);
-  if (expectedVersion > 0 && previous?.currentVersion !== expectedVersion) throw stale(expectedVersion)();
+  if (expectedVersion > 0) assertVersion('declaration', previous?.currentVersion, expectedVersion);
   const head: DeclarationHead = {
     projectId,
     organizationId: orgId,
@@ -155,20 +130,19 @@ export async function saveDeclarationVersion(
   };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: config.tableName, Item: { ...declarationVersionKey(projectId, orgId, n), entity: 'declaration-version', ...meta, ...payload }, ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: stale(expectedVersion) },
-      {
-        item: {
-          Put: {
-            TableName: config.tableName,
-            Item: { ...declarationHeadKey(projectId, orgId), entity: 'declaration-head', ...head },
-            ...(expectedVersion === 0
-              ? { ConditionExpression: 'attribute_not_exists(pk)' }
-              : // updatedAt too: a submission in between keeps the version but must not be lost.
-                { ConditionExpression: 'currentVersion = :v AND updatedAt = :u', ExpressionAttributeValues: { ':v': expectedVersion, ':u': previous!.updatedAt } }),
-          },
-        },
-        onConditionFailed: stale(expectedVersion),
-      },
+      // The head first: when both conditions fail, its failure (which knows the current version) is reported.
+      lockedPut(
+        { ...declarationHeadKey(projectId, orgId), entity: 'declaration-head', ...head },
+        expectedVersion === 0
+          ? { entity: 'declaration', expect: 'absent', exists: (current) => headExists(current) }
+          : // updatedAt too: a submission in between keeps the version but must not be lost (412: reload, retry).
+            { entity: 'declaration', expect: expectedVersion, versionAttribute: 'currentVersion', and: { expression: 'updatedAt = :u', values: { ':u': previous!.updatedAt } } },
+      ),
+      lockedPut(
+        { ...declarationVersionKey(projectId, orgId, n), entity: 'declaration-version', ...meta, ...payload },
+        // Version n+1 exists: someone saved first. Its number is a lower bound of the head's current version.
+        { entity: 'declaration', expect: 'absent', exists: (current) => (expectedVersion === 0 ? headExists(null) : staleVersion('declaration', current.version as number, expectedVersion)) },
+      ),
     ],
     [{ chain: projectChain(projectId), actor, action: 'declaration.saved', target: { type: 'declaration', id: `${projectId}/${orgId}` }, after: { version: n, contentHash, sizeBytes } }],
     () => now,
@@ -176,10 +150,9 @@ export async function saveDeclarationVersion(
   return { head, version: meta };
 }
 
-const stale = (expected: number) => () =>
-  expected === 0
-    ? new PreconditionFailedError('A declaration already exists: send If-Match with its current version.')
-    : new PreconditionFailedError(`The declaration is no longer at version ${expected}; reload it and retry.`);
+/** A first save (no If-Match) finds a declaration: 409, with the current ETag when known. */
+const headExists = (current: Record<string, unknown> | null) =>
+  alreadyExists('declaration', current && { version: current.currentVersion }, 'A declaration already exists: send If-Match with its current version.');
 
 /** The writes of a submission (the head records it; the version item itself never changes), to compose with a workflow transition. */
 export function submissionChange(head: DeclarationHead, actor: Actor, now = new Date()): { next: DeclarationHead; write: TxWrite; audit: AuditInput } {
@@ -189,18 +162,21 @@ export function submissionChange(head: DeclarationHead, actor: Actor, now = new 
   const next: DeclarationHead = { ...head, status: 'submitted', submissions: [...head.submissions, submission], updatedAt: at };
   return {
     next,
-    write: {
-      item: {
-        Put: {
-          TableName: config.tableName,
-          Item: { ...declarationHeadKey(head.projectId, head.organizationId), entity: 'declaration-head', ...next },
-          ConditionExpression: 'currentVersion = :v AND #s = :draft',
-          ExpressionAttributeNames: { '#s': 'status' },
-          ExpressionAttributeValues: { ':v': head.currentVersion, ':draft': 'draft' },
+    // A new version saved meanwhile: 412 (reload); already submitted meanwhile: 409.
+    write: lockedPut(
+      { ...declarationHeadKey(head.projectId, head.organizationId), entity: 'declaration-head', ...next },
+      {
+        entity: 'declaration',
+        expect: head.currentVersion,
+        versionAttribute: 'currentVersion',
+        and: {
+          expression: '#s = :draft',
+          names: { '#s': 'status' },
+          values: { ':draft': 'draft' },
+          conflict: (now) => (now.status === 'submitted' ? new ConflictError(`Version ${String(now.currentVersion)} is already submitted.`) : null),
         },
       },
-      onConditionFailed: () => new ConflictError('The declaration changed while it was being submitted; reload it.'),
-    },
+    ),
     audit: { chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } },
   };
 }

@@ -1,25 +1,21 @@
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from './clients';
-import { config } from './config';
-import { flagKey, openFlagGsi, OPEN_FLAGS_GSI_PK, projectChain, stripKeys } from './keys';
+import { flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
-import { queryAll } from './query';
-import { decodeCursor, encodeCursor } from './pagination';
+import { queryAll, queryPage, type Page } from './query';
+import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
+import * as z from 'zod';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
+import type { storedFlagSchema } from '../domain/flag-schema';
 import type { Actor } from '../domain/audit';
-import { ConflictError } from '../domain/errors';
+import { lockedPut } from './locking';
 
-const T = () => config.tableName;
+/** A flag as stored: the flag plus its project and optimistic-locking version (shared/domain/flag-schema.ts). */
+export type StoredFlag = z.output<typeof storedFlagSchema>;
 
-export type StoredFlag = Flag & { projectId: string; version: number };
+/** Flags are raised per rule and subject: a project has tens, a few hundred at worst. */
+const MAX_FLAGS = 5000;
 
 export async function listFlags(projectId: string): Promise<StoredFlag[]> {
-  const { items } = await queryAll<StoredFlag>({
-    TableName: T(),
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :f)',
-    ExpressionAttributeValues: { ':pk': `PROJ#${projectId}`, ':f': 'FLAG#' },
-    ConsistentRead: true,
-  });
+  const { items } = await queryAll<StoredFlag>(queries.flags(projectId), { max: MAX_FLAGS, consistentRead: true });
   return items;
 }
 
@@ -29,16 +25,10 @@ export function flagWrite(projectId: string, flag: Flag, previous: StoredFlag | 
   const active = ACTIVE_STATUSES.includes(flag.status);
   return {
     stored,
-    write: {
-      item: {
-        Put: {
-          TableName: T(),
-          Item: { ...flagKey(projectId, flag.id), ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}), entity: 'flag', ...stored },
-          ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-        },
-      },
-      onConditionFailed: () => new ConflictError('The flag changed meanwhile; reload it.'),
-    },
+    write: lockedPut(
+      { ...flagKey(projectId, flag.id), ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}), entity: 'flag', ...stored },
+      { entity: 'flag', expect: previous?.version ?? 'absent' },
+    ),
   };
 }
 
@@ -69,32 +59,21 @@ export async function saveFlagChanges(projectId: string, changes: { flag: Flag; 
 }
 
 /** Open (or acknowledged) flags across all projects, for the legal dashboard, from the sparse index. */
-export async function listOpenFlags(severities: readonly string[], limit: number, cursor?: string): Promise<{ items: StoredFlag[]; nextCursor: string | null }> {
-  // One Query per severity (each a begins_with on the same partition); the cursor pages the concatenation.
-  const state = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { i: number; k?: string }) : { i: 0 };
+export async function listOpenFlags(severities: readonly string[], limit: number, cursor?: string): Promise<Page<StoredFlag>> {
+  // One Query per severity (each a begins_with on the same partition); the cursor pages the concatenation:
+  // which severity (`i`) and the cursor inside its Query (`k`).
+  const state = decodeCompositeCursor(cursor, (v): v is { i: number; k?: string } => typeof v.i === 'number' && Number.isInteger(v.i) && v.i >= 0 && (v.k === undefined || typeof v.k === 'string')) ?? { i: 0 };
   const items: StoredFlag[] = [];
   let i = state.i;
-  let startKey = state.k ? decodeCursor(state.k, { gsi1pk: OPEN_FLAGS_GSI_PK }) : undefined;
+  let inner = state.k;
   while (i < severities.length && items.length < limit) {
-    const res = await ddb.send(
-      new QueryCommand({
-        TableName: T(),
-        IndexName: 'gsi1',
-        KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :s)',
-        ExpressionAttributeValues: { ':pk': OPEN_FLAGS_GSI_PK, ':s': `${severities[i]}#` },
-        ScanIndexForward: false,
-        Limit: limit - items.length,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const it of res.Items ?? []) items.push(stripKeys<StoredFlag>(it));
-    if (res.LastEvaluatedKey) startKey = res.LastEvaluatedKey;
+    const page = await queryPage<StoredFlag>(queries.openFlags(severities[i]!), { limit: limit - items.length, cursor: inner }, { descending: true });
+    items.push(...page.items);
+    if (page.nextCursor) inner = page.nextCursor;
     else {
       i++;
-      startKey = undefined;
+      inner = undefined;
     }
   }
-  const more = i < severities.length;
-  const next = more ? Buffer.from(JSON.stringify({ i, ...(startKey ? { k: encodeCursor(startKey) } : {}) })).toString('base64url') : null;
-  return { items, nextCursor: next };
+  return { items, nextCursor: i < severities.length ? encodeCompositeCursor({ i, ...(inner ? { k: inner } : {}) }) : null };
 }

@@ -22,32 +22,45 @@
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
  */
-export const orgKey = (id: string) => ({ pk: `ORG#${id}`, sk: 'META' });
-export const orgListGsi = (legalName: string, id: string) => ({ gsi1pk: 'ORGS', gsi1sk: `${legalName.toLowerCase()}#${id}` });
+/** Sort key of an entity's main item in its own partition. */
+export const META_SK = 'META';
+
+export const orgPk = (id: string) => `ORG#${id}`;
+export const orgKey = (id: string) => ({ pk: orgPk(id), sk: META_SK });
 export const ORGS_GSI_PK = 'ORGS';
+export const orgListGsi = (legalName: string, id: string) => ({ gsi1pk: ORGS_GSI_PK, gsi1sk: `${legalName.toLowerCase()}#${id}` });
 
-
-export const projectKey = (id: string) => ({ pk: `PROJ#${id}`, sk: 'META' });
-export const projectListGsi = (updatedAt: string, id: string) => ({ gsi1pk: 'PROJECTS', gsi1sk: `${updatedAt}#${id}` });
+export const projectPk = (id: string) => `PROJ#${id}`;
+export const projectKey = (id: string) => ({ pk: projectPk(id), sk: META_SK });
 export const PROJECTS_GSI_PK = 'PROJECTS';
+export const projectListGsi = (updatedAt: string, id: string) => ({ gsi1pk: PROJECTS_GSI_PK, gsi1sk: `${updatedAt}#${id}` });
 
-export const membershipKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `MEMBER#${orgId}` });
-export const membershipGsi = (projectId: string, orgId: string) => ({ gsi1pk: `ORG#${orgId}`, gsi1sk: `PROJ#${projectId}` });
+export const MEMBER_PREFIX = 'MEMBER#';
+export const LAWYER_PREFIX = 'LAWYER#';
+/** gsi1sk of membership and lawyer items: the project they point at (`PROJ#<id>`). */
+export const PROJECT_REF_PREFIX = 'PROJ#';
+export const projectRef = (projectId: string) => `${PROJECT_REF_PREFIX}${projectId}`;
+export const projectIdOfRef = (ref: string) => ref.slice(PROJECT_REF_PREFIX.length);
+
+export const membershipKey = (projectId: string, orgId: string) => ({ pk: projectPk(projectId), sk: `${MEMBER_PREFIX}${orgId}` });
+export const membershipGsi = (projectId: string, orgId: string) => ({ gsi1pk: projectsOfOrgGsiPk(orgId), gsi1sk: projectRef(projectId) });
 /** gsi1 partition listing the projects an organization belongs to. */
-export const projectsOfOrgGsiPk = (orgId: string) => `ORG#${orgId}`;
+export const projectsOfOrgGsiPk = (orgId: string) => orgPk(orgId);
 
-export const lawyerKey = (projectId: string, email: string) => ({ pk: `PROJ#${projectId}`, sk: `LAWYER#${email}` });
-export const lawyerGsi = (projectId: string, email: string) => ({ gsi1pk: `LAWYER#${email}`, gsi1sk: `PROJ#${projectId}` });
-export const projectsOfLawyerGsiPk = (email: string) => `LAWYER#${email}`;
+export const lawyerKey = (projectId: string, email: string) => ({ pk: projectPk(projectId), sk: `${LAWYER_PREFIX}${email}` });
+export const lawyerGsi = (projectId: string, email: string) => ({ gsi1pk: projectsOfLawyerGsiPk(email), gsi1sk: projectRef(projectId) });
+export const projectsOfLawyerGsiPk = (email: string) => `${LAWYER_PREFIX}${email}`;
 
 /** Range that covers a project's LAWYER#, MEMBER# and META items (see the note above). */
-export const PROJECT_HEADER_RANGE = { from: 'LAWYER#', to: 'META' } as const;
+export const PROJECT_HEADER_RANGE = { from: LAWYER_PREFIX, to: META_SK } as const;
 
-export const projectChain = (projectId: string) => `PROJ#${projectId}`;
-export const orgChain = (orgId: string) => `ORG#${orgId}`;
-export const auditHeadKey = (chain: string) => ({ pk: `AUDIT#${chain}`, sk: 'HEAD' });
-export const auditEventKey = (chain: string, seq: number) => ({ pk: `AUDIT#${chain}`, sk: `E#${String(seq).padStart(10, '0')}` });
+export const projectChain = (projectId: string) => projectPk(projectId);
+export const orgChain = (orgId: string) => orgPk(orgId);
+export const AUDIT_HEAD_SK = 'HEAD';
+export const AUDIT_EVENT_PREFIX = 'E#';
 export const auditPk = (chain: string) => `AUDIT#${chain}`;
+export const auditHeadKey = (chain: string) => ({ pk: auditPk(chain), sk: AUDIT_HEAD_SK });
+export const auditEventKey = (chain: string, seq: number) => ({ pk: auditPk(chain), sk: `${AUDIT_EVENT_PREFIX}${String(seq).padStart(10, '0')}` });
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'] as const;
 
@@ -59,7 +72,7 @@ export function stripKeys<T>(item: Record<string, unknown>): T {
 }
 
 /** Documents: own partition (GET /documents/{docId} has no project in its path), listed per project via gsi1. */
-export const documentKey = (docId: string) => ({ pk: `DOC#${docId}`, sk: 'META' });
+export const documentKey = (docId: string) => ({ pk: `DOC#${docId}`, sk: META_SK });
 export const documentsOfProjectGsiPk = (projectId: string) => `PROJDOCS#${projectId}`;
 export const documentProjectGsi = (projectId: string, createdAt: string, docId: string) => ({
   gsi1pk: documentsOfProjectGsiPk(projectId),
@@ -68,33 +81,41 @@ export const documentProjectGsi = (projectId: string, createdAt: string, docId: 
 
 /**
  * Declarations: every save is an immutable version item; a head item points at the latest version and
- * records submissions. (DECL# and DHEAD# sort before LAWYER#, outside the project-header range.)
+ * records submissions. (DECL# and DHEAD# sort before LAWYER#, outside the project-header range.) Heads have
+ * their own prefix so that listing them never reads the (many, large) version items.
  */
-export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: `PROJ#${projectId}`, sk: `DHEAD#${orgId}` });
-export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: `PROJ#${projectId}`, sk: `DECL#${orgId}#V#${String(n).padStart(6, '0')}` });
-export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
-/** Heads have their own prefix so that listing them never reads the (many, large) version items. */
 export const DECLARATION_HEAD_PREFIX = 'DHEAD#';
+export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: projectPk(projectId), sk: `${DECLARATION_HEAD_PREFIX}${orgId}` });
+export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
+export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: projectPk(projectId), sk: `${declarationVersionPrefix(orgId)}${String(n).padStart(6, '0')}` });
 
-/** Staff directory: one item per person, listed through gsi1. */
-export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: 'META' });
+/** Staff directory: one item per person, listed through gsi1 (sorted by role, then email). */
+export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: META_SK });
 export const STAFF_GSI_PK = 'STAFF';
-export const staffGsi = (role: string, email: string) => ({ gsi1pk: STAFF_GSI_PK, gsi1sk: `${role}#${email}` });
+export const staffRolePrefix = (role: string) => `${role}#`;
+export const staffGsi = (role: string, email: string) => ({ gsi1pk: STAFF_GSI_PK, gsi1sk: `${staffRolePrefix(role)}${email}` });
 
 /**
  * Workflow: the state machine's JSON in one item per project; one index item per OPEN step, on the sparse
  * gsi2 (`DUE` / due date — the reminder job reads only due steps) and on gsi1 (`TASKS#<assignee>` — /me/tasks).
  */
-export const workflowKey = (projectId: string) => ({ pk: `PROJ#${projectId}`, sk: 'WORKFLOW' });
-export const stepIndexKey = (projectId: string, stepId: string) => ({ pk: `PROJ#${projectId}`, sk: `STEP#${stepId}` });
+export const workflowKey = (projectId: string) => ({ pk: projectPk(projectId), sk: 'WORKFLOW' });
+export const stepIndexKey = (projectId: string, stepId: string) => ({ pk: projectPk(projectId), sk: `STEP#${stepId}` });
 export const DUE_GSI_PK = 'DUE';
-export const stepIndexGsi = (assigneeKey: string, dueDate: string, projectId: string, stepId: string) => ({
-  gsi1pk: `TASKS#${assigneeKey}`,
-  gsi1sk: `${dueDate}#${projectId}#${stepId}`,
-  gsi2pk: DUE_GSI_PK,
-  gsi2sk: `${dueDate}#${projectId}#${stepId}`,
-});
 export const tasksGsiPk = (assigneeKey: string) => `TASKS#${assigneeKey}`;
+const dueSk = (dueDate: string, projectId: string, stepId: string) => `${dueDate}#${projectId}#${stepId}`;
+export const stepIndexGsi = (assigneeKey: string, dueDate: string, projectId: string, stepId: string) => ({
+  gsi1pk: tasksGsiPk(assigneeKey),
+  gsi1sk: dueSk(dueDate, projectId, stepId),
+  gsi2pk: DUE_GSI_PK,
+  gsi2sk: dueSk(dueDate, projectId, stepId),
+});
+/** The task partitions (`TASKS#<assignee key>`): an organization, a named person, or a whole staff role. */
+export const assigneeKeys = {
+  org: (orgId: string) => `org:${orgId}`,
+  email: (email: string) => `email:${email}`,
+  role: (role: string) => `role:${role}`,
+} as const;
 
 /** Reminder digests sent: one item per (person, Paris date), written under a condition so a digest goes once. */
 export const digestKey = (email: string, date: string) => ({ pk: `DIGEST#${email}`, sk: date });
@@ -103,17 +124,57 @@ export const digestKey = (email: string, date: string) => ({ pk: `DIGEST#${email
  * Risk flags: one item per flag in the project partition; while a flag is open or acknowledged it is also on
  * gsi1 `OPENFLAGS` / `<severity>#<updatedAt>#<projectId>#<flagId>` for the cross-project dashboard (sparse).
  */
-export const flagKey = (projectId: string, flagId: string) => ({ pk: `PROJ#${projectId}`, sk: `FLAG#${flagId}` });
+export const FLAG_PREFIX = 'FLAG#';
+export const flagKey = (projectId: string, flagId: string) => ({ pk: projectPk(projectId), sk: `${FLAG_PREFIX}${flagId}` });
 export const OPEN_FLAGS_GSI_PK = 'OPENFLAGS';
-export const openFlagGsi = (severity: string, updatedAt: string, projectId: string, flagId: string) => ({ gsi1pk: OPEN_FLAGS_GSI_PK, gsi1sk: `${severity}#${updatedAt}#${projectId}#${flagId}` });
+export const openFlagSeverityPrefix = (severity: string) => `${severity}#`;
+export const openFlagGsi = (severity: string, updatedAt: string, projectId: string, flagId: string) => ({ gsi1pk: OPEN_FLAGS_GSI_PK, gsi1sk: `${openFlagSeverityPrefix(severity)}${updatedAt}#${projectId}#${flagId}` });
 
 /** Control events (shareholding changes, acquisitions) of an organization, in its partition. */
-export const controlEventKey = (orgId: string, recordedAt: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `CTRL#${recordedAt}#${id}` });
+export const CONTROL_EVENT_PREFIX = 'CTRL#';
+export const controlEventKey = (orgId: string, recordedAt: string, id: string) => ({ pk: orgPk(orgId), sk: `${CONTROL_EVENT_PREFIX}${recordedAt}#${id}` });
 
 /**
  * Holding links, the reverse of `shareholders[].organizationId`: in the holder's partition, one item per
  * organization it holds shares in. A change of a holder (e.g. an acquisition of the US fund behind a start-up)
  * re-evaluates the projects of every organization below it.
  */
-export const holdingKey = (holderId: string, heldId: string) => ({ pk: `ORG#${holderId}`, sk: `HOLDS#${heldId}` });
 export const HOLDINGS_PREFIX = 'HOLDS#';
+export const holdingKey = (holderId: string, heldId: string) => ({ pk: orgPk(holderId), sk: `${HOLDINGS_PREFIX}${heldId}` });
+
+// ---------------------------------------------------------------------------------------------------------
+// Access patterns: every Query of the store, as data (shared/store/query.ts turns one into a KeyConditionExpression).
+
+/** A condition on the sort key of the table or of an index. */
+export type SortKeyCondition = { beginsWith: string } | { between: readonly [string, string] } | { atMost: string };
+
+/** One Query: a partition of the table (`pk`) or of a GSI (`gsi1pk`/`gsi2pk`), optionally narrowed on the sort key. */
+export interface KeyQuery {
+  index?: 'gsi1' | 'gsi2';
+  pk: string;
+  sk?: SortKeyCondition;
+}
+
+export const queries = {
+  /** A project's META, MEMBER# and LAWYER# items (one Query; see the note at the top). */
+  projectHeader: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { between: [PROJECT_HEADER_RANGE.from, PROJECT_HEADER_RANGE.to] } }),
+  /** All projects, by last change. */
+  projects: (): KeyQuery => ({ index: 'gsi1', pk: PROJECTS_GSI_PK }),
+  /** The project references (membership or lawyer items) in a gsi1 partition: `projectsOfOrgGsiPk`, `projectsOfLawyerGsiPk`. */
+  projectRefs: (gsi1pk: string): KeyQuery => ({ index: 'gsi1', pk: gsi1pk, sk: { beginsWith: PROJECT_REF_PREFIX } }),
+  /** All organizations, by name. */
+  organizations: (): KeyQuery => ({ index: 'gsi1', pk: ORGS_GSI_PK }),
+  holdings: (holderId: string): KeyQuery => ({ pk: orgPk(holderId), sk: { beginsWith: HOLDINGS_PREFIX } }),
+  controlEvents: (orgId: string): KeyQuery => ({ pk: orgPk(orgId), sk: { beginsWith: CONTROL_EVENT_PREFIX } }),
+  auditEvents: (chain: string): KeyQuery => ({ pk: auditPk(chain), sk: { beginsWith: AUDIT_EVENT_PREFIX } }),
+  documentsOfProject: (projectId: string): KeyQuery => ({ index: 'gsi1', pk: documentsOfProjectGsiPk(projectId) }),
+  declarationHeads: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: DECLARATION_HEAD_PREFIX } }),
+  declarationVersions: (projectId: string, orgId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: declarationVersionPrefix(orgId) } }),
+  /** The staff directory, or one role of it. */
+  staff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: STAFF_GSI_PK, ...(role ? { sk: { beginsWith: staffRolePrefix(role) } } : {}) }),
+  flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
+  openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
+  tasks: (assigneeKey: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey) }),
+  /** Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index. */
+  dueSteps: (lastDate: string): KeyQuery => ({ index: 'gsi2', pk: DUE_GSI_PK, sk: { atMost: `${lastDate}#\uffff` } }),
+} as const;

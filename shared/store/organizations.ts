@@ -1,15 +1,16 @@
-import { BatchGetCommand, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ddb } from './clients';
 import { config } from './config';
-import { HOLDINGS_PREFIX, holdingKey, orgChain, orgKey, orgListGsi, ORGS_GSI_PK, stripKeys } from './keys';
-import { queryAll } from './query';
-import { writeWithAudit, type Page, type TxWrite } from './tx';
-import { decodeCursor, encodeCursor } from './pagination';
+import { holdingKey, orgChain, orgKey, orgListGsi, queries, stripKeys } from './keys';
+import { queryAll, queryPage, type Page } from './query';
+import { batchGetAll } from './batch-get';
+import { writeWithAudit, type TxWrite } from './tx';
 import type { Organization, OrganizationInput } from '../domain/organization';
 import type { Actor } from '../domain/audit';
 import { diffTopLevel } from '../domain/audit';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { NotFoundError } from '../domain/errors';
+import { assertVersion, lockedPut } from './locking';
 
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 
@@ -21,34 +22,12 @@ export async function getOrganization(id: string): Promise<Organization | null> 
 }
 
 export async function getOrganizations(ids: readonly string[]): Promise<Map<string, Organization>> {
-  const out = new Map<string, Organization>();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 100) {
-    let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(orgKey);
-    for (let round = 0; keys && keys.length && round < 8; round++) {
-      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys } } }));
-      for (const item of res.Responses?.[config.tableName] ?? []) {
-        const o = stripKeys<Organization>(item);
-        out.set(o.id, o);
-      }
-      keys = res.UnprocessedKeys?.[config.tableName]?.Keys as Record<string, unknown>[] | undefined;
-    }
-  }
-  return out;
+  const items = await batchGetAll(ids.map(orgKey));
+  return new Map(items.map((i) => stripKeys<Organization>(i)).map((o) => [o.id, o]));
 }
 
 export async function listOrganizations(limit: number, cursor?: string): Promise<Page<Organization>> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: config.tableName,
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': ORGS_GSI_PK },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: ORGS_GSI_PK }),
-    }),
-  );
-  return { items: (res.Items ?? []).map((i) => stripKeys<Organization>(i)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  return queryPage<Organization>(queries.organizations(), { limit, cursor });
 }
 
 /**
@@ -78,13 +57,12 @@ function holdingWrites(orgId: string, before: readonly string[], after: readonly
   ];
 }
 
+/** A fund may hold shares in many organizations, not in tens of thousands. */
+const MAX_HOLDINGS = 10_000;
+
 /** The organizations `holderId` holds shares in (one Query on its partition). */
 export async function heldBy(holderId: string): Promise<string[]> {
-  const { items } = await queryAll<{ heldId: string }>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :h)',
-    ExpressionAttributeValues: { ':pk': `ORG#${holderId}`, ':h': HOLDINGS_PREFIX },
-  });
+  const { items } = await queryAll<{ heldId: string }>(queries.holdings(holderId), { max: MAX_HOLDINGS });
   return items.map((i) => i.heldId);
 }
 
@@ -105,7 +83,7 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
   const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') },
+      lockedPut(toItem(org), { entity: 'organization', expect: 'absent' }),
       ...holdingWrites(org.id, [], holderIds(org)),
     ],
     [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
@@ -115,22 +93,12 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
 
 /** Replaces the organization with `next` if its version is still `expectedVersion` (optimistic locking). */
 export async function replaceOrganization(current: Organization, next: OrganizationInput, expectedVersion: number, actor: Actor, action = 'organization.updated', now = new Date()): Promise<Organization> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The organization is at version ${current.version}, not ${expectedVersion}.`);
+  assertVersion('organization', current.version, expectedVersion);
   const updated: Organization = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: config.tableName,
-            Item: toItem(updated),
-            ConditionExpression: 'attribute_exists(pk) AND version = :v',
-            ExpressionAttributeValues: { ':v': expectedVersion },
-          },
-        },
-        onConditionFailed: () => new PreconditionFailedError('The organization was changed by someone else; reload it and retry.'),
-      },
+      lockedPut(toItem(updated), { entity: 'organization', expect: expectedVersion }),
       ...holdingWrites(current.id, holderIds(current), holderIds(updated)),
     ],
     [{ chain: orgChain(current.id), actor, action, target: { type: 'organization', id: current.id }, before, after }],

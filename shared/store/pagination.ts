@@ -27,3 +27,24 @@ export function decodeCursor(cursor: string | undefined, expect: Record<string, 
   for (const [k, v] of Object.entries(expect)) if (rec[k] !== v) throw invalid();
   return rec;
 }
+
+/**
+ * Cursors of lists that page over several Queries (e.g. one per severity): base64url of a small JSON object,
+ * checked by `valid`; anything else is a 400 like a malformed plain cursor.
+ */
+export function encodeCompositeCursor(state: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
+}
+
+export function decodeCompositeCursor<S extends Record<string, unknown>>(cursor: string | undefined, valid: (v: Record<string, unknown>) => v is S): S | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  if (!/^[A-Za-z0-9_-]{1,4096}$/.test(cursor)) throw invalid();
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !valid(value as Record<string, unknown>)) throw invalid();
+  return value as S;
+}

@@ -1,27 +1,30 @@
-import { BatchGetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { ddb } from './clients';
 import { config } from './config';
 import {
+  LAWYER_PREFIX,
   lawyerGsi,
   lawyerKey,
+  MEMBER_PREFIX,
   membershipGsi,
   membershipKey,
-  PROJECT_HEADER_RANGE,
+  META_SK,
   projectChain,
+  projectIdOfRef,
   projectKey,
   projectListGsi,
-  PROJECTS_GSI_PK,
   projectsOfLawyerGsiPk,
   projectsOfOrgGsiPk,
+  queries,
   stripKeys,
 } from './keys';
-import { writeWithAudit, type Page, type TxWrite } from './tx';
-import { decodeCursor, encodeCursor } from './pagination';
+import { queryAll, queryPage, type Page } from './query';
+import { batchGetAll } from './batch-get';
+import { writeWithAudit, type TxWrite } from './tx';
 import { newId } from './organizations';
 import type { Membership, PartnerRole, Project, ProjectInput, ProjectView } from '../domain/project';
 import type { ProjectAccessFacts } from '../domain/access';
 import { diffTopLevel, type Actor } from '../domain/audit';
-import { ConflictError, NotFoundError, PreconditionFailedError, type DomainError } from '../domain/errors';
+import { ConflictError, NotFoundError, type DomainError } from '../domain/errors';
+import { alreadyExists, assertVersion, lockedDelete, lockedPut } from './locking';
 
 const T = () => config.tableName;
 
@@ -40,23 +43,20 @@ export interface ProjectHeader {
   lawyers: { email: string; assignedAt: string }[];
 }
 
+/** A project has tens of partners and a few lawyers; far fewer than this. */
+const MAX_HEADER_ITEMS = 1000;
+
 /** The project, its partners and its lawyers in one Query (see keys.ts for the sort-key range). */
 export async function getProjectHeader(projectId: string): Promise<ProjectHeader | null> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: T(),
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': projectKey(projectId).pk, ':from': PROJECT_HEADER_RANGE.from, ':to': PROJECT_HEADER_RANGE.to },
-    }),
-  );
+  const { items } = await queryAll(queries.projectHeader(projectId), { max: MAX_HEADER_ITEMS, map: (i) => i });
   let project: Project | null = null;
   const members: Membership[] = [];
   const lawyers: { email: string; assignedAt: string }[] = [];
-  for (const item of res.Items ?? []) {
+  for (const item of items) {
     const sk = item.sk as string;
-    if (sk === 'META') project = fromProjectItem(item);
-    else if (sk.startsWith('MEMBER#')) members.push(stripKeys<Membership>(item));
-    else if (sk.startsWith('LAWYER#')) lawyers.push({ email: item.email as string, assignedAt: item.assignedAt as string });
+    if (sk === META_SK) project = fromProjectItem(item);
+    else if (sk.startsWith(MEMBER_PREFIX)) members.push(stripKeys<Membership>(item));
+    else if (sk.startsWith(LAWYER_PREFIX)) lawyers.push({ email: item.email as string, assignedAt: item.assignedAt as string });
   }
   return project ? { project, members, lawyers } : null;
 }
@@ -88,7 +88,7 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
   const project: Project = { ...fields, id: newId('prj'), status: 'draft', coordinatorOrgId: coordinator, version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: T(), Item: projectItem(project), ConditionExpression: 'attribute_not_exists(pk)' } } },
+      lockedPut(projectItem(project), { entity: 'project', expect: 'absent' }),
       ...partners.map((p) => memberWrite(project.id, p.organizationId, p.role, at)),
     ],
     [{ chain: projectChain(project.id), actor, action: 'project.created', target: { type: 'project', id: project.id }, after: { ...project, partners } }],
@@ -97,15 +97,12 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
 }
 
 export async function replaceProject(current: Project, next: Project, expectedVersion: number, actor: Actor, now = new Date()): Promise<Project> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The project is at version ${current.version}, not ${expectedVersion}.`);
+  assertVersion('project', current.version, expectedVersion);
   const updated: Project = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
     [
-      {
-        item: { Put: { TableName: T(), Item: projectItem(updated), ConditionExpression: 'attribute_exists(pk) AND version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-        onConditionFailed: () => new PreconditionFailedError('The project was changed by someone else; reload it and retry.'),
-      },
+      lockedPut(projectItem(updated), { entity: 'project', expect: expectedVersion }),
     ],
     [{ chain: projectChain(current.id), actor, action: 'project.updated', target: { type: 'project', id: current.id }, before, after }],
   );
@@ -146,18 +143,10 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
   const membership: Membership = { projectId: header.project.id, organizationId: orgId, role, version: (existing?.version ?? 0) + 1, addedAt: existing?.addedAt ?? at };
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: T(),
-            Item: { ...membershipKey(membership.projectId, orgId), ...membershipGsi(membership.projectId, orgId), entity: 'membership', ...membership },
-            ...(existing
-              ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
-      },
+      lockedPut(
+        { ...membershipKey(membership.projectId, orgId), ...membershipGsi(membership.projectId, orgId), entity: 'membership', ...membership },
+        { entity: 'partner', expect: existing?.version ?? 'absent', exists: (current) => alreadyExists('partner', current, 'This organization is already a partner of the project.') },
+      ),
       touchProject(header.project.id, at, role === 'coordinator' ? { set: orgId } : wasCoordinator ? { clearIf: orgId } : {}),
     ],
     [
@@ -180,10 +169,7 @@ export async function deleteMembership(header: ProjectHeader, orgId: string, act
   const at = now.toISOString();
   await writeWithAudit(
     [
-      {
-        item: { Delete: { TableName: T(), Key: membershipKey(header.project.id, orgId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } } },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
-      },
+      lockedDelete(membershipKey(header.project.id, orgId), { entity: 'partner', expect: existing.version }),
       touchProject(header.project.id, at, existing.role === 'coordinator' ? { clearIf: orgId } : {}),
     ],
     [{ chain: projectChain(header.project.id), actor, action: 'project.partner-removed', target: { type: 'membership', id: `${header.project.id}/${orgId}` }, before: { organizationId: orgId, role: existing.role } }],
@@ -195,7 +181,10 @@ export async function putLawyer(header: ProjectHeader, email: string, actor: Act
   const at = now.toISOString();
   await writeWithAudit(
     [
-      { item: { Put: { TableName: T(), Item: { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } } },
+      lockedPut(
+        { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at },
+        { entity: 'lawyer assignment', expect: 'absent', exists: (current) => alreadyExists('lawyer assignment', current, 'This lawyer is already assigned to the project.') },
+      ),
       touchProject(header.project.id, at, {}),
     ],
     [{ chain: projectChain(header.project.id), actor, action: 'project.lawyer-assigned', target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` }, after: { email } }],
@@ -222,49 +211,21 @@ export async function deleteLawyer(header: ProjectHeader, email: string, actor: 
 }
 
 async function batchGetProjects(ids: string[]): Promise<Project[]> {
-  if (!ids.length) return [];
-  const got = new Map<string, Project>();
-  let keys: Record<string, unknown>[] | undefined = ids.map(projectKey);
-  for (let round = 0; keys && keys.length && round < 8; round++) {
-    const res = await ddb.send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
-    for (const item of res.Responses?.[T()] ?? []) {
-      const p = fromProjectItem(item);
-      got.set(p.id, p);
-    }
-    keys = res.UnprocessedKeys?.[T()]?.Keys as Record<string, unknown>[] | undefined;
-  }
+  const got = new Map((await batchGetAll(ids.map(projectKey))).map(fromProjectItem).map((p) => [p.id, p]));
   return ids.map((id) => got.get(id)).filter((p): p is Project => !!p);
 }
 
 /** All projects, most recently changed first (legal, committee). */
 export async function listAllProjects(limit: number, cursor?: string): Promise<Page<Project>> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk',
-      ExpressionAttributeValues: { ':pk': PROJECTS_GSI_PK },
-      ScanIndexForward: false,
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk: PROJECTS_GSI_PK }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(fromProjectItem), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  return queryPage(queries.projects(), { limit, cursor }, { descending: true, map: fromProjectItem });
 }
+
+const projectIdOf = (item: Record<string, unknown>) => projectIdOfRef(item.gsi1sk as string);
 
 /** Project ids in a gsi1 partition (projects of an organization, or of a lawyer). */
 export async function listProjectIdsIn(gsi1pk: string, limit: number, cursor?: string): Promise<{ ids: string[]; nextCursor: string | null }> {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: T(),
-      IndexName: 'gsi1',
-      KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :p)',
-      ExpressionAttributeValues: { ':pk': gsi1pk, ':p': 'PROJ#' },
-      Limit: limit,
-      ExclusiveStartKey: decodeCursor(cursor, { gsi1pk }),
-    }),
-  );
-  return { ids: (res.Items ?? []).map((i) => (i.gsi1sk as string).slice('PROJ#'.length)), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const { items, nextCursor } = await queryPage(queries.projectRefs(gsi1pk), { limit, cursor }, { map: projectIdOf });
+  return { ids: items, nextCursor };
 }
 
 export async function listProjectsIn(gsi1pk: string, limit: number, cursor?: string): Promise<Page<Project>> {
@@ -275,14 +236,11 @@ export async function listProjectsIn(gsi1pk: string, limit: number, cursor?: str
 export const projectsOfOrganization = (orgId: string, limit: number, cursor?: string) => listProjectsIn(projectsOfOrgGsiPk(orgId), limit, cursor);
 export const projectsOfLawyer = (email: string, limit: number, cursor?: string) => listProjectsIn(projectsOfLawyerGsiPk(email), limit, cursor);
 
-/** Every project id an organization belongs to (all pages) — used for access checks and fan-out. */
+/** Bound of {@link allProjectIdsOf}: an organization (or a lawyer) is in far fewer projects than this. */
+const MAX_PROJECTS_OF = 10_000;
+
+/** Every project id an organization (or a lawyer) belongs to — used for access checks and fan-out. */
 export async function allProjectIdsOf(gsi1pk: string): Promise<string[]> {
-  const ids: string[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listProjectIdsIn(gsi1pk, 100, cursor);
-    ids.push(...page.ids);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return ids;
+  const { items } = await queryAll(queries.projectRefs(gsi1pk), { max: MAX_PROJECTS_OF, map: projectIdOf });
+  return items;
 }

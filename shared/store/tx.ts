@@ -1,9 +1,10 @@
-import { GetCommand, QueryCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { TransactionCanceledException, type AttributeValue, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { ddb } from './clients';
-import { queryAll } from './query';
+import { queryAll, queryPage, type Page } from './query';
 import { config } from './config';
-import { auditEventKey, auditHeadKey, auditPk, stripKeys } from './keys';
+import { auditEventKey, auditHeadKey, queries } from './keys';
+import { lockCondition } from './locking';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
 
@@ -12,7 +13,12 @@ export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[num
 /** A state-change item of a transaction, with the error to throw when its condition fails. */
 export interface TxWrite {
   item: TxItem;
-  onConditionFailed?: () => DomainError;
+  /**
+   * The error to throw when the item's condition fails. It gets the item as it is now (null when absent) if the
+   * write asked for it with `ReturnValuesOnConditionCheckFailure: 'ALL_OLD'` (the locked writes of ./locking.ts do):
+   * from the cancellation reason, or else from a consistent read. Other writes get null.
+   */
+  onConditionFailed?: (current: Record<string, unknown> | null) => DomainError;
 }
 
 export interface AuditInput {
@@ -60,7 +66,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
     });
     const auditItems: TxItem[] = [
       ...events.map((e) => ({
-        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), entity: 'audit', ...e }, ConditionExpression: 'attribute_not_exists(pk)' },
+        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), entity: 'audit', ...e }, ...lockCondition({ expect: 'absent' }) },
       })),
       ...chains.map((c) => {
         const start = heads.get(c)!;
@@ -69,8 +75,8 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
           Put: {
             TableName: config.tableName,
             Item: { ...auditHeadKey(c), entity: 'audit-head', seq: end.seq, hash: end.hash, updatedAt: at },
-            ConditionExpression: start.seq === 0 ? 'attribute_not_exists(pk)' : 'seq = :prev',
-            ...(start.seq === 0 ? {} : { ExpressionAttributeValues: { ':prev': start.seq } }),
+            // The chain head is locked on its seq (not a `version`: the seq is what the events link by).
+            ...(start.seq === 0 ? lockCondition({ expect: 'absent' }) : { ConditionExpression: 'seq = :prev', ExpressionAttributeValues: { ':prev': start.seq } }),
           },
         };
       }),
@@ -83,7 +89,9 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
       const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
       const failedWrite = writes.findIndex((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
       if (failedWrite >= 0) {
-        throw writes[failedWrite]!.onConditionFailed?.() ?? new ConflictError('The resource changed or already exists.');
+        const w = writes[failedWrite]!;
+        if (!w.onConditionFailed) throw new ConflictError('The resource changed or already exists.');
+        throw w.onConditionFailed(await currentItem(w.item, reasons[failedWrite]!));
       }
       const chainRace = reasons.slice(writes.length).some((r) => r?.Code === 'ConditionalCheckFailed');
       const conflict = reasons.some((r) => r?.Code === 'TransactionConflict');
@@ -96,32 +104,49 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
   }
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
+/** The item a failed write found, when the write asked for it (see {@link TxWrite.onConditionFailed}). */
+async function currentItem(item: TxItem, reason: CancellationReason): Promise<Record<string, unknown> | null> {
+  const op = item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck;
+  if (op?.ReturnValuesOnConditionCheckFailure !== 'ALL_OLD') return null;
+  if (reason.Item) return fromAttributeMap(reason.Item);
+  // DynamoDB sends no Item when there is none; read to be sure (e.g. an emulator that does not return it).
+  const key = item.Put ? { pk: item.Put.Item!.pk, sk: item.Put.Item!.sk } : (op as { Key: Record<string, unknown> }).Key;
+  const { Item } = await ddb.send(new GetCommand({ TableName: op.TableName, Key: key, ConsistentRead: true }));
+  return Item ?? null;
 }
 
-export async function listAuditEvents(chain: string, limit: number, startKey?: Record<string, unknown>) {
-  const res = await ddb.send(
-    new QueryCommand({
-      TableName: config.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-      ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
-      Limit: limit,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  return { items: (res.Items ?? []).map((i) => stripKeys<AuditEvent>(i)), lastKey: res.LastEvaluatedKey };
+/** AttributeValue map → plain object (the cancellation reasons of the low-level client are not unmarshalled). */
+export function fromAttributeMap(m: Record<string, AttributeValue>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(m).map(([k, v]) => [k, fromAttributeValue(v)]));
 }
+
+function fromAttributeValue(v: AttributeValue): unknown {
+  if (v.S !== undefined) return v.S;
+  if (v.N !== undefined) return Number(v.N);
+  if (v.BOOL !== undefined) return v.BOOL;
+  if (v.NULL !== undefined) return null;
+  if (v.B !== undefined) return v.B;
+  if (v.M !== undefined) return fromAttributeMap(v.M);
+  if (v.L !== undefined) return v.L.map(fromAttributeValue);
+  if (v.SS !== undefined) return new Set(v.SS);
+  if (v.NS !== undefined) return new Set(v.NS.map(Number));
+  if (v.BS !== undefined) return new Set(v.BS);
+  return undefined;
+}
+
+export type { Page };
+
+/** One page of a chain's events, oldest first. */
+export async function listAuditEvents(chain: string, limit: number, cursor?: string): Promise<Page<AuditEvent>> {
+  return queryPage<AuditEvent>(queries.auditEvents(chain), { limit, cursor });
+}
+
+/** Verification reads a whole chain at once; far longer chains would need a paged verification. */
+const MAX_CHAIN_LENGTH = 200_000;
 
 /** Reads the whole chain in order and recomputes it; also checks that the head agrees with the last event. */
 export async function verifyAuditChain(chain: string): Promise<ChainVerification & { headSeq: number }> {
-  const { items: events } = await queryAll<AuditEvent>({
-    TableName: config.tableName,
-    KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',
-    ExpressionAttributeValues: { ':pk': auditPk(chain), ':e': 'E#' },
-    ConsistentRead: true,
-  });
+  const { items: events } = await queryAll<AuditEvent>(queries.auditEvents(chain), { max: MAX_CHAIN_LENGTH, consistentRead: true });
   const head = await readHead(chain);
   const result = verifyChain(events);
   if (result.valid && (head.seq !== events.length || head.hash !== result.headHash)) {

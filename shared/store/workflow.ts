@@ -2,12 +2,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
-import { DUE_GSI_PK, projectChain, stepIndexGsi, stepIndexKey, stripKeys, tasksGsiPk, workflowKey } from './keys';
+import { assigneeKeys, projectChain, queries, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../domain/audit';
 import type { Principal } from '../domain/access';
 import { ConflictError } from '../domain/errors';
+import { alreadyExists, lockCondition, lockedPut } from './locking';
 
 const T = () => config.tableName;
 
@@ -29,17 +30,17 @@ export interface StepIndexItem extends PendingStep {
 
 /** The gsi1 task partition of an assignee: an organization, a named person, or a whole staff role. */
 export function assigneeKey(a: Assignee): string {
-  if (a.role === 'partner') return `org:${a.orgId}`;
-  if (a.email) return `email:${a.email}`;
-  return `role:${a.role}`;
+  if (a.role === 'partner') return assigneeKeys.org(String(a.orgId));
+  if (a.email) return assigneeKeys.email(a.email);
+  return assigneeKeys.role(a.role);
 }
 
 /** Every task partition a caller may have work in. */
 export function assigneeKeysOf(p: Principal): string[] {
   const keys: string[] = [];
-  if (p.role === 'partner' && p.organizationId) keys.push(`org:${p.organizationId}`);
-  if (p.role === 'legal' || p.role === 'committee') keys.push(`role:${p.role}`);
-  if (p.email) keys.push(`email:${p.email.toLowerCase()}`);
+  if (p.role === 'partner' && p.organizationId) keys.push(assigneeKeys.org(p.organizationId));
+  if (p.role === 'legal' || p.role === 'committee') keys.push(assigneeKeys.role(p.role));
+  if (p.email) keys.push(assigneeKeys.email(p.email.toLowerCase()));
   return keys;
 }
 
@@ -62,7 +63,8 @@ function effectAudits(projectId: string, effects: readonly WorkflowEffect[], act
 /**
  * Writes a transition: the workflow item (optimistic lock on its version), the index items of the steps that
  * opened, changed or closed, any extra writes of the same change (e.g. the declaration submission that caused
- * it), and one audit event per effect — all in one transaction.
+ * it), and one audit event per effect — all in one transaction. When `previous` is no longer the stored
+ * version, throws PreconditionFailedError (412, `extra.currentEtag`): reload and re-apply.
  */
 export async function saveWorkflow(
   project: { id: string; acronym: string; title: string },
@@ -85,18 +87,12 @@ export async function saveWorkflow(
   for (const id of before.keys()) if (!after.has(id)) indexWrites.push({ item: { Delete: { TableName: T(), Key: stepIndexKey(project.id, id) } } });
   await writeWithAudit(
     [
-      {
-        item: {
-          Put: {
-            TableName: T(),
-            Item: { ...workflowKey(project.id), entity: 'workflow', ...stored },
-            ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-          },
-        },
-        // Two writers at the same moment: exactly one transaction wins; the other gets this 409 (a decision
-        // reloads and re-applies itself when still valid: functions/workflow/decide-step.ts).
-        onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile (someone else decided); reload it.'),
-      },
+      // Two people deciding at the same moment: exactly one transaction wins; the other gets a stale version
+      // (412 PreconditionFailedError with the current ETag), or 409 when both started the workflow.
+      lockedPut(
+        { ...workflowKey(project.id), entity: 'workflow', ...stored },
+        { entity: 'workflow', expect: previous?.version ?? 'absent', exists: (current) => alreadyExists('workflow', current, 'The workflow of this project is already started.') },
+      ),
       ...(extra.writes ?? []),
       ...indexWrites,
     ],
@@ -111,20 +107,17 @@ export async function saveWorkflow(
  */
 export function workflowUnchanged(projectId: string, read: StoredWorkflow | null): TxWrite {
   return {
-    item: {
-      ConditionCheck: {
-        TableName: T(),
-        Key: workflowKey(projectId),
-        ...(read ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': read.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    },
+    item: { ConditionCheck: { TableName: T(), Key: workflowKey(projectId), ...lockCondition({ expect: read?.version ?? 'absent' }) } },
     onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile; retry.'),
   };
 }
 
+/** Open steps of one task partition (a role's partition holds one step per running workflow at most). */
+const MAX_TASKS = 10_000;
+
 /** Open steps of one task partition, by due date. */
 export async function tasksOf(key: string): Promise<StepIndexItem[]> {
-  const { items } = await queryAll<StepIndexItem>({ TableName: T(), IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :pk', ExpressionAttributeValues: { ':pk': tasksGsiPk(key) } });
+  const { items } = await queryAll<StepIndexItem>(queries.tasks(key), { max: MAX_TASKS });
   return items;
 }
 
@@ -132,11 +125,8 @@ export async function tasksOf(key: string): Promise<StepIndexItem[]> {
  * Open steps due on or before `lastDate` (YYYY-MM-DD) — overdue, due today, due soon — from the sparse
  * due-date index: the read cost grows with the due steps, never with all steps. Returns the consumed capacity.
  */
+const MAX_DUE_STEPS = 50_000;
+
 export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
-  return queryAll<StepIndexItem>({
-    TableName: T(),
-    IndexName: 'gsi2',
-    KeyConditionExpression: 'gsi2pk = :pk AND gsi2sk <= :last',
-    ExpressionAttributeValues: { ':pk': DUE_GSI_PK, ':last': `${lastDate}#\uffff` },
-  });
+  return queryAll<StepIndexItem>(queries.dueSteps(lastDate), { max: MAX_DUE_STEPS });
 }

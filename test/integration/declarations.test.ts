@@ -31,6 +31,7 @@ test('three versions, history, a redline from 1 to 3, and drafts hidden from oth
   expect(v2.status).toBe(201);
   const stale = await api.call('PUT', decl(), { token: tA, body: full, headers: { 'if-match': '"1"' } });
   expect(stale.status).toBe(412);
+  expect(stale.body.currentEtag).toBe('"2"');
   full.background[1].title = 'Firmware de pilotage v2';
   const v3 = await api.call('PUT', decl(), { token: tA, body: full, headers: { 'if-match': '"2"' } });
   expect(v3.status).toBe(201);

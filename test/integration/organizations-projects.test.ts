@@ -98,6 +98,7 @@ describe('organizations', () => {
     expect(ok.headers.get('etag')).toBe('"2"');
     const stale = await api.call('PATCH', `/organizations/${org.id}`, { token: legal, body: { city: 'Lyon' }, headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(412);
+    expect(stale.body).toMatchObject({ type: 'https://vigie.dev/problems/precondition-failed', currentEtag: '"2"' });
     const after = await api.call('GET', `/organizations/${org.id}`, { token: legal });
     expect(after.body.city).toBe('Grenoble');
   });
@@ -108,6 +109,8 @@ describe('organizations', () => {
       ['Lyon', 'Paris'].map((city) => api.call('PATCH', `/organizations/${org.id}`, { token: legal, body: { city }, headers: { 'if-match': '"1"' } })),
     );
     expect([a!.status, b!.status].sort()).toEqual([200, 412]);
+    // The loser is told the winner's ETag, whether it lost at the read or at the conditional write.
+    expect((a!.status === 412 ? a! : b!).body.currentEtag).toBe('"2"');
     const verify = await api.call('GET', `/organizations/${org.id}/audit/verify`, { token: legal });
     expect(verify.body).toMatchObject({ valid: true, length: 2 });
   });
@@ -204,6 +207,7 @@ describe('projects and memberships', () => {
     expect(ok.status).toBe(200);
     const stale = await api.call('PATCH', `/projects/${p.id}`, { token: legal, body: { title: 'Autre' }, headers: { 'if-match': '"1"' } });
     expect(stale.status).toBe(412);
+    expect(stale.body.currentEtag).toBe('"2"');
     const dates = await api.call('PATCH', `/projects/${p.id}`, { token: legal, body: { endDate: '2026-01-01' }, headers: { 'if-match': '"2"' } });
     expect(dates.status).toBe(400);
     expect(dates.body.errors[0].path).toBe('endDate');

@@ -77,6 +77,9 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The workflow of this project is already started.': 'Le workflow de ce projet est déjà démarré.',
   'A declaration already exists: send If-Match with its current version.': 'Une déclaration existe déjà : envoyez If-Match avec sa version actuelle.',
   'There is no declaration yet: send the first version without If-Match.': "Il n'y a pas encore de déclaration : envoyez la première version sans If-Match.",
+  'This organization is already a partner of the project.': 'Cette organisation est déjà partenaire du projet.',
+  'This lawyer is already assigned to the project.': 'Cet avocat est déjà affecté au projet.',
+  'This document was already confirmed.': 'Ce document a déjà été confirmé.',
   // access.ts
   'No such project.': 'Projet introuvable.',
   'No such organization.': 'Organisation introuvable.',
@@ -113,7 +116,6 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'A text file cannot contain NUL bytes': 'Un fichier texte ne peut pas contenir d’octets NUL',
   'A text file must be UTF-8': 'Un fichier texte doit être en UTF-8',
   'The file is empty': 'Le fichier est vide',
-  'This document was already confirmed.': 'Ce document a déjà été confirmé.',
   'Nothing was uploaded yet: POST the file to the upload URL first.': "Rien n'a encore été envoyé : envoyez d'abord le fichier (POST) à l'URL de dépôt.",
   // declaration.ts
   'Must be a date between 1900 and 2099': 'Doit être une date comprise entre 1900 et 2099',
@@ -255,6 +257,23 @@ const BLOCKER_PARTS: [RegExp, (...m: string[]) => string][] = [
   [/^(\d+) foreign-investment \(IEF\) hold\(s\)$/, (n) => `${n} blocage(s) au titre des investissements étrangers (IEF)`],
 ];
 
+/** The items under optimistic locking (shared/store/locking.ts `LockedEntity`): French subject and gender. */
+export const LOCKED_ENTITIES_FR: Record<string, { fr: string; feminine: boolean }> = {
+  organization: { fr: "L'organisation", feminine: true },
+  project: { fr: 'Le projet', feminine: false },
+  partner: { fr: 'Le partenaire', feminine: false },
+  'lawyer assignment': { fr: "L'affectation de l'avocat", feminine: true },
+  workflow: { fr: 'Le workflow', feminine: false },
+  declaration: { fr: 'La déclaration', feminine: true },
+  'staff member': { fr: "Le membre de l'équipe", feminine: false },
+  flag: { fr: "L'alerte", feminine: true },
+  document: { fr: 'Le document', feminine: false },
+  'control event': { fr: "L'événement de contrôle", feminine: false },
+};
+const LOCKED = `(${Object.keys(LOCKED_ENTITIES_FR).join('|')})`;
+const entityFr = (e: string) => LOCKED_ENTITIES_FR[e]!.fr;
+const changedFr = (e: string) => (LOCKED_ENTITIES_FR[e]!.feminine ? 'a été modifiée' : 'a été modifié');
+
 /** Messages that embed values: English pattern → French. Order matters (specific before generic). */
 export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[] = [
   // zod's own English messages (built-in errors not customized by our schemas)
@@ -329,6 +348,12 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^Flag (\S+) is closed: its condition is no longer present\.$/, (id) => `L'alerte ${id} est close : sa condition n'est plus remplie.`],
   [/^Cannot (\S+) flag (\S+): it is (\S+)\.$/, (a, id, s) => `Impossible d'appliquer l'action ${a} à l'alerte ${id} : elle est à l'état ${s}.`],
   [/^The (organization|project|workflow) is at version (\d+), not (\d+)\.$/, (w, a, b) => `${w === 'organization' ? "L'organisation" : w === 'project' ? 'Le projet' : 'Le workflow'} est à la version ${a}, pas ${b}.`],
+  // store/locking.ts
+  [new RegExp(`^The ${LOCKED} is at version (\\d+), not (\\d+); reload it and retry\\.$`), (e, a, b) => `${entityFr(e)} est à la version ${a}, et non ${b} ; rechargez puis réessayez.`],
+  [new RegExp(`^The ${LOCKED} changed meanwhile \\(now at version (\\d+)\\); reload it and retry\\.$`), (e, a) => `${entityFr(e)} ${changedFr(e)} entre-temps (version ${a} désormais) ; rechargez puis réessayez.`],
+  [new RegExp(`^The ${LOCKED} changed meanwhile; retry\\.$`), (e) => `${entityFr(e)} ${changedFr(e)} entre-temps ; réessayez.`],
+  [new RegExp(`^The ${LOCKED} no longer exists; reload it\\.$`), (e) => `${entityFr(e)} n'existe plus ; rechargez.`],
+  [new RegExp(`^The ${LOCKED} already exists\\.$`), (e) => `${entityFr(e)} existe déjà.`],
   [/^The declaration is no longer at version (\d+); reload it and retry\.$/, (n) => `La déclaration n'est plus à la version ${n} ; rechargez-la puis réessayez.`],
   [/^Version (\d+) is already submitted\.$/, (n) => `La version ${n} est déjà soumise.`],
   // documents
