@@ -186,7 +186,9 @@ const errorMiddleware = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
     const problem = toProblem(request.error, requestId, negotiateLanguage(headers['accept-language']));
     if (problem.status >= 500) logger.error('Unhandled error', { error: request.error as Error });
     else if (!(request.error instanceof DomainError)) logger.warn('Unexpected client error', { error: request.error as Error });
-    request.response = problemResponse(problem, { vary: 'Accept-Language' });
+    // A stale version (412) or an existing item (409) names the current ETag: also as the header, as on a read.
+    const current: Record<string, string> = typeof problem.currentEtag === 'string' ? { etag: problem.currentEtag } : {};
+    request.response = problemResponse(problem, { vary: 'Accept-Language', ...current });
   },
 });
 

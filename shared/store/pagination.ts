@@ -11,17 +11,22 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
 
 const invalid = () => new ValidationError('The cursor is malformed or belongs to another listing.', { errors: [fieldError(['cursor'], 'Invalid cursor')] });
 
-export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Record<string, unknown> | undefined {
-  if (cursor === undefined || cursor === '') return undefined;
-  if (!/^[A-Za-z0-9_-]{1,2048}$/.test(cursor)) throw invalid();
-  let key: unknown;
+/** The JSON object inside a base64url cursor of at most `maxLength` characters; anything else is a 400. */
+function decodeJsonCursor(cursor: string, maxLength: number): Record<string, unknown> {
+  if (cursor.length > maxLength || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw invalid();
+  let value: unknown;
   try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
     throw invalid();
   }
-  if (!key || typeof key !== 'object' || Array.isArray(key)) throw invalid();
-  const rec = key as Record<string, unknown>;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) throw invalid();
+  return value as Record<string, unknown>;
+}
+
+export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Record<string, unknown> | undefined {
+  if (cursor === undefined || cursor === '') return undefined;
+  const rec = decodeJsonCursor(cursor, 2048);
   const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
   for (const [k, v] of Object.entries(rec)) if (!allowed.has(k) || typeof v !== 'string') throw invalid();
   for (const [k, v] of Object.entries(expect)) if (rec[k] !== v) throw invalid();
@@ -38,13 +43,7 @@ export function encodeCompositeCursor(state: Record<string, unknown>): string {
 
 export function decodeCompositeCursor<S extends Record<string, unknown>>(cursor: string | undefined, valid: (v: Record<string, unknown>) => v is S): S | undefined {
   if (cursor === undefined || cursor === '') return undefined;
-  if (!/^[A-Za-z0-9_-]{1,4096}$/.test(cursor)) throw invalid();
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !valid(value as Record<string, unknown>)) throw invalid();
+  const value = decodeJsonCursor(cursor, 4096);
+  if (!valid(value)) throw invalid();
   return value as S;
 }
