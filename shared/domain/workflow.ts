@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal, Role } from './access';
 import { canonicalJson, sha256Hex } from './audit';
 import { dueDate as computeDueDate } from './calendar';
@@ -6,6 +6,7 @@ import { emailSchema, text } from './common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { orgIdSchema } from './organization';
 import { fieldError, parseOrThrow, type ProblemFieldError } from './validation';
+import { msg } from './i18n/catalog';
 
 /**
  * The approval workflow of one project (DESIGN.md §1.4, issue 5 §2–3), as a pure state machine.
@@ -385,7 +386,7 @@ export function createWorkflow(partners: readonly string[], config: WorkflowConf
     seen.add(o);
   });
   if (errors.length) throw new ValidationError('The workflow partners are invalid.', { errors });
-  const cfg = parseOrThrow(workflowConfigInputSchema, config ?? {}, 'workflow configuration');
+  const cfg = parseOrThrow(workflowConfigInputSchema, config ?? {}, msg('what.workflowConfiguration'));
   const lawyerEmail = cfg.lawyerOpinion?.enabled ? normEmail(cfg.lawyerOpinion.lawyerEmail ?? '') : null;
   const state: WorkflowState = {
     schemaVersion: 1,
@@ -586,7 +587,7 @@ export function reopen(state: WorkflowState, actor: Principal, now: Date): Workf
 export function setLawyerOpinion(state: WorkflowState, input: LawyerOpinionInput, actor: Principal, now: Date): WorkflowResult {
   const at = iso(now);
   assertLegal(actor, 'configure the lawyer opinion');
-  const parsed = parseOrThrow(lawyerOpinionInputSchema, input, 'lawyer opinion settings');
+  const parsed = parseOrThrow(lawyerOpinionInputSchema, input, msg('what.lawyerOpinionSettings'));
   const next: LawyerOpinionConfig = parsed.enabled
     ? { enabled: true, lawyerEmail: normEmail(parsed.lawyerEmail ?? '') }
     : { enabled: false, lawyerEmail: null };
@@ -659,7 +660,7 @@ export function assertLawyerNotNamed(state: WorkflowState, email: string): void 
 export function setSla(state: WorkflowState, patch: SlaPatch, actor: Principal, now: Date): WorkflowResult {
   const at = iso(now);
   assertLegal(actor, 'change the workflow SLA');
-  const parsed = parseOrThrow(slaPatchSchema, patch, 'SLA settings');
+  const parsed = parseOrThrow(slaPatchSchema, patch, msg('what.slaSettings'));
   const s = clone(state);
   const merged: SlaDays = { ...s.config.slaDays, ...definedOnly(parsed) };
   const keys = Object.keys(merged) as (keyof SlaDays)[];

@@ -1,4 +1,5 @@
 import type { Lang } from './lang';
+import { idOfEnglish, renderMsg } from './catalog';
 
 /**
  * French catalog of the API's user-facing messages (problem+json `detail` and `errors[].message`).
@@ -349,6 +350,8 @@ function applyPatterns(msg: string, patterns: readonly (readonly [RegExp, (...m:
 /** `message` in `lang`: English is the source; French comes from the catalog, else the English text stays. */
 export function translateMessage(message: string, lang: Lang): string {
   if (lang === 'en' || !message) return message;
+  const id = idOfEnglish(message);
+  if (id) return renderMsg({ id }, lang);
   return MESSAGES_FR[message] ?? applyPatterns(message, PATTERNS) ?? message;
 }
 
