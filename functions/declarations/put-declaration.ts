@@ -9,6 +9,7 @@ import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '..
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/declarations';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 
 /**
@@ -20,8 +21,8 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
   const ctx = await loadDeclarationContext(req);
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
-  if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
-  if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(`The declaration is at version ${ctx.head.currentVersion}, not ${expected}; reload it and retry.`);
+  if (expected < 0) throw new PreconditionFailedError(msg('declaration.noneYet'));
+  if (ctx.head && expected !== ctx.head.currentVersion) throw new PreconditionFailedError(msg('declaration.versionStale', { current: ctx.head.currentVersion, expected }));
   const content = parseDeclarationDraft(req.body);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);

@@ -14,7 +14,7 @@ export const getForm: RouteHandler<typeof api.getForm> = async (req) => {
   const { lang } = parseOrThrow(formQuerySchema, { lang: req.query.lang || undefined }, msg('what.queryString'));
   const formId = req.params.formId ?? '';
   const doc = getFormDocument(formId, lang);
-  if (!doc) throw new NotFoundError(`No such form; the forms are: ${formIds().join(', ')}.`);
+  if (!doc) throw new NotFoundError(msg('form.notFound', { forms: formIds() }));
   return { status: 200, body: doc, headers: { 'cache-control': 'private, max-age=300', 'content-language': lang } };
 };
 

@@ -15,7 +15,7 @@ export const putPartner: RouteHandler<typeof api.putPartner> = async (req) => {
   const { role } = req.body;
   const header = await loadReadableProject(req);
   const orgId = parseOrThrow(orgIdSchema, req.params.orgId, msg('what.organizationId'));
-  if (!(await getOrganization(orgId))) throw new NotFoundError('No such organization.');
+  if (!(await getOrganization(orgId))) throw new NotFoundError(msg('organization.notFound'));
   const { membership, created } = await putMembership(header, orgId, role, actorOf(req.principal));
   await afterChange(req, { project: header.project });
   return { status: created ? 201 : 200, body: membership };

@@ -12,7 +12,7 @@ export const putStaff: RouteHandler<typeof api.putStaff> = async (req) => {
   const email = parseOrThrow(emailSchema, req.params.email, msg('what.email')).toLowerCase();
   const input = req.body;
   const previous = await getStaff(email);
-  if (previous && requireIfMatch(req) !== previous.version) throw new PreconditionFailedError(`This staff member is at version ${previous.version}.`);
+  if (previous && requireIfMatch(req) !== previous.version) throw new PreconditionFailedError(msg('staff.versionStale', { version: previous.version }));
   const member = await store(email, input, previous, actorOf(req.principal));
   return { status: previous ? 200 : 201, body: member, version: member.version };
 };

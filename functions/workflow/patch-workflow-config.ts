@@ -7,6 +7,7 @@ import { lawyerStillAssigned } from '../../shared/store/projects';
 import { saveWorkflow } from '../../shared/store/workflow';
 import { loadWorkflow } from '../../shared/services/load-workflow';
 import * as api from '../../shared/api/routes/workflow';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. Only a lawyer
@@ -17,7 +18,7 @@ export const patchWorkflowConfig: RouteHandler<typeof api.patchWorkflowConfig> =
   const expected = requireIfMatch(req);
   const body = req.body;
   const { header, workflow } = await loadWorkflow(req);
-  if (workflow.version !== expected) throw new PreconditionFailedError(`The workflow is at version ${workflow.version}, not ${expected}.`);
+  if (workflow.version !== expected) throw new PreconditionFailedError(msg('workflow.versionStale', { current: workflow.version, expected }));
   const named = assertNamedLawyerAssigned(body, header.lawyers.map((l) => l.email));
   const now = new Date();
   let state = workflow.state;

@@ -110,6 +110,6 @@ export function parseControlEventInput(raw: unknown, organizationId: string): Co
 /** The cross-field rules of a control event already parsed by its schema (400 with every offending path). */
 export function assertControlEventConsistent(input: ControlEventInput, organizationId: string): ControlEventInput {
   const errors = controlEventErrors(input, organizationId).map((e) => fieldError(e.path, e.message));
-  if (errors.length) throw new ValidationError(`The control event is invalid: ${errors.length} error(s).`, { errors });
+  if (errors.length) throw new ValidationError(msg('validation.invalid', { what: msg('what.controlEvent'), count: errors.length }), { errors });
   return input;
 }

@@ -9,6 +9,7 @@ import { DECLARATION_HEAD_PREFIX, declarationHeadKey, declarationVersionKey, dec
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
 import { ConflictError, PreconditionFailedError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 /**
  * Declaration versions. Content up to INLINE_LIMIT bytes of JSON is stored in the item; larger content is
@@ -178,12 +179,12 @@ export async function saveDeclarationVersion(
 
 const stale = (expected: number) => () =>
   expected === 0
-    ? new PreconditionFailedError('A declaration already exists: send If-Match with its current version.')
-    : new PreconditionFailedError(`The declaration is no longer at version ${expected}; reload it and retry.`);
+    ? new PreconditionFailedError(msg('declaration.alreadyExists'))
+    : new PreconditionFailedError(msg('declaration.noLongerAtVersion', { version: expected }));
 
 /** The writes of a submission (the head records it; the version item itself never changes), to compose with a workflow transition. */
 export function submissionChange(head: DeclarationHead, actor: Actor, now = new Date()): { next: DeclarationHead; write: TxWrite; audit: AuditInput } {
-  if (head.status === 'submitted') throw new ConflictError(`Version ${head.currentVersion} is already submitted.`);
+  if (head.status === 'submitted') throw new ConflictError(msg('declaration.alreadySubmitted', { version: head.currentVersion }));
   const at = now.toISOString();
   const submission: DeclarationSubmission = { version: head.currentVersion, contentHash: head.currentHash, at, by: actor };
   const next: DeclarationHead = { ...head, status: 'submitted', submissions: [...head.submissions, submission], updatedAt: at };
@@ -199,7 +200,7 @@ export function submissionChange(head: DeclarationHead, actor: Actor, now = new 
           ExpressionAttributeValues: { ':v': head.currentVersion, ':draft': 'draft' },
         },
       },
-      onConditionFailed: () => new ConflictError('The declaration changed while it was being submitted; reload it.'),
+      onConditionFailed: () => new ConflictError(msg('declaration.changedWhileSubmitting')),
     },
     audit: { chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } },
   };

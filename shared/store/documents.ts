@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor } from './pagination';
 import type { DocumentRecord } from '../domain/documents';
 import type { Actor } from '../domain/audit';
 import { ConflictError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 const T = () => config.tableName;
 const item = (d: DocumentRecord) => ({ ...documentKey(d.id), ...documentProjectGsi(d.projectId, d.createdAt, d.id), entity: 'document', ...d });
@@ -45,7 +46,7 @@ export async function settleDocument(current: DocumentRecord, next: DocumentReco
     [
       {
         item: { Put: { TableName: T(), Item: item(updated), ConditionExpression: 'version = :v AND #s = :pending', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':v': current.version, ':pending': 'pending' } } },
-        onConditionFailed: () => new ConflictError('This document was already confirmed.'),
+        onConditionFailed: () => new ConflictError(msg('document.alreadyConfirmed')),
       },
     ],
     [

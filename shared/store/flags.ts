@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from './pagination';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
 import type { Actor } from '../domain/audit';
 import { ConflictError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 const T = () => config.tableName;
 
@@ -37,7 +38,7 @@ export function flagWrite(projectId: string, flag: Flag, previous: StoredFlag | 
           ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
         },
       },
-      onConditionFailed: () => new ConflictError('The flag changed meanwhile; reload it.'),
+      onConditionFailed: () => new ConflictError(msg('flag.changedMeanwhile')),
     },
   };
 }

@@ -10,6 +10,7 @@ import type { Organization, OrganizationInput } from '../domain/organization';
 import type { Actor } from '../domain/audit';
 import { diffTopLevel } from '../domain/audit';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '')}`;
 
@@ -105,7 +106,7 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
   const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
     [
-      { item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError('Organization id collision.') },
+      { item: { Put: { TableName: config.tableName, Item: toItem(org), ConditionExpression: 'attribute_not_exists(pk)' } }, onConditionFailed: () => new ConflictError(msg('organization.idCollision')) },
       ...holdingWrites(org.id, [], holderIds(org)),
     ],
     [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
@@ -115,7 +116,7 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
 
 /** Replaces the organization with `next` if its version is still `expectedVersion` (optimistic locking). */
 export async function replaceOrganization(current: Organization, next: OrganizationInput, expectedVersion: number, actor: Actor, action = 'organization.updated', now = new Date()): Promise<Organization> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The organization is at version ${current.version}, not ${expectedVersion}.`);
+  if (current.version !== expectedVersion) throw new PreconditionFailedError(msg('organization.versionStale', { current: current.version, expected: expectedVersion }));
   const updated: Organization = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
@@ -129,7 +130,7 @@ export async function replaceOrganization(current: Organization, next: Organizat
             ExpressionAttributeValues: { ':v': expectedVersion },
           },
         },
-        onConditionFailed: () => new PreconditionFailedError('The organization was changed by someone else; reload it and retry.'),
+        onConditionFailed: () => new PreconditionFailedError(msg('organization.changedMeanwhile')),
       },
       ...holdingWrites(current.id, holderIds(current), holderIds(updated)),
     ],
@@ -140,6 +141,6 @@ export async function replaceOrganization(current: Organization, next: Organizat
 
 export async function requireOrganization(id: string): Promise<Organization> {
   const org = await getOrganization(id);
-  if (!org) throw new NotFoundError('No such organization.');
+  if (!org) throw new NotFoundError(msg('organization.notFound'));
   return org;
 }

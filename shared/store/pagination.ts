@@ -1,5 +1,6 @@
 import { ValidationError } from '../domain/errors';
 import { fieldError } from '../domain/validation';
+import { msg } from '../domain/i18n/catalog';
 
 /**
  * Opaque cursors: base64url of the DynamoDB LastEvaluatedKey. A cursor is only accepted for the partition
@@ -9,7 +10,7 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
 }
 
-const invalid = () => new ValidationError('The cursor is malformed or belongs to another listing.', { errors: [fieldError(['cursor'], 'Invalid cursor')] });
+const invalid = () => new ValidationError(msg('pagination.invalidCursorDetail'), { errors: [fieldError(['cursor'], msg('pagination.invalidCursor'))] });
 
 export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Record<string, unknown> | undefined {
   if (cursor === undefined || cursor === '') return undefined;

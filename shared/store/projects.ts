@@ -22,6 +22,7 @@ import type { Membership, PartnerRole, Project, ProjectInput, ProjectView } from
 import type { ProjectAccessFacts } from '../domain/access';
 import { diffTopLevel, type Actor } from '../domain/audit';
 import { ConflictError, NotFoundError, PreconditionFailedError, type DomainError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 const T = () => config.tableName;
 
@@ -97,14 +98,14 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
 }
 
 export async function replaceProject(current: Project, next: Project, expectedVersion: number, actor: Actor, now = new Date()): Promise<Project> {
-  if (current.version !== expectedVersion) throw new PreconditionFailedError(`The project is at version ${current.version}, not ${expectedVersion}.`);
+  if (current.version !== expectedVersion) throw new PreconditionFailedError(msg('project.versionStale', { current: current.version, expected: expectedVersion }));
   const updated: Project = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
     [
       {
         item: { Put: { TableName: T(), Item: projectItem(updated), ConditionExpression: 'attribute_exists(pk) AND version = :v', ExpressionAttributeValues: { ':v': expectedVersion } } },
-        onConditionFailed: () => new PreconditionFailedError('The project was changed by someone else; reload it and retry.'),
+        onConditionFailed: () => new PreconditionFailedError(msg('project.changedMeanwhile')),
       },
     ],
     [{ chain: projectChain(current.id), actor, action: 'project.updated', target: { type: 'project', id: current.id }, before, after }],
@@ -133,8 +134,8 @@ function touchProject(projectId: string, at: string, coordinator: { set?: string
     item: { Update: { TableName: T(), Key: projectKey(projectId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
     onConditionFailed: () =>
       coordinator.set
-        ? new ConflictError('The project already has a coordinator: make it a partner first.')
-        : new ConflictError('The project changed meanwhile; retry.'),
+        ? new ConflictError(msg('project.hasCoordinator'))
+        : new ConflictError(msg('project.changedRetry')),
   };
 }
 
@@ -156,7 +157,7 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
               : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
         },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
+        onConditionFailed: () => new ConflictError(msg('project.membershipChanged')),
       },
       touchProject(header.project.id, at, role === 'coordinator' ? { set: orgId } : wasCoordinator ? { clearIf: orgId } : {}),
     ],
@@ -176,13 +177,13 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
 
 export async function deleteMembership(header: ProjectHeader, orgId: string, actor: Actor, now = new Date()): Promise<void> {
   const existing = header.members.find((m) => m.organizationId === orgId);
-  if (!existing) throw new NotFoundError('This organization is not a partner of the project.');
+  if (!existing) throw new NotFoundError(msg('project.notPartner'));
   const at = now.toISOString();
   await writeWithAudit(
     [
       {
         item: { Delete: { TableName: T(), Key: membershipKey(header.project.id, orgId), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': existing.version } } },
-        onConditionFailed: () => new ConflictError('The membership changed meanwhile; retry.'),
+        onConditionFailed: () => new ConflictError(msg('project.membershipChanged')),
       },
       touchProject(header.project.id, at, existing.role === 'coordinator' ? { clearIf: orgId } : {}),
     ],
@@ -210,10 +211,10 @@ export function lawyerStillAssigned(projectId: string, email: string, onFailed: 
 
 /** Unassigns a lawyer; `guards` are checked in the same transaction (e.g. the workflow that does not name it). */
 export async function deleteLawyer(header: ProjectHeader, email: string, actor: Actor, now = new Date(), guards: readonly TxWrite[] = []): Promise<void> {
-  if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError('This lawyer is not assigned to the project.');
+  if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError(msg('project.lawyerNotAssigned'));
   await writeWithAudit(
     [
-      { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError('This lawyer is not assigned to the project.') },
+      { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError(msg('project.lawyerNotAssigned')) },
       touchProject(header.project.id, now.toISOString(), {}),
       ...guards,
     ],

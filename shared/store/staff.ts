@@ -7,6 +7,7 @@ import type { StaffInput, StaffMember } from '../domain/staff';
 import type { Actor } from '../domain/audit';
 import { PreconditionFailedError } from '../domain/errors';
 import { writeWithAudit } from './tx';
+import { msg } from '../domain/i18n/catalog';
 
 /** Pôle-level changes (the staff directory) go to their own audit chain. */
 export const POLE_CHAIN = 'POLE';
@@ -41,7 +42,7 @@ export async function putStaff(email: string, input: StaffInput, previous: Staff
             ...(previous ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previous.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
           },
         },
-        onConditionFailed: () => new PreconditionFailedError('This staff member changed meanwhile; reload and retry.'),
+        onConditionFailed: () => new PreconditionFailedError(msg('staff.changedMeanwhile')),
       },
     ],
     [{ chain: POLE_CHAIN, actor, action: previous ? 'staff.updated' : 'staff.added', target: { type: 'staff', id: email }, before: previous ?? undefined, after: member }],
@@ -52,7 +53,7 @@ export async function putStaff(email: string, input: StaffInput, previous: Staff
 
 export async function deleteStaff(member: StaffMember, actor: Actor): Promise<void> {
   await writeWithAudit(
-    [{ item: { Delete: { TableName: T(), Key: staffKey(member.email), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': member.version } } }, onConditionFailed: () => new PreconditionFailedError('This staff member changed meanwhile.') }],
+    [{ item: { Delete: { TableName: T(), Key: staffKey(member.email), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': member.version } } }, onConditionFailed: () => new PreconditionFailedError(msg('staff.changedMeanwhile')) }],
     [{ chain: POLE_CHAIN, actor, action: 'staff.removed', target: { type: 'staff', id: member.email }, before: member }],
   );
 }

@@ -6,6 +6,7 @@ import { config } from './config';
 import { auditEventKey, auditHeadKey, auditPk, stripKeys } from './keys';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -83,7 +84,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
       const reasons = (err as TransactionCanceledException).CancellationReasons ?? [];
       const failedWrite = writes.findIndex((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
       if (failedWrite >= 0) {
-        throw writes[failedWrite]!.onConditionFailed?.() ?? new ConflictError('The resource changed or already exists.');
+        throw writes[failedWrite]!.onConditionFailed?.() ?? new ConflictError(msg('store.conflict'));
       }
       const chainRace = reasons.slice(writes.length).some((r) => r?.Code === 'ConditionalCheckFailed');
       const conflict = reasons.some((r) => r?.Code === 'TransactionConflict');
@@ -91,7 +92,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
         await sleep(Math.random() * 20 * attempt);
         continue;
       }
-      throw new ConflictError('Too many concurrent changes; please retry.');
+      throw new ConflictError(msg('store.tooManyConcurrentChanges'));
     }
   }
 }

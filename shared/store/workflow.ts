@@ -8,6 +8,7 @@ import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, typ
 import type { Actor } from '../domain/audit';
 import type { Principal } from '../domain/access';
 import { ConflictError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 const T = () => config.tableName;
 
@@ -95,7 +96,7 @@ export async function saveWorkflow(
         },
         // Two writers at the same moment: exactly one transaction wins; the other gets this 409 (a decision
         // reloads and re-applies itself when still valid: functions/workflow/decide-step.ts).
-        onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile (someone else decided); reload it.'),
+        onConditionFailed: () => new WorkflowChangedError(msg('workflow.changedDecided')),
       },
       ...(extra.writes ?? []),
       ...indexWrites,
@@ -118,7 +119,7 @@ export function workflowUnchanged(projectId: string, read: StoredWorkflow | null
         ...(read ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': read.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
       },
     },
-    onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile; retry.'),
+    onConditionFailed: () => new WorkflowChangedError(msg('workflow.changedRetry')),
   };
 }
 

@@ -363,7 +363,16 @@ export const MESSAGES = {
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageId = keyof typeof MESSAGES;
-export type MsgParam = string | number | readonly (string | number)[] | Msg;
+export type MsgParam = string | number | readonly (string | number)[] | Msg | EnglishText;
+/** A stored English sentence (e.g. a document's rejection reason), rendered through the legacy patterns. */
+export interface EnglishText {
+  readonly english: string;
+}
+let translateEnglish: (text: string, lang: Lang) => string = (t) => t;
+/** Set by shared/domain/i18n/messages.ts (the English-keyed patterns, for stored sentences and zod schema texts). */
+export function setEnglishTranslator(fn: (text: string, lang: Lang) => string): void {
+  translateEnglish = fn;
+}
 
 /** A message to render later, in the reader's language. */
 export interface Msg {
@@ -386,6 +395,7 @@ export function renderMsg(m: Msg, lang: Lang): string {
     const v = m.params?.[name];
     if (v === undefined) return whole;
     if (isMsg(v)) return renderMsg(v, lang);
+    if (typeof v === 'object' && v !== null && 'english' in v) return translateEnglish(v.english, lang);
     if (Array.isArray(v)) return v.join(', ');
     return String(v);
   });

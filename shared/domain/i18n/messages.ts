@@ -1,5 +1,5 @@
 import type { Lang } from './lang';
-import { idOfEnglish, renderMsg } from './catalog';
+import { idOfEnglish, renderMsg, setEnglishTranslator } from './catalog';
 
 /**
  * French catalog of the API's user-facing messages (problem+json `detail` and `errors[].message`).
@@ -357,3 +357,5 @@ export function translateMessage(message: string, lang: Lang): string {
 
 /** Whether the catalog has a French text for `message` (exact or by pattern). */
 export const hasFrench = (message: string): boolean => translateMessage(message, 'fr') !== message;
+
+setEnglishTranslator(translateMessage);
