@@ -6,7 +6,7 @@ import { emailSchema, text } from './common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { orgIdSchema } from './organization';
 import { fieldError, parseOrThrow, type ProblemFieldError } from './validation';
-import { msg, type Msg } from './i18n/catalog';
+import { msg, zodText, type Msg } from './i18n/catalog';
 
 /**
  * The approval workflow of one project (DESIGN.md §1.4, issue 5 §2–3), as a pure state machine.
@@ -262,25 +262,26 @@ export const COMMENT_MAX = 5000;
 export const decisionRequestSchema = z
   .strictObject({
     decision: z.enum(DECISIONS),
-    comment: text(COMMENT_MAX, 0),
+    /** Optional (absent or empty) to approve; required, not blank, to reject or request changes. */
+    comment: text(COMMENT_MAX, 0).optional(),
     changesRequestedFrom: z.array(orgIdSchema).max(100).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision !== 'approve' && v.comment.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'A comment is required to request changes or reject' });
+    if (v.decision !== 'approve' && !v.comment) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: zodText('workflow.commentRequired') });
     }
     if (v.decision === 'request-changes') {
       if (!v.changesRequestedFrom || v.changesRequestedFrom.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: 'Name at least one partner organization' });
+        ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: zodText('workflow.namePartner') });
       } else {
         const seen = new Set<string>();
         v.changesRequestedFrom.forEach((o, i) => {
-          if (seen.has(o)) ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom', i], message: 'Listed twice' });
+          if (seen.has(o)) ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom', i], message: zodText('field.listedTwice') });
           seen.add(o);
         });
       }
     } else if (v.changesRequestedFrom !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: 'Only for request-changes' });
+      ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: zodText('workflow.onlyForRequestChanges') });
     }
   });
 export type DecisionRequest = z.output<typeof decisionRequestSchema>;
@@ -447,7 +448,8 @@ export interface DecideInput {
   /** A step id; a partner may also say `partner-approval` for its own organization's step. */
   stepId: string;
   decision: Decision;
-  comment: string;
+  /** Optional to approve; required (not blank) to reject or request changes. */
+  comment?: string | undefined;
   changesRequestedFrom?: readonly string[] | undefined;
   actor: Principal;
   now: Date;

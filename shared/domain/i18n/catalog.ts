@@ -407,3 +407,9 @@ export function idOfEnglish(text: string): MessageId | undefined {
   byEnglish ??= new Map(Object.entries(MESSAGES).filter(([, t]) => !/\{\w+\}/.test(t.en)).map(([id, t]) => [t.en, id as MessageId]));
   return byEnglish.get(text);
 }
+
+/**
+ * The English text of a parameter-less message, for the messages that zod schemas carry as strings: the
+ * boundary maps it back to its id (see {@link idOfEnglish}), so it is rendered in the reader's language.
+ */
+export const zodText = (id: MessageId): string => MESSAGES[id].en;
