@@ -5,6 +5,7 @@ import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
 import { assertReadableVersion, loadDeclarationContext, versionParam } from '../../shared/services/load-declaration';
 import * as api from '../../shared/api/routes/declarations';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** A structured redline between two versions: added, removed and changed paths with old and new values. */
 export const diffVersions: RouteHandler<typeof api.diffVersions> = async (req) => {
@@ -17,7 +18,7 @@ export const diffVersions: RouteHandler<typeof api.diffVersions> = async (req) =
     getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, from),
     getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, to),
   ]);
-  if (!a || !b) throw new NotFoundError('No such version.');
+  if (!a || !b) throw new NotFoundError(msg('declaration.versionNotFound'));
   const redline = diffDeclarations(a.content, b.content);
   return {
     status: 200,

@@ -4,6 +4,7 @@ import { NotFoundError } from '../../shared/domain/errors';
 import { getDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
 import * as api from '../../shared/api/routes/declarations';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * The current declaration: the latest version for those who see drafts (its representatives, staff, the
@@ -13,9 +14,9 @@ export const getDeclaration: RouteHandler<typeof api.getDeclaration> = async (re
   const ctx = await loadDeclarationContext(req);
   const { head } = ctx;
   const n = !head ? undefined : ctx.seesDrafts ? head.currentVersion : head.submissions.at(-1)?.version;
-  if (!head || n === undefined) throw new NotFoundError(ctx.seesDrafts ? 'This organization has not saved a declaration yet.' : 'This organization has not submitted a declaration yet.');
+  if (!head || n === undefined) throw new NotFoundError(msg(ctx.seesDrafts ? 'declaration.noneSaved' : 'declaration.noneSubmitted'));
   const version = await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, n);
-  if (!version) throw new NotFoundError('No such declaration version.');
+  if (!version) throw new NotFoundError(msg('declaration.noSuchVersion'));
   const submissions = ctx.seesDrafts ? head.submissions : head.submissions.filter((s) => s.version <= n);
   return {
     status: 200,

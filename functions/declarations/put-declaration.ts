@@ -1,4 +1,5 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
+import { msg } from '../../shared/domain/i18n/catalog';
 import { actorOf } from '../../shared/domain/audit';
 import { assertCanWriteDeclaration } from '../../shared/domain/access';
 import { parseDeclarationDraft, type DeclarationDraft } from '../../shared/domain/declaration';
@@ -21,7 +22,7 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
   const ctx = await loadDeclarationContext(req);
   assertCanWriteDeclaration(req.principal, ctx.orgId);
   const expected = ctx.head ? requireIfMatch(req) : req.headers['if-match'] ? -1 : 0;
-  if (expected < 0) throw new PreconditionFailedError('There is no declaration yet: send the first version without If-Match.');
+  if (expected < 0) throw new PreconditionFailedError(msg('declaration.noneYet'));
   if (ctx.head) assertVersion('declaration', ctx.head.currentVersion, expected);
   const content = parseDeclarationDraft(req.body);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.

@@ -12,6 +12,7 @@ import { getDocuments } from '../../shared/store/documents';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/declarations';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 
 /**
@@ -22,10 +23,10 @@ import * as api from '../../shared/api/routes/declarations';
 export const submitDeclarationRoute: RouteHandler<typeof api.submitDeclaration> = async (req) => {
   const ctx = await loadDeclarationContext(req);
   assertCanWriteDeclaration(req.principal, ctx.orgId);
-  if (!ctx.head) throw new NotFoundError('There is no declaration to submit: save one first.');
-  if (ctx.head.status === 'submitted') throw new ConflictError(`Version ${ctx.head.currentVersion} is already submitted; save a new version to change it.`);
+  if (!ctx.head) throw new NotFoundError(msg('declaration.nothingToSubmit'));
+  if (ctx.head.status === 'submitted') throw new ConflictError(msg('declaration.alreadySubmittedSaveNew', { version: ctx.head.currentVersion }));
   const version = await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion);
-  if (!version) throw new NotFoundError('The current version is missing.');
+  if (!version) throw new NotFoundError(msg('declaration.currentVersionMissing'));
   const content = version.content;
 
   const errors = new Map<string, ProblemFieldError>();
@@ -40,12 +41,12 @@ export const submitDeclarationRoute: RouteHandler<typeof api.submitDeclaration> 
     const docs = await getDocuments(links.map((l) => l.id));
     for (const l of links) {
       const d = docs.get(l.id);
-      if (!d || d.projectId !== ctx.header.project.id || d.organizationId !== ctx.orgId) add(fieldError(l.path, 'No such document of this organization in the project'));
-      else if (d.status !== 'available') add(fieldError(l.path, `The document is ${d.status}`));
+      if (!d || d.projectId !== ctx.header.project.id || d.organizationId !== ctx.orgId) add(fieldError(l.path, msg('declaration.documentNotOfOrganization')));
+      else if (d.status !== 'available') add(fieldError(l.path, msg('declaration.documentNotAvailable', { status: msg(`document.status.${d.status}`) })));
     }
   }
   if (errors.size) {
-    throw new ValidationError(`The declaration cannot be submitted: ${errors.size} error(s).`, { errors: [...errors.values()] });
+    throw new ValidationError(msg('declaration.cannotSubmit', { count: errors.size }), { errors: [...errors.values()] });
   }
   // With a running workflow, the submission and the transition it causes are one transaction.
   const actor = actorOf(req.principal);

@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
 import { DEV_TOKEN_TTL_SECONDS, signDevToken, type DevUser } from '../../shared/services/dev-jwt';
 import * as api from '../../shared/api/routes/dev';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 const DEFAULTS: Record<string, { email: string; name: string }> = {
   legal: { email: 'juriste@pole.example', name: 'Claire Juriste (pôle)' },
@@ -15,12 +16,12 @@ const DEFAULTS: Record<string, { email: string; name: string }> = {
 /** POST /dev/token — local mode only (never deployed; DEV_TOKEN_SECRET exists only in infra/local). */
 export const createDevToken: RouteHandler<typeof api.createDevToken> = async (req) => {
   const secret = process.env.DEV_TOKEN_SECRET;
-  if (!secret) throw new NotFoundError('Development sign-in is only available locally.');
+  if (!secret) throw new NotFoundError(msg('auth.devOnly'));
   const body = req.body;
   let user: DevUser;
   if (body.role === 'partner') {
     const org = await getOrganization(body.organizationId!);
-    if (!org) throw new ValidationError('No such organization.', { errors: [fieldError(['organizationId'], 'No such organization')] });
+    if (!org) throw new ValidationError(msg('organization.notFound'), { errors: [fieldError(['organizationId'], msg('field.noSuchOrganization'))] });
     const rep = org.representatives[0];
     user = {
       sub: `dev-partner-${org.id.slice(4, 16)}`,

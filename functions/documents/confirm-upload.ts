@@ -10,6 +10,7 @@ import { config } from '../../shared/store/config';
 import { getDocument, settleDocument } from '../../shared/store/documents';
 import { copyObject, deleteObject, digestObject } from '../../shared/store/objects';
 import * as api from '../../shared/api/routes/documents';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * After the client's upload: copies the uploaded object from its `incoming/` key (the only key the presigned
@@ -22,15 +23,15 @@ import * as api from '../../shared/api/routes/documents';
 export const confirmUpload: RouteHandler<typeof api.confirmUpload> = async (req) => {
   const header = await loadReadableProject(req);
   const doc = await getDocument(req.params.docId ?? '');
-  if (!doc || doc.projectId !== header.project.id) throw new NotFoundError('No such document.');
+  if (!doc || doc.projectId !== header.project.id) throw new NotFoundError(msg('document.notFound'));
   assertCanReadDocument(req.principal, doc);
-  if (doc.status !== 'pending') throw new ConflictError(`This document is already ${doc.status}.`);
+  if (doc.status !== 'pending') throw new ConflictError(msg('document.alreadySettled', { status: msg(`document.status.${doc.status}`) }));
   const bucket = config.documentsBucket;
   // Records from before incoming/ keys had their form write to `objectKey`.
   const uploadKey = doc.uploadKey ?? doc.objectKey!;
   // A key of this confirmation's own: two simultaneous confirmations never write the same served key.
   const objectKey = documentObjectKey(doc.projectId, doc.id, randomBytes(16).toString('hex'));
-  if (!(await copyObject(bucket, uploadKey, objectKey))) throw new ConflictError('Nothing was uploaded yet: POST the file to the upload URL first.');
+  if (!(await copyObject(bucket, uploadKey, objectKey))) throw new ConflictError(msg('document.nothingUploaded'));
   const digest = await digestObject(bucket, objectKey);
   if (!digest) throw new Error(`The copy ${objectKey} of document ${doc.id} vanished before it was read.`);
   const reason = uploadRejection(doc.contentType, doc.declaredSize, digest);
@@ -50,7 +51,7 @@ export const confirmUpload: RouteHandler<typeof api.confirmUpload> = async (req)
   }
   // The upload has served its purpose; a later POST with the form can only write there again, never served.
   await deleteObject(bucket, uploadKey).catch((error: Error) => logger.warn('Could not delete the incoming upload', { error, key: uploadKey }));
-  if (reason) throw new UnprocessableError(`The file was refused and deleted: ${reason}.`, { extra: { document: settled } });
+  if (reason) throw new UnprocessableError(msg('document.refused', { reason: { english: reason } }), { extra: { document: settled } });
   return { status: 200, body: settled };
 };
 

@@ -16,6 +16,7 @@ import { presignUpload } from '../../shared/store/objects';
 import { newId } from '../../shared/store/organizations';
 import * as api from '../../shared/api/routes/documents';
 import { runIdempotent } from '../http/idempotency';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * Starts an upload: records a pending document and returns a presigned POST whose policy accepts exactly the
@@ -28,10 +29,10 @@ export const createUpload: RouteHandler<typeof api.createUpload> = async (req) =
   const p = req.principal;
   const orgId = p.role === 'partner' ? p.organizationId! : input.organizationId;
   if (p.role === 'partner' && input.organizationId && input.organizationId !== p.organizationId) {
-    throw new ValidationError('A partner uploads documents for its own organization only.', { errors: [fieldError(['organizationId'], 'Not your organization')] });
+    throw new ValidationError(msg('document.ownOrganizationOnly'), { errors: [fieldError(['organizationId'], msg('document.notYourOrganization'))] });
   }
   if (!orgId || !header.members.some((m) => m.organizationId === orgId)) {
-    throw new ValidationError('Name the partner organization the document belongs to.', { errors: [fieldError(['organizationId'], 'Must be a partner of the project')] });
+    throw new ValidationError(msg('document.nameOrganization'), { errors: [fieldError(['organizationId'], msg('document.mustBePartner'))] });
   }
   const id = newId('doc');
   const now = new Date();

@@ -8,11 +8,12 @@ import { presignDownload } from '../../shared/store/objects';
 import { accessFacts, getProjectHeader } from '../../shared/store/projects';
 import { assertCanReadDocument } from '../../shared/services/document-access';
 import * as api from '../../shared/api/routes/documents';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** The document's metadata and, once available, a short-lived presigned GET. */
 export const getDocument: RouteHandler<typeof api.getDocument> = async (req) => {
   const doc = await load(req.params.docId ?? '');
-  if (!doc) throw new NotFoundError('No such document.');
+  if (!doc) throw new NotFoundError(msg('document.notFound'));
   const header = await getProjectHeader(doc.projectId);
   assertCanReadProject(req.principal, header ? accessFacts(header) : null);
   assertCanReadDocument(req.principal, doc);

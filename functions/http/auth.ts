@@ -2,6 +2,7 @@ import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
 import { ROLES, type Principal, type Role } from '../../shared/domain/access';
 import { UnauthorizedError } from '../../shared/domain/errors';
 import { CLAIMS } from '../../shared/domain/claims';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 export { CLAIMS };
 
@@ -15,10 +16,10 @@ function parseGroups(raw: unknown): string[] {
 /** The caller, from the token claims only — never from the request body. */
 export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuthorizer, 'requestContext'>): Principal {
   const claims = (event.requestContext as { authorizer?: { jwt?: { claims?: Record<string, unknown> } } }).authorizer?.jwt?.claims;
-  if (!claims) throw new UnauthorizedError('A bearer token is required.');
+  if (!claims) throw new UnauthorizedError(msg('auth.tokenRequired'));
   const sub = claims[CLAIMS.sub];
   const role = parseGroups(claims[CLAIMS.groups]).find((g): g is Role => (ROLES as readonly string[]).includes(g));
-  if (typeof sub !== 'string' || !sub || !role) throw new UnauthorizedError('The token does not name a user and a role.');
+  if (typeof sub !== 'string' || !sub || !role) throw new UnauthorizedError(msg('auth.tokenIncomplete'));
   const principal: Principal = { sub, role };
   const email = claims[CLAIMS.email];
   if (typeof email === 'string' && email) principal.email = email.toLowerCase();
@@ -26,7 +27,7 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   if (typeof name === 'string' && name) principal.name = name;
   const org = claims[CLAIMS.organizationId];
   if (role === 'partner') {
-    if (typeof org !== 'string' || !org) throw new UnauthorizedError('A partner token must be bound to an organization.');
+    if (typeof org !== 'string' || !org) throw new UnauthorizedError(msg('auth.partnerWithoutOrganization'));
     principal.organizationId = org;
   }
   return principal;

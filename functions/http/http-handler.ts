@@ -20,6 +20,7 @@ import {
 import { fieldError, parseOrThrow } from '../../shared/domain/validation';
 import { negotiateLanguage } from '../../shared/domain/i18n/lang';
 import { config, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
 export type HttpResponse = APIGatewayProxyStructuredResultV2;
@@ -79,24 +80,24 @@ function readBody(route: RouteDef, event: HttpEvent): { raw: string; value: unkn
   }
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
   if (Buffer.byteLength(raw, 'utf8') > MAX_BODY_BYTES) {
-    throw new PayloadTooLargeError(`The body is larger than ${MAX_BODY_BYTES} bytes.`);
+    throw new PayloadTooLargeError(msg('http.bodyTooLarge', { max: MAX_BODY_BYTES }));
   }
   if (!route.body) return { raw, value: undefined };
   const [type, ...params] = (event.headers['content-type'] ?? '').split(';');
   const contentType = type!.trim().toLowerCase();
   if (!JSON_TYPES.includes(contentType)) {
-    throw new UnsupportedMediaTypeError(`Send the body as application/json (got ${contentType || 'no content type'}).`);
+    throw new UnsupportedMediaTypeError(msg('http.notJson', { contentType: contentType || msg('http.noContentType') }));
   }
   // JSON is UTF-8 (RFC 8259 §8.1) and the body is decoded as UTF-8: a body declared in another charset
   // would be read wrong, so it is refused rather than guessed at.
   const charset = charsetOf(params);
   if (charset !== undefined && !UTF8_LABELS.includes(charset)) {
-    throw new UnsupportedMediaTypeError(`Send the body as UTF-8 JSON (got charset ${charset}).`);
+    throw new UnsupportedMediaTypeError(msg('http.notUtf8', { charset }));
   }
   try {
     return { raw, value: JSON.parse(raw) };
   } catch (e) {
-    throw new ValidationError(`The body is not valid JSON: ${(e as Error).message}`, { errors: [fieldError([], 'Malformed JSON')] });
+    throw new ValidationError(msg('http.malformedJsonDetail', { reason: (e as Error).message }), { errors: [fieldError([], msg('http.malformedJson'))] });
   }
 }
 
@@ -110,9 +111,9 @@ function validateBody(route: RouteDef, value: unknown): unknown {
 /** `If-Match: "3"` (or W/"3") → 3. Missing → 428; anything else → 400. */
 export function requireIfMatch(req: HttpRequest): number {
   const raw = req.headers['if-match'];
-  if (!raw) throw new PreconditionRequiredError('Send If-Match with the ETag you read, so that you do not overwrite a newer version.');
+  if (!raw) throw new PreconditionRequiredError(msg('http.ifMatchRequired'));
   const m = /^(?:W\/)?"?(\d{1,9})"?$/.exec(raw.trim());
-  if (!m) throw new ValidationError('If-Match must be the ETag of the resource, e.g. "3".', { errors: [fieldError(['If-Match'], 'Invalid ETag')] });
+  if (!m) throw new ValidationError(msg('http.ifMatchInvalid'), { errors: [fieldError(['If-Match'], msg('http.invalidEtag'))] });
   return Number(m[1]);
 }
 
@@ -157,7 +158,7 @@ async function invoke(
   const req: HttpRequest = {
     route,
     get principal(): Principal {
-      if (!principal) throw new UnauthorizedError('A bearer token is required.');
+      if (!principal) throw new UnauthorizedError(msg('auth.tokenRequired'));
       return principal;
     },
     params: Object.fromEntries(Object.entries(event.pathParameters ?? {}).map(([k, v]) => [k, safeDecode(v ?? '')])),

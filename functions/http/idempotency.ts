@@ -9,6 +9,7 @@ import { dynamo } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
 import { ConflictError, UnprocessableError, ValidationError } from '../../shared/domain/errors';
 import { fieldError } from '../../shared/domain/validation';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * `Idempotency-Key` on creating POSTs (Powertools idempotency, DynamoDB persistence). The key is scoped to
@@ -41,8 +42,8 @@ export async function runIdempotent(
   run: () => Promise<APIGatewayProxyStructuredResultV2>,
 ): Promise<APIGatewayProxyStructuredResultV2> {
   if (!KEY_RE.test(idempotencyKey)) {
-    throw new ValidationError('Idempotency-Key must be 8 to 128 characters among letters, digits and - _ : .', {
-      errors: [fieldError(['Idempotency-Key'], 'Invalid idempotency key')],
+    throw new ValidationError(msg('idempotency.invalidKeyDetail'), {
+      errors: [fieldError(['Idempotency-Key'], msg('idempotency.invalidKey'))],
     });
   }
   if (context) idemConfig.registerLambdaContext(context);
@@ -51,10 +52,10 @@ export async function runIdempotent(
     return await fn({ key: `${scope}|${idempotencyKey}`, body: rawBody });
   } catch (err) {
     if (err instanceof IdempotencyValidationError || (err as Error).name === 'IdempotencyValidationError') {
-      throw new UnprocessableError('This Idempotency-Key was already used with a different request body.');
+      throw new UnprocessableError(msg('idempotency.reusedWithOtherBody'));
     }
     if (err instanceof IdempotencyAlreadyInProgressError || (err as Error).name === 'IdempotencyAlreadyInProgressError') {
-      throw new ConflictError('A request with this Idempotency-Key is still being processed.');
+      throw new ConflictError(msg('idempotency.inProgress'));
     }
     // Powertools wraps the handler's own error; unwrap it so the error middleware maps it.
     const cause = (err as { cause?: unknown }).cause;

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../../shared/domain/validation';
 import type { HttpRequest } from './http-handler';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 const pageQuerySchema = z.object({
   limit: z.coerce.number().int('Must be a whole number').min(1, 'At least 1').max(100, 'At most 100').default(25),
@@ -9,11 +10,11 @@ const pageQuerySchema = z.object({
 
 /** `?limit=&cursor=` of list routes: limit 1..100 (default 25), opaque cursor. */
 export function pageParams(req: HttpRequest): { limit: number; cursor?: string } {
-  const { limit, cursor } = parseOrThrow(pageQuerySchema, { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined }, 'query string');
+  const { limit, cursor } = parseOrThrow(pageQuerySchema, { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined }, msg('what.queryString'));
   return cursor ? { limit, cursor } : { limit };
 }
 
 /** A required path parameter, validated by `schema` (a malformed id is simply not found). */
 export function pathParam<S extends z.ZodType>(req: HttpRequest, name: string, schema: S): z.output<S> {
-  return parseOrThrow(schema, req.params[name], `path parameter ${name}`);
+  return parseOrThrow(schema, req.params[name], msg('what.pathParameter', { name }));
 }

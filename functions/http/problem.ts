@@ -2,6 +2,7 @@ import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { DomainError } from '../../shared/domain/errors';
 import { DEFAULT_LANG, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
+import { msg, renderMsg } from '../../shared/domain/i18n/catalog';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -35,8 +36,9 @@ function extraFields(extra: Record<string, unknown> | undefined): Record<string,
 
 /**
  * Typed domain errors keep their status and detail; anything else is an opaque 500 (details go to the log only).
- * Title, detail and field messages are given in `lang` (French by default): messages missing from the
- * catalog (shared/domain/i18n/messages.ts) stay in English. Status codes and field paths never change.
+ * Title, detail and field messages are given in `lang` (French by default): catalogue messages
+ * (`msg(id, params)`, shared/domain/i18n/catalog.ts) are rendered in `lang`; the few plain strings left
+ * (messages set inside zod schemas) go through the catalogue by their English text, then the legacy patterns. Status codes and field paths never change.
  */
 export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT_LANG): Problem {
   if (err instanceof DomainError) {
@@ -47,8 +49,8 @@ export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT
       type: err.type,
       title: problemTitle(err.type, lang, err.title),
       status: err.status,
-      detail: translateMessage(err.message, lang),
-      ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: translateMessage(e.message, lang) })) } : {}),
+      detail: err.detail ? renderMsg(err.detail, lang) : translateMessage(err.message, lang),
+      ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: e.msg ? renderMsg(e.msg, lang) : translateMessage(e.message, lang) })) } : {}),
       ...(requestId ? { requestId } : {}),
       lang,
     };
@@ -57,7 +59,7 @@ export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT
     type: 'https://vigie.dev/problems/internal',
     title: problemTitle('internal', lang),
     status: 500,
-    detail: translateMessage('An unexpected error occurred. Quote the request id to the support team.', lang),
+    detail: renderMsg(msg('http.internal'), lang),
     ...(requestId ? { requestId } : {}),
     lang,
   };

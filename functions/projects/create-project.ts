@@ -7,14 +7,15 @@ import { createProject as store } from '../../shared/store/projects';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/projects';
 import { runIdempotent } from '../http/idempotency';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 export const createProject: RouteHandler<typeof api.createProject> = async (req) => {
   const input = req.body;
   const found = await getOrganizations(input.partners.map((p) => p.organizationId));
   const missing = input.partners.map((p, i) => ({ p, i })).filter(({ p }) => !found.has(p.organizationId));
   if (missing.length) {
-    throw new ValidationError('Some partners are not registered organizations.', {
-      errors: missing.map(({ i }) => fieldError(['partners', i, 'organizationId'], 'No such organization')),
+    throw new ValidationError(msg('project.partnersNotRegistered'), {
+      errors: missing.map(({ i }) => fieldError(['partners', i, 'organizationId'], msg('field.noSuchOrganization'))),
     });
   }
   const project = await store(input, actorOf(req.principal));

@@ -7,6 +7,7 @@ import { replaceProject } from '../../shared/store/projects';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/projects';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 export const patchProject: RouteHandler<typeof api.patchProject> = async (req) => {
   const expected = requireIfMatch(req);
@@ -14,7 +15,7 @@ export const patchProject: RouteHandler<typeof api.patchProject> = async (req) =
   const { project } = await loadReadableProject(req);
   const merged = { ...project, ...patch };
   const dateErrors = projectDateErrors(merged);
-  if (dateErrors.length) throw new ValidationError('The project is invalid.', { errors: dateErrors.map((e) => fieldError(e.path, e.message)) });
+  if (dateErrors.length) throw new ValidationError(msg('project.invalid'), { errors: dateErrors.map((e) => fieldError(e.path, e.message)) });
   const updated = await replaceProject(project, merged, expected, actorOf(req.principal));
   await afterChange(req, { project: updated });
   return { status: 200, body: updated, version: updated.version };

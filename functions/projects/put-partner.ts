@@ -8,13 +8,14 @@ import { putMembership } from '../../shared/store/projects';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/projects';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** PUT is idempotent: the same role twice changes nothing (200); a new partner is 201. */
 export const putPartner: RouteHandler<typeof api.putPartner> = async (req) => {
   const { role } = req.body;
   const header = await loadReadableProject(req);
-  const orgId = parseOrThrow(orgIdSchema, req.params.orgId, 'organization id');
-  if (!(await getOrganization(orgId))) throw new NotFoundError('No such organization.');
+  const orgId = parseOrThrow(orgIdSchema, req.params.orgId, msg('what.organizationId'));
+  if (!(await getOrganization(orgId))) throw new NotFoundError(msg('organization.notFound'));
   const { membership, created } = await putMembership(header, orgId, role, actorOf(req.principal));
   await afterChange(req, { project: header.project });
   return { status: created ? 201 : 200, body: membership };

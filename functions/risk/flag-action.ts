@@ -5,13 +5,14 @@ import { applyAction} from '../../shared/domain/risk/lifecycle';
 import { NotFoundError } from '../../shared/domain/errors';
 import { listFlags, saveFlagChanges } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** acknowledge, mitigate (note), waive (legal only, justification ≥ 20 characters) or reopen; audited. */
 export const flagAction: RouteHandler<typeof api.flagAction> = async (req) => {
   const body = req.body;
   const { project } = await loadReadableProject(req);
   const current = (await listFlags(project.id)).find((f) => f.id === req.params.flagId);
-  if (!current) throw new NotFoundError('No such flag in this project.');
+  if (!current) throw new NotFoundError(msg('flag.notFound'));
   const next = applyAction(current, { ...body, actor: req.principal, now: new Date() });
   const detail = body.action === 'waive' ? { justification: body.justification } : body.note ? { note: body.note } : {};
   const [stored] = await saveFlagChanges(project.id, [{ flag: next, previous: current, action: `flag.${body.action}`, detail }], actorOf(req.principal));

@@ -6,13 +6,14 @@ import { parseOrThrow, fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { listOpenFlags } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** The legal dashboard: open flags across every project, from the sparse index (`?severity=high,critical`). */
 export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async (req) => {
-  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, 'query string');
+  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, msg('what.queryString'));
   if (filter.status && filter.status.some((s) => s !== 'open' && s !== 'acknowledged')) {
-    throw new ValidationError('This list holds open (and acknowledged) flags only; closed or waived flags are listed per project.', {
-      errors: [fieldError(['status'], `Only open or acknowledged here (not ${FLAG_STATUSES.filter((s) => s !== 'open' && s !== 'acknowledged').join(', ')})`)],
+    throw new ValidationError(msg('flag.openOnlyDetail'), {
+      errors: [fieldError(['status'], msg('flag.openOnly', { statuses: FLAG_STATUSES.filter((s) => s !== 'open' && s !== 'acknowledged') }))],
     });
   }
   const { limit, cursor } = pageParams(req);

@@ -5,10 +5,11 @@ import { parseOrThrow } from '../../shared/domain/validation';
 import { getStaff, putStaff as store } from '../../shared/store/staff';
 import { assertVersion } from '../../shared/store/locking';
 import * as api from '../../shared/api/routes/staff';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** Adds (201) or updates (200, If-Match) a member of the pôle staff directory. */
 export const putStaff: RouteHandler<typeof api.putStaff> = async (req) => {
-  const email = parseOrThrow(emailSchema, req.params.email, 'email').toLowerCase();
+  const email = parseOrThrow(emailSchema, req.params.email, msg('what.email')).toLowerCase();
   const input = req.body;
   const previous = await getStaff(email);
   if (previous) assertVersion('staff member', previous.version, requireIfMatch(req));

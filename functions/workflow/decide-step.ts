@@ -10,6 +10,7 @@ import { loadGates } from '../../shared/services/gates';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/workflow';
 import { runIdempotent } from '../http/idempotency';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /** Attempts of one decision when other writers keep changing the workflow item (e.g. partners approving at once). */
 export const MAX_DECISION_ATTEMPTS = 5;
@@ -46,7 +47,7 @@ export const decideStep: RouteHandler<typeof api.decideStep> = async (req) => {
     const { state, effects } = decide(workflow.state, { stepId, ...body, actor: req.principal, now: new Date(), gates });
     const snapshot = stepSnapshot(workflow.state, stepId, req.principal);
     if (seen === undefined) seen = snapshot;
-    else if (snapshot !== seen) throw new ConflictError('This step changed meanwhile; reload the workflow and decide again.');
+    else if (snapshot !== seen) throw new ConflictError(msg('workflow.stepChanged'));
     let stored: StoredWorkflow;
     try {
       stored = await saveWorkflow(header.project, workflow, state, effects, actorOf(req.principal));

@@ -9,6 +9,7 @@ import { lawyerStillAssigned } from '../../shared/store/projects';
 import { getWorkflow, saveWorkflow } from '../../shared/store/workflow';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/workflow';
+import { msg } from '../../shared/domain/i18n/catalog';
 
 /**
  * Starts the project's approval workflow with its current partners (legal staff). Declarations already
@@ -18,7 +19,7 @@ import * as api from '../../shared/api/routes/workflow';
 export const startWorkflow: RouteHandler<typeof api.startWorkflow> = async (req) => {
   const input = req.body;
   const header = await loadReadableProject(req);
-  if (await getWorkflow(header.project.id)) throw new ConflictError('The workflow of this project is already started.');
+  if (await getWorkflow(header.project.id)) throw new ConflictError(msg('workflow.alreadyStarted'));
   const named = assertNamedLawyerAssigned(input, header.lawyers.map((l) => l.email));
   const now = new Date();
   let { state, effects } = createWorkflow(header.members.map((m) => m.organizationId), input, now);

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError, NotFoundError } from './errors';
+import { msg } from './i18n/catalog';
 
 /**
  * Roles and object-level access (docs/reference/design.md §5), in one place.
@@ -40,12 +41,12 @@ export function canReadProject(p: Principal, f: ProjectAccessFacts): boolean {
 }
 
 export function assertCanReadProject(p: Principal, f: ProjectAccessFacts | null): asserts f is ProjectAccessFacts {
-  if (!f || !canReadProject(p, f)) throw new NotFoundError('No such project.');
+  if (!f || !canReadProject(p, f)) throw new NotFoundError(msg('project.notFound'));
 }
 
 /** Project structure (metadata, partners, lawyers) is managed by the pôle's legal staff only. */
 export function assertCanManageProjects(p: Principal): void {
-  if (p.role !== 'legal') throw new ForbiddenError('Only the pôle legal staff manage projects.');
+  if (p.role !== 'legal') throw new ForbiddenError(msg('project.legalOnly'));
 }
 
 /**
@@ -65,11 +66,11 @@ export function canReadOrganization(p: Principal, orgId: string, sharesProjectWi
 }
 
 export function assertCanReadOrganization(p: Principal, orgId: string, sharesProjectWithLawyer = false): void {
-  if (!canReadOrganization(p, orgId, sharesProjectWithLawyer)) throw new NotFoundError('No such organization.');
+  if (!canReadOrganization(p, orgId, sharesProjectWithLawyer)) throw new NotFoundError(msg('organization.notFound'));
 }
 
 export const assertRole = (p: Principal, roles: readonly Role[]): void => {
-  if (!roles.includes(p.role)) throw new ForbiddenError(`This action needs one of the roles: ${roles.join(', ')}.`);
+  if (!roles.includes(p.role)) throw new ForbiddenError(msg('access.rolesRequired', { roles }));
 };
 
 /**
@@ -86,5 +87,5 @@ export function canReadDeclarationDrafts(p: Principal, orgId: string): boolean {
 }
 
 export function assertCanWriteDeclaration(p: Principal, orgId: string): void {
-  if (!canWriteDeclaration(p, orgId)) throw new ForbiddenError("Only the organization's representatives and the pôle legal staff may change its declaration.");
+  if (!canWriteDeclaration(p, orgId)) throw new ForbiddenError(msg('access.declarationWriters'));
 }

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateSchema, pctSchema, text } from './common';
 import { countrySchema, orgIdSchema } from './organization';
 import { ValidationError } from './errors';
 import { fieldError, parseOrThrow } from './validation';
+import { msg } from './i18n/catalog';
 
 /**
  * Control events of an organization (docs/risk.md, IEF-ACQUISITION): a change in its shareholding or its
@@ -103,12 +104,12 @@ export interface ControlEvent extends ControlEventInput {
 
 /** Parses the body for organization `organizationId` or throws a 400 ValidationError naming every field. */
 export function parseControlEventInput(raw: unknown, organizationId: string): ControlEventInput {
-  return assertControlEventConsistent(parseOrThrow(controlEventInputSchema, raw, 'control event'), organizationId);
+  return assertControlEventConsistent(parseOrThrow(controlEventInputSchema, raw, msg('what.controlEvent')), organizationId);
 }
 
 /** The cross-field rules of a control event already parsed by its schema (400 with every offending path). */
 export function assertControlEventConsistent(input: ControlEventInput, organizationId: string): ControlEventInput {
   const errors = controlEventErrors(input, organizationId).map((e) => fieldError(e.path, e.message));
-  if (errors.length) throw new ValidationError(`The control event is invalid: ${errors.length} error(s).`, { errors });
+  if (errors.length) throw new ValidationError(msg('validation.invalid', { what: msg('what.controlEvent'), count: errors.length }), { errors });
   return input;
 }

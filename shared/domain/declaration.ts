@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema, idSchema, text } from './common';
 import { ISO_COUNTRIES } from './countries';
 import { PayloadTooLargeError, ValidationError } from './errors';
@@ -6,7 +6,8 @@ import { countrySchema, orgIdSchema } from './organization';
 import { checkShares } from './ownership';
 import { patentPublicationNumberSchema } from './patent-number';
 import { technologyDomainSchema } from './project';
-import { fieldError, zodIssuesToFieldErrors, type ProblemFieldError } from './validation';
+import { fieldError, PARSE_PARAMS, zodIssuesToFieldErrors, type ProblemFieldError } from './validation';
+import { msg } from './i18n/catalog';
 
 /**
  * The IP declaration of one organization in one project (docs/reference/domain.md §1 and §3): background items with their
@@ -548,16 +549,16 @@ export function limitErrors(raw: unknown): ProblemFieldError[] {
   while (stack.length && out.length < MAX_LIMIT_ERRORS) {
     const { value, path } = stack.pop()!;
     if (typeof value === 'string') {
-      if (value.length > MAX_TEXT_LENGTH && value.trim().length > MAX_TEXT_LENGTH) out.push(fieldError(path, `At most ${MAX_TEXT_LENGTH} characters`));
+      if (value.length > MAX_TEXT_LENGTH && value.trim().length > MAX_TEXT_LENGTH) out.push(fieldError(path, msg('field.maxChars', { max: MAX_TEXT_LENGTH })));
     } else if (Array.isArray(value)) {
       const name = path[path.length - 1];
       const known = typeof name === 'string' && Object.hasOwn(ARRAY_LIMITS, name) ? (name as keyof typeof ARRAY_LIMITS) : undefined;
       const max = known ? ARRAY_LIMITS[known] : MAX_ANY_ARRAY;
-      if (value.length > max) out.push(fieldError(path, known ? tooMany(known) : `At most ${max} items`));
+      if (value.length > max) out.push(fieldError(path, known ? tooMany(known) : msg('field.maxItems', { max })));
       else if (path.length < MAX_WALK_DEPTH) for (let i = value.length - 1; i >= 0; i--) stack.push({ value: value[i], path: [...path, i] });
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
-      if (entries.length > MAX_OBJECT_FIELDS) out.push(fieldError(path, `At most ${MAX_OBJECT_FIELDS} fields`));
+      if (entries.length > MAX_OBJECT_FIELDS) out.push(fieldError(path, msg('field.maxFields', { max: MAX_OBJECT_FIELDS })));
       else if (path.length < MAX_WALK_DEPTH) for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
     }
   }
@@ -567,7 +568,7 @@ export function limitErrors(raw: unknown): ProblemFieldError[] {
 /** Throws a 413 PayloadTooLargeError naming each oversize field (see {@link limitErrors}). */
 export function assertWithinLimits(raw: unknown): void {
   const errors = limitErrors(raw);
-  if (errors.length) throw new PayloadTooLargeError(`The declaration exceeds its limits: ${errors.length} field(s).`, { errors });
+  if (errors.length) throw new PayloadTooLargeError(msg('declaration.exceedsLimits', { count: errors.length }), { errors });
 }
 
 // --- Entry points for handlers -----------------------------------------------------------------------------------
@@ -576,16 +577,14 @@ export function assertWithinLimits(raw: unknown): void {
  * Parse options for the declaration schemas: a missing field reads "Required" rather than zod's
  * "expected string, received undefined". Handlers that call `safeParse` themselves should pass it too.
  */
-export const DECLARATION_PARSE_PARAMS = {
-  error: (issue: z.core.$ZodRawIssue) => (issue.code === 'invalid_type' && issue.input === undefined ? 'Required' : undefined),
-} satisfies z.core.ParseContext<z.core.$ZodIssue>;
+export const DECLARATION_PARSE_PARAMS = PARSE_PARAMS;
 
 function parseWith<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   assertWithinLimits(raw);
   const parsed = schema.safeParse(raw, DECLARATION_PARSE_PARAMS);
   if (!parsed.success) {
     const errors = zodIssuesToFieldErrors(parsed.error.issues);
-    throw new ValidationError(`The declaration is invalid: ${errors.length} error(s).`, { errors });
+    throw new ValidationError(msg('declaration.invalid', { count: errors.length }), { errors });
   }
   return parsed.data;
 }
@@ -597,6 +596,6 @@ export const parseDeclarationDraft = (raw: unknown): DeclarationDraft => parseWi
 export function parseDeclarationForSubmit(raw: unknown, context: SubmitContext): Declaration {
   const declaration = parseWith(declarationSubmitSchema, raw);
   const errors = submitErrors(declaration, context);
-  if (errors.length) throw new ValidationError(`The declaration cannot be submitted: ${errors.length} error(s).`, { errors });
+  if (errors.length) throw new ValidationError(msg('declaration.cannotSubmit', { count: errors.length }), { errors });
   return declaration;
 }

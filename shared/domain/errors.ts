@@ -1,3 +1,5 @@
+import { isMsg, renderMsg, type Msg } from './i18n/catalog';
+
 /**
  * Typed domain errors. Handlers and the store throw these; the one error middleware
  * (functions/http/errors.ts) maps them to RFC 9457 problem+json. Anything else becomes an opaque 500.
@@ -5,7 +7,10 @@
 export interface FieldError {
   /** JSON Pointer to the offending field, e.g. `/results/2/ownership/1/pct` (or `siren` for top-level fields). */
   path: string;
+  /** English rendering (logs, tests); the boundary renders {@link FieldError.msg} in the reader's language. */
   message: string;
+  /** The message by id (non-enumerable: never serialized as such). */
+  readonly msg?: Msg;
 }
 
 export abstract class DomainError extends Error {
@@ -14,8 +19,12 @@ export abstract class DomainError extends Error {
   abstract readonly title: string;
   readonly errors?: FieldError[];
   readonly extra?: Record<string, unknown>;
-  constructor(detail: string, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
-    super(detail);
+  /** The detail by id; `message` is its English rendering (for logs). */
+  readonly detail?: Msg;
+  /** `detail` is a catalogue message: `msg('project.notFound')` (shared/domain/i18n/catalog.ts). */
+  constructor(detail: Msg | string, opts: { errors?: FieldError[]; extra?: Record<string, unknown> } = {}) {
+    super(isMsg(detail) ? renderMsg(detail, 'en') : detail);
+    if (isMsg(detail)) this.detail = detail;
     this.name = new.target.name;
     if (opts.errors) this.errors = opts.errors;
     if (opts.extra) this.extra = opts.extra;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal, Role } from './access';
 import { canonicalJson, sha256Hex } from './audit';
 import { dueDate as computeDueDate } from './calendar';
@@ -6,6 +6,7 @@ import { emailSchema, text } from './common';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from './errors';
 import { orgIdSchema } from './organization';
 import { fieldError, parseOrThrow, type ProblemFieldError } from './validation';
+import { msg, zodText, type Msg } from './i18n/catalog';
 
 /**
  * The approval workflow of one project (docs/reference/design.md §1.4, docs/workflow.md), as a pure state machine.
@@ -261,25 +262,26 @@ export const COMMENT_MAX = 5000;
 export const decisionRequestSchema = z
   .strictObject({
     decision: z.enum(DECISIONS),
-    comment: text(COMMENT_MAX, 0),
+    /** Optional (absent or empty) to approve; required, not blank, to reject or request changes. */
+    comment: text(COMMENT_MAX, 0).optional(),
     changesRequestedFrom: z.array(orgIdSchema).max(100).optional(),
   })
   .superRefine((v, ctx) => {
-    if (v.decision !== 'approve' && v.comment.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['comment'], message: 'A comment is required to request changes or reject' });
+    if (v.decision !== 'approve' && !v.comment) {
+      ctx.addIssue({ code: 'custom', path: ['comment'], message: zodText('workflow.commentRequired') });
     }
     if (v.decision === 'request-changes') {
       if (!v.changesRequestedFrom || v.changesRequestedFrom.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: 'Name at least one partner organization' });
+        ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: zodText('workflow.namePartner') });
       } else {
         const seen = new Set<string>();
         v.changesRequestedFrom.forEach((o, i) => {
-          if (seen.has(o)) ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom', i], message: 'Listed twice' });
+          if (seen.has(o)) ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom', i], message: zodText('field.listedTwice') });
           seen.add(o);
         });
       }
     } else if (v.changesRequestedFrom !== undefined) {
-      ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: 'Only for request-changes' });
+      ctx.addIssue({ code: 'custom', path: ['changesRequestedFrom'], message: zodText('workflow.onlyForRequestChanges') });
     }
   });
 export type DecisionRequest = z.output<typeof decisionRequestSchema>;
@@ -377,15 +379,15 @@ export function missingApprovals(state: WorkflowState): string[] {
 export function createWorkflow(partners: readonly string[], config: WorkflowConfigInput | undefined, now: Date): WorkflowResult {
   const at = iso(now);
   const errors: ProblemFieldError[] = [];
-  if (partners.length === 0) errors.push(fieldError(['partners'], 'A workflow needs at least one partner'));
+  if (partners.length === 0) errors.push(fieldError(['partners'], msg('workflow.needsPartner')));
   const seen = new Set<string>();
   partners.forEach((o, i) => {
-    if (typeof o !== 'string' || o.length === 0) errors.push(fieldError(['partners', i], 'Must be an organization id'));
-    else if (seen.has(o)) errors.push(fieldError(['partners', i], 'Listed twice'));
+    if (typeof o !== 'string' || o.length === 0) errors.push(fieldError(['partners', i], msg('workflow.mustBeOrganizationId')));
+    else if (seen.has(o)) errors.push(fieldError(['partners', i], msg('field.listedTwice')));
     seen.add(o);
   });
-  if (errors.length) throw new ValidationError('The workflow partners are invalid.', { errors });
-  const cfg = parseOrThrow(workflowConfigInputSchema, config ?? {}, 'workflow configuration');
+  if (errors.length) throw new ValidationError(msg('workflow.partnersInvalid'), { errors });
+  const cfg = parseOrThrow(workflowConfigInputSchema, config ?? {}, msg('what.workflowConfiguration'));
   const lawyerEmail = cfg.lawyerOpinion?.enabled ? normEmail(cfg.lawyerOpinion.lawyerEmail ?? '') : null;
   const state: WorkflowState = {
     schemaVersion: 1,
@@ -425,10 +427,10 @@ export function recordSubmission(state: WorkflowState, orgId: string, contentHas
   const at = iso(now);
   const s = clone(state);
   const decl = s.declarations.find((d) => d.orgId === orgId);
-  if (!decl) throw new NotFoundError('This organization is not a partner of the project.');
-  if (s.status === 'signed') throw new ConflictError('The agreement is signed: the IP file is locked.');
+  if (!decl) throw new NotFoundError(msg('project.notPartner'));
+  if (s.status === 'signed') throw new ConflictError(msg('workflow.ipFileLocked'));
   if (typeof contentHash !== 'string' || contentHash.length === 0 || contentHash.length > 256) {
-    throw new ValidationError('Invalid content hash.', { errors: [fieldError(['contentHash'], 'Must be a content hash')] });
+    throw new ValidationError(msg('workflow.invalidContentHash'), { errors: [fieldError(['contentHash'], msg('workflow.mustBeContentHash'))] });
   }
   if (decl.contentHash === contentHash) return { state: s, effects: [] };
   const fx: WorkflowEffect[] = [];
@@ -446,7 +448,8 @@ export interface DecideInput {
   /** A step id; a partner may also say `partner-approval` for its own organization's step. */
   stepId: string;
   decision: Decision;
-  comment: string;
+  /** Optional to approve; required (not blank) to reject or request changes. */
+  comment?: string | undefined;
   changesRequestedFrom?: readonly string[] | undefined;
   actor: Principal;
   now: Date;
@@ -464,41 +467,41 @@ export function decide(state: WorkflowState, input: DecideInput): WorkflowResult
   const s = clone(state);
   let stepId = input.stepId;
   if (stepId === 'partner-approval') {
-    if (actor.role !== 'partner' || !actor.organizationId) throw new ForbiddenError('Only a partner decides its own partner approval.');
+    if (actor.role !== 'partner' || !actor.organizationId) throw new ForbiddenError(msg('workflow.partnerOwnApproval'));
     stepId = partnerStepId(actor.organizationId);
   }
   const step = findStep(s, stepId);
-  if (!step) throw new NotFoundError(`No step ${stepId} in this workflow.`);
-  if (!isAssignee(step.assignee, actor)) throw new ForbiddenError('Only the assignee of this step may decide it.');
-  if (s.status === 'rejected') throw new ConflictError('The workflow is rejected; legal staff must reopen it first.');
-  if (s.status === 'signed') throw new ConflictError('The agreement is signed: the workflow is closed.');
-  if (step.status === 'decided') throw new ConflictError('This step has already been decided on the current IP file.');
+  if (!step) throw new NotFoundError(msg('workflow.noSuchStep', { stepId }));
+  if (!isAssignee(step.assignee, actor)) throw new ForbiddenError(msg('workflow.assigneeOnly'));
+  if (s.status === 'rejected') throw new ConflictError(msg('workflow.rejected'));
+  if (s.status === 'signed') throw new ConflictError(msg('workflow.closed'));
+  if (step.status === 'decided') throw new ConflictError(msg('workflow.stepAlreadyDecided'));
   if (step.status !== 'open' || s.ipFileHash === null || step.openedFor !== s.ipFileHash) {
-    throw new ConflictError(`This step is not open: the workflow is at the ${s.stage} stage.`);
+    throw new ConflictError(msg('workflow.stepNotOpen', { stage: s.stage }));
   }
 
   const comment = typeof input.comment === 'string' ? input.comment.trim() : '';
   const errors: ProblemFieldError[] = [];
-  if (!(DECISIONS as readonly string[]).includes(input.decision)) errors.push(fieldError(['decision'], 'Unknown decision'));
-  if (comment.length > COMMENT_MAX) errors.push(fieldError(['comment'], `At most ${COMMENT_MAX} characters`));
+  if (!(DECISIONS as readonly string[]).includes(input.decision)) errors.push(fieldError(['decision'], msg('workflow.unknownDecision')));
+  if (comment.length > COMMENT_MAX) errors.push(fieldError(['comment'], msg('field.maxChars', { max: COMMENT_MAX })));
   if (input.decision !== 'approve' && comment.length === 0) {
-    errors.push(fieldError(['comment'], 'A comment is required to request changes or reject'));
+    errors.push(fieldError(['comment'], msg('workflow.commentRequired')));
   }
   let changesRequestedFrom: string[] | null = null;
   if (input.decision === 'request-changes') {
     const list = input.changesRequestedFrom ?? [];
-    if (list.length === 0) errors.push(fieldError(['changesRequestedFrom'], 'Name at least one partner organization'));
+    if (list.length === 0) errors.push(fieldError(['changesRequestedFrom'], msg('workflow.namePartner')));
     const seen = new Set<string>();
     list.forEach((o, i) => {
-      if (!s.partners.includes(o)) errors.push(fieldError(['changesRequestedFrom', i], 'Not a partner of the project'));
-      else if (seen.has(o)) errors.push(fieldError(['changesRequestedFrom', i], 'Listed twice'));
+      if (!s.partners.includes(o)) errors.push(fieldError(['changesRequestedFrom', i], msg('field.notPartner')));
+      else if (seen.has(o)) errors.push(fieldError(['changesRequestedFrom', i], msg('field.listedTwice')));
       seen.add(o);
     });
     changesRequestedFrom = [...seen].filter((o) => s.partners.includes(o));
   } else if (input.changesRequestedFrom !== undefined && input.changesRequestedFrom.length > 0) {
-    errors.push(fieldError(['changesRequestedFrom'], 'Only for request-changes'));
+    errors.push(fieldError(['changesRequestedFrom'], msg('workflow.onlyForRequestChanges')));
   }
-  if (errors.length) throw new ValidationError('The decision is invalid.', { errors });
+  if (errors.length) throw new ValidationError(msg('workflow.decisionInvalid'), { errors });
 
   if (input.decision === 'approve' && (step.kind === 'legal-review' || step.kind === 'committee')) {
     const blockingFlags = gates.openBlockingFlags
@@ -506,11 +509,13 @@ export function decide(state: WorkflowState, input: DecideInput): WorkflowResult
       .map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity }));
     const iefHolds = step.kind === 'committee' ? gates.iefHolds.map((h) => ({ flagId: h.flagId, orgId: h.orgId })) : [];
     if (blockingFlags.length || iefHolds.length) {
-      const parts = [
-        blockingFlags.length ? `${blockingFlags.length} open high or critical risk flag(s)` : '',
-        iefHolds.length ? `${iefHolds.length} foreign-investment (IEF) hold(s)` : '',
-      ].filter(Boolean);
-      throw new ConflictError(`This step cannot be approved while there are ${parts.join(' and ')}.`, {
+      const detail =
+        blockingFlags.length && iefHolds.length
+          ? msg('workflow.blockedByFlagsAndHolds', { flags: blockingFlags.length, holds: iefHolds.length })
+          : blockingFlags.length
+            ? msg('workflow.blockedByFlags', { count: blockingFlags.length })
+            : msg('workflow.blockedByHolds', { count: iefHolds.length });
+      throw new ConflictError(detail, {
         extra: { blockingFlags, iefHolds },
       });
     }
@@ -552,7 +557,7 @@ export function decide(state: WorkflowState, input: DecideInput): WorkflowResult
   settle(s, now, fx, 'superseded');
   if (step.kind === 'committee' && s.stage !== 'agreement') {
     // Unreachable by construction; a guard so that a bug can never skip an approval.
-    throw new ConflictError('The committee approval does not complete the required approvals.', {
+    throw new ConflictError(msg('workflow.committeeIncomplete'), {
       extra: { missingApprovals: missingApprovals(s) },
     });
   }
@@ -565,8 +570,8 @@ export function decide(state: WorkflowState, input: DecideInput): WorkflowResult
  */
 export function reopen(state: WorkflowState, actor: Principal, now: Date): WorkflowResult {
   const at = iso(now);
-  assertLegal(actor, 'reopen a rejected workflow');
-  if (state.status !== 'rejected') throw new ConflictError('Only a rejected workflow can be reopened.');
+  assertLegal(actor, msg('workflow.action.reopen'));
+  if (state.status !== 'rejected') throw new ConflictError(msg('workflow.reopenRejectedOnly'));
   const s = clone(state);
   const by = toDecisionActor(actor);
   s.status = 'active';
@@ -585,8 +590,8 @@ export function reopen(state: WorkflowState, actor: Principal, now: Date): Workf
  */
 export function setLawyerOpinion(state: WorkflowState, input: LawyerOpinionInput, actor: Principal, now: Date): WorkflowResult {
   const at = iso(now);
-  assertLegal(actor, 'configure the lawyer opinion');
-  const parsed = parseOrThrow(lawyerOpinionInputSchema, input, 'lawyer opinion settings');
+  assertLegal(actor, msg('workflow.action.configureOpinion'));
+  const parsed = parseOrThrow(lawyerOpinionInputSchema, input, msg('what.lawyerOpinionSettings'));
   const next: LawyerOpinionConfig = parsed.enabled
     ? { enabled: true, lawyerEmail: normEmail(parsed.lawyerEmail ?? '') }
     : { enabled: false, lawyerEmail: null };
@@ -594,7 +599,7 @@ export function setLawyerOpinion(state: WorkflowState, input: LawyerOpinionInput
   const s = clone(state);
   if (cur.enabled === next.enabled && cur.lawyerEmail === next.lawyerEmail) return { state: s, effects: [] };
   if (s.status === 'signed' || s.stage === 'agreement' || s.stage === 'signatures' || s.stage === 'signed') {
-    throw new ConflictError('The committee has approved: the lawyer opinion can no longer be changed.');
+    throw new ConflictError(msg('workflow.opinionLocked'));
   }
   const fx: WorkflowEffect[] = [];
   s.config.lawyerOpinion = next;
@@ -622,8 +627,8 @@ export function setLawyerOpinion(state: WorkflowState, input: LawyerOpinionInput
 
 /** The 400 for a lawyer opinion naming someone who is not a lawyer of the project. */
 export const namedLawyerNotAssigned = (): ValidationError =>
-  new ValidationError('The lawyer named for the opinion is not assigned to this project.', {
-    errors: [fieldError(['lawyerOpinion', 'lawyerEmail'], 'Not a lawyer of this project: assign it first (PUT /projects/{projectId}/lawyers/{email})')],
+  new ValidationError(msg('workflow.opinionLawyerNotAssigned'), {
+    errors: [fieldError(['lawyerOpinion', 'lawyerEmail'], msg('workflow.assignLawyerFirst'))],
   });
 
 /**
@@ -648,7 +653,7 @@ export function assertNamedLawyerAssigned(input: WorkflowConfigInput | undefined
 export function assertLawyerNotNamed(state: WorkflowState, email: string): void {
   const lo = state.config.lawyerOpinion;
   if (state.status !== 'signed' && lo.enabled && lo.lawyerEmail === normEmail(email)) {
-    throw new ConflictError('This lawyer is named for the lawyer opinion of the workflow: name another lawyer or switch the opinion off first.');
+    throw new ConflictError(msg('workflow.lawyerNamedForOpinion'));
   }
 }
 
@@ -658,13 +663,13 @@ export function assertLawyerNotNamed(state: WorkflowState, email: string): void 
  */
 export function setSla(state: WorkflowState, patch: SlaPatch, actor: Principal, now: Date): WorkflowResult {
   const at = iso(now);
-  assertLegal(actor, 'change the workflow SLA');
-  const parsed = parseOrThrow(slaPatchSchema, patch, 'SLA settings');
+  assertLegal(actor, msg('workflow.action.changeSla'));
+  const parsed = parseOrThrow(slaPatchSchema, patch, msg('what.slaSettings'));
   const s = clone(state);
   const merged: SlaDays = { ...s.config.slaDays, ...definedOnly(parsed) };
   const keys = Object.keys(merged) as (keyof SlaDays)[];
   if (keys.every((k) => merged[k] === s.config.slaDays[k])) return { state: s, effects: [] };
-  if (s.status === 'signed') throw new ConflictError('The agreement is signed: the workflow is closed.');
+  if (s.status === 'signed') throw new ConflictError(msg('workflow.closed'));
   s.config.slaDays = merged;
   const fx: WorkflowEffect[] = [];
   for (const st of s.steps) {
@@ -689,20 +694,20 @@ export function setSla(state: WorkflowState, patch: SlaPatch, actor: Principal, 
 export function recordAgreementGenerated(state: WorkflowState, agreement: { agreementId: string; hash: string }, now: Date): WorkflowResult {
   const at = iso(now);
   if (state.status !== 'active' || (state.stage !== 'agreement' && state.stage !== 'signatures')) {
-    throw new ConflictError('An agreement can be generated only after the committee has approved.');
+    throw new ConflictError(msg('workflow.agreementBeforeCommittee'));
   }
   if (!agreement.agreementId || !agreement.hash) {
-    throw new ValidationError('Invalid agreement reference.', {
+    throw new ValidationError(msg('workflow.invalidAgreement'), {
       errors: [
-        ...(!agreement.agreementId ? [fieldError(['agreementId'], 'Required')] : []),
-        ...(!agreement.hash ? [fieldError(['hash'], 'Required')] : []),
+        ...(!agreement.agreementId ? [fieldError(['agreementId'], msg('field.required'))] : []),
+        ...(!agreement.hash ? [fieldError(['hash'], msg('field.required'))] : []),
       ],
     });
   }
   const s = clone(state);
   const missing = missingApprovals(s);
   if (missing.length || s.ipFileHash === null) {
-    throw new ConflictError('Some required approvals are not on the current IP file.', { extra: { missingApprovals: missing } });
+    throw new ConflictError(msg('workflow.approvalsNotCurrent'), { extra: { missingApprovals: missing } });
   }
   const replaced = s.agreement?.agreementId ?? null;
   s.agreement = { agreementId: agreement.agreementId, hash: agreement.hash, generatedAt: at, ipFileHash: s.ipFileHash };
@@ -720,14 +725,14 @@ export function recordAgreementGenerated(state: WorkflowState, agreement: { agre
  */
 export function recordSignature(state: WorkflowState, orgId: string, now: Date, opts: { agreementId?: string } = {}): WorkflowResult {
   const at = iso(now);
-  if (!state.partners.includes(orgId)) throw new NotFoundError('This organization is not a partner of the project.');
+  if (!state.partners.includes(orgId)) throw new NotFoundError(msg('project.notPartner'));
   if (state.status !== 'active' || state.stage !== 'signatures' || !state.agreement) {
-    throw new ConflictError('Signatures are recorded only once the agreement has been generated.');
+    throw new ConflictError(msg('workflow.signaturesBeforeAgreement'));
   }
   if (opts.agreementId !== undefined && opts.agreementId !== state.agreement.agreementId) {
-    throw new ConflictError('This signature is for another version of the agreement.');
+    throw new ConflictError(msg('workflow.signatureOtherVersion'));
   }
-  if (state.signatures.some((x) => x.orgId === orgId)) throw new ConflictError('This partner has already signed.');
+  if (state.signatures.some((x) => x.orgId === orgId)) throw new ConflictError(msg('workflow.alreadySigned'));
   const s = clone(state);
   const agreementId = s.agreement!.agreementId;
   s.signatures.push({ orgId, signedAt: at, agreementId });
@@ -737,7 +742,7 @@ export function recordSignature(state: WorkflowState, orgId: string, now: Date, 
   if (s.partners.every((p) => s.signatures.some((x) => x.orgId === p))) {
     const missing = missingApprovals(s);
     if (missing.length || s.ipFileHash === null || s.agreement!.ipFileHash !== s.ipFileHash) {
-      throw new ConflictError('Some required approvals are not on the final IP file.', { extra: { missingApprovals: missing } });
+      throw new ConflictError(msg('workflow.approvalsNotFinal'), { extra: { missingApprovals: missing } });
     }
     s.status = 'signed';
     moveStage(s, 'signed', at, fx);
@@ -771,8 +776,8 @@ function toDecisionActor(p: Principal): DecisionActor {
   return { sub: p.sub, email: p.email ? normEmail(p.email) : null, role: p.role, org: p.organizationId ?? null };
 }
 
-function assertLegal(p: Principal, what: string): void {
-  if (p.role !== 'legal') throw new ForbiddenError(`Only the pôle legal staff may ${what}.`);
+function assertLegal(p: Principal, action: Msg): void {
+  if (p.role !== 'legal') throw new ForbiddenError(msg('workflow.legalOnly', { action }));
 }
 
 function newStep(stepId: string, kind: StepKind, assignee: Assignee): StepState {

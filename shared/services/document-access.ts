@@ -1,8 +1,9 @@
 import type { Principal } from '../domain/access';
 import type { DocumentRecord } from '../domain/documents';
 import { NotFoundError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 /** Staff and the assigned lawyer read every document of a project they see; a partner only its organization's. */
 export function assertCanReadDocument(p: Principal, doc: DocumentRecord): void {
-  if (p.role === 'partner' && doc.organizationId !== p.organizationId) throw new NotFoundError('No such document.');
+  if (p.role === 'partner' && doc.organizationId !== p.organizationId) throw new NotFoundError(msg('document.notFound'));
 }

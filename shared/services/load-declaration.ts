@@ -5,6 +5,7 @@ import { NotFoundError, ValidationError } from '../domain/errors';
 import { fieldError } from '../domain/validation';
 import { getDeclarationHead, type DeclarationHead } from '../store/declarations';
 import type { ProjectHeader } from '../store/projects';
+import { msg } from '../domain/i18n/catalog';
 
 export interface DeclarationContext {
   header: ProjectHeader;
@@ -18,7 +19,7 @@ export interface DeclarationContext {
 export async function loadDeclarationContext(req: RequestScope): Promise<DeclarationContext> {
   const header = await loadReadableProject(req);
   const orgId = req.params.orgId ?? '';
-  if (!header.members.some((m) => m.organizationId === orgId)) throw new NotFoundError('This organization is not a partner of the project.');
+  if (!header.members.some((m) => m.organizationId === orgId)) throw new NotFoundError(msg('project.notPartner'));
   const head = await getDeclarationHead(header.project.id, orgId);
   return { header, orgId, seesDrafts: canReadDeclarationDrafts(req.principal, orgId), head };
 }
@@ -32,12 +33,12 @@ export function readableVersions(ctx: DeclarationContext): number[] | 'all' {
 export function assertReadableVersion(ctx: DeclarationContext, n: number): void {
   const readable = readableVersions(ctx);
   const exists = !!ctx.head && n >= 1 && n <= ctx.head.currentVersion;
-  if (!exists || (readable !== 'all' && !readable.includes(n))) throw new NotFoundError(`No readable version ${n} of this declaration.`);
+  if (!exists || (readable !== 'all' && !readable.includes(n))) throw new NotFoundError(msg('declaration.noReadableVersion', { version: n }));
 }
 
 export function versionParam(raw: string | undefined, name: string): number {
   if (!raw || !/^\d{1,6}$/.test(raw) || Number(raw) < 1) {
-    throw new ValidationError(`${name} must be a version number (1, 2, …).`, { errors: [fieldError([name], 'Must be a positive whole number')] });
+    throw new ValidationError(msg('declaration.versionParamDetail', { name }), { errors: [fieldError([name], msg('field.mustBePositiveInteger'))] });
   }
   return Number(raw);
 }

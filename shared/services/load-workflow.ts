@@ -3,10 +3,11 @@ import { loadReadableProject } from './load-project';
 import { NotFoundError } from '../domain/errors';
 import { getWorkflow, type StoredWorkflow } from '../store/workflow';
 import type { ProjectHeader } from '../store/projects';
+import { msg } from '../domain/i18n/catalog';
 
 export async function loadWorkflow(req: RequestScope): Promise<{ header: ProjectHeader; workflow: StoredWorkflow }> {
   const header = await loadReadableProject(req);
   const workflow = await getWorkflow(header.project.id);
-  if (!workflow) throw new NotFoundError('The approval workflow of this project has not been started.');
+  if (!workflow) throw new NotFoundError(msg('workflow.notStarted'));
   return { header, workflow };
 }

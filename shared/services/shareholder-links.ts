@@ -2,6 +2,7 @@ import { findShareholdingCycle, type Shareholder } from '../domain/organization'
 import { ConflictError, ValidationError } from '../domain/errors';
 import { fieldError } from '../domain/validation';
 import { loadControlChain } from '../store/organizations';
+import { msg } from '../domain/i18n/catalog';
 
 /**
  * Shareholders that point at registered organizations must exist, and the links must form no cycle
@@ -13,12 +14,12 @@ export async function assertLinkedShareholdersValid(selfId: string | null, share
   const chain = await loadControlChain(linked.map((l) => l.id));
   const missing = linked.filter((l) => !chain.has(l.id));
   if (missing.length) {
-    throw new ValidationError('Some shareholders point at organizations that do not exist.', {
-      errors: missing.map((m) => fieldError(['shareholders', m.i, 'organizationId'], 'No such organization')),
+    throw new ValidationError(msg('organization.shareholdersMissing'), {
+      errors: missing.map((m) => fieldError(['shareholders', m.i, 'organizationId'], msg('field.noSuchOrganization'))),
     });
   }
   if (!selfId) return;
   const holdersOf = (id: string) => chain.get(id)?.shareholders.map((s) => s.organizationId).filter((x): x is string => !!x) ?? [];
   const cycle = findShareholdingCycle(selfId, linked.map((l) => l.id), holdersOf);
-  if (cycle) throw new ConflictError(`These shareholdings would form a cycle: ${cycle.join(' → ')}.`, { extra: { cycle } });
+  if (cycle) throw new ConflictError(msg('organization.shareholdingCycle', { cycle: cycle.join(' → ') }), { extra: { cycle } });
 }

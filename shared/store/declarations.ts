@@ -1,3 +1,4 @@
+import { msg } from '../domain/i18n/catalog';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import * as z from 'zod';
 import { queryAll } from './query';
@@ -152,11 +153,11 @@ export async function saveDeclarationVersion(
 
 /** A first save (no If-Match) finds a declaration: 409, with the current ETag when known. */
 const headExists = (current: Record<string, unknown> | null) =>
-  alreadyExists('declaration', current && { version: current.currentVersion }, 'A declaration already exists: send If-Match with its current version.');
+  alreadyExists('declaration', current && { version: current.currentVersion }, msg('declaration.alreadyExists'));
 
 /** The writes of a submission (the head records it; the version item itself never changes), to compose with a workflow transition. */
 export function submissionChange(head: DeclarationHead, actor: Actor, now = new Date()): { next: DeclarationHead; write: TxWrite; audit: AuditInput } {
-  if (head.status === 'submitted') throw new ConflictError(`Version ${head.currentVersion} is already submitted.`);
+  if (head.status === 'submitted') throw new ConflictError(msg('declaration.alreadySubmitted', { version: head.currentVersion }));
   const at = now.toISOString();
   const submission: DeclarationSubmission = { version: head.currentVersion, contentHash: head.currentHash, at, by: actor };
   const next: DeclarationHead = { ...head, status: 'submitted', submissions: [...head.submissions, submission], updatedAt: at };
@@ -173,7 +174,7 @@ export function submissionChange(head: DeclarationHead, actor: Actor, now = new 
           expression: '#s = :draft',
           names: { '#s': 'status' },
           values: { ':draft': 'draft' },
-          conflict: (now) => (now.status === 'submitted' ? new ConflictError(`Version ${String(now.currentVersion)} is already submitted.`) : null),
+          conflict: (now) => (now.status === 'submitted' ? new ConflictError(msg('declaration.alreadySubmitted', { version: String(now.currentVersion) })) : null),
         },
       },
     ),

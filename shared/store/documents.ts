@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { msg } from '../domain/i18n/catalog';
 import { ddb } from './clients';
 import { config } from './config';
 import { documentKey, documentProjectGsi, projectChain, queries, stripKeys } from './keys';
@@ -41,7 +42,7 @@ export async function settleDocument(current: DocumentRecord, next: DocumentReco
           expression: '#s = :pending',
           names: { '#s': 'status' },
           values: { ':pending': 'pending' },
-          conflict: (now) => (now.status !== 'pending' ? new ConflictError('This document was already confirmed.') : null),
+          conflict: (now) => (now.status !== 'pending' ? new ConflictError(msg('document.alreadyConfirmed')) : null),
         },
       }),
     ],

@@ -1,6 +1,7 @@
 import { config } from './config';
 import type { TxWrite } from './tx';
 import { ConflictError, PreconditionFailedError, type DomainError } from '../domain/errors';
+import { msg, type MessageId, type Msg } from '../domain/i18n/catalog';
 
 /**
  * Optimistic locking, in one place. Every mutable item carries a version (`version`; a declaration head,
@@ -22,9 +23,22 @@ import { ConflictError, PreconditionFailedError, type DomainError } from '../dom
  *     guards the same item against a concurrent change the version does not count, e.g. a submission).
  */
 
-/** The names of locked items in messages (French in shared/domain/i18n/messages.ts `LOCKED_ENTITIES_FR`). */
+/** The names of locked items in messages (their French and English in the catalogue, `entity.*`). */
 export const LOCKED_ENTITIES = ['organization', 'project', 'partner', 'lawyer assignment', 'workflow', 'declaration', 'staff member', 'flag', 'document', 'control event'] as const;
 export type LockedEntity = (typeof LOCKED_ENTITIES)[number];
+const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
+  organization: 'entity.organization',
+  project: 'entity.project',
+  partner: 'entity.partner',
+  'lawyer assignment': 'entity.lawyerAssignment',
+  workflow: 'entity.workflow',
+  declaration: 'entity.declaration',
+  'staff member': 'entity.staffMember',
+  flag: 'entity.flag',
+  document: 'entity.document',
+  'control event': 'entity.controlEvent',
+};
+const entityName = (entity: LockedEntity) => msg(ENTITY_MESSAGES[entity]);
 
 /** An extra condition, ANDed with the lock. Its placeholders must not start with `#lock`/`:lock`. */
 export interface ExtraCondition {
@@ -54,9 +68,10 @@ export const etag = (version: number) => `"${version}"`;
 
 /** 412 for a stale version: the current version (null when the item is gone) and, when known, the one expected. */
 export function staleVersion(entity: LockedEntity, current: number | null | undefined, expected?: number): PreconditionFailedError {
-  if (current === null || current === undefined) return new PreconditionFailedError(`The ${entity} no longer exists; reload it.`);
+  const e = entityName(entity);
+  if (current === null || current === undefined) return new PreconditionFailedError(msg('lock.gone', { entity: e }));
   return new PreconditionFailedError(
-    expected === undefined ? `The ${entity} changed meanwhile (now at version ${current}); reload it and retry.` : `The ${entity} is at version ${current}, not ${expected}; reload it and retry.`,
+    expected === undefined ? msg('lock.changed', { entity: e, current }) : msg('lock.stale', { entity: e, current, expected }),
     { extra: { currentEtag: etag(current) } },
   );
 }
@@ -67,7 +82,7 @@ export function assertVersion(entity: LockedEntity, current: number | null | und
 }
 
 /** 409 for a creation that finds the item there (with its ETag when it has a version). */
-export function alreadyExists(entity: LockedEntity, current: Record<string, unknown> | null, message = `The ${entity} already exists.`): ConflictError {
+export function alreadyExists(entity: LockedEntity, current: Record<string, unknown> | null, message: Msg = msg('lock.exists', { entity: entityName(entity) })): ConflictError {
   const v = current?.version;
   return new ConflictError(message, typeof v === 'number' ? { extra: { currentEtag: etag(v) } } : {});
 }
@@ -100,7 +115,7 @@ export function lockFailure(lock: Lock): (current: Record<string, unknown> | nul
   return (current) => {
     if (lock.expect === 'absent') {
       // Gone again by the time we looked: a concurrent create and delete; a retry will do.
-      if (!current) return new ConflictError(`The ${lock.entity} changed meanwhile; retry.`);
+      if (!current) return new ConflictError(msg('lock.changedRetry', { entity: entityName(lock.entity) }));
       return lock.exists ? lock.exists(current) : alreadyExists(lock.entity, current);
     }
     if (!current) return staleVersion(lock.entity, null);

@@ -1,3 +1,4 @@
+import { msg } from '../domain/i18n/catalog';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { ddb } from './clients';
@@ -108,6 +109,6 @@ export async function replaceOrganization(current: Organization, next: Organizat
 
 export async function requireOrganization(id: string): Promise<Organization> {
   const org = await getOrganization(id);
-  if (!org) throw new NotFoundError('No such organization.');
+  if (!org) throw new NotFoundError(msg('organization.notFound'));
   return org;
 }

@@ -1,5 +1,6 @@
 import { ValidationError } from '../domain/errors';
 import { fieldError } from '../domain/validation';
+import { msg } from '../domain/i18n/catalog';
 
 /**
  * Opaque cursors: base64url of the DynamoDB LastEvaluatedKey. A cursor is only accepted for the partition
@@ -9,7 +10,7 @@ export function encodeCursor(key: Record<string, unknown> | undefined): string |
   return key ? Buffer.from(JSON.stringify(key), 'utf8').toString('base64url') : null;
 }
 
-const invalid = () => new ValidationError('The cursor is malformed or belongs to another listing.', { errors: [fieldError(['cursor'], 'Invalid cursor')] });
+const invalid = () => new ValidationError(msg('pagination.invalidCursorDetail'), { errors: [fieldError(['cursor'], msg('pagination.invalidCursor'))] });
 
 /** The JSON object inside a base64url cursor of at most `maxLength` characters; anything else is a 400. */
 function decodeJsonCursor(cursor: string, maxLength: number): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import { msg } from '../domain/i18n/catalog';
 import { config } from './config';
 import {
   LAWYER_PREFIX,
@@ -130,8 +131,8 @@ function touchProject(projectId: string, at: string, coordinator: { set?: string
     item: { Update: { TableName: T(), Key: projectKey(projectId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
     onConditionFailed: () =>
       coordinator.set
-        ? new ConflictError('The project already has a coordinator: make it a partner first.')
-        : new ConflictError('The project changed meanwhile; retry.'),
+        ? new ConflictError(msg('project.hasCoordinator'))
+        : new ConflictError(msg('project.changedRetry')),
   };
 }
 
@@ -145,7 +146,7 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
     [
       lockedPut(
         { ...membershipKey(membership.projectId, orgId), ...membershipGsi(membership.projectId, orgId), entity: 'membership', ...membership },
-        { entity: 'partner', expect: existing?.version ?? 'absent', exists: (current) => alreadyExists('partner', current, 'This organization is already a partner of the project.') },
+        { entity: 'partner', expect: existing?.version ?? 'absent', exists: (current) => alreadyExists('partner', current, msg('project.alreadyPartner')) },
       ),
       touchProject(header.project.id, at, role === 'coordinator' ? { set: orgId } : wasCoordinator ? { clearIf: orgId } : {}),
     ],
@@ -165,7 +166,7 @@ export async function putMembership(header: ProjectHeader, orgId: string, role: 
 
 export async function deleteMembership(header: ProjectHeader, orgId: string, actor: Actor, now = new Date()): Promise<void> {
   const existing = header.members.find((m) => m.organizationId === orgId);
-  if (!existing) throw new NotFoundError('This organization is not a partner of the project.');
+  if (!existing) throw new NotFoundError(msg('project.notPartner'));
   const at = now.toISOString();
   await writeWithAudit(
     [
@@ -183,7 +184,7 @@ export async function putLawyer(header: ProjectHeader, email: string, actor: Act
     [
       lockedPut(
         { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at },
-        { entity: 'lawyer assignment', expect: 'absent', exists: (current) => alreadyExists('lawyer assignment', current, 'This lawyer is already assigned to the project.') },
+        { entity: 'lawyer assignment', expect: 'absent', exists: (current) => alreadyExists('lawyer assignment', current, msg('project.lawyerAlreadyAssigned')) },
       ),
       touchProject(header.project.id, at, {}),
     ],
@@ -199,10 +200,10 @@ export function lawyerStillAssigned(projectId: string, email: string, onFailed: 
 
 /** Unassigns a lawyer; `guards` are checked in the same transaction (e.g. the workflow that does not name it). */
 export async function deleteLawyer(header: ProjectHeader, email: string, actor: Actor, now = new Date(), guards: readonly TxWrite[] = []): Promise<void> {
-  if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError('This lawyer is not assigned to the project.');
+  if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError(msg('project.lawyerNotAssigned'));
   await writeWithAudit(
     [
-      { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError('This lawyer is not assigned to the project.') },
+      { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError(msg('project.lawyerNotAssigned')) },
       touchProject(header.project.id, now.toISOString(), {}),
       ...guards,
     ],

@@ -7,6 +7,7 @@ import { auditEventKey, auditHeadKey, queries } from './keys';
 import { lockCondition } from './locking';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
+import { msg } from '../domain/i18n/catalog';
 
 export type TxItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
@@ -90,7 +91,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
       const failedWrite = writes.findIndex((_, i) => reasons[i]?.Code === 'ConditionalCheckFailed');
       if (failedWrite >= 0) {
         const w = writes[failedWrite]!;
-        if (!w.onConditionFailed) throw new ConflictError('The resource changed or already exists.');
+        if (!w.onConditionFailed) throw new ConflictError(msg('store.conflict'));
         throw w.onConditionFailed(await currentItem(w.item, reasons[failedWrite]!));
       }
       const chainRace = reasons.slice(writes.length).some((r) => r?.Code === 'ConditionalCheckFailed');
@@ -99,7 +100,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
         await sleep(Math.random() * 20 * attempt);
         continue;
       }
-      throw new ConflictError('Too many concurrent changes; please retry.');
+      throw new ConflictError(msg('store.tooManyConcurrentChanges'));
     }
   }
 }

@@ -1,4 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { msg } from '../domain/i18n/catalog';
 import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
@@ -91,7 +92,7 @@ export async function saveWorkflow(
       // (412 PreconditionFailedError with the current ETag), or 409 when both started the workflow.
       lockedPut(
         { ...workflowKey(project.id), entity: 'workflow', ...stored },
-        { entity: 'workflow', expect: previous?.version ?? 'absent', exists: (current) => alreadyExists('workflow', current, 'The workflow of this project is already started.') },
+        { entity: 'workflow', expect: previous?.version ?? 'absent', exists: (current) => alreadyExists('workflow', current, msg('workflow.alreadyStarted')) },
       ),
       ...(extra.writes ?? []),
       ...indexWrites,
@@ -108,7 +109,7 @@ export async function saveWorkflow(
 export function workflowUnchanged(projectId: string, read: StoredWorkflow | null): TxWrite {
   return {
     item: { ConditionCheck: { TableName: T(), Key: workflowKey(projectId), ...lockCondition({ expect: read?.version ?? 'absent' }) } },
-    onConditionFailed: () => new WorkflowChangedError('The workflow changed meanwhile; retry.'),
+    onConditionFailed: () => new WorkflowChangedError(msg('workflow.changedRetry')),
   };
 }
 

@@ -59,7 +59,7 @@ async function submit(c: Consortium, i: number, variant = '') {
 }
 
 const decide = (c: Consortium, token: string, stepId: string, decision = 'approve', extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, { token, body: { decision, comment: decision === 'approve' ? '' : 'Merci de préciser les conditions.', ...extra }, headers });
+  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, { token, body: { decision, ...(decision === 'approve' ? {} : { comment: 'Merci de préciser les conditions.' }), ...extra }, headers });
 
 test('the full path with four partners, from declarations to committee approval', async () => {
   const c = await consortium();

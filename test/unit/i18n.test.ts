@@ -86,7 +86,8 @@ describe('problem titles and toProblem', () => {
     }
     const p = toProblem(err);
     const byPath = Object.fromEntries(p.errors!.map((e) => [e.path, e.message]));
-    expect(byPath.legalName).toBe('Entrée invalide : string attendu, number reçu');
+    expect(byPath.legalName).toBe('Doit être un texte');
+    expect(toProblem(err, undefined, 'en').errors!.find((e) => e.path === 'legalName')!.message).toBe('Must be a text');
     expect(byPath.siren).toMatch(/^Doit être un SIREN valide/);
   });
 });
@@ -184,13 +185,12 @@ const found = scanned.flatMap((f) => messageLiterals(f).map((message) => ({ file
 describe('French catalog covers the message literals', () => {
   test('the scan finds the messages of each required file', () => {
     const perFile = (f: string) => found.filter((x) => x.file === f).length;
-    for (const f of ['organization.ts', 'project.ts', 'common.ts', 'validation.ts', 'documents.ts', 'declaration.ts', 'workflow.ts', 'risk/lifecycle.ts', 'access.ts']) {
+    for (const f of ['organization.ts', 'project.ts', 'common.ts', 'documents.ts', 'declaration.ts', 'workflow.ts']) {
       expect([f, perFile(`shared/domain/${f}`)]).toEqual([f, expect.any(Number)]);
       expect(perFile(`shared/domain/${f}`)).toBeGreaterThan(0);
     }
-    expect(perFile('functions/http/http-handler.ts')).toBeGreaterThan(0);
-    expect(perFile('functions/http/params.ts')).toBeGreaterThan(0);
-    expect(found.length).toBeGreaterThan(150);
+    // Errors and field errors are thrown with catalogue ids now: what is left are messages set in zod schemas.
+    expect(found.length).toBeGreaterThan(50);
   });
   test('every scanned message has a French translation', () => {
     const missing = found.filter((x) => !hasFrench(x.message));

@@ -845,6 +845,8 @@ describe('a full path with four partners', () => {
 describe('decisionRequestSchema', () => {
   test.each([
     [{ decision: 'approve', comment: '' }],
+    [{ decision: 'approve' }],
+    [{ decision: 'approve', comment: '   ' }],
     [{ decision: 'approve', comment: 'Bon pour accord' }],
     [{ decision: 'reject', comment: 'Non conforme' }],
     [{ decision: 'request-changes', comment: 'Préciser', changesRequestedFrom: [A, B] }],
@@ -853,8 +855,10 @@ describe('decisionRequestSchema', () => {
   });
 
   test.each([
-    [{ decision: 'approve' }, 'comment'],
     [{ decision: 'maybe', comment: '' }, 'decision'],
+    [{ decision: 'reject' }, 'comment'],
+    [{ decision: 'reject', comment: '' }, 'comment'],
+    [{ decision: 'request-changes', changesRequestedFrom: [A] }, 'comment'],
     [{ decision: 'reject', comment: '  ' }, 'comment'],
     [{ decision: 'request-changes', comment: 'x' }, 'changesRequestedFrom'],
     [{ decision: 'request-changes', comment: 'x', changesRequestedFrom: [] }, 'changesRequestedFrom'],

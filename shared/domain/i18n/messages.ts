@@ -1,4 +1,5 @@
 import type { Lang } from './lang';
+import { idOfEnglish, renderMsg, setEnglishTranslator } from './catalog';
 
 /**
  * French catalog of the API's user-facing messages (problem+json `detail` and `errors[].message`).
@@ -374,8 +375,12 @@ function applyPatterns(msg: string, patterns: readonly (readonly [RegExp, (...m:
 /** `message` in `lang`: English is the source; French comes from the catalog, else the English text stays. */
 export function translateMessage(message: string, lang: Lang): string {
   if (lang === 'en' || !message) return message;
+  const id = idOfEnglish(message);
+  if (id) return renderMsg({ id }, lang);
   return MESSAGES_FR[message] ?? applyPatterns(message, PATTERNS) ?? message;
 }
 
 /** Whether the catalog has a French text for `message` (exact or by pattern). */
 export const hasFrench = (message: string): boolean => translateMessage(message, 'fr') !== message;
+
+setEnglishTranslator(translateMessage);

@@ -4,6 +4,7 @@ import { ConflictError } from '../errors';
 import { cmp } from './context';
 import { ACTIVE_STATUSES, type Flag } from './lifecycle';
 import { BLOCKING_SEVERITIES, IEF_RULE_IDS, severityRank, type Severity } from './types';
+import { msg, type Msg } from '../i18n/catalog';
 
 /**
  * Holds and gates read from the stored flags (docs/risk.md):
@@ -49,10 +50,10 @@ export function workflowGates(flags: readonly Flag[]): {
 
 export type HoldKind = 'exclusive-access' | 'assignment' | 'transfer';
 
-const KIND_TEXT: Record<HoldKind, string> = {
-  'exclusive-access': 'an exclusive access right',
-  assignment: 'an assignment',
-  transfer: 'a transfer of results',
+const KIND_TEXT: Record<HoldKind, Msg> = {
+  'exclusive-access': msg('hold.kind.exclusiveAccess'),
+  assignment: msg('hold.kind.assignment'),
+  transfer: msg('hold.kind.transfer'),
 };
 
 /**
@@ -63,8 +64,7 @@ export function assertNoHold(flags: readonly Flag[], req: { organizationId: stri
   const holds = activeIefHolds(flags).filter((h) => h.organizationId === req.organizationId);
   if (!holds.length) return;
   throw new ConflictError(
-    `Refused: ${KIND_TEXT[req.kind]} to organization ${req.organizationId} is held while foreign-investment (IEF) flag(s) ` +
-      `${holds.map((h) => `${h.flagId} (${h.ruleId})`).join(', ')} are open.`,
+    msg('hold.refused', { kind: KIND_TEXT[req.kind], organizationId: req.organizationId, flags: holds.map((h) => `${h.flagId} (${h.ruleId})`) }),
     { extra: { holds, organizationId: req.organizationId, kind: req.kind } },
   );
 }
@@ -132,7 +132,7 @@ export function assertNoDeclarationHoldViolations(declaration: DeclarationDraft,
   if (!violations.length) return;
   const flagIds = [...new Set(violations.flatMap((v) => v.flagIds))].sort(cmp);
   throw new ConflictError(
-    `Refused: the declaration gives ${violations.length} exclusive right(s) or result share(s) to a partner held by foreign-investment (IEF) flag(s) ${flagIds.join(', ')}.`,
+    msg('hold.declarationRefused', { count: violations.length, flags: flagIds }),
     { extra: { violations, flagIds } },
   );
 }

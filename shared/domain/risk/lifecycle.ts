@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { canonicalJson, sha256Hex } from '../audit';
 import { text } from '../common';
 import { itemKeySchema } from '../declaration';
@@ -9,6 +9,7 @@ import { fieldError } from '../validation';
 import { canonicalCopy, cmp } from './context';
 import { compareFindings } from './engine';
 import { MANUAL_RULE_ID, SEVERITIES, type Bilingual, type Evidence, type Finding, type FindingSubject, type IefHold, type Severity } from './types';
+import { msg } from '../i18n/catalog';
 
 /**
  * Flags as stored, and their lifecycle (docs/risk.md): pure functions over plain data, time as a parameter.
@@ -267,25 +268,25 @@ const TRANSITIONS: Record<FlagAction, { from: readonly FlagStatus[]; to: FlagSta
 export function applyAction(flag: Flag, req: FlagActionRequest): Flag {
   const { action, actor } = req;
   if (!(FLAG_ACTIONS as readonly string[]).includes(action)) {
-    throw new ValidationError('Unknown action.', { errors: [fieldError(['action'], `Must be one of: ${FLAG_ACTIONS.join(', ')}`)] });
+    throw new ValidationError(msg('flag.unknownAction'), { errors: [fieldError(['action'], msg('field.mustBeOneOf', { values: FLAG_ACTIONS }))] });
   }
-  if (action === 'waive' && actor.role !== 'legal') throw new ForbiddenError('Only the pôle legal staff may waive a flag.');
+  if (action === 'waive' && actor.role !== 'legal') throw new ForbiddenError(msg('flag.waiveLegalOnly'));
   const note = req.note?.trim() || undefined;
   const justification = req.justification?.trim() || undefined;
   if (action === 'waive' && (!justification || justification.length < MIN_WAIVER_JUSTIFICATION)) {
-    throw new ValidationError('A waiver needs a justification.', {
-      errors: [fieldError(['justification'], `At least ${MIN_WAIVER_JUSTIFICATION} characters explaining why the risk is accepted`)],
+    throw new ValidationError(msg('flag.waiverNeedsJustification'), {
+      errors: [fieldError(['justification'], msg('flag.waiverJustificationMin', { min: MIN_WAIVER_JUSTIFICATION }))],
     });
   }
   if (action === 'mitigate' && !note) {
-    throw new ValidationError('A mitigation needs a note.', { errors: [fieldError(['note'], 'Say what was done to mitigate the risk')] });
+    throw new ValidationError(msg('flag.mitigationNeedsNote'), { errors: [fieldError(['note'], msg('flag.mitigationNote'))] });
   }
   const t = TRANSITIONS[action];
   if (!t.from.includes(flag.status)) {
     throw new ConflictError(
       flag.status === 'closed'
-        ? `Flag ${flag.id} is closed: its condition is no longer present.`
-        : `Cannot ${action} flag ${flag.id}: it is ${flag.status}.`,
+        ? msg('flag.closed', { flagId: flag.id })
+        : msg('flag.actionNotAllowed', { action, flagId: flag.id, status: flag.status }),
       // `flagStatus`, not `status`: the problem's `status` is the HTTP status.
       { extra: { flagId: flag.id, flagStatus: flag.status, action } },
     );
@@ -332,7 +333,7 @@ export type ManualFlagBody = z.output<typeof manualFlagBodySchema>;
  * engine finding; re-evaluation never closes it. The text is stored as typed, in both language slots.
  */
 export function createManualFlag(body: ManualFlagBody, opts: { actor: FlagActor; now: Date | string; id?: string }): Flag {
-  if (opts.actor.role !== 'legal') throw new ForbiddenError('Only the pôle legal staff add flags.');
+  if (opts.actor.role !== 'legal') throw new ForbiddenError(msg('flag.addLegalOnly'));
   const id = opts.id ?? `flg_${randomUUID().replace(/-/g, '')}`;
   const at = iso(opts.now);
   const subject = canonicalCopy(body.subject ?? {});
