@@ -13,7 +13,21 @@ const zodNamespaceOnly = {
 };
 
 /** Modules that do I/O: shared/domain stays pure. */
-const ioModules = ['@aws-sdk/*', 'fs', 'fs/*', 'node:fs', 'node:fs/*', 'child_process', 'node:child_process', 'net', 'node:net', 'http', 'node:http', 'https', 'node:https'];
+const ioModules = [
+  '@aws-sdk/*',
+  'fs',
+  'fs/*',
+  'node:fs',
+  'node:fs/*',
+  'child_process',
+  'node:child_process',
+  'net',
+  'node:net',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+];
 
 export default defineConfig(
   { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', '.cache/', '.scratch*/'] },
@@ -49,7 +63,11 @@ export default defineConfig(
         'error',
         {
           zones: [
-            { target: './shared/domain', from: ['./shared/store', './shared/services', './functions', './infra'], message: 'shared/domain is pure: no store, services or handlers.' },
+            {
+              target: './shared/domain',
+              from: ['./shared/store', './shared/services', './functions', './infra'],
+              message: 'shared/domain is pure: no store, services or handlers.',
+            },
             { target: './shared', from: ['./functions', './infra'], message: 'shared/ must not import functions/ or infra/.' },
             { target: './functions', from: './infra', message: 'functions/ must not import infra/.' },
           ],
