@@ -71,7 +71,7 @@ async function main() {
   // Imported only now: the SDK clients read their endpoints from the environment set above.
   const { signDevToken, verifyDevToken } = await import('../shared/services/dev-jwt');
   const { dynamo } = await import('../shared/store/clients');
-  const { GetItemCommand: LowGet, PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
+  const { PutItemCommand, ScanCommand, UpdateItemCommand } = await import('@aws-sdk/client-dynamodb');
   const { GetCommand, QueryCommand, TransactWriteCommand } = await import('@aws-sdk/lib-dynamodb');
   const keys = await import('../shared/store/keys');
   const { queryInput } = await import('../shared/store/query');

@@ -165,7 +165,7 @@ async function main() {
   const { count: sesCount } = sesMailbox(stack);
 
   // ── seed ──
-  let t0 = performance.now();
+  const t0 = performance.now();
   for (let i = 0; i < LEGAL; i++) {
     await putStaff(`juriste${i + 1}@pole.bench.example`, staffInputSchema.parse({ name: `Juriste ${i + 1}`, role: 'legal', language: i ? 'en' : 'fr' }), null, actor);
   }

@@ -27,9 +27,10 @@ export function scheduleJobs(jobs: readonly JobDef[], run: (job: JobDef) => Prom
   for (const job of jobs) {
     const { hour, minute } = parseDailyCron(job.schedule.expression);
     const arm = () => {
-      const t = setTimeout(async () => {
-        await run(job).catch((e) => console.error(`[vigie] job ${job.name} failed:`, e));
-        arm();
+      const t = setTimeout(() => {
+        void run(job)
+          .catch((e) => console.error(`[vigie] job ${job.name} failed:`, e))
+          .finally(arm);
       }, msUntilNext(new Date(), hour, minute, job.schedule.timezone));
       t.unref();
       timers.push(t);

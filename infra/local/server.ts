@@ -107,7 +107,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
   };
 
-  return createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const method = (req.method ?? 'GET').toUpperCase();
@@ -202,5 +202,13 @@ export function createApiServer(opts: ApiServerOptions): Server {
       if (!res.headersSent) problem(res, lang, 500, 'internal', 'An unexpected error occurred.');
       else res.end();
     }
+  };
+  // Node does not await a request listener: a failure past the handler's own try/catch must not go unhandled.
+  return createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      console.error('[vigie] request failed:', e);
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+    });
   });
 }

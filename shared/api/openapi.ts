@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ROLES} from '../domain/access';
 import { emailSchema} from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';

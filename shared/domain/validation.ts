@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ValidationError, type FieldError } from './errors';
 import { idOfEnglish, isMsg, msg, renderMsg, type Msg } from './i18n/catalog';
 

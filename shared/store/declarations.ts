@@ -1,6 +1,6 @@
 import { msg } from '../domain/i18n/catalog';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { queryAll } from './query';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gunzipSync, gzipSync } from 'node:zlib';

@@ -2,7 +2,7 @@ import { flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { queryAll, queryPage, type Page } from './query';
 import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
-import * as z from 'zod';
+import type * as z from 'zod';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
 import type { storedFlagSchema } from '../domain/flag-schema';
 import type { Actor } from '../domain/audit';

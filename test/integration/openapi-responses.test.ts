@@ -89,7 +89,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 // Shared by the tests below, in order.
-let orgs: string[] = [];
+const orgs: string[] = [];
 let partners: string[] = [];
 let projectId = '';
 

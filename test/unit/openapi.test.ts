@@ -6,7 +6,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import type { z } from 'zod';
 import { buildOpenApiDocument, isListRoute, operationIdOf, type OpenApiDocument, type OpenApiOperation } from '../../shared/api/openapi';
-import {
+import type {
   controlEventRecordedSchema,
   declarationSavedSchema,
   declarationStatusSchema,
@@ -16,12 +16,12 @@ import {
   uploadStartedSchema,
   workflowViewSchema,
 } from '../../shared/api/responses';
-import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../../shared/domain/declaration-record-schema';
-import { documentRecordSchema } from '../../shared/domain/documents-schema';
-import { flagSchema, storedFlagSchema } from '../../shared/domain/flag-schema';
-import { controlEventSchema } from '../../shared/domain/control-event-schema';
-import { staffMemberSchema } from '../../shared/domain/staff-schema';
-import { pendingStepSchema, taskSchema, workflowStateSchema } from '../../shared/domain/workflow-schema';
+import type { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../../shared/domain/declaration-record-schema';
+import type { documentRecordSchema } from '../../shared/domain/documents-schema';
+import type { flagSchema, storedFlagSchema } from '../../shared/domain/flag-schema';
+import type { controlEventSchema } from '../../shared/domain/control-event-schema';
+import type { staffMemberSchema } from '../../shared/domain/staff-schema';
+import type { pendingStepSchema, taskSchema, workflowStateSchema } from '../../shared/domain/workflow-schema';
 import { applyAction, createManualFlag, flagFilterSchema, reconcile, type Flag } from '../../shared/domain/risk/lifecycle';
 import type { Finding } from '../../shared/domain/risk/types';
 import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';

@@ -1,6 +1,7 @@
 import type { ControlEvent } from '../../shared/domain/control-event';
 import type { DeclarationDraft } from '../../shared/domain/declaration';
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
+import type { DomainError} from '../../shared/domain/errors';
+import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
 import { evaluateProject } from '../../shared/domain/risk/engine';
 import {
   activeIefHolds,

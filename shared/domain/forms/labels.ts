@@ -1,16 +1,17 @@
-import { ORGANIZATION_CATEGORIES } from '../organization';
-import { FUNDING_SCHEMES, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
+import type { ORGANIZATION_CATEGORIES } from '../organization';
+import type { FUNDING_SCHEMES, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
 import type { Language } from '../common';
 import { TECHNOLOGY_DOMAIN_LABELS } from '../technology-domain-labels';
-import {
+import type {
   ACCESS_DIRECTIONS,
   ACCESS_PURPOSES,
   BACKGROUND_TYPES,
   CONDITION_REGIMES,
-  EXPORT_CONTROL_CATEGORIES,
   IDENTIFIER_KINDS,
   REGIONAL_JURISDICTIONS,
-  TERRITORY_SCOPES,
+  TERRITORY_SCOPES} from '../declaration';
+import {
+  EXPORT_CONTROL_CATEGORIES,
   type DeclarationDraftInput,
 } from '../declaration';
 import type { DeclarationRuleId, DeclarationSectionId } from './declaration-form';

@@ -20,7 +20,7 @@ export interface Api {
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;  
   text: string;
 }
 
