@@ -3,6 +3,7 @@
  * served from shared/api/routes.ts with the same handlers as Lambda, and demo data on first start.
  * Flags: --no-demo (start empty). Environment: PORT (default 3000), VIGIE_DATA_DIR (default .data).
  */
+import type { Server } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -50,12 +51,13 @@ async function main() {
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
 
   let stopping = false;
-  let server: import("node:http").Server | undefined;
+  // Set once the API listens, so that a stop before that still stops the emulators.
+  const running: { server?: Server } = {};
   const stop = async (code = 0) => {
     if (stopping) return;
     stopping = true;
     log('stopping…');
-    server?.close();
+    running.server?.close();
     await emulators.stop();
     process.exit(code);
   };
@@ -69,13 +71,14 @@ async function main() {
   const { loadDemoData } = await import('./demo-data');
   const demo = args.has('--no-demo') ? null : await loadDemoData();
 
-  server = createApiServer({
+  const server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: process.env.WEB_ORIGIN!,
     onRequest: ({ method, path, status, ms }) => {
       if (process.env.VIGIE_ACCESS_LOG !== '0') console.log(`${new Date().toISOString()} ${method} ${path} → ${status} ${ms.toFixed(1)} ms`);
     },
   });
+  running.server = server;
   server.on('error', (e) => {
     console.error(`[vigie] API server error: ${e.message}`);
     void stop(1);
