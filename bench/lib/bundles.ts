@@ -1,0 +1,136 @@
+/**
+ * The Lambda bundles as `cdk synth` builds them, for bench/bundles.bench.ts and test/infra/bundle-size.test.ts:
+ * one per route group of the deployed routes (the generated entry, infra/aws/group-entry.ts) and one per
+ * scheduled job (its handler module), built by esbuild with LAMBDA_BUNDLING translated by `esbuildOptions`
+ * (infra/aws/esbuild-options.ts), the bundling options and the runtime of the VigieFunction construct.
+ * Plus the per-package breakdown of a bundle, from esbuild's metafile.
+ */
+import { build, type Metafile } from 'esbuild';
+import { basename, extname, join, relative, sep } from 'node:path';
+// The route table: the only line that names it.
+import { deployedRoutes, jobs, type RouteDef } from '../../functions/routes';
+import { esbuildOptions } from '../../infra/aws/esbuild-options';
+import { entriesDir, findRepoRoot, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
+import { LAMBDA_BUNDLING, LAMBDA_RUNTIME } from '../../infra/aws/vigie-function';
+
+export const KB = 1024;
+
+export interface LambdaEntry {
+  /** Route group or job name (the function's name in the stack). */
+  name: string;
+  kind: 'route group' | 'scheduled job';
+  /** Absolute path of the esbuild entry. */
+  entry: string;
+  /** Number of routes served (0 for a job). */
+  routes: number;
+}
+
+/** Every function of the stack, in the stack's order: route groups (order of first route), then jobs. */
+export function lambdaEntries(repoRoot: string = findRepoRoot()): LambdaEntry[] {
+  const byGroup = new Map<string, RouteDef[]>();
+  for (const r of deployedRoutes) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
+  const outDir = entriesDir(repoRoot);
+  return [
+    ...[...byGroup].map(([group, rs]) => ({ name: group, kind: 'route group' as const, entry: writeGroupEntry(group, rs, repoRoot, outDir), routes: rs.length })),
+    ...jobs.map((job) => ({ name: job.name, kind: 'scheduled job' as const, entry: jobEntry(job, repoRoot), routes: 0 })),
+  ];
+}
+
+export interface Bundle {
+  /** Path of the minified bundle (`<outRoot>/<i>/index.mjs`); written only when `write` was true. */
+  file: string;
+  /** Size of the .mjs in bytes (not the source map). */
+  bytes: number;
+  mapBytes: number;
+  /** This bundle's part of the metafile: its outputs (.mjs and .map) and the inputs of the whole build. */
+  metafile: Metafile;
+}
+
+/**
+ * Builds each entry exactly as NodejsFunction does, into `<outRoot>/<i>/index.mjs` (+ its map), plus a metafile,
+ * which does not change the output. One esbuild run with every entry point, so shared modules are parsed once:
+ * without code splitting each output is byte for byte the bundle a build of that entry alone would give
+ * (esbuildOptions for every entry must be the same apart from the entry and the output file; checked).
+ */
+export async function buildBundles(entries: readonly string[], outRoot: string, o: { write?: boolean; repoRoot?: string } = {}): Promise<Bundle[]> {
+  const projectRoot = o.repoRoot ?? findRepoRoot();
+  const perEntry = entries.map((entry, i) => esbuildOptions(LAMBDA_BUNDLING, { entry, runtime: LAMBDA_RUNTIME, projectRoot, outdir: join(outRoot, String(i)) }));
+  const common = perEntry.map(({ entryPoints: _e, outfile: _o, ...rest }) => rest);
+  if (common.some((c) => JSON.stringify(c) !== JSON.stringify(common[0]))) throw new Error('buildBundles: the entries do not share their esbuild options');
+  const outfiles = perEntry.map((p) => p.outfile);
+  const ext = extname(outfiles[0] ?? '.mjs');
+  const result = await build({
+    ...common[0],
+    entryPoints: entries.map((entry, i) => ({ in: entry, out: join(String(i), basename(outfiles[i]!, ext)) })),
+    outdir: outRoot,
+    outExtension: { '.js': ext },
+    metafile: true,
+    write: o.write ?? false,
+    logLevel: 'error',
+  });
+  const meta = result.metafile!;
+  return outfiles.map((file) => {
+    const rel = relative(projectRoot, file).split(sep).join('/');
+    const outputs = Object.fromEntries(Object.entries(meta.outputs).filter(([path]) => path === rel || path === `${rel}.map`));
+    const size = (path: string) => outputs[path]?.bytes ?? NaN;
+    if (!outputs[rel]) throw new Error(`buildBundles: no output ${rel} in the metafile`);
+    return { file, bytes: size(rel), mapBytes: size(`${rel}.map`), metafile: { inputs: meta.inputs, outputs } };
+  });
+}
+
+/**
+ * The package a metafile input belongs to: `@scope/name` or `name` for node_modules (the innermost
+ * node_modules, with ` (nested in <outer>)` when npm could not dedupe it), else the source folder
+ * (`shared/domain/forms`, `functions/http`, …; the generated entry is `(entry)`).
+ */
+export function packageOf(input: string): string {
+  const parts = input.split(/[\\/]/);
+  const nm = parts.lastIndexOf('node_modules');
+  if (nm >= 0) {
+    const name = parts[nm + 1]?.startsWith('@') ? `${parts[nm + 1]}/${parts[nm + 2]}` : parts[nm + 1]!;
+    const outer = parts.indexOf('node_modules');
+    if (outer !== nm) {
+      const o = parts[outer + 1]?.startsWith('@') ? `${parts[outer + 1]}/${parts[outer + 2]}` : parts[outer + 1];
+      return `${name} (nested in ${o})`;
+    }
+    return name;
+  }
+  if (parts.includes('vigie-entries')) return '(entry)';
+  return parts.length > 2 ? parts.slice(0, parts.length - 1).slice(0, 3).join('/') : parts[0]!;
+}
+
+/** Bytes in the bundle per package (see {@link packageOf}), largest first. */
+export function contributors(meta: Metafile): { name: string; bytes: number }[] {
+  const out = Object.entries(meta.outputs).find(([path]) => path.endsWith('.mjs') || path.endsWith('.js'))?.[1];
+  if (!out) return [];
+  const by = new Map<string, number>();
+  for (const [input, { bytesInOutput }] of Object.entries(out.inputs)) by.set(packageOf(input), (by.get(packageOf(input)) ?? 0) + bytesInOutput);
+  return [...by].map(([name, bytes]) => ({ name, bytes })).sort((a, b) => b.bytes - a.bytes);
+}
+
+/**
+ * The shortest import chain from the entry to the first module matching `target` (a package name or a path
+ * fragment), e.g. entry → functions/health.ts → functions/http/http-handler.ts → functions/routes.ts → …
+ * Undefined when nothing in the bundle matches.
+ */
+export function importChain(meta: Metafile, target: string): string[] | undefined {
+  const entry = Object.values(meta.outputs).find((o) => o.entryPoint)?.entryPoint;
+  if (!entry) return undefined;
+  const matches = (p: string) => packageOf(p) === target || p.includes(target);
+  const prev = new Map<string, string | null>([[entry, null]]);
+  const queue = [entry];
+  while (queue.length) {
+    const cur = queue.shift()!;
+    if (matches(cur) && cur !== entry) {
+      const chain: string[] = [];
+      for (let p: string | null = cur; p !== null; p = prev.get(p) ?? null) chain.unshift(p);
+      return chain;
+    }
+    for (const imp of meta.inputs[cur]?.imports ?? []) {
+      if (imp.external || prev.has(imp.path)) continue;
+      prev.set(imp.path, cur);
+      queue.push(imp.path);
+    }
+  }
+  return undefined;
+}
