@@ -6,7 +6,7 @@
  * `roles` is the route-level check, enforced by the HTTP stack (functions/http/http-handler.ts);
  * object-level checks live in shared/domain/access.ts and are called by each handler.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Role } from '../shared/domain/access';
 import { organizationInputSchema, organizationPatchSchema } from '../shared/domain/organization';
 import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../shared/domain/project';

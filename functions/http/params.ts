@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseOrThrow } from '../../shared/domain/validation';
 import type { HttpRequest } from './http-handler';
 

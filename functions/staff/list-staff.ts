@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { STAFF_ROLES } from '../../shared/domain/staff';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { httpHandler, type RouteHandler } from '../http/http-handler';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Opaque identifiers: a short prefix and a UUID, e.g. `org_3f2c…`. */
 export const idSchema = (prefix: string) =>

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { controlEventIdSchema, controlEventInputSchema } from './control-event';
 import { orgIdSchema } from './organization';
 import { instantSchema } from './response-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema, isoDateSchema, pctSchema, text } from './common';
 import { countrySchema, orgIdSchema } from './organization';
 import { ValidationError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orgIdSchema } from './organization';
 import { projectIdSchema } from './project';
 import { actorSchema, instantSchema, sha256Schema } from './response-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema, idSchema, text } from './common';
 import { ISO_COUNTRIES } from './countries';
 import { PayloadTooLargeError, ValidationError } from './errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { documentContentTypeSchema, documentIdSchema } from './documents';
 import { orgIdSchema } from './organization';
 import { projectIdSchema } from './project';

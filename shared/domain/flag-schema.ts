@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { idSchema } from './common';
 import { projectIdSchema } from './project';
 import { instantSchema, sha256Schema } from './response-schema';

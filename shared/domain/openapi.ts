@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ROLES, roleSchema } from './access';
 import { emailSchema, languageSchema } from './common';
 import { devTokenRequestSchema } from './dev-token';

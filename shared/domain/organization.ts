@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ISO_COUNTRIES } from './countries';
 import { isValidSiren } from './siren';
 import { emailSchema, idSchema, languageSchema, pctSchema, text } from './common';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Patent publication numbers (FR, EP, WO, US), as a partner types them in a background declaration.

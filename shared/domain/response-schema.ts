@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Building blocks of the response schemas (what handlers return, documented in the OpenAPI document by

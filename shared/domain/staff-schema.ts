@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema } from './common';
 import { instantSchema, versionSchema } from './response-schema';
 import { staffInputSchema } from './staff';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { emailSchema, languageSchema, text } from './common';
 
 /** The pôle's staff directory: the people behind the legal, committee and lawyer roles (tasks and reminders go to people). */

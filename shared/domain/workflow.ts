@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Principal, Role } from './access';
 import { canonicalJson, sha256Hex } from './audit';
 import { dueDate as computeDueDate } from './calendar';

@@ -1,7 +1,7 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import { getForm } from '../../functions/forms/get-form';
 import type { HttpRequest } from '../../functions/http/http-handler';
 import { routes } from '../../functions/routes';

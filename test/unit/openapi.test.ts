@@ -4,7 +4,7 @@ import { openapi } from '../../functions/openapi';
 import type { HttpRequest } from '../../functions/http/http-handler';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import {
   buildOpenApiDocument,
   controlEventRecordedSchema,

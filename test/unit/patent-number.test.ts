@@ -1,5 +1,5 @@
 import * as fc from 'fast-check';
-import { z } from 'zod';
+import * as z from 'zod';
 import Ajv2020 from 'ajv/dist/2020';
 import {
   compactPatentNumber,

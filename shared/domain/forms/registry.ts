@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { languageSchema } from '../common';
 import { JSON_SCHEMA_DIALECT, toJsonSchema, type JsonSchema } from './json-schema';
 import { declarationForm } from './declaration-form';
