@@ -109,27 +109,38 @@ export function contributors(meta: Metafile): { name: string; bytes: number }[] 
 }
 
 /**
- * The shortest import chain from the entry to the first module matching `target` (a package name or a path
+ * An import chain from the entry to the first module of the bundle matching `target` (a package name or a path
  * fragment), e.g. entry → functions/health.ts → functions/http/http-handler.ts → functions/routes.ts → …
- * Undefined when nothing in the bundle matches.
+ * The metafile lists the imports of each module but not which bindings esbuild kept, so the chain prefers modules
+ * that are in the bundle (it steps through the fewest absent ones: barrel files that only re-export are absent too).
+ * Undefined when no module of the bundle matches.
  */
 export function importChain(meta: Metafile, target: string): string[] | undefined {
-  const entry = Object.values(meta.outputs).find((o) => o.entryPoint)?.entryPoint;
-  if (!entry) return undefined;
-  const matches = (p: string) => packageOf(p) === target || p.includes(target);
-  const prev = new Map<string, string | null>([[entry, null]]);
-  const queue = [entry];
-  while (queue.length) {
-    const cur = queue.shift()!;
-    if (matches(cur) && cur !== entry) {
-      const chain: string[] = [];
-      for (let p: string | null = cur; p !== null; p = prev.get(p) ?? null) chain.unshift(p);
+  const output = Object.values(meta.outputs).find((o) => o.entryPoint);
+  if (!output?.entryPoint) return undefined;
+  const entry = output.entryPoint;
+  const inBundle = new Set(Object.keys(output.inputs));
+  const matches = (p: string) => inBundle.has(p) && (packageOf(p) === target || p.includes(target));
+  // 0-1 breadth-first search: a step onto a module of the bundle costs 0, onto an absent one 1.
+  const cost = new Map<string, number>([[entry, 0]]);
+  const prev = new Map<string, string>();
+  const deque = [entry];
+  while (deque.length) {
+    const cur = deque.shift()!;
+    if (cur !== entry && matches(cur)) {
+      const chain = [cur];
+      for (let p = prev.get(cur); p !== undefined; p = prev.get(p)) chain.unshift(p);
       return chain;
     }
     for (const imp of meta.inputs[cur]?.imports ?? []) {
-      if (imp.external || prev.has(imp.path)) continue;
+      if (imp.external) continue;
+      const step = inBundle.has(imp.path) ? 0 : 1;
+      const c = cost.get(cur)! + step;
+      if (c >= (cost.get(imp.path) ?? Infinity)) continue;
+      cost.set(imp.path, c);
       prev.set(imp.path, cur);
-      queue.push(imp.path);
+      if (step === 0) deque.unshift(imp.path);
+      else deque.push(imp.path);
     }
   }
   return undefined;
