@@ -17,7 +17,7 @@ import { fieldError } from '../../shared/domain/validation';
  */
 let persistence: DynamoDBPersistenceLayer | undefined;
 const store = () =>
-  (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo as never }));
+  (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo() as never }));
 
 const idemConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'key',

@@ -12,13 +12,13 @@ const T = () => config.tableName;
 const item = (d: DocumentRecord) => ({ ...documentKey(d.id), ...documentProjectGsi(d.projectId, d.createdAt, d.id), entity: 'document', ...d });
 
 export async function getDocument(id: string): Promise<DocumentRecord | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: T(), Key: documentKey(id) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: T(), Key: documentKey(id) }));
   return Item ? stripKeys<DocumentRecord>(Item) : null;
 }
 
 export async function listDocuments(projectId: string, limit: number, cursor?: string): Promise<Page<DocumentRecord>> {
   const gsi1pk = documentsOfProjectGsiPk(projectId);
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: T(),
       IndexName: 'gsi1',
@@ -68,7 +68,7 @@ export async function getDocuments(ids: readonly string[]): Promise<Map<string, 
   for (let i = 0; i < unique.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(documentKey);
     for (let round = 0; keys && keys.length && round < 8; round++) {
-      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
+      const res = await ddb().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
       for (const it of res.Responses?.[T()] ?? []) {
         const d = stripKeys<DocumentRecord>(it);
         out.set(d.id, d);

@@ -76,7 +76,7 @@ export async function listOpenFlags(severities: readonly string[], limit: number
   let i = state.i;
   let startKey = state.k ? decodeCursor(state.k, { gsi1pk: OPEN_FLAGS_GSI_PK }) : undefined;
   while (i < severities.length && items.length < limit) {
-    const res = await ddb.send(
+    const res = await ddb().send(
       new QueryCommand({
         TableName: T(),
         IndexName: 'gsi1',

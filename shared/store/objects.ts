@@ -15,7 +15,7 @@ export async function presignUpload(opts: {
   metadata: Record<string, string>;
 }): Promise<PresignedPost> {
   const metaFields = Object.fromEntries(Object.entries(opts.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v]));
-  return createPresignedPost(s3, {
+  return createPresignedPost(s3(), {
     Bucket: opts.bucket,
     Key: opts.key,
     Expires: opts.expiresSeconds,
@@ -38,13 +38,13 @@ export interface ObjectDigest {
 /** Reads the object once: its size, SHA-256 and first `headBytes` bytes (for magic-number checks). Null if absent. */
 export async function digestObject(bucket: string, key: string, headBytes = 4096): Promise<ObjectDigest | null> {
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   } catch (e) {
     const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
     if (status === 404 || (e as Error).name === 'NotFound' || (e as Error).name === 'NoSuchKey') return null;
     throw e;
   }
-  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   const hash = createHash('sha256');
   const head: Buffer[] = [];
   let headLen = 0;
@@ -62,13 +62,13 @@ export async function digestObject(bucket: string, key: string, headBytes = 4096
 }
 
 export async function deleteObject(bucket: string, key: string): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }
 
 export async function presignDownload(bucket: string, key: string, fileName: string, contentType: string, expiresSeconds: number): Promise<string> {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return getSignedUrl(
-    s3,
+    s3(),
     new GetObjectCommand({
       Bucket: bucket,
       Key: key,

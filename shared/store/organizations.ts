@@ -16,7 +16,7 @@ export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g,
 const toItem = (o: Organization) => ({ ...orgKey(o.id), ...orgListGsi(o.legalName, o.id), entity: 'organization', ...o });
 
 export async function getOrganization(id: string): Promise<Organization | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: orgKey(id) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: orgKey(id) }));
   return Item ? stripKeys<Organization>(Item) : null;
 }
 
@@ -26,7 +26,7 @@ export async function getOrganizations(ids: readonly string[]): Promise<Map<stri
   for (let i = 0; i < unique.length; i += 100) {
     let keys: Record<string, unknown>[] | undefined = unique.slice(i, i + 100).map(orgKey);
     for (let round = 0; keys && keys.length && round < 8; round++) {
-      const res = await ddb.send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys } } }));
+      const res = await ddb().send(new BatchGetCommand({ RequestItems: { [config.tableName]: { Keys: keys } } }));
       for (const item of res.Responses?.[config.tableName] ?? []) {
         const o = stripKeys<Organization>(item);
         out.set(o.id, o);
@@ -38,7 +38,7 @@ export async function getOrganizations(ids: readonly string[]): Promise<Map<stri
 }
 
 export async function listOrganizations(limit: number, cursor?: string): Promise<Page<Organization>> {
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: config.tableName,
       IndexName: 'gsi1',

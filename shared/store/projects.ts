@@ -42,7 +42,7 @@ export interface ProjectHeader {
 
 /** The project, its partners and its lawyers in one Query (see keys.ts for the sort-key range). */
 export async function getProjectHeader(projectId: string): Promise<ProjectHeader | null> {
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: T(),
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
@@ -219,7 +219,7 @@ async function batchGetProjects(ids: string[]): Promise<Project[]> {
   const got = new Map<string, Project>();
   let keys: Record<string, unknown>[] | undefined = ids.map(projectKey);
   for (let round = 0; keys && keys.length && round < 8; round++) {
-    const res = await ddb.send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
+    const res = await ddb().send(new BatchGetCommand({ RequestItems: { [T()]: { Keys: keys } } }));
     for (const item of res.Responses?.[T()] ?? []) {
       const p = fromProjectItem(item);
       got.set(p.id, p);
@@ -231,7 +231,7 @@ async function batchGetProjects(ids: string[]): Promise<Project[]> {
 
 /** All projects, most recently changed first (legal, committee). */
 export async function listAllProjects(limit: number, cursor?: string): Promise<Page<Project>> {
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: T(),
       IndexName: 'gsi1',
@@ -247,7 +247,7 @@ export async function listAllProjects(limit: number, cursor?: string): Promise<P
 
 /** Project ids in a gsi1 partition (projects of an organization, or of a lawyer). */
 export async function listProjectIdsIn(gsi1pk: string, limit: number, cursor?: string): Promise<{ ids: string[]; nextCursor: string | null }> {
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: T(),
       IndexName: 'gsi1',

@@ -12,7 +12,7 @@ export async function queryAll<T>(input: QueryCommandInput): Promise<{ items: T[
   let consumedRcu = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const res = await ddb.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }));
+    const res = await ddb().send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }));
     consumedRcu += res.ConsumedCapacity?.CapacityUnits ?? 0;
     for (const i of res.Items ?? []) items.push(stripKeys<T>(i));
     startKey = res.LastEvaluatedKey;

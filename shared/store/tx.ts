@@ -33,7 +33,7 @@ interface Head {
 }
 
 async function readHead(chain: string): Promise<Head> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
   return Item ? { seq: Item.seq as number, hash: Item.hash as string } : { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -76,7 +76,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
       }),
     ];
     try {
-      await ddb.send(new TransactWriteCommand({ TransactItems: [...writes.map((w) => w.item), ...auditItems] }));
+      await ddb().send(new TransactWriteCommand({ TransactItems: [...writes.map((w) => w.item), ...auditItems] }));
       return events;
     } catch (err) {
       if (!(err instanceof TransactionCanceledException) && (err as Error).name !== 'TransactionCanceledException') throw err;
@@ -102,7 +102,7 @@ export interface Page<T> {
 }
 
 export async function listAuditEvents(chain: string, limit: number, startKey?: Record<string, unknown>) {
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       TableName: config.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :e)',

@@ -18,7 +18,7 @@ import { LAMBDA_ARCHITECTURE, LAMBDA_BUNDLING, LAMBDA_RUNTIME } from '../../infr
  * shared/api/), so this is today's largest bundle plus a small margin: it stops regressions now and is lowered
  * to 600 * KB when that restructuring lands.
  */
-const BUNDLE_BUDGET_BYTES = 1_030 * KB;
+const BUNDLE_BUDGET_BYTES = 985 * KB;
 
 const repoRoot = findRepoRoot();
 const groups = lambdaEntries(repoRoot).filter((f) => f.kind === 'route group');
