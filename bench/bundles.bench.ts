@@ -24,12 +24,12 @@
  * enforced here: test/infra/bundle-size.test.ts enforces sizes).
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createBench, intEnv, regexEnv } from './lib/bench';
-import { buildBundles, contributors, importChain, KB, lambdaEntries, type Bundle } from './lib/bundles';
+import { buildBundles, contributors, importChain, KB, keepBundles, lambdaEntries, type Bundle, type BundleRow } from './lib/bundles';
 import { loadAverage, machine } from './lib/machine';
 import { f0, f1, f2, summarize } from './lib/stats';
 import { findRepoRoot } from '../infra/aws/group-entry';
@@ -58,10 +58,7 @@ interface Target {
 }
 
 /** A row of the report: a bundle built now, or one kept by an earlier run (BENCH_COMPARE). */
-interface Row extends Omit<Target, 'entry'> {
-  file: string;
-  bytes: number;
-  mapBytes: number;
+interface Row extends BundleRow {
   metafile?: Bundle['metafile'];
 }
 
@@ -135,10 +132,7 @@ bench.run(async () => {
   const built = await buildBundles(targets.map((t) => t.entry), outRoot, { write: true, repoRoot });
   bench.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   const current: Row[] = targets.map(({ entry: _e, ...t }, i) => ({ ...t, file: built[i]!.file, bytes: built[i]!.bytes, mapBytes: built[i]!.mapBytes, metafile: built[i]!.metafile }));
-  if (KEEP) {
-    built.forEach((b, i) => writeFileSync(join(outRoot, String(i), 'index.meta.json'), JSON.stringify(b.metafile)));
-    writeFileSync(join(outRoot, 'bundles.json'), JSON.stringify(current.map(({ metafile: _m, ...r }) => r), null, 1));
-  }
+  if (KEEP) keepBundles(outRoot, current);
   // Kept bundles of an earlier run, each right after today's bundle of the same name.
   const kept = COMPARE_DIR ? keptRows(COMPARE_DIR, COMPARE_LABEL).filter((r) => !ONLY || ONLY.test(r.name)) : [];
   const rows = current.flatMap((r) => [r, ...kept.filter((k) => k.name === `${r.name} (${COMPARE_LABEL})`)]);

@@ -5,7 +5,8 @@
  * (infra/aws/esbuild-options.ts), the bundling options and the runtime of the VigieFunction construct.
  * Plus the per-package breakdown of a bundle, from esbuild's metafile.
  */
-import { build, type Metafile } from 'esbuild';
+import { build, type Metafile, type Plugin } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 // The route table: the only line that names it.
 import { deployedRoutes, jobs, type RouteDef } from '../../functions/routes';
@@ -52,21 +53,34 @@ export interface Bundle {
  * without code splitting each output is byte for byte the bundle a build of that entry alone would give
  * (esbuildOptions for every entry must be the same apart from the entry and the output file; checked).
  */
-export async function buildBundles(entries: readonly string[], outRoot: string, o: { write?: boolean; repoRoot?: string } = {}): Promise<Bundle[]> {
+export async function buildBundles(
+  entries: readonly string[],
+  outRoot: string,
+  o: {
+    write?: boolean;
+    repoRoot?: string;
+    /** The folder of each bundle under outRoot; default its index in `entries`. */
+    dirs?: readonly string[];
+    /** What-if builds only (bench/bundle-what-if.ts): a plugin changes what is bundled, so the bundle is no longer what `cdk synth` ships. */
+    plugins?: Plugin[];
+  } = {},
+): Promise<Bundle[]> {
   const projectRoot = o.repoRoot ?? findRepoRoot();
-  const perEntry = entries.map((entry, i) => esbuildOptions(LAMBDA_BUNDLING, { entry, runtime: LAMBDA_RUNTIME, projectRoot, outdir: join(outRoot, String(i)) }));
+  const dir = (i: number) => o.dirs?.[i] ?? String(i);
+  const perEntry = entries.map((entry, i) => esbuildOptions(LAMBDA_BUNDLING, { entry, runtime: LAMBDA_RUNTIME, projectRoot, outdir: join(outRoot, dir(i)) }));
   const common = perEntry.map(({ entryPoints: _e, outfile: _o, ...rest }) => rest);
   if (common.some((c) => JSON.stringify(c) !== JSON.stringify(common[0]))) throw new Error('buildBundles: the entries do not share their esbuild options');
   const outfiles = perEntry.map((p) => p.outfile);
   const ext = extname(outfiles[0] ?? '.mjs');
   const result = await build({
     ...common[0],
-    entryPoints: entries.map((entry, i) => ({ in: entry, out: join(String(i), basename(outfiles[i]!, ext)) })),
+    entryPoints: entries.map((entry, i) => ({ in: entry, out: join(dir(i), basename(outfiles[i]!, ext)) })),
     outdir: outRoot,
     outExtension: { '.js': ext },
     metafile: true,
     write: o.write ?? false,
     logLevel: 'error',
+    ...(o.plugins ? { plugins: o.plugins } : {}),
   });
   const meta = result.metafile!;
   return outfiles.map((file) => {
@@ -76,6 +90,25 @@ export async function buildBundles(entries: readonly string[], outRoot: string, 
     if (!outputs[rel]) throw new Error(`buildBundles: no output ${rel} in the metafile`);
     return { file, bytes: size(rel), mapBytes: size(`${rel}.map`), metafile: { inputs: meta.inputs, outputs } };
   });
+}
+
+/** A bundle as the bench reports it, and as a kept folder lists it (bundles.json). */
+export interface BundleRow {
+  name: string;
+  kind: 'route group' | 'scheduled job' | 'floor';
+  routes: number;
+  file: string;
+  bytes: number;
+  mapBytes: number;
+}
+
+/**
+ * Leaves what `npm run bench:bundles` can time again later (BENCH_COMPARE=<outRoot>): bundles.json, and each
+ * bundle's metafile next to it (`<outRoot>/<i>/index.meta.json`, i = its index in `rows`).
+ */
+export function keepBundles(outRoot: string, rows: readonly (BundleRow & { metafile?: Metafile })[]): void {
+  rows.forEach((r, i) => r.metafile && writeFileSync(join(outRoot, String(i), 'index.meta.json'), JSON.stringify(r.metafile)));
+  writeFileSync(join(outRoot, 'bundles.json'), JSON.stringify(rows.map(({ metafile: _m, ...r }) => r), null, 1));
 }
 
 /**
