@@ -18,8 +18,8 @@
  * Node 24), BENCH_ONLY ('<regex>' on function names), BENCH_FLOORS (1; 0 skips bench/floors/), BENCH_SOURCE_MAPS (1),
  * BENCH_TOP (8 packages per bundle), BENCH_WHY ('<package or path>[,…]': the import chain that brings it into each
  * bundle), BENCH_KEEP (1 keeps the bundles, their metafiles and a bundles.json, and prints where),
- * BENCH_COMPARE ('<folder kept by an earlier run>[=label]': its bundles are timed in the same rounds and shown next to
- * today's, labelled 'before' by default), BENCH_MAX_SECONDS (900).
+ * BENCH_COMPARE ('<folder kept by an earlier run or by bench/bundle-what-if.ts>[=label][,…]': their bundles are timed
+ * in the same rounds and shown next to today's, labelled 'before' by default), BENCH_MAX_SECONDS (900).
  * Prints Markdown on stdout; the exit code is 0 unless the bench itself failed (the budget is reported, not
  * enforced here: test/infra/bundle-size.test.ts enforces sizes).
  */
@@ -46,7 +46,13 @@ const KEEP = intEnv('BENCH_KEEP', 0, 0) > 0;
 const ONLY = regexEnv('BENCH_ONLY');
 const WHY = (process.env.BENCH_WHY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 const NODE = process.env.BENCH_NODE || process.execPath;
-const [COMPARE_DIR, COMPARE_LABEL = 'before'] = (process.env.BENCH_COMPARE ?? '').split('=');
+const COMPARE = (process.env.BENCH_COMPARE ?? '')
+  .split(',')
+  .filter(Boolean)
+  .map((s) => {
+    const [dir, label = 'before'] = s.split('=');
+    return { dir: dir!, label };
+  });
 
 const bench = createBench({ maxSeconds: intEnv('BENCH_MAX_SECONDS', 900, 10) });
 
@@ -134,8 +140,8 @@ bench.run(async () => {
   const current: Row[] = targets.map(({ entry: _e, ...t }, i) => ({ ...t, file: built[i]!.file, bytes: built[i]!.bytes, mapBytes: built[i]!.mapBytes, metafile: built[i]!.metafile }));
   if (KEEP) keepBundles(outRoot, current);
   // Kept bundles of an earlier run, each right after today's bundle of the same name.
-  const kept = COMPARE_DIR ? keptRows(COMPARE_DIR, COMPARE_LABEL).filter((r) => !ONLY || ONLY.test(r.name)) : [];
-  const rows = current.flatMap((r) => [r, ...kept.filter((k) => k.name === `${r.name} (${COMPARE_LABEL})`)]);
+  const kept = COMPARE.flatMap((c) => keptRows(c.dir, c.label)).filter((r) => !ONLY || ONLY.test(r.name));
+  const rows = current.flatMap((r) => [r, ...kept.filter((k) => COMPARE.some((c) => k.name === `${r.name} (${c.label})`))]);
   rows.push(...kept.filter((k) => !rows.includes(k)));
 
   const nodeVersion = spawnSync(NODE, ['--version']).stdout.toString().trim();
@@ -190,14 +196,14 @@ bench.run(async () => {
   }
   lines.push('', `### Largest contributors per bundle (KB in the minified output, from the esbuild metafile; top ${TOP})`, '');
   lines.push('| function | packages (our code by folder) |', '|---|---|');
-  for (const t of rows) {
+  for (const t of current) {
     if (!t.metafile) continue;
     const top = contributors(t.metafile).slice(0, TOP);
     lines.push(`| ${t.name} | ${top.map((c) => `${c.name} ${kb(c.bytes)}`).join(' · ')} |`);
   }
   for (const what of WHY) {
     lines.push('', `### Why \`${what}\` is in each bundle (shortest import chain)`, '');
-    for (const t of rows) {
+    for (const t of current) {
       if (!t.metafile) continue;
       const chain = importChain(t.metafile, what);
       lines.push(`- ${t.name}: ${chain ? chain.join(' → ') : '(not in the bundle)'}`);
