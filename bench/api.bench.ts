@@ -85,7 +85,7 @@ async function main() {
   // Requests are sequential, so one accumulator per request is enough.
   let inRouteDdbMs = 0;
   let inRouteDdbCalls = 0;
-  aroundEachCommand(dynamo, 'benchDdbTimer', () => {
+  aroundEachCommand(dynamo(), 'benchDdbTimer', () => {
     const t = performance.now();
     return () => {
       inRouteDdbMs += performance.now() - t;

@@ -486,8 +486,8 @@ async function main() {
     ioWall.reset();
     ddbCalls = 0;
   };
-  aroundEachCommand(dynamo, 'benchDdbTimer', timer(ddbWall, true));
-  aroundEachCommand(s3, 'benchS3Timer', timer(s3Wall, false));
+  aroundEachCommand(dynamo(), 'benchDdbTimer', timer(ddbWall, true));
+  aroundEachCommand(s3(), 'benchS3Timer', timer(s3Wall, false));
 
   // The raw client: configured exactly like shared/store/clients.ts, but a separate instance.
   const { doc: raw } = await rawDynamo(bench, { removeUndefinedValues: true, convertClassInstanceToMap: false });

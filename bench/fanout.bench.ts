@@ -152,7 +152,7 @@ async function main() {
   const { parseControlEventInput } = await import('../shared/domain/control-event');
 
   // ── instrumentation of the product's client (meter.total: whole bench, never reset: the Scan count) ──
-  const meter = meterDynamo(dynamo, { capacity: 'INDEXES' });
+  const meter = meterDynamo(dynamo(), { capacity: 'INDEXES' });
 
   // The bench's own client (item sizes): configured like shared/store/clients.ts, not counted.
   const { GetCommand, QueryCommand } = await import('@aws-sdk/lib-dynamodb');

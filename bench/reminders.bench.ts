@@ -115,7 +115,7 @@ async function main() {
   const TABLE = process.env.TABLE_NAME!;
 
   // ── instrumentation of the product's client (meter.total: whole bench, never reset: the Scan count) ──
-  const meter = meterDynamo(dynamo, {
+  const meter = meterDynamo(dynamo(), {
     capacity: 'TOTAL',
     extra: () => ({ dueQueryMs: 0, dueQueryPages: 0 }),
     onCommand: (tl, c) => {

@@ -18,7 +18,7 @@ import { msg } from '../../shared/domain/i18n/catalog';
  */
 let persistence: DynamoDBPersistenceLayer | undefined;
 const store = () =>
-  (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo as never }));
+  (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo() as never }));
 
 const idemConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'key',

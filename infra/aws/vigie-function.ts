@@ -7,7 +7,7 @@
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Policy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
-import { Charset, NodejsFunction, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { CfnBucket, IBucket } from 'aws-cdk-lib/aws-s3';
@@ -27,6 +27,30 @@ export const LAMBDA_ARCHITECTURE = Architecture.ARM_64;
 
 /** ESM bundles have no `require`; some CommonJS dependencies call it. */
 export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every Vigie function is bundled (NodejsFunction `bundling`). bench/bundles.bench.ts and
+ * test/infra/bundle-size.test.ts build with exactly these options, translated to esbuild's by
+ * `esbuildOptions` (infra/aws/esbuild-options.ts) the way aws-cdk-lib does.
+ */
+export const LAMBDA_BUNDLING: BundlingOptions = {
+  // Local esbuild from node_modules; Docker is never used.
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.DEFAULT,
+  sourcesContent: false,
+  // Not passed to esbuild by aws-cdk-lib 2.276 (its Bundling has no --charset flag): the bundles are ASCII,
+  // non-ASCII characters escaped (esbuild's default). esbuildOptions() follows aws-cdk-lib here too.
+  charset: Charset.UTF8,
+  // Bundle the AWS SDK too: the versions in package-lock.json (s3-presigned-post, lib-dynamodb, the
+  // ones Powertools was tested with) rather than whatever the runtime image ships.
+  bundleAwsSDK: true,
+  externalModules: [],
+};
 
 export interface VigieResources {
   table: ITable;
@@ -110,22 +134,7 @@ export class VigieFunction extends Construct {
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
       },
-      bundling: {
-        // Local esbuild from node_modules; Docker is never used.
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: SourceMapMode.DEFAULT,
-        sourcesContent: false,
-        charset: Charset.UTF8,
-        // Bundle the AWS SDK too: the versions in package-lock.json (s3-presigned-post, lib-dynamodb, the
-        // ones Powertools was tested with) rather than whatever the runtime image ships.
-        bundleAwsSDK: true,
-        externalModules: [],
-      },
+      bundling: LAMBDA_BUNDLING,
     });
 
     const statements = this.statements(props);

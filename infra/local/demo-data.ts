@@ -26,7 +26,7 @@ export interface DemoSummary {
 }
 
 export async function loadDemoData(): Promise<DemoSummary> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: DEMO_MARKER, ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: DEMO_MARKER, ConsistentRead: true }));
   if (Item) return { created: false, ...(Item.summary as Omit<DemoSummary, 'created'>) };
 
   const org = async (input: unknown) => createOrganization(organizationInputSchema.parse(input), actor);
@@ -140,6 +140,6 @@ export async function loadDemoData(): Promise<DemoSummary> {
     projectAcronym: project.acronym,
     organizations: [startup, lab, sme, group, swiss, fund].map(({ id, legalName, country, category }) => ({ id, legalName, country, category })),
   };
-  await ddb.send(new PutCommand({ TableName: config.tableName, Item: { ...DEMO_MARKER, entity: 'system', summary, loadedAt: new Date().toISOString() } }));
+  await ddb().send(new PutCommand({ TableName: config.tableName, Item: { ...DEMO_MARKER, entity: 'system', summary, loadedAt: new Date().toISOString() } }));
   return { created: true, ...summary };
 }

@@ -53,12 +53,15 @@ function fromDayNumber(n: number): string {
 const ymd = (y: number, month: number, day: number): string =>
   `${String(y).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
-const parisFormatter = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** Built on first use, not at import: loading the time-zone data is a cold-start cost most requests never need. */
+let parisFormatter: Intl.DateTimeFormat | undefined;
+const parisParts = (instant: Date) =>
+  (parisFormatter ??= new Intl.DateTimeFormat('en-US', {
+    timeZone: 'Europe/Paris',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  })).formatToParts(instant);
 
 /** The calendar date (YYYY-MM-DD) that `instant` falls on in Europe/Paris. */
 export function parisDate(instant: Date): string {
@@ -66,7 +69,7 @@ export function parisDate(instant: Date): string {
   let y = '';
   let mo = '';
   let d = '';
-  for (const part of parisFormatter.formatToParts(instant)) {
+  for (const part of parisParts(instant)) {
     if (part.type === 'year') y = part.value;
     else if (part.type === 'month') mo = part.value;
     else if (part.type === 'day') d = part.value;

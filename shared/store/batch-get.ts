@@ -41,7 +41,7 @@ const sleepFor = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
  */
 export async function batchGetAll(keys: readonly ItemKey[], opts: BatchGetOptions = {}): Promise<Record<string, unknown>[]> {
   const { maxAttempts = 8, baseDelayMs = 25, maxDelayMs = 1000, consistentRead = false } = opts;
-  const send = opts.send ?? ((c: BatchGetCommand) => ddb.send(c));
+  const send = opts.send ?? ((c: BatchGetCommand) => ddb().send(c));
   const sleep = opts.sleep ?? sleepFor;
   const random = opts.random ?? Math.random;
   const table = config.tableName;

@@ -34,7 +34,7 @@ export interface DeclarationVersion<C = unknown> extends DeclarationVersionMeta 
 export const contentHashOf = (content: unknown) => sha256Hex(canonicalJson(content));
 
 export async function getDeclarationHead(projectId: string, orgId: string): Promise<DeclarationHead | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: declarationHeadKey(projectId, orgId), ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: declarationHeadKey(projectId, orgId), ConsistentRead: true }));
   return Item ? stripKeys<DeclarationHead>(Item) : null;
 }
 
@@ -56,14 +56,14 @@ async function readBody(stream: Readable): Promise<Buffer> {
 const s3KeyOf = (projectId: string, orgId: string, n: number) => `declarations/${projectId}/${orgId}/v${String(n).padStart(6, '0')}.json.gz`;
 
 export async function getDeclarationVersion<C>(projectId: string, orgId: string, n: number): Promise<DeclarationVersion<C> | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: declarationVersionKey(projectId, orgId, n) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: declarationVersionKey(projectId, orgId, n) }));
   if (!Item) return null;
   const { content, contentGz, s3Key, ...meta } = stripKeys<DeclarationVersionMeta & { content?: string; contentGz?: Uint8Array; s3Key?: string }>(Item);
   let json: string;
   if (meta.storage === 'inline') json = content!;
   else if (meta.storage === 'gzip') json = gunzipSync(Buffer.from(contentGz!)).toString('utf8');
   else {
-    const res = await s3.send(new GetObjectCommand({ Bucket: config.documentsBucket, Key: s3Key! }));
+    const res = await s3().send(new GetObjectCommand({ Bucket: config.documentsBucket, Key: s3Key! }));
     json = gunzipSync(await readBody(res.Body as Readable)).toString('utf8');
     if (sha256Hex(canonicalJson(JSON.parse(json))) !== meta.contentHash) throw new Error(`Declaration content in S3 does not match its hash (${s3Key})`);
   }
@@ -113,7 +113,7 @@ export async function saveDeclarationVersion(
     } else {
       storage = 's3';
       const key = s3KeyOf(projectId, orgId, n);
-      await s3.send(new PutObjectCommand({ Bucket: config.documentsBucket, Key: key, Body: gz, ContentType: 'application/json', ContentEncoding: 'gzip' }));
+      await s3().send(new PutObjectCommand({ Bucket: config.documentsBucket, Key: key, Body: gz, ContentType: 'application/json', ContentEncoding: 'gzip' }));
       payload.s3Key = key;
     }
   }

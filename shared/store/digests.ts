@@ -10,7 +10,7 @@ import { digestKey } from './keys';
  */
 export async function claimDigest(email: string, date: string, taskCount: number, now = new Date()): Promise<boolean> {
   try {
-    await ddb.send(
+    await ddb().send(
       new PutCommand({
         TableName: config.tableName,
         Item: { ...digestKey(email, date), entity: 'digest', email, date, status: 'sending', taskCount, claimedAt: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + 90 * 86400 },
@@ -28,7 +28,7 @@ export async function claimDigest(email: string, date: string, taskCount: number
 }
 
 export async function settleDigest(email: string, date: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }): Promise<void> {
-  await ddb.send(
+  await ddb().send(
     new UpdateCommand({
       TableName: config.tableName,
       Key: digestKey(email, date),

@@ -15,7 +15,7 @@ const T = () => config.tableName;
 const item = (d: DocumentRecord) => ({ ...documentKey(d.id), ...documentProjectGsi(d.projectId, d.createdAt, d.id), entity: 'document', ...d });
 
 export async function getDocument(id: string): Promise<DocumentRecord | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: T(), Key: documentKey(id) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: T(), Key: documentKey(id) }));
   return Item ? stripKeys<DocumentRecord>(Item) : null;
 }
 

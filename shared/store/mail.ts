@@ -15,7 +15,7 @@ export async function sendEmail(email: Email, opts: { maxAttempts?: number } = {
   const maxAttempts = opts.maxAttempts ?? 5;
   for (let attempt = 1; ; attempt++) {
     try {
-      const res = await ses.send(
+      const res = await ses().send(
         new SendEmailCommand({
           FromEmailAddress: config.mailFrom,
           Destination: { ToAddresses: email.to },

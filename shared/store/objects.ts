@@ -20,7 +20,7 @@ export async function presignUpload(opts: {
   metadata: Record<string, string>;
 }): Promise<PresignedPost> {
   const metaFields = Object.fromEntries(Object.entries(opts.metadata).map(([k, v]) => [`x-amz-meta-${k}`, v]));
-  return createPresignedPost(s3, {
+  return createPresignedPost(s3(), {
     Bucket: opts.bucket,
     Key: opts.key,
     Expires: opts.expiresSeconds,
@@ -48,7 +48,7 @@ const isMissing = (e: unknown) => {
 /** Copies an object inside the bucket (server-side, metadata kept). False when the source does not exist. */
 export async function copyObject(bucket: string, from: string, to: string): Promise<boolean> {
   try {
-    await s3.send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from.split('/').map(encodeURIComponent).join('/')}` }));
+    await s3().send(new CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${from.split('/').map(encodeURIComponent).join('/')}` }));
     return true;
   } catch (e) {
     if (isMissing(e)) return false;
@@ -59,12 +59,12 @@ export async function copyObject(bucket: string, from: string, to: string): Prom
 /** Reads the object once: its size, SHA-256 and first `headBytes` bytes (for magic-number checks). Null if absent. */
 export async function digestObject(bucket: string, key: string, headBytes = 4096): Promise<ObjectDigest | null> {
   try {
-    await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
   } catch (e) {
     if (isMissing(e)) return null;
     throw e;
   }
-  const res = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const res = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   const hash = createHash('sha256');
   const head: Buffer[] = [];
   let headLen = 0;
@@ -82,13 +82,13 @@ export async function digestObject(bucket: string, key: string, headBytes = 4096
 }
 
 export async function deleteObject(bucket: string, key: string): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  await s3().send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }
 
 export async function presignDownload(bucket: string, key: string, fileName: string, contentType: string, expiresSeconds: number): Promise<string> {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
   return getSignedUrl(
-    s3,
+    s3(),
     new GetObjectCommand({
       Bucket: bucket,
       Key: key,

@@ -18,7 +18,7 @@ export const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g,
 const toItem = (o: Organization) => ({ ...orgKey(o.id), ...orgListGsi(o.legalName, o.id), entity: 'organization', ...o });
 
 export async function getOrganization(id: string): Promise<Organization | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: orgKey(id) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: orgKey(id) }));
   return Item ? stripKeys<Organization>(Item) : null;
 }
 

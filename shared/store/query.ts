@@ -69,7 +69,7 @@ const defaultMap = <T>(item: Record<string, unknown>) => stripKeys<T>(item);
  */
 export async function queryPage<T>(q: KeyQuery, page: { limit: number; cursor?: string }, opts: QueryOptions<T> = {}): Promise<Page<T>> {
   const map = opts.map ?? defaultMap<T>;
-  const res = await ddb.send(
+  const res = await ddb().send(
     new QueryCommand({
       ...queryInput(q, opts),
       Limit: page.limit,
@@ -99,7 +99,7 @@ export async function queryAll<T>(q: KeyQuery, opts: QueryOptions<T> & { max: nu
   let consumedRcu = 0;
   let startKey: Record<string, unknown> | undefined;
   do {
-    const res = await ddb.send(
+    const res = await ddb().send(
       new QueryCommand({ ...queryInput(q, opts), Limit: opts.max + 1 - items.length, ExclusiveStartKey: startKey, ReturnConsumedCapacity: 'TOTAL' }),
     );
     consumedRcu += res.ConsumedCapacity?.CapacityUnits ?? 0;

@@ -14,7 +14,7 @@ export const POLE_CHAIN = 'POLE';
 const T = () => config.tableName;
 
 export async function getStaff(email: string): Promise<StaffMember | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: T(), Key: staffKey(email) }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: T(), Key: staffKey(email) }));
   return Item ? stripKeys<StaffMember>(Item) : null;
 }
 

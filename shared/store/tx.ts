@@ -40,7 +40,7 @@ interface Head {
 }
 
 async function readHead(chain: string): Promise<Head> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: config.tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
   return Item ? { seq: Item.seq as number, hash: Item.hash as string } : { seq: 0, hash: GENESIS_HASH };
 }
 
@@ -83,7 +83,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
       }),
     ];
     try {
-      await ddb.send(new TransactWriteCommand({ TransactItems: [...writes.map((w) => w.item), ...auditItems] }));
+      await ddb().send(new TransactWriteCommand({ TransactItems: [...writes.map((w) => w.item), ...auditItems] }));
       return events;
     } catch (err) {
       if (!(err instanceof TransactionCanceledException) && (err as Error).name !== 'TransactionCanceledException') throw err;
@@ -112,7 +112,7 @@ async function currentItem(item: TxItem, reason: CancellationReason): Promise<Re
   if (reason.Item) return fromAttributeMap(reason.Item);
   // DynamoDB sends no Item when there is none; read to be sure (e.g. an emulator that does not return it).
   const key = item.Put ? { pk: item.Put.Item!.pk, sk: item.Put.Item!.sk } : (op as { Key: Record<string, unknown> }).Key;
-  const { Item } = await ddb.send(new GetCommand({ TableName: op.TableName, Key: key, ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: op.TableName, Key: key, ConsistentRead: true }));
   return Item ?? null;
 }
 

@@ -46,7 +46,7 @@ export function assigneeKeysOf(p: Principal): string[] {
 }
 
 export async function getWorkflow(projectId: string): Promise<StoredWorkflow | null> {
-  const { Item } = await ddb.send(new GetCommand({ TableName: T(), Key: workflowKey(projectId), ConsistentRead: true }));
+  const { Item } = await ddb().send(new GetCommand({ TableName: T(), Key: workflowKey(projectId), ConsistentRead: true }));
   return Item ? stripKeys<StoredWorkflow>(Item) : null;
 }
 

@@ -43,7 +43,7 @@ test('editing one stored event is detected and its seq named', async () => {
   const p = await projectWithEvents(3);
   const ok = await api.call('GET', `/projects/${p.id}/audit/verify`, { token: legal });
   expect(ok.body).toMatchObject({ valid: true, length: 4, headSeq: 4 });
-  await ddb.send(
+  await ddb().send(
     new UpdateCommand({
       TableName: config.tableName,
       Key: auditEventKey(projectChain(p.id), 2),
@@ -58,7 +58,7 @@ test('editing one stored event is detected and its seq named', async () => {
 
 test('deleting the last event is detected through the chain head', async () => {
   const p = await projectWithEvents(2);
-  await ddb.send(new DeleteCommand({ TableName: config.tableName, Key: auditEventKey(projectChain(p.id), 3) }));
+  await ddb().send(new DeleteCommand({ TableName: config.tableName, Key: auditEventKey(projectChain(p.id), 3) }));
   const r = await verifyAuditChain(projectChain(p.id));
   expect(r).toMatchObject({ valid: false, brokenSeq: 3, headSeq: 3 });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { declarationDateSchema } from '../declaration';
 import { organizationInputSchema } from '../organization';
 import { projectInputSchema } from '../project';

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { ISO_COUNTRIES } from '../countries';
 import {
   ACCESS_DIRECTIONS,
