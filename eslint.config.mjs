@@ -68,7 +68,11 @@ export default defineConfig(
               from: ['./shared/store', './shared/services', './functions', './infra'],
               message: 'shared/domain is pure: no store, services or handlers.',
             },
-            { target: './shared/domain', from: './shared/api', message: 'shared/domain is below the API contract: shared/api imports the domain, not the reverse.' },
+            {
+              target: './shared/domain',
+              from: './shared/api',
+              message: 'shared/domain is below the API contract: shared/api imports the domain, not the reverse.',
+            },
             { target: './shared/store', from: ['./shared/services', './shared/api'], message: 'shared/store only knows the domain.' },
             { target: './shared/api', from: ['./shared/store', './shared/services'], message: 'shared/api is the contract: domain schemas only, no I/O.' },
             { target: './shared', from: ['./functions', './infra'], message: 'shared/ must not import functions/ or infra/.' },

@@ -182,7 +182,15 @@ async function main() {
   const expect = (what: string, status: number, want: number, body: string) => {
     if (status !== want) throw new Error(`${what} → ${status} (expected ${want}): ${body.slice(0, 300)}`);
   };
-  const timedRoute = async (series: string, method: string, path: string, headers: Record<string, string>, body: string | undefined, want: number, rec: boolean) => {
+  const timedRoute = async (
+    series: string,
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    want: number,
+    rec: boolean,
+  ) => {
     inRouteDdbMs = 0;
     inRouteDdbCalls = 0;
     const r = await api.timed(method, path, headers, body);
@@ -251,9 +259,7 @@ async function main() {
       name: 'GET project · raw Query',
       run: async (rec) => {
         const t0 = performance.now();
-        const res = await raw.send(
-          new QueryCommand({ ...queryInput(keys.queries.projectHeader(projectId)), TableName: TABLE }),
-        );
+        const res = await raw.send(new QueryCommand({ ...queryInput(keys.queries.projectHeader(projectId)), TableName: TABLE }));
         const ms = performance.now() - t0;
         if ((res.Items?.length ?? 0) !== PARTNERS + 1) throw new Error(`raw Query returned ${res.Items?.length} items`);
         if (rec) record('get.raw.query', ms);
@@ -308,7 +314,8 @@ async function main() {
             Item: put,
             ExpressionAttributeNames: { '#id': 'id', '#expiry': 'expiration', '#in_progress_expiry': 'in_progress_expiration', '#status': 'status' },
             ExpressionAttributeValues: { ':now': { N: String(now / 1000) }, ':now_in_millis': { N: String(now) }, ':inprogress': { S: 'INPROGRESS' } },
-            ConditionExpression: 'attribute_not_exists(#id) OR #expiry < :now OR (#status = :inprogress AND attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis)',
+            ConditionExpression:
+              'attribute_not_exists(#id) OR #expiry < :now OR (#status = :inprogress AND attribute_exists(#in_progress_expiry) AND #in_progress_expiry < :now_in_millis)',
             ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
           }),
         );
@@ -393,7 +400,9 @@ function report(info: { projectId: string }) {
   const lines: string[] = [];
   lines.push('', '## Environment', '');
   lines.push(...environmentLines());
-  lines.push(`- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential (1 request at a time), loopback, DynamoDB Local in memory`);
+  lines.push(
+    `- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential (1 request at a time), loopback, DynamoDB Local in memory`,
+  );
   lines.push(`- project under test: ${info.projectId} (${PARTNERS} partners; the GET reads META + ${PARTNERS} MEMBER items)`);
   if (cappedAt) lines.push(`- **partial run**: ${cappedAt}`);
 
@@ -433,7 +442,10 @@ function report(info: { projectId: string }) {
   lines.push(row('dev JWT verification (HS256, jose) in-process', 'jwt.verify'));
 
   const calls = (series: string) => stats(`${series}#calls`).mean;
-  lines.push('', `DynamoDB calls per request seen inside the routes: GET ${f2(calls('get.route'))}, POST ${f2(calls('post.route'))}, POST+key ${f2(calls('idem.route'))}.`);
+  lines.push(
+    '',
+    `DynamoDB calls per request seen inside the routes: GET ${f2(calls('get.route'))}, POST ${f2(calls('post.route'))}, POST+key ${f2(calls('idem.route'))}.`,
+  );
 
   // Budget
   const budget = (label: string, routeSeries: string, rawParts: string[], rawSeq: string) => {
@@ -444,14 +456,21 @@ function report(info: { projectId: string }) {
     return `| ${label} | ${f2(route)} | ${f2(sumP99)} | ${f2(route / sumP99)}× | **${verdict(sumP99)}** | ${f2(seqP99)} | ${f2(route / seqP99)}× | ${verdict(seqP99)} |`;
   };
   lines.push('', `## Budget: route p99 ≤ ${BUDGET_FACTOR} × raw p99`, '');
-  lines.push('"raw p99" = sum of the p99 of each raw round-trip (the budget of issue #2 §10). The p99 of the raw sequence measured end to end is the fairer (stricter) reference and is shown next to it.', '');
+  lines.push(
+    '"raw p99" = sum of the p99 of each raw round-trip (the budget of issue #2 §10). The p99 of the raw sequence measured end to end is the fairer (stricter) reference and is shown next to it.',
+    '',
+  );
   lines.push('| route | route p99 ms | raw p99 ms (Σ p99) | ratio | budget | raw seq p99 ms | ratio | vs seq |');
   lines.push('|---|---:|---:|---:|---|---:|---:|---|');
   lines.push(budget('GET /projects/{id}', 'get.route', ['get.raw.query'], 'get.raw.query'));
   lines.push(budget('POST /organizations', 'post.route', ['post.raw.get', 'post.raw.tx'], 'post.raw.seq'));
   lines.push(budget('POST /organizations + Idempotency-Key', 'idem.route', ['idem.raw.put', 'idem.raw.get', 'idem.raw.tx', 'idem.raw.update'], 'idem.raw.seq'));
   const idemVs2 = stats('idem.route').p99 / (stats('post.raw.get').p99 + stats('post.raw.tx').p99);
-  if (Number.isFinite(idemVs2)) lines.push('', `(POST + Idempotency-Key against the 2 round-trips of the plain POST only: ${f2(idemVs2)}× — ${idemVs2 <= BUDGET_FACTOR ? 'PASS' : 'FAIL'}.)`);
+  if (Number.isFinite(idemVs2))
+    lines.push(
+      '',
+      `(POST + Idempotency-Key against the 2 round-trips of the plain POST only: ${f2(idemVs2)}× — ${idemVs2 <= BUDGET_FACTOR ? 'PASS' : 'FAIL'}.)`,
+    );
   lines.push('', 'A budget miss is reported here; it does not make this script fail.');
   console.log(lines.join('\n'));
 }

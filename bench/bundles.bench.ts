@@ -44,7 +44,10 @@ const FLOORS = intEnv('BENCH_FLOORS', 1, 0) > 0;
 const SOURCE_MAPS = intEnv('BENCH_SOURCE_MAPS', 1, 0) > 0;
 const KEEP = intEnv('BENCH_KEEP', 0, 0) > 0;
 const ONLY = regexEnv('BENCH_ONLY');
-const WHY = (process.env.BENCH_WHY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+const WHY = (process.env.BENCH_WHY ?? '')
+  .split(',')
+  .map((s) => s.trim())
+  .filter(Boolean);
 const NODE = process.env.BENCH_NODE || process.execPath;
 const COMPARE = (process.env.BENCH_COMPARE ?? '')
   .split(',')
@@ -73,7 +76,12 @@ function keptRows(dir: string, label: string): Row[] {
   const manifest = JSON.parse(readFileSync(join(dir, 'bundles.json'), 'utf8')) as Row[];
   return manifest.map((r, i) => {
     const meta = join(dir, String(i), 'index.meta.json');
-    return { ...r, name: `${r.name} (${label})`, file: join(dir, String(i), basename(r.file)), metafile: existsSync(meta) ? JSON.parse(readFileSync(meta, 'utf8')) : undefined };
+    return {
+      ...r,
+      name: `${r.name} (${label})`,
+      file: join(dir, String(i), basename(r.file)),
+      metafile: existsSync(meta) ? JSON.parse(readFileSync(meta, 'utf8')) : undefined,
+    };
   });
 }
 
@@ -128,16 +136,28 @@ const verdict = (ok: boolean) => (ok ? 'PASS' : '**FAIL**');
 bench.run(async () => {
   const repoRoot = findRepoRoot();
   const functions: Target[] = lambdaEntries(repoRoot);
-  const targets = [...functions, ...(FLOORS ? FLOORS_LIST.map((f) => ({ ...f, entry: join(repoRoot, f.entry) })) : [])].filter((t) => !ONLY || ONLY.test(t.name));
+  const targets = [...functions, ...(FLOORS ? FLOORS_LIST.map((f) => ({ ...f, entry: join(repoRoot, f.entry) })) : [])].filter(
+    (t) => !ONLY || ONLY.test(t.name),
+  );
   if (!targets.length) throw new Error(`BENCH_ONLY=${process.env.BENCH_ONLY} selects no function`);
 
   const outRoot = mkdtempSync(join(tmpdir(), 'vigie-bundles-'));
   if (!KEEP) bench.onCleanup(() => rmSync(outRoot, { recursive: true, force: true }));
   bench.log(`building ${targets.length} bundles in ${outRoot}`);
   const t0 = Date.now();
-  const built = await buildBundles(targets.map((t) => t.entry), outRoot, { write: true, repoRoot });
+  const built = await buildBundles(
+    targets.map((t) => t.entry),
+    outRoot,
+    { write: true, repoRoot },
+  );
   bench.log(`built in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  const current: Row[] = targets.map(({ entry: _e, ...t }, i) => ({ ...t, file: built[i]!.file, bytes: built[i]!.bytes, mapBytes: built[i]!.mapBytes, metafile: built[i]!.metafile }));
+  const current: Row[] = targets.map(({ entry: _e, ...t }, i) => ({
+    ...t,
+    file: built[i]!.file,
+    bytes: built[i]!.bytes,
+    mapBytes: built[i]!.mapBytes,
+    metafile: built[i]!.metafile,
+  }));
   if (KEEP) keepBundles(outRoot, current);
   // Kept bundles of an earlier run, each right after today's bundle of the same name.
   const kept = COMPARE.flatMap((c) => keptRows(c.dir, c.label)).filter((r) => !ONLY || ONLY.test(r.name));
@@ -176,7 +196,9 @@ bench.run(async () => {
   const m = machine();
   const lines: string[] = [];
   lines.push(`## Bundles — ${new Date().toISOString()}`, '');
-  lines.push(`- timed with: ${NODE} (${nodeVersion}); bench process ${m.node}; CPU: ${m.cpuModel ?? 'unknown'} × ${m.cores} cores; load average at the end ${loadAverage()}`);
+  lines.push(
+    `- timed with: ${NODE} (${nodeVersion}); bench process ${m.node}; CPU: ${m.cpuModel ?? 'unknown'} × ${m.cores} cores; load average at the end ${loadAverage()}`,
+  );
   lines.push(`- ${rounds} measured rounds (+ ${WARMUP} warm-up) of ${runs.length} processes, interleaved; medians. \`node -e 0\`: **${f1(base)} ms**`);
   lines.push(`- budget (request path): ≤ ${f0(BUDGET.bytes / KB)} KB (KB = 1,024 B) and cold import ≤ ${BUDGET.initRatio}× \`node -e 0\``, '');
   const smHead = SOURCE_MAPS ? ' import ms, --enable-source-maps | ratio |' : '';
@@ -189,7 +211,11 @@ bench.run(async () => {
     const initOk = ratio <= BUDGET.initRatio;
     const sm = SOURCE_MAPS ? ` ${f1(med(`${t.name}#sm`))} | ${f2(med(`${t.name}#sm`) / base)}× |` : '';
     const requestPath = t.kind === 'route group';
-    const v = requestPath ? verdict(sizeOk && initOk) : t.kind === 'floor' ? `(${sizeOk && initOk ? 'within' : 'over'})` : `(${sizeOk && initOk ? 'within' : 'over'}; not request path)`;
+    const v = requestPath
+      ? verdict(sizeOk && initOk)
+      : t.kind === 'floor'
+        ? `(${sizeOk && initOk ? 'within' : 'over'})`
+        : `(${sizeOk && initOk ? 'within' : 'over'}; not request path)`;
     lines.push(
       `| ${t.name} | ${t.kind} | ${t.routes || ''} | ${kb(t.bytes)} | ${kb(t.mapBytes)} | ${f1(ms)} | ${f1(ms - base)} | ${f2(ratio)}× |${sm} ${sizeOk ? 'ok' : 'over'} | ${initOk ? 'ok' : 'over'} | ${v} |`,
     );

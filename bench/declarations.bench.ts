@@ -94,99 +94,371 @@ type Rng = ReturnType<typeof rng>;
 
 const W = {
   objet: [
-    'Le procédé', 'Le dispositif', 'La méthode de calibration', 'Le module logiciel', "L'architecture matérielle", 'Le capteur', 'Le banc de caractérisation',
-    "L'algorithme d'estimation", 'Le revêtement multicouche', 'La chaîne de traitement du signal', 'Le jumeau numérique', 'Le microcontrôleur embarqué',
-    'La cellule électrochimique', 'Le protocole de test', 'La plateforme de simulation', 'Le réseau de neurones compact', "L'interféromètre fibré",
-    'Le modèle thermomécanique', 'La base de données de mesures', 'Le connecteur haute densité', 'Le démonstrateur', 'Le firmware de pilotage',
+    'Le procédé',
+    'Le dispositif',
+    'La méthode de calibration',
+    'Le module logiciel',
+    "L'architecture matérielle",
+    'Le capteur',
+    'Le banc de caractérisation',
+    "L'algorithme d'estimation",
+    'Le revêtement multicouche',
+    'La chaîne de traitement du signal',
+    'Le jumeau numérique',
+    'Le microcontrôleur embarqué',
+    'La cellule électrochimique',
+    'Le protocole de test',
+    'La plateforme de simulation',
+    'Le réseau de neurones compact',
+    "L'interféromètre fibré",
+    'Le modèle thermomécanique',
+    'La base de données de mesures',
+    'Le connecteur haute densité',
+    'Le démonstrateur',
+    'Le firmware de pilotage',
   ],
   verbe: ['permet de', 'vise à', 'a pour objet de', 'est conçu pour', 'rend possible de', 'sert à', 'a été développé pour'],
   action: [
-    'mesurer en continu', 'réduire fortement', 'estimer en temps réel', 'détecter de manière précoce', 'compenser', 'caractériser finement', 'optimiser',
-    'surveiller à distance', 'prédire', 'qualifier', 'localiser', 'classer automatiquement', 'limiter', 'contrôler sans contact', 'quantifier',
+    'mesurer en continu',
+    'réduire fortement',
+    'estimer en temps réel',
+    'détecter de manière précoce',
+    'compenser',
+    'caractériser finement',
+    'optimiser',
+    'surveiller à distance',
+    'prédire',
+    'qualifier',
+    'localiser',
+    'classer automatiquement',
+    'limiter',
+    'contrôler sans contact',
+    'quantifier',
   ],
   chose: [
-    'la dérive thermique des guides d’onde', 'les défauts de surface des pièces usinées', 'la consommation énergétique des bâtiments tertiaires',
-    'les vibrations des structures composites', 'la concentration de polluants dans l’air intérieur', 'l’usure des outils de coupe',
-    'la dégradation des électrodes lithium-ion', 'les fuites sur les réseaux d’eau potable', 'la contamination particulaire en salle blanche',
-    'les pertes optiques des composants intégrés', 'le vieillissement des joints d’étanchéité', 'la fatigue des soudures sur cartes électroniques',
-    'les anomalies de trajectoire des robots collaboratifs', 'la teneur en humidité des granulats', 'la position des défauts dans les câbles enterrés',
-    'la biomasse microbienne des bioréacteurs', 'les interférences radio en bande Ka', 'la porosité des pièces issues de fabrication additive',
+    'la dérive thermique des guides d’onde',
+    'les défauts de surface des pièces usinées',
+    'la consommation énergétique des bâtiments tertiaires',
+    'les vibrations des structures composites',
+    'la concentration de polluants dans l’air intérieur',
+    'l’usure des outils de coupe',
+    'la dégradation des électrodes lithium-ion',
+    'les fuites sur les réseaux d’eau potable',
+    'la contamination particulaire en salle blanche',
+    'les pertes optiques des composants intégrés',
+    'le vieillissement des joints d’étanchéité',
+    'la fatigue des soudures sur cartes électroniques',
+    'les anomalies de trajectoire des robots collaboratifs',
+    'la teneur en humidité des granulats',
+    'la position des défauts dans les câbles enterrés',
+    'la biomasse microbienne des bioréacteurs',
+    'les interférences radio en bande Ka',
+    'la porosité des pièces issues de fabrication additive',
   ],
   contexte: [
-    'dans un environnement industriel sévère', 'en conditions de vol', 'sur des lignes de production à cadence élevée', 'en milieu hospitalier',
-    'sur des sites isolés sans réseau', 'à bord de véhicules autonomes', 'dans des installations nucléaires de base', 'en atmosphère explosive',
-    'sur des infrastructures ferroviaires', 'en laboratoire comme sur le terrain', 'dans des serres agricoles instrumentées', 'sur des éoliennes en mer',
+    'dans un environnement industriel sévère',
+    'en conditions de vol',
+    'sur des lignes de production à cadence élevée',
+    'en milieu hospitalier',
+    'sur des sites isolés sans réseau',
+    'à bord de véhicules autonomes',
+    'dans des installations nucléaires de base',
+    'en atmosphère explosive',
+    'sur des infrastructures ferroviaires',
+    'en laboratoire comme sur le terrain',
+    'dans des serres agricoles instrumentées',
+    'sur des éoliennes en mer',
   ],
   perf: [
-    'avec une précision inférieure à {n} µm', 'avec un gain de {p} % par rapport à l’état de l’art', 'pour un coût unitaire divisé par {k}',
-    'avec une latence de {n} ms', 'avec une sensibilité de {n} ppm', 'sur une plage de température de −{n} °C à +{m} °C',
-    'avec une autonomie de {n} jours', 'avec un taux de faux positifs inférieur à {p} %', 'à une cadence de {n} pièces par minute',
+    'avec une précision inférieure à {n} µm',
+    'avec un gain de {p} % par rapport à l’état de l’art',
+    'pour un coût unitaire divisé par {k}',
+    'avec une latence de {n} ms',
+    'avec une sensibilité de {n} ppm',
+    'sur une plage de température de −{n} °C à +{m} °C',
+    'avec une autonomie de {n} jours',
+    'avec un taux de faux positifs inférieur à {p} %',
+    'à une cadence de {n} pièces par minute',
   ],
   labo: [
-    'LETI', 'LAAS-CNRS', 'Institut Fresnel', 'FEMTO-ST', 'IMS Bordeaux', 'ICube', 'LIRMM', 'IEMN', 'Institut Néel', 'LGP2', 'INL', 'C2N', 'LIST', 'Pprime',
+    'LETI',
+    'LAAS-CNRS',
+    'Institut Fresnel',
+    'FEMTO-ST',
+    'IMS Bordeaux',
+    'ICube',
+    'LIRMM',
+    'IEMN',
+    'Institut Néel',
+    'LGP2',
+    'INL',
+    'C2N',
+    'LIST',
+    'Pprime',
   ],
   financement: [
-    'un projet FUI', 'l’appel à projets France 2030 « Capteurs »', 'un programme ANR JCJC', 'une aide Bpifrance à l’innovation', 'un contrat européen Horizon Europe',
-    'le PSPC « Industrie du futur »', 'des fonds propres de l’entreprise', 'la région Auvergne-Rhône-Alpes',
+    'un projet FUI',
+    'l’appel à projets France 2030 « Capteurs »',
+    'un programme ANR JCJC',
+    'une aide Bpifrance à l’innovation',
+    'un contrat européen Horizon Europe',
+    'le PSPC « Industrie du futur »',
+    'des fonds propres de l’entreprise',
+    'la région Auvergne-Rhône-Alpes',
   ],
   langage: ['C++', 'Rust', 'Python', 'C', 'VHDL', 'Julia', 'Java', 'TypeScript'],
   bibli: ['OpenCV', 'PyTorch', 'Eigen', 'FreeRTOS', 'Zephyr', 'ROS 2', 'ONNX Runtime', 'PETSc', 'Qt', 'GStreamer'],
-  qualif: ['basse consommation', 'à haute résolution', 'auto-calibrant', 'miniaturisé', 'tolérant aux pannes', 'à faible coût', 'reconfigurable', 'sans fil', 'multi-échelle', 'bas bruit'],
+  qualif: [
+    'basse consommation',
+    'à haute résolution',
+    'auto-calibrant',
+    'miniaturisé',
+    'tolérant aux pannes',
+    'à faible coût',
+    'reconfigurable',
+    'sans fil',
+    'multi-échelle',
+    'bas bruit',
+  ],
   nom: [
-    'Capteur photonique', 'Procédé de dépôt', 'Algorithme de détection', 'Module de puissance', 'Architecture de contrôle', 'Interface homme-machine',
-    'Méthode de fusion de données', 'Système de refroidissement', 'Micro-batterie', 'Plateforme d’essais', 'Outil de diagnostic', 'Antenne réseau',
-    'Logiciel de supervision', 'Matériau composite', 'Procédé de recyclage', 'Banc optique', 'Chaîne de mesure', 'Carte d’acquisition',
+    'Capteur photonique',
+    'Procédé de dépôt',
+    'Algorithme de détection',
+    'Module de puissance',
+    'Architecture de contrôle',
+    'Interface homme-machine',
+    'Méthode de fusion de données',
+    'Système de refroidissement',
+    'Micro-batterie',
+    'Plateforme d’essais',
+    'Outil de diagnostic',
+    'Antenne réseau',
+    'Logiciel de supervision',
+    'Matériau composite',
+    'Procédé de recyclage',
+    'Banc optique',
+    'Chaîne de mesure',
+    'Carte d’acquisition',
   ],
   complement: [
-    'pour la maintenance prédictive', 'pour la surveillance de structures', 'pour l’imagerie hyperspectrale', 'pour le contrôle qualité en ligne',
-    'pour l’agriculture de précision', 'pour les réseaux de chaleur', 'pour la mobilité électrique', 'pour les dispositifs médicaux implantables',
-    'pour le stockage stationnaire', 'pour la détection de gaz', 'pour l’usine 4.0', 'pour les satellites en orbite basse',
+    'pour la maintenance prédictive',
+    'pour la surveillance de structures',
+    'pour l’imagerie hyperspectrale',
+    'pour le contrôle qualité en ligne',
+    'pour l’agriculture de précision',
+    'pour les réseaux de chaleur',
+    'pour la mobilité électrique',
+    'pour les dispositifs médicaux implantables',
+    'pour le stockage stationnaire',
+    'pour la détection de gaz',
+    'pour l’usine 4.0',
+    'pour les satellites en orbite basse',
   ],
 };
 
 const SENTENCES: ((r: Rng) => string)[] = [
   (r) => `${r.pick(W.objet)} ${r.pick(W.verbe)} ${r.pick(W.action)} ${r.pick(W.chose)} ${r.pick(W.contexte)}.`,
-  (r) => `Il ${r.pick(['atteint', 'offre', 'garantit', 'démontre'])} des performances ${r.pick(W.perf)}`.replace('{n}', String(r.int(2, 900))).replace('{m}', String(r.int(40, 200))).replace('{p}', String(r.int(2, 60))).replace('{k}', String(r.int(2, 12))) + '.',
-  (r) => `Les travaux ont été menés entre ${r.int(2008, 2018)} et ${r.int(2019, 2025)} au sein du laboratoire ${r.pick(W.labo)}, avec ${r.int(2, 14)} campagnes d’essais.`,
+  (r) =>
+    `Il ${r.pick(['atteint', 'offre', 'garantit', 'démontre'])} des performances ${r.pick(W.perf)}`
+      .replace('{n}', String(r.int(2, 900)))
+      .replace('{m}', String(r.int(40, 200)))
+      .replace('{p}', String(r.int(2, 60)))
+      .replace('{k}', String(r.int(2, 12))) + '.',
+  (r) =>
+    `Les travaux ont été menés entre ${r.int(2008, 2018)} et ${r.int(2019, 2025)} au sein du laboratoire ${r.pick(W.labo)}, avec ${r.int(2, 14)} campagnes d’essais.`,
   (r) => `Les développements ont été financés en partie par ${r.pick(W.financement)} et ont donné lieu à ${r.int(1, 9)} publications.`,
-  (r) => `Le code source comprend environ ${r.int(4, 250)} 000 lignes en ${r.pick(W.langage)} et s’appuie sur ${r.pick(W.bibli)} (licence ${r.pick(['BSD', 'MIT', 'Apache 2.0', 'LGPL', 'MPL 2.0'])}).`,
+  (r) =>
+    `Le code source comprend environ ${r.int(4, 250)} 000 lignes en ${r.pick(W.langage)} et s’appuie sur ${r.pick(W.bibli)} (licence ${r.pick(['BSD', 'MIT', 'Apache 2.0', 'LGPL', 'MPL 2.0'])}).`,
   (r) => `La version ${r.int(1, 6)}.${r.int(0, 12)} est déployée chez ${r.int(2, 40)} clients industriels, principalement ${r.pick(W.contexte)}.`,
-  (r) => `Le savoir-faire associé porte sur ${r.pick(['le réglage', 'l’étalonnage', 'l’assemblage', 'la mise en forme', 'le conditionnement', 'la validation'])} ${r.pick(['des prototypes', 'des préséries', 'des échantillons', 'des sous-ensembles'])} et n’est documenté que dans des notes internes.`,
+  (r) =>
+    `Le savoir-faire associé porte sur ${r.pick(['le réglage', 'l’étalonnage', 'l’assemblage', 'la mise en forme', 'le conditionnement', 'la validation'])} ${r.pick(['des prototypes', 'des préséries', 'des échantillons', 'des sous-ensembles'])} et n’est documenté que dans des notes internes.`,
   (r) => `Une variante ${r.pick(W.qualif)} est à l’étude ; elle ${r.pick(W.verbe)} ${r.pick(W.action)} ${r.pick(W.chose)}.`,
-  (r) => `Les plans, les nomenclatures et les résultats d’essais sont conservés sous la référence interne ${r.pick(['DT', 'RP', 'NT', 'SPEC'])}-${r.int(1000, 9999)}-${r.pick(['A', 'B', 'C', 'D'])}.`,
-  (r) => `Aucune licence exclusive n’a été concédée à ce jour ; ${r.int(1, 4)} licences non exclusives ont été accordées ${r.pick(['à des intégrateurs', 'à des laboratoires publics', 'à des PME régionales', 'à un équipementier automobile'])}.`,
+  (r) =>
+    `Les plans, les nomenclatures et les résultats d’essais sont conservés sous la référence interne ${r.pick(['DT', 'RP', 'NT', 'SPEC'])}-${r.int(1000, 9999)}-${r.pick(['A', 'B', 'C', 'D'])}.`,
+  (r) =>
+    `Aucune licence exclusive n’a été concédée à ce jour ; ${r.int(1, 4)} licences non exclusives ont été accordées ${r.pick(['à des intégrateurs', 'à des laboratoires publics', 'à des PME régionales', 'à un équipementier automobile'])}.`,
 ];
 
 const LEX = {
   nm: [
-    'le capteur', 'le substrat', 'le procédé', 'le signal', 'le modèle', 'le réseau', 'le circuit', 'le matériau', 'le faisceau', 'le prototype',
-    'le composant', 'le boîtier', 'le logiciel', 'le protocole', 'le traitement', 'le dépôt', 'le réglage', 'le contrôleur', 'le module', 'le système',
-    'le banc', 'le récepteur', 'le convertisseur', 'le revêtement', 'le support', 'le détecteur', 'le laser', 'le filtre', 'le moteur', 'le calcul',
-    'le connecteur', 'le guide d’onde', 'le résonateur', 'le démonstrateur', 'le micro-miroir', 'le transducteur', 'le jeu de données', 'le micrologiciel',
-    'le bus de terrain', 'le modulateur', 'le séparateur', 'le catalyseur', 'le polymère', 'le refroidisseur', 'le pilote', 'le noyau de calcul',
+    'le capteur',
+    'le substrat',
+    'le procédé',
+    'le signal',
+    'le modèle',
+    'le réseau',
+    'le circuit',
+    'le matériau',
+    'le faisceau',
+    'le prototype',
+    'le composant',
+    'le boîtier',
+    'le logiciel',
+    'le protocole',
+    'le traitement',
+    'le dépôt',
+    'le réglage',
+    'le contrôleur',
+    'le module',
+    'le système',
+    'le banc',
+    'le récepteur',
+    'le convertisseur',
+    'le revêtement',
+    'le support',
+    'le détecteur',
+    'le laser',
+    'le filtre',
+    'le moteur',
+    'le calcul',
+    'le connecteur',
+    'le guide d’onde',
+    'le résonateur',
+    'le démonstrateur',
+    'le micro-miroir',
+    'le transducteur',
+    'le jeu de données',
+    'le micrologiciel',
+    'le bus de terrain',
+    'le modulateur',
+    'le séparateur',
+    'le catalyseur',
+    'le polymère',
+    'le refroidisseur',
+    'le pilote',
+    'le noyau de calcul',
   ],
   nf: [
-    'la membrane', 'la couche active', 'la mesure', 'la cellule', 'la structure', 'la méthode', 'la chaîne', 'la fibre', 'la surface', 'la cavité',
-    'la batterie', 'la commande', 'la plateforme', 'la source', 'la puce', 'l’électrode', 'l’antenne', 'la résine', 'la sonde', 'la carte',
-    'la photodiode', 'la bobine', 'la vanne', 'la turbine', 'la lentille', 'la matrice', 'la pile', 'la base de données', 'l’interface', 'la routine',
-    'la soudure', 'la jonction', 'la nanoparticule', 'la cartographie', 'la séquence', 'la boucle de régulation', 'la calibration', 'la trame',
+    'la membrane',
+    'la couche active',
+    'la mesure',
+    'la cellule',
+    'la structure',
+    'la méthode',
+    'la chaîne',
+    'la fibre',
+    'la surface',
+    'la cavité',
+    'la batterie',
+    'la commande',
+    'la plateforme',
+    'la source',
+    'la puce',
+    'l’électrode',
+    'l’antenne',
+    'la résine',
+    'la sonde',
+    'la carte',
+    'la photodiode',
+    'la bobine',
+    'la vanne',
+    'la turbine',
+    'la lentille',
+    'la matrice',
+    'la pile',
+    'la base de données',
+    'l’interface',
+    'la routine',
+    'la soudure',
+    'la jonction',
+    'la nanoparticule',
+    'la cartographie',
+    'la séquence',
+    'la boucle de régulation',
+    'la calibration',
+    'la trame',
   ],
   adj: [
-    ['optique', 'optique'], ['thermique', 'thermique'], ['intégré', 'intégrée'], ['compact', 'compacte'], ['embarqué', 'embarquée'], ['poreux', 'poreuse'],
-    ['flexible', 'flexible'], ['numérique', 'numérique'], ['autonome', 'autonome'], ['hybride', 'hybride'], ['miniaturisé', 'miniaturisée'],
-    ['calibré', 'calibrée'], ['redondant', 'redondante'], ['conducteur', 'conductrice'], ['sécurisé', 'sécurisée'], ['adaptatif', 'adaptative'],
-    ['mécanique', 'mécanique'], ['souple', 'souple'], ['cryogénique', 'cryogénique'], ['piézoélectrique', 'piézoélectrique'], ['isolant', 'isolante'],
-    ['modulaire', 'modulaire'], ['étanche', 'étanche'], ['distribué', 'distribuée'], ['passif', 'passive'], ['actif', 'active'], ['recyclé', 'recyclée'],
-    ['biocompatible', 'biocompatible'], ['nanostructuré', 'nanostructurée'], ['reconfigurable', 'reconfigurable'], ['massif', 'massive'],
-    ['transparent', 'transparente'], ['multispectral', 'multispectrale'], ['asynchrone', 'asynchrone'], ['quantique', 'quantique'], ['robuste', 'robuste'],
+    ['optique', 'optique'],
+    ['thermique', 'thermique'],
+    ['intégré', 'intégrée'],
+    ['compact', 'compacte'],
+    ['embarqué', 'embarquée'],
+    ['poreux', 'poreuse'],
+    ['flexible', 'flexible'],
+    ['numérique', 'numérique'],
+    ['autonome', 'autonome'],
+    ['hybride', 'hybride'],
+    ['miniaturisé', 'miniaturisée'],
+    ['calibré', 'calibrée'],
+    ['redondant', 'redondante'],
+    ['conducteur', 'conductrice'],
+    ['sécurisé', 'sécurisée'],
+    ['adaptatif', 'adaptative'],
+    ['mécanique', 'mécanique'],
+    ['souple', 'souple'],
+    ['cryogénique', 'cryogénique'],
+    ['piézoélectrique', 'piézoélectrique'],
+    ['isolant', 'isolante'],
+    ['modulaire', 'modulaire'],
+    ['étanche', 'étanche'],
+    ['distribué', 'distribuée'],
+    ['passif', 'passive'],
+    ['actif', 'active'],
+    ['recyclé', 'recyclée'],
+    ['biocompatible', 'biocompatible'],
+    ['nanostructuré', 'nanostructurée'],
+    ['reconfigurable', 'reconfigurable'],
+    ['massif', 'massive'],
+    ['transparent', 'transparente'],
+    ['multispectral', 'multispectrale'],
+    ['asynchrone', 'asynchrone'],
+    ['quantique', 'quantique'],
+    ['robuste', 'robuste'],
   ] as [string, string][],
   verbe: [
-    'améliore', 'stabilise', 'réduit', 'mesure', 'alimente', 'pilote', 'protège', 'compense', 'filtre', 'transmet', 'détecte', 'isole', 'refroidit',
-    'analyse', 'synchronise', 'intègre', 'remplace', 'simplifie', 'accélère', 'limite', 'encapsule', 'module', 'numérise', 'corrige', 'estime', 'renforce',
-    'sépare', 'chauffe', 'focalise', 'guide', 'commande', 'valide', 'caractérise', 'supervise', 'fiabilise', 'alimente en continu', 'localise',
+    'améliore',
+    'stabilise',
+    'réduit',
+    'mesure',
+    'alimente',
+    'pilote',
+    'protège',
+    'compense',
+    'filtre',
+    'transmet',
+    'détecte',
+    'isole',
+    'refroidit',
+    'analyse',
+    'synchronise',
+    'intègre',
+    'remplace',
+    'simplifie',
+    'accélère',
+    'limite',
+    'encapsule',
+    'module',
+    'numérise',
+    'corrige',
+    'estime',
+    'renforce',
+    'sépare',
+    'chauffe',
+    'focalise',
+    'guide',
+    'commande',
+    'valide',
+    'caractérise',
+    'supervise',
+    'fiabilise',
+    'alimente en continu',
+    'localise',
   ],
   prep: ['avec', 'pour', 'sans', 'dans', 'sur', 'sous', 'selon', 'par', 'entre', 'après', 'avant', 'contre', 'via', 'malgré', 'chez'],
-  connecteur: ['En outre,', 'Par ailleurs,', 'De plus,', 'Ainsi,', 'En pratique,', 'À terme,', 'Dans ce cadre,', 'Concrètement,', 'En revanche,', 'Toutefois,', 'Enfin,'],
+  connecteur: [
+    'En outre,',
+    'Par ailleurs,',
+    'De plus,',
+    'Ainsi,',
+    'En pratique,',
+    'À terme,',
+    'Dans ce cadre,',
+    'Concrètement,',
+    'En revanche,',
+    'Toutefois,',
+    'Enfin,',
+  ],
   unite: ['µm', 'nm', 'mW', 'kHz', 'MHz', '°C', '%', 'ms', 'dB', 'bar', 'mAh', 'V', 'W/m²', 'ppm', 'g', 'kg', 'cycles', 'Gbit/s'],
   mesure: ['à {x} près', 'jusqu’à {x}', 'd’environ {x}', 'au-delà de {x}', 'sous {x}', 'de plus de {x}', 'inférieur à {x}'],
 };
@@ -251,10 +523,14 @@ function title(r: Rng): string {
 }
 
 const CONDITIONS = [
-  (r: Rng) => `Accès accordé aux seules fins de l’exécution du projet, pour sa durée, sans droit de sous-licence, sur demande écrite adressée au responsable PI au moins ${r.int(10, 60)} jours à l’avance.`,
-  (r: Rng) => `Conditions financières équitables et raisonnables fixées au cas par cas ; redevance indicative de ${r.int(1, 8)} % du chiffre d’affaires net des produits intégrant l’élément, plafonnée à ${r.int(20, 500)} k€ par an.`,
-  (r: Rng) => `Accès limité au code objet ; le code source reste la propriété exclusive du détenteur et n’est communiqué qu’en séquestre auprès de l’${r.pick(['APP', 'INPI'])}.`,
-  (r: Rng) => `Accès soumis à l’accord préalable du co-titulaire ${r.pick(['CNRS', 'CEA', 'Université Grenoble Alpes', 'Inria', 'IFPEN'])} et à la signature d’un accord de confidentialité spécifique d’une durée de ${r.int(3, 10)} ans.`,
+  (r: Rng) =>
+    `Accès accordé aux seules fins de l’exécution du projet, pour sa durée, sans droit de sous-licence, sur demande écrite adressée au responsable PI au moins ${r.int(10, 60)} jours à l’avance.`,
+  (r: Rng) =>
+    `Conditions financières équitables et raisonnables fixées au cas par cas ; redevance indicative de ${r.int(1, 8)} % du chiffre d’affaires net des produits intégrant l’élément, plafonnée à ${r.int(20, 500)} k€ par an.`,
+  (r: Rng) =>
+    `Accès limité au code objet ; le code source reste la propriété exclusive du détenteur et n’est communiqué qu’en séquestre auprès de l’${r.pick(['APP', 'INPI'])}.`,
+  (r: Rng) =>
+    `Accès soumis à l’accord préalable du co-titulaire ${r.pick(['CNRS', 'CEA', 'Université Grenoble Alpes', 'Inria', 'IFPEN'])} et à la signature d’un accord de confidentialité spécifique d’une durée de ${r.int(3, 10)} ans.`,
 ];
 const conditionsText = (r: Rng) => r.pick(CONDITIONS)(r);
 
@@ -314,19 +590,58 @@ function buildDeclaration(a: string, b: string, c: string, o: DeclarationOptions
     } else if (type === 'design') {
       item.identifiers = [{ kind: 'design-registration', value: `DM/${r.int(100000, 239999)}` }];
     }
-    if (type === 'patent' || type === 'patent-application') item.priorityDate = `${r.int(2005, 2024)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
+    if (type === 'patent' || type === 'patent-application')
+      item.priorityDate = `${r.int(2005, 2024)}-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`;
     const coOwned = r.next();
     item.owners =
-      coOwned < 0.7 ? [{ organizationId: a }] : coOwned < 0.85 ? [{ organizationId: a }, { organizationId: b }] : [{ organizationId: a }, { thirdPartyName: r.pick(['CNRS', 'Université Grenoble Alpes', 'CEA', 'Inria', 'Fraunhofer-Gesellschaft']), country: r.pick(['FR', 'FR', 'DE']) }];
+      coOwned < 0.7
+        ? [{ organizationId: a }]
+        : coOwned < 0.85
+          ? [{ organizationId: a }, { organizationId: b }]
+          : [
+              { organizationId: a },
+              { thirdPartyName: r.pick(['CNRS', 'Université Grenoble Alpes', 'CEA', 'Inria', 'Fraunhofer-Gesellschaft']), country: r.pick(['FR', 'FR', 'DE']) },
+            ];
     item.executionConditions = conditions(true);
     item.exploitationConditions = conditions(false);
     if (type !== 'design' && type !== 'trademark') item.exportControl = r.next() < 0.85 ? { category: 'none' } : { ...r.pick(EXPORT_ENTRIES) };
     item.fromZrr = r.next() < 0.1;
     return item;
   });
-  const domains = ['photonics', 'quantum', 'semiconductors', 'artificial-intelligence', 'energy-storage', 'materials', 'software', 'health', 'space', 'robotics'] as const;
+  const domains = [
+    'photonics',
+    'quantum',
+    'semiconductors',
+    'artificial-intelligence',
+    'energy-storage',
+    'materials',
+    'software',
+    'health',
+    'space',
+    'robotics',
+  ] as const;
   const results = Array.from({ length: o.results }, (_, i) => {
-    const split = r.pick([[[a, 100]], [[a, 50], [b, 50]], [[a, 60], [b, 25], [c, 15]], [[a, 33.33], [b, 33.33], [c, 33.34]], [[a, 70], [c, 30]]] as const);
+    const split = r.pick([
+      [[a, 100]],
+      [
+        [a, 50],
+        [b, 50],
+      ],
+      [
+        [a, 60],
+        [b, 25],
+        [c, 15],
+      ],
+      [
+        [a, 33.33],
+        [b, 33.33],
+        [c, 33.34],
+      ],
+      [
+        [a, 70],
+        [c, 30],
+      ],
+    ] as const);
     const filingYear = r.int(2027, 2029);
     const filing = `${filingYear}-${String(r.int(1, 12)).padStart(2, '0')}-15`;
     const res: Record<string, unknown> = {
@@ -338,7 +653,12 @@ function buildDeclaration(a: string, b: string, c: string, o: DeclarationOptions
     };
     if (r.next() < 0.6) {
       res.plannedFilingDate = filing;
-      res.plannedPublications = [{ venue: r.pick(['Optica', 'IEEE Sensors Journal', 'Nature Photonics', 'Journal of Power Sources', 'Additive Manufacturing']), date: `${filingYear + 1}-03-01` }];
+      res.plannedPublications = [
+        {
+          venue: r.pick(['Optica', 'IEEE Sensors Journal', 'Nature Photonics', 'Journal of Power Sources', 'Additive Manufacturing']),
+          date: `${filingYear + 1}-03-01`,
+        },
+      ];
     }
     return res;
   });
@@ -364,7 +684,11 @@ function buildDeclaration(a: string, b: string, c: string, o: DeclarationOptions
     };
     if (exploitation) {
       right.fieldOfUse = `Exploitation limitée au domaine ${r.pick(W.complement).replace(/^pour /, 'de ')}, hors applications militaires et hors ${r.pick(['aéronautique', 'automobile', 'santé', 'nucléaire'])}.`;
-      right.territory = r.pick([{ scope: 'worldwide' }, { scope: 'eu-eea' }, { scope: 'countries', countries: r.some(['FR', 'DE', 'IT', 'ES', 'BE', 'CH', 'US'], r.int(1, 4)) }]);
+      right.territory = r.pick([
+        { scope: 'worldwide' },
+        { scope: 'eu-eea' },
+        { scope: 'countries', countries: r.some(['FR', 'DE', 'IT', 'ES', 'BE', 'CH', 'US'], r.int(1, 4)) },
+      ]);
     } else if (r.next() < 0.5) {
       right.fieldOfUse = `Exécution des tâches du lot ${r.int(1, 8)} du projet.`;
     }
@@ -395,7 +719,12 @@ interface HeadsProbe {
   capacity: number;
   morePages: boolean;
 }
-const historyInfo: { early: HeadsProbe | null; late: HeadsProbe | null; firstMeasured: number; versionItemBytes: number } = { early: null, late: null, firstMeasured: 0, versionItemBytes: 0 };
+const historyInfo: { early: HeadsProbe | null; late: HeadsProbe | null; firstMeasured: number; versionItemBytes: number } = {
+  early: null,
+  late: null,
+  firstMeasured: 0,
+  versionItemBytes: 0,
+};
 
 type Item = Record<string, unknown>;
 type Decl = ReturnType<typeof buildDeclaration>;
@@ -448,7 +777,9 @@ async function main() {
   // Optional: the risk re-evaluation that PUT may run after saving (timed alone when present). A computed
   // specifier, so that this file type-checks and runs whether or not that module exists.
   const reevalModule = '../functions/risk/reevaluate';
-  const reeval = (await import(reevalModule).catch(() => null)) as { reevaluateProject?: (projectId: string, actor: { sub: string; role: string; org?: string }) => Promise<unknown> } | null;
+  const reeval = (await import(reevalModule).catch(() => null)) as {
+    reevaluateProject?: (projectId: string, actor: { sub: string; role: string; org?: string }) => Promise<unknown>;
+  } | null;
 
   const TABLE = process.env.TABLE_NAME!;
 
@@ -496,7 +827,9 @@ async function main() {
   const { devSecret } = api;
 
   // ── setup: organizations and a project with them as partners ──
-  const legal = { authorization: `Bearer ${await signDevToken({ sub: 'bench-legal', role: 'legal', email: 'legal@bench.example', name: 'Bench Legal' }, devSecret)}` };
+  const legal = {
+    authorization: `Bearer ${await signDevToken({ sub: 'bench-legal', role: 'legal', email: 'legal@bench.example', name: 'Bench Legal' }, devSecret)}`,
+  };
   const json = { 'content-type': 'application/json' };
   const ORGS = ['A', 'B', 'C', 'D', 'E', 'F', 'G'] as const;
   const org: Record<(typeof ORGS)[number], string> = {} as Record<(typeof ORGS)[number], string>;
@@ -562,7 +895,15 @@ async function main() {
   log(`declaration: ${kb(declInfo.jsonBytes)} JSON, ${kb(declInfo.gzipBytes)} gzip; draft schema: valid; submit schema: ${submitVerdict}`);
 
   // ── route timing (client-observed + server breakdown) ──
-  const timedRoute = async (series: string, method: string, path: string, headers: Record<string, string>, body: string | undefined, want: number[], rec: boolean) => {
+  const timedRoute = async (
+    series: string,
+    method: string,
+    path: string,
+    headers: Record<string, string>,
+    body: string | undefined,
+    want: number[],
+    rec: boolean,
+  ) => {
     resetTimers();
     const r = await api.timed(method, path, headers, body);
     const { ms, serverMs } = r;
@@ -604,10 +945,12 @@ async function main() {
     const rl = JSON.parse(d.body) as { added: unknown[]; removed: unknown[]; changed: unknown[] };
     declInfo.diff = { added: rl.added.length, removed: rl.removed.length, changed: rl.changed.length, responseBytes: bytes(d.body) };
     const local = diffDeclarations(content1, contentTo);
-    if (d.status !== 200 || local.changed.length !== rl.changed.length) throw new Error(`setup: diff → ${d.status}, ${rl.changed?.length} vs ${local.changed.length} changes`);
+    if (d.status !== 200 || local.changed.length !== rl.changed.length)
+      throw new Error(`setup: diff → ${d.status}, ${rl.changed?.length} vs ${local.changed.length} changes`);
     const v = await api.call('GET', `${mainPath}/versions/1`, authA);
     declInfo.readResponseBytes = bytes(v.body);
-    if (JSON.stringify((JSON.parse(v.body) as { content: unknown }).content) !== JSON.stringify(content1)) throw new Error('setup: version 1 does not read back as saved');
+    if (JSON.stringify((JSON.parse(v.body) as { content: unknown }).content) !== JSON.stringify(content1))
+      throw new Error('setup: version 1 does not read back as saved');
   }
   log(`declaration saved as ${declInfo.savedStorage}; ${DIFF_TO} versions; diff 1→${DIFF_TO}: ${declInfo.diff.changed} changes`);
 
@@ -622,7 +965,13 @@ async function main() {
     }
     // The same Query, raw, with what DynamoDB reports about it (first page).
     const q = await raw.send(new QueryCommand({ ...queryInput(keys.queries.declarationHeads(projectId)), TableName: TABLE, ReturnConsumedCapacity: 'TOTAL' }));
-    return { versions: mainVersion, scanned: q.ScannedCount ?? NaN, returned: q.Count ?? NaN, capacity: q.ConsumedCapacity?.CapacityUnits ?? NaN, morePages: !!q.LastEvaluatedKey };
+    return {
+      versions: mainVersion,
+      scanned: q.ScannedCount ?? NaN,
+      returned: q.Count ?? NaN,
+      capacity: q.ConsumedCapacity?.CapacityUnits ?? NaN,
+      morePages: !!q.LastEvaluatedKey,
+    };
   };
   historyInfo.early = await timeHeads('heads.early');
 
@@ -640,15 +989,21 @@ async function main() {
   if (tmplEvent.action !== 'declaration.saved') throw new Error(`template audit event is ${String(tmplEvent.action)}`);
   const itemBytes = (i: Item) => bytes(JSON.stringify(i, (_k, v: unknown) => (v instanceof Uint8Array ? 'x'.repeat(v.length) : v)));
   const templateSizes = { version: itemBytes(tmplVersion), head: itemBytes(tmplHead), event: itemBytes(tmplEvent), auditHead: itemBytes(tmplAuditHead) };
-  log(`raw templates: version item ≈ ${kb(templateSizes.version)} (${String(tmplVersion.storage)}), head ${templateSizes.head} B, audit event ${templateSizes.event} B, audit head ${templateSizes.auditHead} B`);
+  log(
+    `raw templates: version item ≈ ${kb(templateSizes.version)} (${String(tmplVersion.storage)}), head ${templateSizes.head} B, audit event ${templateSizes.event} B, audit head ${templateSizes.auditHead} B`,
+  );
 
   // The raw writes go to a shadow declaration (a project id that does not exist), so the route's head is untouched.
   const rawProj = `prj_${randomBytes(16).toString('hex')}`;
   const rawChain = keys.projectChain(rawProj);
   {
     const at = new Date().toISOString();
-    await raw.send(new PutCommand({ TableName: TABLE, Item: { ...tmplHead, ...keys.declarationHeadKey(rawProj, A), projectId: rawProj, currentVersion: 1, updatedAt: at } }));
-    await raw.send(new PutCommand({ TableName: TABLE, Item: { ...keys.auditHeadKey(rawChain), entity: 'audit-head', seq: 1, hash: tmplAuditHead.hash, updatedAt: at } }));
+    await raw.send(
+      new PutCommand({ TableName: TABLE, Item: { ...tmplHead, ...keys.declarationHeadKey(rawProj, A), projectId: rawProj, currentVersion: 1, updatedAt: at } }),
+    );
+    await raw.send(
+      new PutCommand({ TableName: TABLE, Item: { ...keys.auditHeadKey(rawChain), entity: 'audit-head', seq: 1, hash: tmplAuditHead.hash, updatedAt: at } }),
+    );
   }
   const projectQuery = () => raw.send(new QueryCommand({ ...queryInput(keys.queries.projectHeader(projectId)), TableName: TABLE }));
   /** What saveDeclarationVersion sends: GetItem head, GetItem audit head, TransactWriteItems of 4 Puts. `full`: first the Query + GetItem of loadDeclarationContext. */
@@ -670,7 +1025,13 @@ async function main() {
     await raw.send(
       new TransactWriteCommand({
         TransactItems: [
-          { Put: { TableName: TABLE, Item: { ...tmplVersion, ...keys.declarationVersionKey(rawProj, A, n + 1), projectId: rawProj, version: n + 1, savedAt: at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: { ...tmplVersion, ...keys.declarationVersionKey(rawProj, A, n + 1), projectId: rawProj, version: n + 1, savedAt: at },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           {
             Put: {
               TableName: TABLE,
@@ -679,7 +1040,13 @@ async function main() {
               ExpressionAttributeValues: { ':v': n, ':u': head!.updatedAt },
             },
           },
-          { Put: { TableName: TABLE, Item: { ...tmplEvent, ...keys.auditEventKey(rawChain, seq + 1), chain: rawChain, seq: seq + 1, at }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: TABLE,
+              Item: { ...tmplEvent, ...keys.auditEventKey(rawChain, seq + 1), chain: rawChain, seq: seq + 1, at },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
           {
             Put: {
               TableName: TABLE,
@@ -712,7 +1079,10 @@ async function main() {
     { name: 'PUT declaration · route', run: async (rec) => void (await saveMain(rec)) },
     { name: 'PUT · raw GetItem + GetItem + TransactWriteItems(4)', run: (rec) => rawSave('raw.save', false, rec) },
     { name: 'PUT · raw, the 5 calls of load + save', run: (rec) => rawSave('raw.savefull', true, rec) },
-    { name: 'GET version · route', run: async (rec) => void (await timedRoute('read.route', 'GET', `${mainPath}/versions/${nextRead()}`, authA, undefined, [200], rec)) },
+    {
+      name: 'GET version · route',
+      run: async (rec) => void (await timedRoute('read.route', 'GET', `${mainPath}/versions/${nextRead()}`, authA, undefined, [200], rec)),
+    },
     {
       name: 'GET version · raw GetItem',
       run: async (rec) => {
@@ -735,7 +1105,10 @@ async function main() {
         if (rec) record('raw.readfull.seq', performance.now() - t0);
       },
     },
-    { name: 'GET diff · route', run: async (rec) => void (await timedRoute('diff.route', 'GET', `${mainPath}/diff?from=1&to=${DIFF_TO}`, authA, undefined, [200], rec)) },
+    {
+      name: 'GET diff · route',
+      run: async (rec) => void (await timedRoute('diff.route', 'GET', `${mainPath}/diff?from=1&to=${DIFF_TO}`, authA, undefined, [200], rec)),
+    },
     {
       name: 'GET diff · raw, all 4 calls of the route',
       run: async (rec) => {
@@ -775,7 +1148,16 @@ async function main() {
   historyInfo.versionItemBytes = templateSizes.version;
 
   if (ONLY) {
-    report({ projectId, declInfo, templateSizes, sizes: null, storage: [], maxBody: MAX_BODY_BYTES, inlineLimit: INLINE_LIMIT, maxBackground: MAX_BACKGROUND_ITEMS });
+    report({
+      projectId,
+      declInfo,
+      templateSizes,
+      sizes: null,
+      storage: [],
+      maxBody: MAX_BODY_BYTES,
+      inlineLimit: INLINE_LIMIT,
+      maxBackground: MAX_BACKGROUND_ITEMS,
+    });
     return;
   }
 
@@ -801,7 +1183,12 @@ async function main() {
   // ───── helpers that need the imports above ─────
 
   async function sizeExperiments(): Promise<SizeFindings> {
-    const big = buildDeclaration(A, org.B, org.C, { backgroundItems: MAX_BACKGROUND_ITEMS, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION });
+    const big = buildDeclaration(A, org.B, org.C, {
+      backgroundItems: MAX_BACKGROUND_ITEMS,
+      results: RESULTS,
+      accessRights: ACCESS_RIGHTS,
+      description: DESCRIPTION,
+    });
     const sliced = (d: Decl, n: number) => JSON.stringify({ ...d, background: d.background.slice(0, n) });
     const itemB = big.background.map((b) => bytes(JSON.stringify(b)));
     const baseB = bytes(sliced(big, 0));
@@ -851,7 +1238,12 @@ async function main() {
     await raw.send(new DeleteCommand({ TableName: TABLE, Key: probeKey }));
     const probe = { maxContent: lo, refusedAt: hi, message, overhead: 400 * 1024 - lo };
 
-    const long = buildDeclaration(A, org.B, org.C, { backgroundItems: MAX_BACKGROUND_ITEMS, results: RESULTS, accessRights: ACCESS_RIGHTS, description: [1500, 1500] });
+    const long = buildDeclaration(A, org.B, org.C, {
+      backgroundItems: MAX_BACKGROUND_ITEMS,
+      results: RESULTS,
+      accessRights: ACCESS_RIGHTS,
+      description: [1500, 1500],
+    });
     const longItem = avg(long.background.map((b) => bytes(JSON.stringify(b))));
     const longBase = bytes(sliced(long, 0));
     const longJson = bytes(JSON.stringify(long));
@@ -860,11 +1252,17 @@ async function main() {
 
     const thresholds = [
       { label: `JSON > INLINE_LIMIT (${INLINE_LIMIT} B): the store gzips`, value: String(firstOver(INLINE_LIMIT) ?? beyond(INLINE_LIMIT)) },
-      { label: `JSON > ${probe.maxContent} B: a plain inline item would pass 400 KB (DynamoDB refuses it)`, value: String(firstOver(probe.maxContent) ?? beyond(probe.maxContent)) },
+      {
+        label: `JSON > ${probe.maxContent} B: a plain inline item would pass 400 KB (DynamoDB refuses it)`,
+        value: String(firstOver(probe.maxContent) ?? beyond(probe.maxContent)),
+      },
       { label: `body > ${MAX_BODY_BYTES} B (1 MiB): the API answers 413`, value: String(firstOver(MAX_BODY_BYTES) ?? beyond(MAX_BODY_BYTES)) },
       {
         label: `gzip > INLINE_LIMIT: the store writes to S3`,
-        value: gzFirstOver !== null ? String(gzFirstOver) : `≈ ${Math.ceil((INLINE_LIMIT - table[0]!.gzip) / gzPerItem)} (extrapolated; never through the API: beyond ${MAX_BACKGROUND_ITEMS} items and beyond 1 MiB)`,
+        value:
+          gzFirstOver !== null
+            ? String(gzFirstOver)
+            : `≈ ${Math.ceil((INLINE_LIMIT - table[0]!.gzip) / gzPerItem)} (extrapolated; never through the API: beyond ${MAX_BACKGROUND_ITEMS} items and beyond 1 MiB)`,
       },
     ];
     return {
@@ -879,7 +1277,13 @@ async function main() {
       thresholds,
       probe,
       descriptionGzipRatio: bytes(descs) / gzipSync(descs).length,
-      long: { perItem: longItem, json500: longJson, gzip500: gzipSync(JSON.stringify(long)).length, nInline: longN(INLINE_LIMIT), nBody: longN(MAX_BODY_BYTES) },
+      long: {
+        perItem: longItem,
+        json500: longJson,
+        gzip500: gzipSync(JSON.stringify(long)).length,
+        nInline: longN(INLINE_LIMIT),
+        nBody: longN(MAX_BODY_BYTES),
+      },
     };
   }
 
@@ -909,7 +1313,8 @@ async function main() {
         version = out.currentVersion;
         storages.add(out.savedVersion.storage);
       }
-      for (let i = 0; i < STORAGE_N && timeLeft(); i++) await timedRoute(`store.${name}.read`, 'GET', `${path}/versions/${1 + (i % version)}`, auth, undefined, [200], true);
+      for (let i = 0; i < STORAGE_N && timeLeft(); i++)
+        await timedRoute(`store.${name}.read`, 'GET', `${path}/versions/${1 + (i % version)}`, auth, undefined, [200], true);
       row.outcome = [...storages].join(', ');
       row.series = `store.${name}.save|store.${name}.read`;
       return { auth, path, version, next };
@@ -917,23 +1322,53 @@ async function main() {
 
     const inlineN = Number.parseInt(sizes.thresholds[0]!.value, 10) - 1;
     if (Number.isFinite(inlineN) && inlineN > 0) {
-      const d = buildDeclaration(org.D, org.B, org.C, { backgroundItems: inlineN, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 7 });
+      const d = buildDeclaration(org.D, org.B, org.C, {
+        backgroundItems: inlineN,
+        results: RESULTS,
+        accessRights: ACCESS_RIGHTS,
+        description: DESCRIPTION,
+        seed: 7,
+      });
       // The cut was found for the main seed; trim this one until it is inline too (with room for the edits).
       while (bytes(JSON.stringify(d)) > INLINE_LIMIT - 2048) d.background.pop();
       await scenario('inline', 'D', d, `${d.background.length} background items (the largest realistic declaration kept inline)`);
     }
     if (timeLeft()) {
-      const d = buildDeclaration(org.E, org.B, org.C, { backgroundItems: MAX_BACKGROUND_ITEMS, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 8 });
+      const d = buildDeclaration(org.E, org.B, org.C, {
+        backgroundItems: MAX_BACKGROUND_ITEMS,
+        results: RESULTS,
+        accessRights: ACCESS_RIGHTS,
+        description: DESCRIPTION,
+        seed: 8,
+      });
       await scenario('gzip-max', 'E', d, `${MAX_BACKGROUND_ITEMS} background items (the schema's maximum), descriptions 400–800`);
     }
     let s3Scenario: Awaited<ReturnType<typeof scenario>> = null;
     if (timeLeft()) {
-      const d = buildDeclaration(org.F, org.B, org.C, { backgroundItems: MAX_BACKGROUND_ITEMS, results: RESULTS, accessRights: ACCESS_RIGHTS, description: [1500, 2000], lowRedundancy: true, seed: 9 });
+      const d = buildDeclaration(org.F, org.B, org.C, {
+        backgroundItems: MAX_BACKGROUND_ITEMS,
+        results: RESULTS,
+        accessRights: ACCESS_RIGHTS,
+        description: [1500, 2000],
+        lowRedundancy: true,
+        seed: 9,
+      });
       while (bytes(JSON.stringify(d)) > 1_000_000) d.background.pop();
-      s3Scenario = await scenario('s3', 'F', d, `${d.background.length} background items with 1,500–2,000 characters of low-redundancy text (random syllables)`);
+      s3Scenario = await scenario(
+        's3',
+        'F',
+        d,
+        `${d.background.length} background items with 1,500–2,000 characters of low-redundancy text (random syllables)`,
+      );
     }
     if (timeLeft()) {
-      const d = buildDeclaration(org.G, org.B, org.C, { backgroundItems: MAX_BACKGROUND_ITEMS, results: RESULTS, accessRights: ACCESS_RIGHTS, description: [1500, 1500], seed: 10 });
+      const d = buildDeclaration(org.G, org.B, org.C, {
+        backgroundItems: MAX_BACKGROUND_ITEMS,
+        results: RESULTS,
+        accessRights: ACCESS_RIGHTS,
+        description: [1500, 1500],
+        seed: 10,
+      });
       const res = await scenario('500x1500', 'G', d, `${MAX_BACKGROUND_ITEMS} background items with 1,500-character French descriptions`);
       if (!res && timeLeft()) {
         // Refused over HTTP: what the store itself does with it (saveDeclarationVersion called in-process, no body limit).
@@ -980,11 +1415,23 @@ async function main() {
       const multi = await createProject('BENCHALL', members);
       for (const [i, who] of ORGS.entries()) {
         const others = members.filter((id) => id !== org[who]);
-        const d = buildDeclaration(org[who], others[0]!, others[1]!, { backgroundItems: BACKGROUND, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 100 + i });
+        const d = buildDeclaration(org[who], others[0]!, others[1]!, {
+          backgroundItems: BACKGROUND,
+          results: RESULTS,
+          accessRights: ACCESS_RIGHTS,
+          description: DESCRIPTION,
+          seed: 100 + i,
+        });
         const r = await api.call('PUT', declPath(org[who], multi), { ...legal, ...json }, JSON.stringify(d));
         if (r.status !== 201) throw new Error(`multi: PUT ${who} → ${r.status} ${r.body.slice(0, 200)}`);
       }
-      const d = buildDeclaration(A, org.B, org.C, { backgroundItems: BACKGROUND, results: RESULTS, accessRights: ACCESS_RIGHTS, description: DESCRIPTION, seed: 100 });
+      const d = buildDeclaration(A, org.B, org.C, {
+        backgroundItems: BACKGROUND,
+        results: RESULTS,
+        accessRights: ACCESS_RIGHTS,
+        description: DESCRIPTION,
+        seed: 100,
+      });
       const next = mutator(d);
       let version = 1;
       for (let i = 0; i < STORAGE_N * 2 && timeLeft(); i++) {
@@ -994,7 +1441,10 @@ async function main() {
       multiInfo = { partners: members.length, declarations: ORGS.length };
       if (reeval?.reevaluateProject) {
         const actor = { sub: 'bench-partner-A', role: 'partner', org: A };
-        for (const [series, p] of [['reeval.main', projectId], ['reeval.multi', multi]] as const) {
+        for (const [series, p] of [
+          ['reeval.main', projectId],
+          ['reeval.multi', multi],
+        ] as const) {
           for (let i = 0; i < STORAGE_N && timeLeft(); i++) {
             resetTimers();
             const t0 = performance.now();
@@ -1038,15 +1488,25 @@ function report(info: {
   const lines: string[] = [];
   lines.push('', '## Environment', '');
   lines.push(...environmentLines());
-  lines.push(`- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_STORAGE_N=${STORAGE_N}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential, loopback, DynamoDB Local in memory`);
+  lines.push(
+    `- settings: BENCH_N=${N}, BENCH_WARMUP=${WARMUP}, BENCH_STORAGE_N=${STORAGE_N}, BENCH_MAX_SECONDS=${MAX_SECONDS}, sequential, loopback, DynamoDB Local in memory`,
+  );
   if (cappedAt) lines.push(`- **partial run**: ${cappedAt}`);
 
   lines.push('', '## The declaration', '');
-  lines.push(`- ${BACKGROUND} background items, ${RESULTS} results, ${ACCESS_RIGHTS} access rights; titles ${d.titleAvg.toFixed(0)} characters on average, descriptions ${d.descMin}–${d.descMax} (mean ${d.descAvg.toFixed(0)})`);
+  lines.push(
+    `- ${BACKGROUND} background items, ${RESULTS} results, ${ACCESS_RIGHTS} access rights; titles ${d.titleAvg.toFixed(0)} characters on average, descriptions ${d.descMin}–${d.descMax} (mean ${d.descAvg.toFixed(0)})`,
+  );
   lines.push(`- draft schema: valid; submit schema + cross-field rules: ${d.submitVerdict}`);
-  lines.push(`- JSON ${d.jsonBytes} B (${kb(d.jsonBytes)}), gzip ${d.gzipBytes} B (${kb(d.gzipBytes)}, ${(d.storedBytes / d.gzipBytes).toFixed(1)}×) → stored as **${d.savedStorage}** (INLINE_LIMIT ${info.inlineLimit} B)`);
-  lines.push(`- items a save writes: version ≈ ${kb(info.templateSizes.version)}, head ${info.templateSizes.head} B, audit event ${info.templateSizes.event} B, audit head ${info.templateSizes.auditHead} B`);
-  lines.push(`- GET version response ${kb(d.readResponseBytes)}; diff 1→${1 + DIFF_SPAN}: ${d.diff.changed} changed, ${d.diff.added} added, ${d.diff.removed} removed (response ${kb(d.diff.responseBytes)})`);
+  lines.push(
+    `- JSON ${d.jsonBytes} B (${kb(d.jsonBytes)}), gzip ${d.gzipBytes} B (${kb(d.gzipBytes)}, ${(d.storedBytes / d.gzipBytes).toFixed(1)}×) → stored as **${d.savedStorage}** (INLINE_LIMIT ${info.inlineLimit} B)`,
+  );
+  lines.push(
+    `- items a save writes: version ≈ ${kb(info.templateSizes.version)}, head ${info.templateSizes.head} B, audit event ${info.templateSizes.event} B, audit head ${info.templateSizes.auditHead} B`,
+  );
+  lines.push(
+    `- GET version response ${kb(d.readResponseBytes)}; diff 1→${1 + DIFF_SPAN}: ${d.diff.changed} changed, ${d.diff.added} added, ${d.diff.removed} removed (response ${kb(d.diff.responseBytes)})`,
+  );
 
   const breakdown = (series: string, ddbNote = '') => [
     row('  ↳ server time (request in → response finished)', `${series}#server`),
@@ -1068,7 +1528,10 @@ function report(info: {
   lines.push(row('raw sequence of the 3 calls the route makes (Query, GetItem head, GetItem version)', 'raw.readfull.seq'));
 
   lines.push('', `## GET …/diff?from=1&to=${1 + DIFF_SPAN}`, '', ...STATS_TABLE_HEAD);
-  lines.push(row('route over HTTP (client-observed)', 'diff.route'), ...breakdown('diff.route', ' (sum over calls: the 2 version reads overlap, and include their gunzip)'));
+  lines.push(
+    row('route over HTTP (client-observed)', 'diff.route'),
+    ...breakdown('diff.route', ' (sum over calls: the 2 version reads overlap, and include their gunzip)'),
+  );
   lines.push(row('raw sequence of the 4 calls the route makes (Query, GetItem head, 2 GetItems in parallel)', 'raw.difffull.seq'));
 
   lines.push('', '## In-process (no I/O)', '', ...STATS_TABLE_HEAD);
@@ -1080,7 +1543,10 @@ function report(info: {
   lines.push(row(`diffDeclarations (1 → ${1 + DIFF_SPAN})`, 'cpu.diff'));
 
   const calls = (s: string) => f2(stats(`${s}#calls`).mean);
-  lines.push('', `DynamoDB calls per request seen inside the routes: PUT ${calls('save.route')}, GET version ${calls('read.route')}, GET diff ${calls('diff.route')}.`);
+  lines.push(
+    '',
+    `DynamoDB calls per request seen inside the routes: PUT ${calls('save.route')}, GET version ${calls('read.route')}, GET diff ${calls('diff.route')}.`,
+  );
   if (stats('save.route#calls').mean > 5) {
     lines.push(
       '',
@@ -1096,13 +1562,20 @@ function report(info: {
   const verdict = (r: number) => (!Number.isFinite(route) || !Number.isFinite(r) ? 'n/a' : route <= BUDGET_FACTOR * r ? 'PASS' : 'FAIL');
   lines.push('', `## Budget: save p99 ≤ ${BUDGET_FACTOR} × raw p99`, '');
   lines.push('| route | route p99 ms | raw Σ p99 ms | ratio | budget | raw seq p99 ms | ratio | vs seq |', '|---|---:|---:|---:|---|---:|---:|---|');
-  lines.push(`| PUT declaration | ${f2(route)} | ${f2(sumP99)} | ${f2(route / sumP99)}× | **${verdict(sumP99)}** | ${f2(seqP99)} | ${f2(route / seqP99)}× | ${verdict(seqP99)} |`);
+  lines.push(
+    `| PUT declaration | ${f2(route)} | ${f2(sumP99)} | ${f2(route / sumP99)}× | **${verdict(sumP99)}** | ${f2(seqP99)} | ${f2(route / seqP99)}× | ${verdict(seqP99)} |`,
+  );
   const rr = stats('read.route').p99;
   const rg = stats('raw.read.get').p99;
   const rf = stats('raw.readfull.seq').p99;
-  lines.push(`| GET version (informative) | ${f2(rr)} | ${f2(rg)} | ${f2(rr / rg)}× | ${rr <= BUDGET_FACTOR * rg ? 'PASS' : 'FAIL'} | ${f2(rf)} (3 calls) | ${f2(rr / rf)}× | ${rr <= BUDGET_FACTOR * rf ? 'PASS' : 'FAIL'} |`);
+  lines.push(
+    `| GET version (informative) | ${f2(rr)} | ${f2(rg)} | ${f2(rr / rg)}× | ${rr <= BUDGET_FACTOR * rg ? 'PASS' : 'FAIL'} | ${f2(rf)} (3 calls) | ${f2(rr / rf)}× | ${rr <= BUDGET_FACTOR * rf ? 'PASS' : 'FAIL'} |`,
+  );
   const sf = stats('raw.savefull.seq').p99;
-  lines.push('', `PUT against the 5 calls of load + save: ${f2(route / sf)}× at p99, ${f2(stats('save.route').p50 / stats('raw.savefull.seq').p50)}× at p50. p50 ratios: PUT / raw 3-call sequence ${f2(stats('save.route').p50 / stats('raw.save.seq').p50)}×, GET version / raw GetItem ${f2(stats('read.route').p50 / stats('raw.read.get').p50)}×.`);
+  lines.push(
+    '',
+    `PUT against the 5 calls of load + save: ${f2(route / sf)}× at p99, ${f2(stats('save.route').p50 / stats('raw.savefull.seq').p50)}× at p50. p50 ratios: PUT / raw 3-call sequence ${f2(stats('save.route').p50 / stats('raw.save.seq').p50)}×, GET version / raw GetItem ${f2(stats('read.route').p50 / stats('raw.read.get').p50)}×.`,
+  );
 
   if (!info.sizes) {
     lines.push('', `BENCH_ONLY=${process.env.BENCH_ONLY}: storage paths and size experiments skipped.`);
@@ -1127,8 +1600,14 @@ function report(info: {
         '| versions in the project | listDeclarationHeads p50 ms | Query calls (pages) | DynamoDB Local: ScannedCount / Count (first page) | ConsumedCapacity (first page) | more pages? |',
         '|---:|---:|---:|---|---:|---|',
       );
-      for (const [s, h] of [['heads.early', historyInfo.early], ['heads.late', historyInfo.late]] as const) {
-        if (h) lines.push(`| ${h.versions} | ${f2(stats(s).p50)} | ${f2(stats(`${s}#calls`).mean)} | ${h.scanned} / ${h.returned} | ${f2(h.capacity)} | ${h.morePages ? 'yes' : 'no'} |`);
+      for (const [s, h] of [
+        ['heads.early', historyInfo.early],
+        ['heads.late', historyInfo.late],
+      ] as const) {
+        if (h)
+          lines.push(
+            `| ${h.versions} | ${f2(stats(s).p50)} | ${f2(stats(`${s}#calls`).mean)} | ${h.scanned} / ${h.returned} | ${f2(h.capacity)} | ${h.morePages ? 'yes' : 'no'} |`,
+          );
       }
       lines.push(
         '',
@@ -1145,7 +1624,10 @@ function report(info: {
       return x.n ? `${f2(x.p50)} | ${f2(x.p95)} | ${f2(x.max)} | ${f2(stats(`${s}#calls`).mean)}` : '— | — | — | —';
     };
     lines.push('', '## A save as the project fills up', '');
-    lines.push('| project | declarations in it | PUT p50 ms | p95 ms | max ms | DynamoDB calls per PUT | reevaluateProject alone p50 ms (calls) |', '|---|---:|---:|---:|---:|---:|---:|');
+    lines.push(
+      '| project | declarations in it | PUT p50 ms | p95 ms | max ms | DynamoDB calls per PUT | reevaluateProject alone p50 ms (calls) |',
+      '|---|---:|---:|---:|---:|---:|---:|',
+    );
     const re = (s: string) => (stats(s).n ? `${f2(stats(s).p50)} (${f2(stats(`${s}#calls`).mean)})` : 'n/a');
     lines.push(`| main (A, B, C; only A has declared) | 1 | ${cell('save.route')} | ${re('reeval.main')} |`);
     lines.push(`| ${multiInfo.partners} partners, all declared (200 items each) | ${multiInfo.declarations} | ${cell('multi.save')} | ${re('reeval.multi')} |`);
@@ -1153,14 +1635,19 @@ function report(info: {
 
   // Storage paths
   lines.push('', '## Storage paths', '');
-  lines.push('| path | content | JSON | gzip | stored as | save p50 / max ms | S3 time in save p50 ms | read p50 / max ms |', '|---|---|---:|---:|---|---:|---:|---:|');
+  lines.push(
+    '| path | content | JSON | gzip | stored as | save p50 / max ms | S3 time in save p50 ms | read p50 / max ms |',
+    '|---|---|---:|---:|---|---:|---:|---:|',
+  );
   for (const s of info.storage) {
     const [saveS, readS] = (s.series ?? '|').split('|');
     const sv = saveS ? stats(saveS) : null;
     const rd = readS ? stats(readS) : null;
     const s3t = saveS ? stats(`${saveS}#s3`) : null;
     const cell = (x: Stats | null) => (x && x.n ? `${f2(x.p50)} / ${f2(x.max)} (n=${x.n})` : '—');
-    lines.push(`| ${s.name} | ${s.what} | ${kb(s.jsonBytes)} | ${kb(s.gzipBytes)} | ${s.outcome} | ${cell(sv)} | ${s3t && s3t.n ? f2(s3t.p50) : '—'} | ${cell(rd)} |`);
+    lines.push(
+      `| ${s.name} | ${s.what} | ${kb(s.jsonBytes)} | ${kb(s.gzipBytes)} | ${s.outcome} | ${cell(sv)} | ${s3t && s3t.n ? f2(s3t.p50) : '—'} | ${cell(rd)} |`,
+    );
   }
 
   // Size findings
@@ -1188,7 +1675,10 @@ function report(info: {
     `With 1,500-character descriptions: ${z.long.perItem.toFixed(0)} B per background item; ${info.maxBackground} items = ${kb(z.long.json500)} JSON (gzip ${kb(z.long.gzip500)}); ` +
       `inline up to ≈ ${z.long.nInline} items; the 1 MiB body limit is reached at ≈ ${z.long.nBody} items.`,
   );
-  lines.push('', `S3 is only reachable through the API if gzip gains less than ${(info.maxBody / info.inlineLimit).toFixed(2)}× (1 MiB / 300 KB) on the whole body.`);
+  lines.push(
+    '',
+    `S3 is only reachable through the API if gzip gains less than ${(info.maxBody / info.inlineLimit).toFixed(2)}× (1 MiB / 300 KB) on the whole body.`,
+  );
   for (const n of notes) lines.push('', n);
   lines.push('', 'A budget miss is reported here; it does not make this script fail.');
   console.log(lines.join('\n'));

@@ -69,7 +69,8 @@ function smallDeclaration(a: string, b: string, c: string, n: number, i: number,
   const d = completeDeclaration(a, b, c);
   const bg = d.background[0];
   bg.title = `Capteur photonique intégré ${n}.${i}`;
-  bg.description = `Capteur à base de guides d’onde (version ${version}).${DECL_PAD_KB ? ' ' + 'Texte descriptif détaillé. '.repeat(Math.floor((DECL_PAD_KB * 1024) / 27)) : ''}`.trim();
+  bg.description =
+    `Capteur à base de guides d’onde (version ${version}).${DECL_PAD_KB ? ' ' + 'Texte descriptif détaillé. '.repeat(Math.floor((DECL_PAD_KB * 1024) / 27)) : ''}`.trim();
   bg.identifiers = [{ kind: 'patent-publication', value: `EP ${1_000_000 + n * 10 + i} B1` }];
   bg.jurisdictions = ['EP', 'FR'];
   bg.exportControl = { category: 'none' };
@@ -167,23 +168,42 @@ async function main() {
   // ── seed ──
   const t0 = performance.now();
   for (let i = 0; i < LEGAL; i++) {
-    await putStaff(`juriste${i + 1}@pole.bench.example`, staffInputSchema.parse({ name: `Juriste ${i + 1}`, role: 'legal', language: i ? 'en' : 'fr' }), null, actor);
+    await putStaff(
+      `juriste${i + 1}@pole.bench.example`,
+      staffInputSchema.parse({ name: `Juriste ${i + 1}`, role: 'legal', language: i ? 'en' : 'fr' }),
+      null,
+      actor,
+    );
   }
   let sirenSeq = 0;
   const org = async (legalName: string, extra: Record<string, unknown>) =>
-    (await createOrganization(organizationInputSchema.parse({ legalName, siren: siren(String(20_000_000 + sirenSeq++)), country: 'FR', city: 'Grenoble', ...extra }), actor)).id;
-  const holdings = await pool(Array.from({ length: HOLDINGS }, (_, i) => i), CONCURRENCY, (i) =>
-    org(`Holding ${i} SA`, { category: 'large', shareholders: [{ name: 'Actionnaires familiaux', country: 'FR', votingRightsPct: 100, naturalPerson: true }] }),
+    (
+      await createOrganization(
+        organizationInputSchema.parse({ legalName, siren: siren(String(20_000_000 + sirenSeq++)), country: 'FR', city: 'Grenoble', ...extra }),
+        actor,
+      )
+    ).id;
+  const holdings = await pool(
+    Array.from({ length: HOLDINGS }, (_, i) => i),
+    CONCURRENCY,
+    (i) =>
+      org(`Holding ${i} SA`, {
+        category: 'large',
+        shareholders: [{ name: 'Actionnaires familiaux', country: 'FR', votingRightsPct: 100, naturalPerson: true }],
+      }),
   );
-  const partnersPool = await pool(Array.from({ length: POOL }, (_, i) => i), CONCURRENCY, (i) =>
-    org(`Partenaire ${i} SAS`, {
-      category: i % 2 ? 'sme' : 'large',
-      shareholders: [
-        { name: `Holding ${i % HOLDINGS} SA`, country: 'FR', votingRightsPct: 40, organizationId: holdings[i % HOLDINGS] },
-        { name: 'Fondateurs', country: 'FR', votingRightsPct: 60, naturalPerson: true },
-      ],
-      representatives: [{ name: `Représentant ${i}`, email: `rep${i}@partenaire${i}.bench.example`, language: 'fr' }],
-    }),
+  const partnersPool = await pool(
+    Array.from({ length: POOL }, (_, i) => i),
+    CONCURRENCY,
+    (i) =>
+      org(`Partenaire ${i} SAS`, {
+        category: i % 2 ? 'sme' : 'large',
+        shareholders: [
+          { name: `Holding ${i % HOLDINGS} SA`, country: 'FR', votingRightsPct: 40, organizationId: holdings[i % HOLDINGS] },
+          { name: 'Fondateurs', country: 'FR', votingRightsPct: 60, naturalPerson: true },
+        ],
+        representatives: [{ name: `Représentant ${i}`, email: `rep${i}@partenaire${i}.bench.example`, language: 'fr' }],
+      }),
   );
   const targets = new Map<number, string>();
   const projectsOf = new Map<number, string[]>();
@@ -195,31 +215,35 @@ async function main() {
       representatives: [{ name: `Dirigeante ${size}`, email: `ceo@cible${size}.bench.example`, language: 'fr' }],
     });
     targets.set(size, target);
-    const ids = await pool(Array.from({ length: size }, (_, p) => p), CONCURRENCY, async (p) => {
-      const n = projectSeq++;
-      const others = Array.from({ length: PARTNERS - 1 }, (_, k) => partnersPool[(n * (PARTNERS - 1) + k) % POOL]!);
-      const members = [target, ...others];
-      const input = projectInputSchema.parse({
-        acronym: `FO${size}-${p}`,
-        title: `Projet ${p} de la start-up ${size}`,
-        fundingScheme: 'france-2030',
-        technologyDomains: ['quantum', 'artificial-intelligence'],
-        startDate: '2027-01-01',
-        endDate: '2029-12-31',
-        partners: members.map((organizationId, i) => ({ organizationId, role: i === 1 ? 'coordinator' : 'partner' })),
-      });
-      const project = await createProject(input, actor);
-      for (const [i, a] of members.entries()) {
-        const b = members[(i + 1) % members.length]!;
-        const c = members[(i + 2) % members.length]!;
-        let head: Awaited<ReturnType<typeof saveDeclarationVersion>>['head'] | undefined;
-        for (let v = 1; v <= DECL_VERSIONS; v++) {
-          ({ head } = await saveDeclarationVersion(project.id, a, parseDeclarationDraft(smallDeclaration(a, b, c, n, i, v)), v - 1, actor));
+    const ids = await pool(
+      Array.from({ length: size }, (_, p) => p),
+      CONCURRENCY,
+      async (p) => {
+        const n = projectSeq++;
+        const others = Array.from({ length: PARTNERS - 1 }, (_, k) => partnersPool[(n * (PARTNERS - 1) + k) % POOL]!);
+        const members = [target, ...others];
+        const input = projectInputSchema.parse({
+          acronym: `FO${size}-${p}`,
+          title: `Projet ${p} de la start-up ${size}`,
+          fundingScheme: 'france-2030',
+          technologyDomains: ['quantum', 'artificial-intelligence'],
+          startDate: '2027-01-01',
+          endDate: '2029-12-31',
+          partners: members.map((organizationId, i) => ({ organizationId, role: i === 1 ? 'coordinator' : 'partner' })),
+        });
+        const project = await createProject(input, actor);
+        for (const [i, a] of members.entries()) {
+          const b = members[(i + 1) % members.length]!;
+          const c = members[(i + 2) % members.length]!;
+          let head: Awaited<ReturnType<typeof saveDeclarationVersion>>['head'] | undefined;
+          for (let v = 1; v <= DECL_VERSIONS; v++) {
+            ({ head } = await saveDeclarationVersion(project.id, a, parseDeclarationDraft(smallDeclaration(a, b, c, n, i, v)), v - 1, actor));
+          }
+          await submitDeclaration(head!, actor);
         }
-        await submitDeclaration(head!, actor);
-      }
-      return project.id;
-    });
+        return project.id;
+      },
+    );
     projectsOf.set(size, ids);
     log(`  seeded T_${size}: ${size} projects × ${PARTNERS} partners (${((performance.now() - t0) / 1000).toFixed(1)} s so far)`);
   }
@@ -227,11 +251,27 @@ async function main() {
   for (const size of SIZES) await reevaluateOrganization(targets.get(size)!, actor);
   const seedMs = performance.now() - t0;
   const seedFlags = await listFlags(projectsOf.get(SIZES[0]!)![0]!);
-  log(`seed done in ${(seedMs / 1000).toFixed(1)} s; flags on a project after the initial evaluation: ${seedFlags.map((f) => `${f.ruleId}/${f.severity}/${f.status}`).join(', ') || 'none'}`);
+  log(
+    `seed done in ${(seedMs / 1000).toFixed(1)} s; flags on a project after the initial evaluation: ${seedFlags.map((f) => `${f.ruleId}/${f.severity}/${f.status}`).join(', ') || 'none'}`,
+  );
 
   // ── measurements ──
-  const eventA = { kind: 'shareholding-change', status: 'planned', investor: { name: 'Redwood Capital Holdings', country: 'US' }, votingRightsBeforePct: 0, votingRightsAfterPct: 30, effectiveDate: '2027-03-01' };
-  const eventB = (rep: number) => ({ kind: 'shareholding-change', status: 'completed', investor: { name: `Deutsche Fonds ${rep}`, country: 'DE' }, votingRightsBeforePct: 0, votingRightsAfterPct: 5, effectiveDate: '2027-02-01' });
+  const eventA = {
+    kind: 'shareholding-change',
+    status: 'planned',
+    investor: { name: 'Redwood Capital Holdings', country: 'US' },
+    votingRightsBeforePct: 0,
+    votingRightsAfterPct: 30,
+    effectiveDate: '2027-03-01',
+  };
+  const eventB = (rep: number) => ({
+    kind: 'shareholding-change',
+    status: 'completed',
+    investor: { name: `Deutsche Fonds ${rep}`, country: 'DE' },
+    votingRightsBeforePct: 0,
+    votingRightsAfterPct: 5,
+    effectiveDate: '2027-02-01',
+  });
 
   const rows: Row[] = [];
   const measure = async (size: number, which: 'A' | 'B', rep: number, body: unknown): Promise<Row> => {
@@ -293,8 +333,11 @@ async function main() {
       // The items one project's flag write put, read back with the bench's own client (not counted).
       const pid = projectsOf.get(size)![0]!;
       const chain = keys.projectChain(pid);
-      const flagItem = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.flags(pid)), TableName: TABLE }))).Items?.find((i) => i.ruleId === 'IEF-ACQUISITION');
-      const lastAudit = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.auditEvents(chain), { descending: true }), TableName: TABLE, Limit: 1 }))).Items?.[0];
+      const flagItem = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.flags(pid)), TableName: TABLE }))).Items?.find(
+        (i) => i.ruleId === 'IEF-ACQUISITION',
+      );
+      const lastAudit = (await raw.send(new QueryCommand({ ...queryInput(keys.queries.auditEvents(chain), { descending: true }), TableName: TABLE, Limit: 1 })))
+        .Items?.[0];
       const head = (await raw.send(new GetCommand({ TableName: TABLE, Key: keys.auditHeadKey(chain) }))).Item;
       itemSizes = { flag: itemSize(flagItem), audit: itemSize(lastAudit), head: itemSize(head) };
     }
@@ -305,16 +348,28 @@ async function main() {
   const L: string[] = [];
   L.push('## Environment', '');
   L.push(...environmentLines({ withLoad: true }));
-  L.push(`- settings: BENCH_SIZES=${SIZES.join(',')} BENCH_PARTNERS=${PARTNERS} BENCH_DECL_VERSIONS=${DECL_VERSIONS} BENCH_DECL_PAD_KB=${DECL_PAD_KB} BENCH_REPEAT=${REPEAT} BENCH_CONCURRENCY=${CONCURRENCY} (seed only; the product fans out 8 projects at a time)`);
-  L.push(`- seed: ${SIZES.reduce((a, b) => a + b, 0)} projects, ${POOL} pool partners, ${HOLDINGS} holdings, ${LEGAL} legal staff, in ${f1(seedMs / 1000)} s; flags after the initial evaluation of a project: ${seedFlags.map((f) => `${f.ruleId} (${f.severity})`).join(', ') || 'none'}`);
-  if (itemSizes) L.push(`- items written per project by event A (approximate DynamoDB item sizes): IEF-ACQUISITION flag ${f1(itemSizes.flag / 1024)} kB (also on gsi1 OPENFLAGS), audit event ${f1(itemSizes.audit / 1024)} kB, audit chain head ${f1(itemSizes.head / 1024)} kB`);
+  L.push(
+    `- settings: BENCH_SIZES=${SIZES.join(',')} BENCH_PARTNERS=${PARTNERS} BENCH_DECL_VERSIONS=${DECL_VERSIONS} BENCH_DECL_PAD_KB=${DECL_PAD_KB} BENCH_REPEAT=${REPEAT} BENCH_CONCURRENCY=${CONCURRENCY} (seed only; the product fans out 8 projects at a time)`,
+  );
+  L.push(
+    `- seed: ${SIZES.reduce((a, b) => a + b, 0)} projects, ${POOL} pool partners, ${HOLDINGS} holdings, ${LEGAL} legal staff, in ${f1(seedMs / 1000)} s; flags after the initial evaluation of a project: ${seedFlags.map((f) => `${f.ruleId} (${f.severity})`).join(', ') || 'none'}`,
+  );
+  if (itemSizes)
+    L.push(
+      `- items written per project by event A (approximate DynamoDB item sizes): IEF-ACQUISITION flag ${f1(itemSizes.flag / 1024)} kB (also on gsi1 OPENFLAGS), audit event ${f1(itemSizes.audit / 1024)} kB, audit chain head ${f1(itemSizes.head / 1024)} kB`,
+    );
   if (cappedAt) L.push(`- **partial run**: ${cappedAt}`);
 
   const cmdNames = ['QueryCommand', 'GetItemCommand', 'BatchGetItemCommand', 'TransactWriteItemsCommand', 'PutItemCommand', 'UpdateItemCommand', 'ScanCommand'];
   const short = (n: string) => n.replace(/Command$/, '');
   L.push('', '## Fan-out runs', '');
-  L.push('"requests" = DynamoDB commands sent by the product\'s client during `reevaluateOrganization` (the control-event write before it is shown apart).', '');
-  L.push(`| N projects | event | time ms | ms / project | requests | requests / project | ${cmdNames.map(short).join(' | ')} | RCU | RCU / project | WCU (of which GSI) | WCU / project | flags raised | emails | event write ms (requests) |`);
+  L.push(
+    '"requests" = DynamoDB commands sent by the product\'s client during `reevaluateOrganization` (the control-event write before it is shown apart).',
+    '',
+  );
+  L.push(
+    `| N projects | event | time ms | ms / project | requests | requests / project | ${cmdNames.map(short).join(' | ')} | RCU | RCU / project | WCU (of which GSI) | WCU / project | flags raised | emails | event write ms (requests) |`,
+  );
   L.push(`|---:|---|---:|---:|---:|---:|${cmdNames.map(() => '---:').join('|')}|---:|---:|---:|---:|---:|---:|---:|`);
   for (const r of rows) {
     L.push(
@@ -324,7 +379,10 @@ async function main() {
 
   // Linearity
   L.push('', '## Budget: linear in the number of projects, no Scan', '');
-  L.push('Least-squares fit y = a·N + b over the sizes (event B: median time of the repeats; request and unit counts are identical across repeats up to the growing control-event list).', '');
+  L.push(
+    'Least-squares fit y = a·N + b over the sizes (event B: median time of the repeats; request and unit counts are identical across repeats up to the growing control-event list).',
+    '',
+  );
   L.push('| event | quantity | a (per project) | b (fixed) | R² | max/min of y/N |');
   L.push('|---|---|---:|---:|---:|---:|');
   let linear = true;

@@ -185,7 +185,8 @@ async function main() {
         all.push(...effects);
       }
       const open = pendingSteps(state);
-      if (open.length !== PARTNERS || state.stage !== 'partner-approval') throw new Error(`seed: project ${p} has ${open.length} open steps at stage ${state.stage}`);
+      if (open.length !== PARTNERS || state.stage !== 'partner-approval')
+        throw new Error(`seed: project ${p} has ${open.length} open steps at stage ${state.stage}`);
       for (const s of open) dueDates.push(s.dueDate);
       const project = { id: newId('prj'), acronym: `RB${p}`, title: `Projet de rappel n°${p} — capteurs & <données>` };
       await saveWorkflow(project, null, state, all, actor);
@@ -201,7 +202,15 @@ async function main() {
   let startKey: Record<string, unknown> | undefined;
   do {
     const res: QueryCommandOutput = await raw.send(
-      new QueryCommand({ TableName: TABLE, IndexName: 'gsi2', KeyConditionExpression: 'gsi2pk = :pk', ExpressionAttributeValues: { ':pk': DUE_GSI_PK }, Select: 'COUNT', ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: startKey }),
+      new QueryCommand({
+        TableName: TABLE,
+        IndexName: 'gsi2',
+        KeyConditionExpression: 'gsi2pk = :pk',
+        ExpressionAttributeValues: { ':pk': DUE_GSI_PK },
+        Select: 'COUNT',
+        ReturnConsumedCapacity: 'TOTAL',
+        ExclusiveStartKey: startKey,
+      }),
     );
     fullIndex.items += res.Count ?? 0;
     fullIndex.units += res.ConsumedCapacity?.CapacityUnits ?? 0;
@@ -211,7 +220,9 @@ async function main() {
   const fullScan = { items: 0, scanned: 0, units: 0, pages: 0 };
   startKey = undefined;
   do {
-    const res: ScanCommandOutput = await raw.send(new ScanCommand({ TableName: TABLE, Select: 'COUNT', ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: startKey }));
+    const res: ScanCommandOutput = await raw.send(
+      new ScanCommand({ TableName: TABLE, Select: 'COUNT', ReturnConsumedCapacity: 'TOTAL', ExclusiveStartKey: startKey }),
+    );
     fullScan.items += res.Count ?? 0;
     fullScan.scanned += res.ScannedCount ?? 0;
     fullScan.units += res.ConsumedCapacity?.CapacityUnits ?? 0;
@@ -219,7 +230,9 @@ async function main() {
     startKey = res.LastEvaluatedKey;
   } while (startKey);
   if (fullIndex.items !== STEPS) throw new Error(`seed: the DUE index holds ${fullIndex.items} items, expected ${STEPS}`);
-  log(`reference: whole DUE index ${fullIndex.items} items, ${fullIndex.units} RCU in ${fullIndex.pages} pages; table Scan ${fullScan.scanned} items, ${fullScan.units} RCU`);
+  log(
+    `reference: whole DUE index ${fullIndex.items} items, ${fullIndex.units} RCU in ${fullIndex.pages} pages; table Scan ${fullScan.scanned} items, ${fullScan.units} RCU`,
+  );
 
   // ── the simulated days ──
   const dueUpTo = (last: string) => {
@@ -250,7 +263,9 @@ async function main() {
   const allEmails = [...repEmails, ...staffEmails];
   const clearDigests = async (day: string) => {
     for (let i = 0; i < allEmails.length; i += 25) {
-      let req: Record<string, unknown[]> | undefined = { [TABLE]: allEmails.slice(i, i + 25).map((e) => ({ DeleteRequest: { Key: digestKey(e.toLowerCase(), day) } })) };
+      let req: Record<string, unknown[]> | undefined = {
+        [TABLE]: allEmails.slice(i, i + 25).map((e) => ({ DeleteRequest: { Key: digestKey(e.toLowerCase(), day) } })),
+      };
       for (let round = 0; req && round < 10; round++) {
         const res: BatchWriteCommandOutput = await raw.send(new BatchWriteCommand({ RequestItems: req as never }));
         const left = res.UnprocessedItems?.[TABLE];
@@ -297,7 +312,20 @@ async function main() {
     const run = await runReminders({ now: nowOf(day), send, requestId: `bench-${day}-${mode}-${pass}` });
     const ms = performance.now() - t;
     const tally = meter.tally;
-    const row: RunRow = { fraction, day, mode, pass, ms, run, tally, sendMs, sesStored: mode === 'ses' ? (await sesCount()) - before : null, emailBytes, maxEmailBytes, maxEmailTasks };
+    const row: RunRow = {
+      fraction,
+      day,
+      mode,
+      pass,
+      ms,
+      run,
+      tally,
+      sendMs,
+      sesStored: mode === 'ses' ? (await sesCount()) - before : null,
+      emailBytes,
+      maxEmailBytes,
+      maxEmailTasks,
+    };
     log(
       `  ${mode} run ${pass} on ${day}: ${f0(ms)} ms, ${run.dueSteps} due steps, ${run.digests} digests, sent ${run.sent}, already ${run.alreadySent}, failed ${run.failed.length}, dueSteps RCU ${run.consumedReadUnits}, job RCU ${f1(tally.readUnits)} WCU ${f1(tally.writeUnits)}` +
         (row.sesStored !== null ? `, SES store +${row.sesStored}` : ''),
@@ -330,14 +358,22 @@ async function main() {
   const L: string[] = [];
   L.push('## Environment', '');
   L.push(...environmentLines({ withLoad: true }));
-  L.push(`- settings: BENCH_STEPS=${STEPS} BENCH_PEOPLE=${PEOPLE} BENCH_PARTNERS=${PARTNERS} BENCH_SPREAD_DAYS=${SPREAD_DAYS} BENCH_FRACTIONS=${FRACTIONS.join(',')} BENCH_MODES=${MODES.join(',')} BENCH_LEGAL=${LEGAL} BENCH_CONCURRENCY=${CONCURRENCY}`);
-  L.push(`- seed: ${PEOPLE} organizations in ${f1(seedOrgMs / 1000)} s; ${PROJECTS} workflows (${STEPS} open steps, due ${dueDates[0]} … ${dueDates[dueDates.length - 1]}) in ${f1(seedWfMs / 1000)} s`);
-  L.push(`- reference (bench's own client): Query of the whole DUE index = ${f0(fullIndex.items)} items, **${f1(fullIndex.units)} RCU** (${fullIndex.pages} pages); Scan of the table = ${f0(fullScan.scanned)} items, ${f1(fullScan.units)} RCU (${fullScan.pages} pages)`);
+  L.push(
+    `- settings: BENCH_STEPS=${STEPS} BENCH_PEOPLE=${PEOPLE} BENCH_PARTNERS=${PARTNERS} BENCH_SPREAD_DAYS=${SPREAD_DAYS} BENCH_FRACTIONS=${FRACTIONS.join(',')} BENCH_MODES=${MODES.join(',')} BENCH_LEGAL=${LEGAL} BENCH_CONCURRENCY=${CONCURRENCY}`,
+  );
+  L.push(
+    `- seed: ${PEOPLE} organizations in ${f1(seedOrgMs / 1000)} s; ${PROJECTS} workflows (${STEPS} open steps, due ${dueDates[0]} … ${dueDates[dueDates.length - 1]}) in ${f1(seedWfMs / 1000)} s`,
+  );
+  L.push(
+    `- reference (bench's own client): Query of the whole DUE index = ${f0(fullIndex.items)} items, **${f1(fullIndex.units)} RCU** (${fullIndex.pages} pages); Scan of the table = ${f0(fullScan.scanned)} items, ${f1(fullScan.units)} RCU (${fullScan.pages} pages)`,
+  );
   if (cappedAt) L.push(`- **partial run**: ${cappedAt}`);
   void seedTally;
 
   L.push('', '## Runs', '');
-  L.push('| due % (target) | day | mode | run | time ms | due steps read | % of all | digests | sent | already sent | failed | dueSteps RCU (job) | RCU / due step | all reads RCU | writes WCU | DynamoDB cmds | due Query ms (pages) | DynamoDB ms | send ms | SES store | emails MB (largest) |');
+  L.push(
+    '| due % (target) | day | mode | run | time ms | due steps read | % of all | digests | sent | already sent | failed | dueSteps RCU (job) | RCU / due step | all reads RCU | writes WCU | DynamoDB cmds | due Query ms (pages) | DynamoDB ms | send ms | SES store | emails MB (largest) |',
+  );
   L.push('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     const t = r.tally;
@@ -366,7 +402,9 @@ async function main() {
   const fullPerStep = fullIndex.units / fullIndex.items;
   L.push('', '## Budget: the reads scale with the due steps, not with all steps', '');
   L.push(`Whole DUE index (all ${f0(STEPS)} open steps): ${f1(fullIndex.units)} RCU = ${f3(fullPerStep)} RCU per step.`, '');
-  L.push('| due % | due steps | dueSteps RCU | expected if ∝ due steps (= due × whole-index RCU per step) | ratio | share of the whole-index read | other reads of the job (orgs BatchGet + staff) RCU |');
+  L.push(
+    '| due % | due steps | dueSteps RCU | expected if ∝ due steps (= due × whole-index RCU per step) | ratio | share of the whole-index read | other reads of the job (orgs BatchGet + staff) RCU |',
+  );
   L.push('|---:|---:|---:|---:|---:|---:|---:|');
   let pass = true;
   for (const d of days) {
@@ -377,14 +415,18 @@ async function main() {
     // Rounding: DynamoDB rounds each page up to 4 KB (0.5 RCU); allow one unit per page.
     const ok = r.run.consumedReadUnits <= expected * 1.1 + r.tally.dueQueryPages;
     pass &&= ok;
-    L.push(`| ${d.pct} | ${f0(r.run.dueSteps)} | ${f1(r.run.consumedReadUnits)} | ${f1(expected)} | ${f2(ratio)} | ${f1((100 * r.run.consumedReadUnits) / fullIndex.units)} % | ${f1(r.tally.readUnits - r.run.consumedReadUnits)} |`);
+    L.push(
+      `| ${d.pct} | ${f0(r.run.dueSteps)} | ${f1(r.run.consumedReadUnits)} | ${f1(expected)} | ${f2(ratio)} | ${f1((100 * r.run.consumedReadUnits) / fullIndex.units)} % | ${f1(r.tally.readUnits - r.run.consumedReadUnits)} |`,
+    );
   }
   const spread = perStep.length ? Math.max(...perStep) / Math.min(...perStep) : NaN;
   L.push('', `RCU per due step across runs: ${perStep.map(f3).join(', ')} (max/min ${f2(spread)}).`);
   const secondOk = rows.filter((r) => r.pass === 2).every((r) => r.run.sent === 0 && (r.sesStored ?? 0) === 0);
   const scans = cmd(meter.total, 'ScanCommand');
   L.push(`Second run the same day sends nothing: ${secondOk ? 'yes' : '**NO**'}. Scan commands sent by the product's client during the whole bench: ${scans}.`);
-  L.push(`**Verdict: ${pass && spread <= 1.2 ? 'PASS' : 'FAIL'}** (dueSteps RCU ≤ 1.1 × due steps × whole-index RCU per step + 1 per page, and RCU per due step within 1.2× across fractions).`);
+  L.push(
+    `**Verdict: ${pass && spread <= 1.2 ? 'PASS' : 'FAIL'}** (dueSteps RCU ≤ 1.1 × due steps × whole-index RCU per step + 1 per page, and RCU per due step within 1.2× across fractions).`,
+  );
   console.log(L.join('\n'));
 }
 

@@ -42,7 +42,16 @@ interface Built {
   orgs: number;
 }
 
-function buildProject(opts: { seed: number; partners: number; itemsTotal: number; resultsPerPartner: number; rightsPerPartner: number; idBase: number; extraMember?: string; extraOrgs?: RiskOrganization[] }): Built {
+function buildProject(opts: {
+  seed: number;
+  partners: number;
+  itemsTotal: number;
+  resultsPerPartner: number;
+  rightsPerPartner: number;
+  idBase: number;
+  extraMember?: string;
+  extraOrgs?: RiskOrganization[];
+}): Built {
   const rand = mulberry32(opts.seed); // deterministic: every run benches the same project
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)]!;
   const partners = Array.from({ length: opts.partners }, (_, i) => oid(opts.idBase + i));
@@ -72,7 +81,15 @@ function buildProject(opts: { seed: number; partners: number; itemsTotal: number
     } else {
       shareholders.push({ name: `VC ${i}`, country: pick(COUNTRIES), votingRightsPct: [9.99, 10, 24.99, 25, 30][i % 5]! });
     }
-    orgs.set(id, { id, legalName: `Partenaire ${i}`, country, category: i % 4 === 0 ? 'public-lab' : 'sme', listed: i % 10 === 9, zrr: i % 4 === 0, shareholders });
+    orgs.set(id, {
+      id,
+      legalName: `Partenaire ${i}`,
+      country,
+      category: i % 4 === 0 ? 'public-lab' : 'sme',
+      listed: i % 10 === 9,
+      zrr: i % 4 === 0,
+      shareholders,
+    });
   });
 
   const perPartner = Math.floor(opts.itemsTotal / opts.partners);
@@ -104,7 +121,13 @@ function buildProject(opts: { seed: number; partners: number; itemsTotal: number
         key: `r-${k}`,
         title: `Résultat ${p}.${k}`,
         technologyDomains: [pick(['artificial-intelligence', 'quantum', 'materials', 'photonics'])],
-        ownership: k % 2 ? [{ organizationId: id, pct: 100 }] : [{ organizationId: id, pct: 50 }, { organizationId: other, pct: k % 4 ? 50 : 49.99 }],
+        ownership:
+          k % 2
+            ? [{ organizationId: id, pct: 100 }]
+            : [
+                { organizationId: id, pct: 50 },
+                { organizationId: other, pct: k % 4 ? 50 : 49.99 },
+              ],
         plannedFilingDate: '2026-06-01',
         plannedPublications: [{ venue: 'Conférence', date: k % 3 ? '2026-09-01' : '2026-05-01' }],
       };
@@ -127,7 +150,12 @@ function buildProject(opts: { seed: number; partners: number; itemsTotal: number
     return {
       organizationId: id,
       submitted: p % 10 !== 0,
-      content: { background, results: res, accessRights, confidentiality: p % 8 === 0 ? undefined : { termYears: 5, survivesProject: true } } as unknown as DeclarationDraft,
+      content: {
+        background,
+        results: res,
+        accessRights,
+        confidentiality: p % 8 === 0 ? undefined : { termYears: 5, survivesProject: true },
+      } as unknown as DeclarationDraft,
     };
   });
 
@@ -226,9 +254,25 @@ function main() {
 
   // Fan-out: one organization in 200 projects.
   const SHARED = oid(900_000);
-  const sharedOrg: RiskOrganization = { id: SHARED, legalName: 'Start-up IA partagée', country: 'FR', listed: false, zrr: false, shareholders: [{ name: 'SV Fund', country: 'US', votingRightsPct: 30 }] };
+  const sharedOrg: RiskOrganization = {
+    id: SHARED,
+    legalName: 'Start-up IA partagée',
+    country: 'FR',
+    listed: false,
+    zrr: false,
+    shareholders: [{ name: 'SV Fund', country: 'US', votingRightsPct: 30 }],
+  };
   const projects = Array.from({ length: 200 }, (_, i) =>
-    buildProject({ seed: 100 + i, partners: 5, itemsTotal: 200, resultsPerPartner: 2, rightsPerPartner: 4, idBase: 1_000 + i * 20_000, extraMember: SHARED, extraOrgs: [sharedOrg] }),
+    buildProject({
+      seed: 100 + i,
+      partners: 5,
+      itemsTotal: 200,
+      resultsPerPartner: 2,
+      rightsPerPartner: 4,
+      idBase: 1_000 + i * 20_000,
+      extraMember: SHARED,
+      extraOrgs: [sharedOrg],
+    }),
   );
   const fanStored = projects.map((p) => applyReconcile([], reconcile([], evaluateProject(p.input), NOW)));
   const memFanout = process.memoryUsage();
@@ -258,9 +302,16 @@ function main() {
   lines.push(
     `Project: ${big.input.memberships.length} partners, ${big.items} background items, ${big.results} results, ${big.rights} access rights, ` +
       `${big.orgs} organizations (partners + holdings), ${big.input.controlEvents.length} control events → **${findings.length} findings** ` +
-      `(${Object.entries(bySeverity).map(([k, v]) => `${k} ${v}`).join(', ')}; ${findingsBytes.toLocaleString('en')} bytes of JSON).`,
+      `(${Object.entries(bySeverity)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; ${findingsBytes.toLocaleString('en')} bytes of JSON).`,
   );
-  lines.push(`Findings by rule: ${Object.entries(byRule).sort().map(([k, v]) => `${k} ${v}`).join(', ')}.`);
+  lines.push(
+    `Findings by rule: ${Object.entries(byRule)
+      .sort()
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', ')}.`,
+  );
   lines.push('');
   lines.push(...STATS_TABLE_HEAD);
   for (const r of rows) lines.push(statsRow(r.series, r));

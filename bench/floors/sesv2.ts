@@ -7,7 +7,13 @@ const client = () => (ses ??= new SESv2Client({}));
 
 export const handler = async (event: { pathParameters?: Record<string, string>; rawPath?: string }, context: never) => {
   if (event.rawPath === '/mail') {
-    return client().send(new SendEmailCommand({ FromEmailAddress: 'a@b.c', Destination: { ToAddresses: ['d@e.f'] }, Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } } }));
+    return client().send(
+      new SendEmailCommand({
+        FromEmailAddress: 'a@b.c',
+        Destination: { ToAddresses: ['d@e.f'] },
+        Content: { Simple: { Subject: { Data: 's' }, Body: { Text: { Data: 't' } } } },
+      }),
+    );
   }
   return dynamoHandler(event, context);
 };

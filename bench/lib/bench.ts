@@ -74,10 +74,13 @@ export function createBench(opts: {
         void cleanup().finally(() => process.exit(130));
       });
       process.once('SIGTERM', () => void cleanup().finally(() => process.exit(143)));
-      setTimeout(() => {
-        console.error(`[bench] hard time cap (${opts.maxSeconds + 30} s) reached: stopping.`);
-        void cleanup().finally(() => process.exit(2));
-      }, (opts.maxSeconds + 30) * 1000).unref();
+      setTimeout(
+        () => {
+          console.error(`[bench] hard time cap (${opts.maxSeconds + 30} s) reached: stopping.`);
+          void cleanup().finally(() => process.exit(2));
+        },
+        (opts.maxSeconds + 30) * 1000,
+      ).unref();
       let exitCode = 0;
       main()
         .catch((e) => {

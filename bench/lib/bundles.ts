@@ -32,7 +32,12 @@ export function lambdaEntries(repoRoot: string = findRepoRoot()): LambdaEntry[] 
   for (const r of deployedRoutes) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
   const outDir = entriesDir(repoRoot);
   return [
-    ...[...byGroup].map(([group, rs]) => ({ name: group, kind: 'route group' as const, entry: writeGroupEntry(group, rs, repoRoot, outDir), routes: rs.length })),
+    ...[...byGroup].map(([group, rs]) => ({
+      name: group,
+      kind: 'route group' as const,
+      entry: writeGroupEntry(group, rs, repoRoot, outDir),
+      routes: rs.length,
+    })),
     ...jobs.map((job) => ({ name: job.name, kind: 'scheduled job' as const, entry: jobEntry(job, repoRoot), routes: 0 })),
   ];
 }
@@ -108,7 +113,14 @@ export interface BundleRow {
  */
 export function keepBundles(outRoot: string, rows: readonly (BundleRow & { metafile?: Metafile })[]): void {
   rows.forEach((r, i) => r.metafile && writeFileSync(join(outRoot, String(i), 'index.meta.json'), JSON.stringify(r.metafile)));
-  writeFileSync(join(outRoot, 'bundles.json'), JSON.stringify(rows.map(({ metafile: _m, ...r }) => r), null, 1));
+  writeFileSync(
+    join(outRoot, 'bundles.json'),
+    JSON.stringify(
+      rows.map(({ metafile: _m, ...r }) => r),
+      null,
+      1,
+    ),
+  );
 }
 
 /**
@@ -129,7 +141,12 @@ export function packageOf(input: string): string {
     return name;
   }
   if (parts.includes('vigie-entries')) return '(entry)';
-  return parts.length > 2 ? parts.slice(0, parts.length - 1).slice(0, 3).join('/') : parts[0]!;
+  return parts.length > 2
+    ? parts
+        .slice(0, parts.length - 1)
+        .slice(0, 3)
+        .join('/')
+    : parts[0]!;
 }
 
 /** Bytes in the bundle per package (see {@link packageOf}), largest first. */

@@ -30,7 +30,14 @@ export function aroundEachCommand(client: InstrumentableClient, name: string, be
 }
 
 export const READ_COMMANDS = new Set(['GetItemCommand', 'BatchGetItemCommand', 'QueryCommand', 'ScanCommand', 'TransactGetItemsCommand']);
-const CAPACITY_COMMANDS = new Set([...READ_COMMANDS, 'PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'BatchWriteItemCommand', 'TransactWriteItemsCommand']);
+const CAPACITY_COMMANDS = new Set([
+  ...READ_COMMANDS,
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'BatchWriteItemCommand',
+  'TransactWriteItemsCommand',
+]);
 
 export interface CommandTally {
   n: number;

@@ -3,7 +3,6 @@ import { siren } from '../../test/fixtures/siren';
 
 export { siren };
 
-
 /** A deterministic PRNG (mulberry32) in [0, 1): the same seed gives the same data on every run. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -49,7 +49,10 @@ export async function startStack(bench: Bench, o: { tmpPrefix: string; devToken?
  * A DynamoDB client of the bench's own, configured like shared/store/clients.ts (maxAttempts 4) but a separate
  * instance, so that what it sends is not seen by instrumentation of the product's client.
  */
-export async function rawDynamo(bench: Bench, marshallOptions?: TranslateConfig['marshallOptions']): Promise<{ low: DynamoDBClient; doc: DynamoDBDocumentClient }> {
+export async function rawDynamo(
+  bench: Bench,
+  marshallOptions?: TranslateConfig['marshallOptions'],
+): Promise<{ low: DynamoDBClient; doc: DynamoDBDocumentClient }> {
   const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
   const { DynamoDBDocumentClient } = await import('@aws-sdk/lib-dynamodb');
   const low = new DynamoDBClient({ maxAttempts: 4 });
@@ -101,7 +104,14 @@ export async function startApi(bench: Bench, stack: Stack): Promise<Api> {
   const call = (method: string, path: string, headers: Record<string, string>, body?: string): Promise<HttpResponse> =>
     new Promise((resolve, reject) => {
       const req = http.request(
-        { host: base.hostname, port: base.port, method, path, agent, headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        {
+          host: base.hostname,
+          port: base.port,
+          method,
+          path,
+          agent,
+          headers: body === undefined ? headers : { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));

@@ -22,7 +22,11 @@ export const diffVersions: RouteHandler<typeof api.diffVersions> = async (req) =
   const redline = diffDeclarations(a.content, b.content);
   return {
     status: 200,
-    body: { from: { version: from, contentHash: a.contentHash, savedAt: a.savedAt }, to: { version: to, contentHash: b.contentHash, savedAt: b.savedAt }, ...redline },
+    body: {
+      from: { version: from, contentHash: a.contentHash, savedAt: a.savedAt },
+      to: { version: to, contentHash: b.contentHash, savedAt: b.savedAt },
+      ...redline,
+    },
   };
 };
 

@@ -14,7 +14,11 @@ export const getVersion: RouteHandler<typeof api.getVersion> = async (req) => {
   if (!version) throw new NotFoundError(msg('declaration.noVersion', { version: n }));
   const submission = ctx.head?.submissions.find((s) => s.version === n) ?? null;
   // Versions never change: caches may keep them.
-  return { status: 200, body: { ...version, submitted: !!submission, submittedAt: submission?.at ?? null }, headers: { 'cache-control': 'private, max-age=31536000, immutable' } };
+  return {
+    status: 200,
+    body: { ...version, submitted: !!submission, submittedAt: submission?.at ?? null },
+    headers: { 'cache-control': 'private, max-age=31536000, immutable' },
+  };
 };
 
 export const handler = httpHandler(api.getVersion, getVersion);

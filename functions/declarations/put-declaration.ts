@@ -12,7 +12,6 @@ import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/declarations';
 import { assertVersion } from '../../shared/store/locking';
 
-
 /**
  * Saves the declaration as a new immutable version n+1 (drafts may be incomplete). The first save needs no
  * If-Match; later ones need the current version's ETag (missing → 428, stale → 412). Saving content identical
@@ -28,7 +27,9 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);
   if (activeIefHolds(flags).length) {
-    const previous = ctx.head ? (await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion))?.content ?? null : null;
+    const previous = ctx.head
+      ? ((await getDeclarationVersion<DeclarationDraft>(ctx.header.project.id, ctx.orgId, ctx.head.currentVersion))?.content ?? null)
+      : null;
     assertNoDeclarationHoldViolations(content, flags, { organizationId: ctx.orgId, previous });
   }
   const contentHash = contentHashOf(content);
@@ -37,7 +38,10 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
     await afterChange(req, { project: ctx.header.project, reevaluate: false });
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }
-  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), { head: ctx.head, contentHash });
+  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), {
+    head: ctx.head,
+    contentHash,
+  });
   // The engine gets the content just saved instead of reading it back.
   await afterChange(req, {
     project: ctx.header.project,

@@ -14,7 +14,6 @@ import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/declarations';
 import { msg } from '../../shared/domain/i18n/catalog';
 
-
 /**
  * Submits the current version for review: the complete schema, the cross-field rules and the linked documents
  * are checked together, and every offending field path comes back at once (400). The version itself is not
@@ -33,7 +32,9 @@ export const submitDeclarationRoute: RouteHandler<typeof api.submitDeclaration> 
   const add = (e: ProblemFieldError) => errors.has(e.path) || errors.set(e.path, e);
   const parsed = declarationSubmitSchema.safeParse(content, DECLARATION_PARSE_PARAMS);
   if (!parsed.success) zodIssuesToFieldErrors(parsed.error.issues).forEach(add);
-  submitErrors(content, { projectOrgIds: ctx.header.members.map((m) => m.organizationId), organizationId: ctx.orgId, today: parisDate(new Date()) }).forEach(add);
+  submitErrors(content, { projectOrgIds: ctx.header.members.map((m) => m.organizationId), organizationId: ctx.orgId, today: parisDate(new Date()) }).forEach(
+    add,
+  );
 
   // Linked documents must be confirmed uploads of this project and organization.
   const links = (content.background ?? []).flatMap((b, i) => (b.documentIds ?? []).map((id, j) => ({ id, path: ['background', i, 'documentIds', j] })));

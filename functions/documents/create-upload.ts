@@ -1,13 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
-import {
-  documentUploadKey,
-  DOCUMENT_TYPES,
-  sanitizeFileName,
-  UPLOAD_URL_TTL_SECONDS,
-  type DocumentRecord,
-} from '../../shared/domain/documents';
+import { documentUploadKey, DOCUMENT_TYPES, sanitizeFileName, UPLOAD_URL_TTL_SECONDS, type DocumentRecord } from '../../shared/domain/documents';
 import { fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { config } from '../../shared/store/config';
@@ -62,7 +56,16 @@ export const createUpload: RouteHandler<typeof api.createUpload> = async (req) =
   });
   return {
     status: 201,
-    body: { document: doc, upload: { method: 'POST', url: upload.url, fields: upload.fields, expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(), maxBytes: input.size } },
+    body: {
+      document: doc,
+      upload: {
+        method: 'POST',
+        url: upload.url,
+        fields: upload.fields,
+        expiresAt: new Date(now.getTime() + UPLOAD_URL_TTL_SECONDS * 1000).toISOString(),
+        maxBytes: input.size,
+      },
+    },
     headers: { location: `/documents/${id}` },
   };
 };

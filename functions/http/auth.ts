@@ -6,11 +6,13 @@ import { msg } from '../../shared/domain/i18n/catalog';
 
 export { CLAIMS };
 
-
 function parseGroups(raw: unknown): string[] {
   if (Array.isArray(raw)) return raw.map(String);
   if (typeof raw !== 'string') return [];
-  return raw.replace(/^\[|\]$/g, '').split(/[\s,]+/).filter(Boolean);
+  return raw
+    .replace(/^\[|\]$/g, '')
+    .split(/[\s,]+/)
+    .filter(Boolean);
 }
 
 /** The caller, from the token claims only — never from the request body. */
@@ -32,4 +34,3 @@ export function principalFromEvent(event: Pick<APIGatewayProxyEventV2WithJWTAuth
   }
   return principal;
 }
-

@@ -69,7 +69,12 @@ function charsetOf(params: readonly string[]): string | undefined {
   for (const p of params) {
     const eq = p.indexOf('=');
     if (eq < 0 || p.slice(0, eq).trim().toLowerCase() !== 'charset') continue;
-    return p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1').trim().toLowerCase();
+    return p
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim()
+      .toLowerCase();
   }
   return undefined;
 }

@@ -1,9 +1,6 @@
 import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
-import {
-  IdempotencyAlreadyInProgressError,
-  IdempotencyValidationError,
-} from '@aws-lambda-powertools/idempotency';
+import { IdempotencyAlreadyInProgressError, IdempotencyValidationError } from '@aws-lambda-powertools/idempotency';
 import type { APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import { dynamo } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
@@ -17,8 +14,7 @@ import { msg } from '../../shared/domain/i18n/catalog';
  * record: the same key with a different body is refused with 422. Failed requests are not remembered.
  */
 let persistence: DynamoDBPersistenceLayer | undefined;
-const store = () =>
-  (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo() as never }));
+const store = () => (persistence ??= new DynamoDBPersistenceLayer({ tableName: config.idempotencyTableName, awsSdkV3Client: dynamo() as never }));
 
 const idemConfig = new IdempotencyConfig({
   eventKeyJmesPath: 'key',

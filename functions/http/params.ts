@@ -10,7 +10,11 @@ const pageQuerySchema = z.object({
 
 /** `?limit=&cursor=` of list routes: limit 1..100 (default 25), opaque cursor. */
 export function pageParams(req: HttpRequest): { limit: number; cursor?: string } {
-  const { limit, cursor } = parseOrThrow(pageQuerySchema, { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined }, msg('what.queryString'));
+  const { limit, cursor } = parseOrThrow(
+    pageQuerySchema,
+    { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined },
+    msg('what.queryString'),
+  );
   return cursor ? { limit, cursor } : { limit };
 }
 

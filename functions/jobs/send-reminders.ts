@@ -37,10 +37,20 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
   const [staff, orgs] = await Promise.all([listStaff(), getOrganizations(orgIds)]);
   const dir: Directory = {
     staff: staff.filter((s) => s.active).map((s) => ({ email: s.email, name: s.name, language: s.language, role: s.role })),
-    representatives: new Map([...orgs].map(([id, o]) => [id, o.representatives.map((r) => ({ email: r.email.toLowerCase(), name: r.name, language: r.language }))])),
+    representatives: new Map(
+      [...orgs].map(([id, o]) => [id, o.representatives.map((r) => ({ email: r.email.toLowerCase(), name: r.name, language: r.language }))]),
+    ),
   };
   const digests = planDigests(items, today, dir);
-  const run: ReminderRun = { date: today, dueSteps: items.length, digests: digests.length, sent: 0, alreadySent: 0, failed: [], consumedReadUnits: consumedRcu };
+  const run: ReminderRun = {
+    date: today,
+    dueSteps: items.length,
+    digests: digests.length,
+    sent: 0,
+    alreadySent: 0,
+    failed: [],
+    consumedReadUnits: consumedRcu,
+  };
   const one = async (d: (typeof digests)[number]) => {
     if (!(await claimDigest(d.person.email, today, d.tasks.length, now))) {
       run.alreadySent++;
@@ -53,15 +63,22 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
     } catch (e) {
       const error = `${(e as Error).name}: ${(e as Error).message}`;
       run.failed.push({ email: d.person.email, error });
-      logger.error('Reminder digest failed; it will be retried on the next run', { email: d.person.email, date: today, error: e as Error, requestId: opts.requestId });
+      logger.error('Reminder digest failed; it will be retried on the next run', {
+        email: d.person.email,
+        date: today,
+        error: e as Error,
+        requestId: opts.requestId,
+      });
       await settleDigest(d.person.email, today, { status: 'failed', error }).catch(() => {});
     }
   };
   // A few digests at a time: 2,000 people fit well within the job's timeout, within SES's sending rate.
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(SEND_CONCURRENCY, digests.length) }, async () => {
-    while (next < digests.length) await one(digests[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(SEND_CONCURRENCY, digests.length) }, async () => {
+      while (next < digests.length) await one(digests[next++]!);
+    }),
+  );
   logger.info('Reminder run', { ...run, failed: run.failed.length });
   return run;
 }

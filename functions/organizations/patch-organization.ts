@@ -1,6 +1,6 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
-import { organizationInputSchema} from '../../shared/domain/organization';
+import { organizationInputSchema } from '../../shared/domain/organization';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { replaceOrganization, requireOrganization } from '../../shared/store/organizations';
 import { assertLinkedShareholdersValid } from '../../shared/services/shareholder-links';

@@ -1,6 +1,6 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
-import { projectDateErrors} from '../../shared/domain/project';
+import { projectDateErrors } from '../../shared/domain/project';
 import { fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { replaceProject } from '../../shared/store/projects';

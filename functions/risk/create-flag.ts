@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
-import { createManualFlag} from '../../shared/domain/risk/lifecycle';
+import { createManualFlag } from '../../shared/domain/risk/lifecycle';
 import { saveFlagChanges } from '../../shared/store/flags';
 import { afterChange } from '../../shared/services/after-change';
 import * as api from '../../shared/api/routes/risk';

@@ -1,7 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { loadReadableProject } from '../../shared/services/load-project';
-import { applyAction} from '../../shared/domain/risk/lifecycle';
+import { applyAction } from '../../shared/domain/risk/lifecycle';
 import { NotFoundError } from '../../shared/domain/errors';
 import { listFlags, saveFlagChanges } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';

@@ -8,7 +8,11 @@ import { msg } from '../../shared/domain/i18n/catalog';
 
 /** A project's flags, most severe first; `?status=open,acknowledged&severity=high,critical`. */
 export const listFlags: RouteHandler<typeof api.listFlags> = async (req) => {
-  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, msg('what.queryString'));
+  const filter = parseOrThrow(
+    flagFilterSchema,
+    { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) },
+    msg('what.queryString'),
+  );
   const { project } = await loadReadableProject(req);
   return { status: 200, body: { items: filterFlags(await store(project.id), filter), nextCursor: null } };
 };

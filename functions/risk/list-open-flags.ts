@@ -10,7 +10,11 @@ import { msg } from '../../shared/domain/i18n/catalog';
 
 /** The legal dashboard: open flags across every project, from the sparse index (`?severity=high,critical`). */
 export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async (req) => {
-  const filter = parseOrThrow(flagFilterSchema, { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) }, msg('what.queryString'));
+  const filter = parseOrThrow(
+    flagFilterSchema,
+    { ...(req.query.status ? { status: req.query.status } : {}), ...(req.query.severity ? { severity: req.query.severity } : {}) },
+    msg('what.queryString'),
+  );
   if (filter.status && filter.status.some((s) => s !== 'open' && s !== 'acknowledged')) {
     throw new ValidationError(msg('flag.openOnlyDetail'), {
       errors: [fieldError(['status'], msg('flag.openOnly', { statuses: FLAG_STATUSES.filter((s) => s !== 'open' && s !== 'acknowledged') }))],

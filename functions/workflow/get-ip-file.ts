@@ -20,7 +20,15 @@ export const getIpFile: RouteHandler<typeof api.getIpFile> = async (req) => {
       const last = byOrg.get(m.organizationId)?.submissions.at(-1);
       if (!last) return { organizationId: m.organizationId, role: m.role, submitted: false as const };
       const v = await getDeclarationVersion<DeclarationDraft>(header.project.id, m.organizationId, last.version);
-      return { organizationId: m.organizationId, role: m.role, submitted: true as const, version: last.version, contentHash: last.contentHash, submittedAt: last.at, content: v?.content ?? null };
+      return {
+        organizationId: m.organizationId,
+        role: m.role,
+        submitted: true as const,
+        version: last.version,
+        contentHash: last.contentHash,
+        submittedAt: last.at,
+        content: v?.content ?? null,
+      };
     }),
   );
   const complete = declarations.every((d) => d.submitted);

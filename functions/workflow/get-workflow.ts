@@ -13,7 +13,9 @@ async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {
   const [orgs, staff] = await Promise.all([getOrganizations(orgIds), steps.some((s) => s.assignee.role !== 'partner') ? listStaff() : Promise.resolve([])]);
   return {
     staff: staff.filter((s) => s.active).map((s) => ({ email: s.email, name: s.name, language: s.language, role: s.role })),
-    representatives: new Map([...orgs].map(([id, o]) => [id, o.representatives.map((r) => ({ email: r.email.toLowerCase(), name: r.name, language: r.language }))])),
+    representatives: new Map(
+      [...orgs].map(([id, o]) => [id, o.representatives.map((r) => ({ email: r.email.toLowerCase(), name: r.name, language: r.language }))]),
+    ),
   };
 }
 

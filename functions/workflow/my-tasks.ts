@@ -13,7 +13,15 @@ export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
     .filter((t) => isAssignee(t.assignee, p))
     .filter((t) => (seen.has(`${t.projectId}|${t.stepId}`) ? false : (seen.add(`${t.projectId}|${t.stepId}`), true)))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.projectId.localeCompare(b.projectId) || a.stepId.localeCompare(b.stepId))
-    .map((t) => ({ projectId: t.projectId, projectAcronym: t.projectAcronym, projectTitle: t.projectTitle, stepId: t.stepId, kind: t.kind, dueDate: t.dueDate, openedAt: t.openedAt }));
+    .map((t) => ({
+      projectId: t.projectId,
+      projectAcronym: t.projectAcronym,
+      projectTitle: t.projectTitle,
+      stepId: t.stepId,
+      kind: t.kind,
+      dueDate: t.dueDate,
+      openedAt: t.openedAt,
+    }));
   return { status: 200, body: { items, nextCursor: null } };
 };
 

@@ -18,7 +18,10 @@ export const patchWorkflowConfig: RouteHandler<typeof api.patchWorkflowConfig> =
   const body = req.body;
   const { header, workflow } = await loadWorkflow(req);
   assertVersion('workflow', workflow.version, expected);
-  const named = assertNamedLawyerAssigned(body, header.lawyers.map((l) => l.email));
+  const named = assertNamedLawyerAssigned(
+    body,
+    header.lawyers.map((l) => l.email),
+  );
   const now = new Date();
   let state = workflow.state;
   const effects: WorkflowEffect[] = [];

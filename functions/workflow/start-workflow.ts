@@ -20,9 +20,16 @@ export const startWorkflow: RouteHandler<typeof api.startWorkflow> = async (req)
   const input = req.body;
   const header = await loadReadableProject(req);
   if (await getWorkflow(header.project.id)) throw new ConflictError(msg('workflow.alreadyStarted'));
-  const named = assertNamedLawyerAssigned(input, header.lawyers.map((l) => l.email));
+  const named = assertNamedLawyerAssigned(
+    input,
+    header.lawyers.map((l) => l.email),
+  );
   const now = new Date();
-  let { state, effects } = createWorkflow(header.members.map((m) => m.organizationId), input, now);
+  let { state, effects } = createWorkflow(
+    header.members.map((m) => m.organizationId),
+    input,
+    now,
+  );
   const all: WorkflowEffect[] = [...effects];
   for (const h of await listDeclarationHeads(header.project.id)) {
     const last = h.submissions.at(-1);
@@ -34,7 +41,12 @@ export const startWorkflow: RouteHandler<typeof api.startWorkflow> = async (req)
     writes: named ? [lawyerStillAssigned(header.project.id, named, namedLawyerNotAssigned)] : [],
   });
   await afterChange(req, { project: header.project });
-  return { status: 201, body: redactFor(req.principal, stored.state), version: stored.version, headers: { location: `/projects/${header.project.id}/workflow` } };
+  return {
+    status: 201,
+    body: redactFor(req.principal, stored.state),
+    version: stored.version,
+    headers: { location: `/projects/${header.project.id}/workflow` },
+  };
 };
 
 export const handler = httpHandler(api.startWorkflow, startWorkflow);

@@ -82,9 +82,7 @@ export function groupEntrySource(group: string, routes: readonly RouteDef[], rep
 export function writeGroupEntry(group: string, routes: readonly RouteDef[], repoRoot: string, outDir: string = entriesDir(repoRoot)): string {
   const missing = routes.filter((r) => !existsSync(handlerFile(repoRoot, r)));
   if (missing.length) {
-    throw new Error(
-      `Route group "${group}": no module for ${missing.map((r) => `${routeKey(r)} (functions/${r.handler}.ts)`).join(', ')}`,
-    );
+    throw new Error(`Route group "${group}": no module for ${missing.map((r) => `${routeKey(r)} (functions/${r.handler}.ts)`).join(', ')}`);
   }
   const file = join(outDir, `${group}.ts`);
   const source = groupEntrySource(group, routes, repoRoot, outDir);

@@ -158,9 +158,7 @@ export class VigieFunction extends Construct {
     const out: PolicyStatement[] = [];
     if (access.table) {
       const tableArn = res.table.tableArn;
-      out.push(
-        new PolicyStatement({ sid: 'TableRead', actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], resources: [tableArn] }),
-      );
+      out.push(new PolicyStatement({ sid: 'TableRead', actions: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query'], resources: [tableArn] }));
       if (res.tableIndexes.length) {
         out.push(
           new PolicyStatement({

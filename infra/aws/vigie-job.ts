@@ -37,7 +37,9 @@ export const ALARM_PERIOD = Duration.minutes(5);
 export function assertJobSchedule(job: JobDef): void {
   const { expression, timezone } = job.schedule;
   if (!/^(cron\((\S+ ){5}\S+\)|rate\(\d+ (minute|minutes|hour|hours|day|days)\)|at\(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\))$/.test(expression)) {
-    throw new Error(`Job "${job.name}": ${JSON.stringify(expression)} is not an EventBridge Scheduler expression (cron(m h dom mon dow y), rate(...), at(...))`);
+    throw new Error(
+      `Job "${job.name}": ${JSON.stringify(expression)} is not an EventBridge Scheduler expression (cron(m h dom mon dow y), rate(...), at(...))`,
+    );
   }
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });

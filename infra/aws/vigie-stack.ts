@@ -8,18 +8,10 @@
 import { CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import {
-  CorsHttpMethod,
-  HttpApi,
-  HttpMethod,
-  HttpNoneAuthorizer,
-  LogGroupLogDestination,
-  type HttpStage,
-} from 'aws-cdk-lib/aws-apigatewayv2';
+import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type {
-  UserPoolClient} from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
   ClientAttributes,
@@ -145,7 +137,8 @@ export class VigieStack extends Stack {
     });
     Validations.of(this.idempotencyTable).acknowledge({
       id: 'AwsSolutions-DDB3',
-      reason: 'Powertools idempotency records expire (TTL) at the end of the idempotency window and only replay responses; there is nothing worth restoring, so point-in-time recovery would only cost.',
+      reason:
+        'Powertools idempotency records expire (TTL) at the end of the idempotency window and only replay responses; there is nothing worth restoring, so point-in-time recovery would only cost.',
     });
 
     // ---------------------------------------------------------------- S3
@@ -171,7 +164,12 @@ export class VigieStack extends Stack {
         versioned: true,
         lifecycleRules: [
           { id: 'expire-noncurrent', noncurrentVersionExpiration: Duration.days(365) },
-          { id: 'expire-incoming-uploads', prefix: 'incoming/', expiration: Duration.days(INCOMING_UPLOAD_EXPIRY_DAYS), noncurrentVersionExpiration: Duration.days(1) },
+          {
+            id: 'expire-incoming-uploads',
+            prefix: 'incoming/',
+            expiration: Duration.days(INCOMING_UPLOAD_EXPIRY_DAYS),
+            noncurrentVersionExpiration: Duration.days(1),
+          },
         ],
         // The browser uploads with the presigned POST and may fetch the presigned GET: only from the web UI.
         cors: [
@@ -344,7 +342,10 @@ export class VigieStack extends Stack {
         resources,
       });
       this.jobs.set(job.name, j);
-      new CfnOutput(this, `${pascal(job.name)}JobFunctionName`, { value: j.function.fn.functionName, description: `Lambda of the ${job.name} job (aws lambda invoke)` });
+      new CfnOutput(this, `${pascal(job.name)}JobFunctionName`, {
+        value: j.function.fn.functionName,
+        description: `Lambda of the ${job.name} job (aws lambda invoke)`,
+      });
     }
 
     // ---------------------------------------------------------------- Outputs

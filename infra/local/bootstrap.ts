@@ -39,7 +39,9 @@ export async function ensureTables(endpoint: string, names: { table: string; ide
     try {
       await client.send(new CreateTableCommand(def));
       if (def === idem) {
-        await client.send(new UpdateTimeToLiveCommand({ TableName: def.TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: IDEMPOTENCY_TABLE.ttlAttribute } }));
+        await client.send(
+          new UpdateTimeToLiveCommand({ TableName: def.TableName, TimeToLiveSpecification: { Enabled: true, AttributeName: IDEMPOTENCY_TABLE.ttlAttribute } }),
+        );
       }
     } catch (e) {
       if (!(e instanceof ResourceInUseException) && (e as Error).name !== 'ResourceInUseException') throw e;

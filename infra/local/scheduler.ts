@@ -13,7 +13,9 @@ export function parseDailyCron(expression: string): { hour: number; minute: numb
 /** Milliseconds from `now` to the next H:M wall-clock time in `timeZone`. */
 export function msUntilNext(now: Date, hour: number, minute: number, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(now).map((p) => [p.type, p.value]),
+    new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(now)
+      .map((p) => [p.type, p.value]),
   );
   const secondsNow = Number(parts.hour) * 3600 + Number(parts.minute) * 60 + Number(parts.second);
   let delta = hour * 3600 + minute * 60 - secondsNow;
@@ -27,11 +29,14 @@ export function scheduleJobs(jobs: readonly JobDef[], run: (job: JobDef) => Prom
   for (const job of jobs) {
     const { hour, minute } = parseDailyCron(job.schedule.expression);
     const arm = () => {
-      const t = setTimeout(() => {
-        void run(job)
-          .catch((e) => console.error(`[vigie] job ${job.name} failed:`, e))
-          .finally(arm);
-      }, msUntilNext(new Date(), hour, minute, job.schedule.timezone));
+      const t = setTimeout(
+        () => {
+          void run(job)
+            .catch((e) => console.error(`[vigie] job ${job.name} failed:`, e))
+            .finally(arm);
+        },
+        msUntilNext(new Date(), hour, minute, job.schedule.timezone),
+      );
       t.unref();
       timers.push(t);
     };

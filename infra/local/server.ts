@@ -134,11 +134,16 @@ export function createApiServer(opts: ApiServerOptions): Server {
       if (c.route.roles !== 'public') {
         const auth = req.headers.authorization ?? '';
         const token = /^Bearer\s+(\S+)$/i.exec(auth)?.[1];
-        if (!token) return problem(res, lang, 401, 'unauthorized', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', { 'www-authenticate': 'Bearer' });
+        if (!token)
+          return problem(res, lang, 401, 'unauthorized', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', {
+            'www-authenticate': 'Bearer',
+          });
         try {
           claims = flattenClaims(await verifyDevToken(token, opts.devTokenSecret));
         } catch (e) {
-          return problem(res, lang, 401, 'unauthorized', `The token was refused: ${(e as Error).message}`, { 'www-authenticate': 'Bearer error="invalid_token"' });
+          return problem(res, lang, 401, 'unauthorized', `The token was refused: ${(e as Error).message}`, {
+            'www-authenticate': 'Bearer error="invalid_token"',
+          });
         }
       }
 
@@ -164,7 +169,13 @@ export function createApiServer(opts: ApiServerOptions): Server {
           apiId: 'local',
           domainName: headers.host ?? '127.0.0.1',
           domainPrefix: '127',
-          http: { method, path: url.pathname, protocol: `HTTP/${req.httpVersion}`, sourceIp: req.socket.remoteAddress ?? '127.0.0.1', userAgent: headers['user-agent'] ?? '' },
+          http: {
+            method,
+            path: url.pathname,
+            protocol: `HTTP/${req.httpVersion}`,
+            sourceIp: req.socket.remoteAddress ?? '127.0.0.1',
+            userAgent: headers['user-agent'] ?? '',
+          },
           requestId,
           routeKey: c.key,
           stage: '$default',

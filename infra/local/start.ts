@@ -86,7 +86,10 @@ async function main() {
   await new Promise<void>((r) => server.listen(port, host, r));
 
   // `npm run reminders` (another process) finds this stack here; the daily jobs run in this process.
-  writeFileSync(join(dataDir, 'local-stack.json'), JSON.stringify({ pid: process.pid, api: apiUrl, env: { ...emulators.env, WEB_ORIGIN: process.env.WEB_ORIGIN } }, null, 2));
+  writeFileSync(
+    join(dataDir, 'local-stack.json'),
+    JSON.stringify({ pid: process.pid, api: apiUrl, env: { ...emulators.env, WEB_ORIGIN: process.env.WEB_ORIGIN } }, null, 2),
+  );
   const { jobs } = await import('../../shared/api/routes');
   const { scheduleJobs } = await import('./scheduler');
   scheduleJobs(jobs, async (job) => {
@@ -109,7 +112,8 @@ async function main() {
     lines.push('', `Demo data${demo.created ? ' loaded' : ' (already present)'}: project ${demo.projectAcronym} = ${demo.projectId}`);
     for (const o of demo.organizations) lines.push(`  ${o.id}  ${o.legalName} (${o.country}, ${o.category})`);
     const p = demo.organizations[0];
-    if (p) lines.push(`  partner token: curl -s -X POST ${apiUrl}/dev/token -H 'content-type: application/json' -d '{"role":"partner","organizationId":"${p.id}"}'`);
+    if (p)
+      lines.push(`  partner token: curl -s -X POST ${apiUrl}/dev/token -H 'content-type: application/json' -d '{"role":"partner","organizationId":"${p.id}"}'`);
   }
   lines.push('', 'Ctrl-C stops everything.');
   console.log(lines.join('\n'));

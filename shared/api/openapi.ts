@@ -1,6 +1,6 @@
 import type * as z from 'zod';
-import { ROLES} from '../domain/access';
-import { emailSchema} from '../domain/common';
+import { ROLES } from '../domain/access';
+import { emailSchema } from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';
 import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from '../domain/organization';
 import { membershipInputSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
@@ -36,9 +36,7 @@ import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
  * - `security`: bearer JWT on every operation except `roles: 'public'` ones (explicit `security: []`).
  */
 
-import {
-  COMPONENT_KEYWORD, listItems, nestedComponents, paginated, pageQuerySchema,
-} from './responses/common';
+import { COMPONENT_KEYWORD, listItems, nestedComponents, paginated, pageQuerySchema } from './responses/common';
 import {
   auditEventPageSchema,
   auditEventSchema,
@@ -295,7 +293,11 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       type: 'object',
       required: ['path', 'message'],
       properties: {
-        path: { type: 'string', description: 'Slash-joined field path without a leading slash (`shareholders/0/votingRightsPct`); empty for the whole body', examples: ['siren'] },
+        path: {
+          type: 'string',
+          description: 'Slash-joined field path without a leading slash (`shareholders/0/votingRightsPct`); empty for the whole body',
+          examples: ['siren'],
+        },
         pointer: { type: 'string', description: 'RFC 6901 JSON Pointer to the field (`/shareholders/0/votingRightsPct`)', examples: ['/siren'] },
         message: { type: 'string' },
       },
@@ -312,7 +314,11 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
         instance: { type: 'string' },
         requestId: { type: 'string' },
         errors: { type: 'array', items: { $ref: '#/components/schemas/FieldError' } },
-        currentEtag: { type: 'string', description: 'On 412 (and on a 409 for an item that already exists): the ETag of the current version, to send as If-Match after reloading', examples: ['"7"'] },
+        currentEtag: {
+          type: 'string',
+          description: 'On 412 (and on a 409 for an item that already exists): the ETag of the current version, to send as If-Match after reloading',
+          examples: ['"7"'],
+        },
         lang: { type: 'string', enum: ['fr', 'en'], description: 'Language of title, detail and messages (Accept-Language; French by default)' },
       },
     },
@@ -504,10 +510,12 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
         Location: { description: 'URL path of the created resource', schema: { type: 'string' } },
       },
       responses: Object.fromEntries(
-        [...usedErrors].sort((a, b) => a - b).map((code) => [
-          ERROR_NAMES[code],
-          { description: ERROR_DESCRIPTIONS[code], content: { [PROBLEM_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
-        ]),
+        [...usedErrors]
+          .sort((a, b) => a - b)
+          .map((code) => [
+            ERROR_NAMES[code],
+            { description: ERROR_DESCRIPTIONS[code], content: { [PROBLEM_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
+          ]),
       ),
     },
   };

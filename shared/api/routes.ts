@@ -57,5 +57,10 @@ export interface JobDef {
 }
 
 export const jobs: readonly JobDef[] = [
-  { name: 'reminders', handler: 'jobs/send-reminders', schedule: { expression: 'cron(0 8 * * ? *)', timezone: 'Europe/Paris' }, description: 'Daily reminder digests for steps due soon, due today or overdue' },
+  {
+    name: 'reminders',
+    handler: 'jobs/send-reminders',
+    schedule: { expression: 'cron(0 8 * * ? *)', timezone: 'Europe/Paris' },
+    description: 'Daily reminder digests for steps due soon, due today or overdue',
+  },
 ];

@@ -1,8 +1,7 @@
 import * as z from 'zod';
 
 /** Opaque identifiers: a short prefix and a UUID, e.g. `org_3f2c…`. */
-export const idSchema = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `Must be an identifier starting with ${prefix}_`);
+export const idSchema = (prefix: string) => z.string().regex(new RegExp(`^${prefix}_[0-9a-f]{32}$`), `Must be an identifier starting with ${prefix}_`);
 
 /** Calendar date `YYYY-MM-DD` that exists (2025-02-30 is refused). */
 export const isoDateSchema = z.iso.date({ message: 'Must be a date YYYY-MM-DD' });

@@ -156,8 +156,8 @@ export const itemKeySchema = z
  * A calendar date YYYY-MM-DD that exists (2019-02-29 is refused) between 1900 and 2099; one error at most.
  * Both checks are patterns in the JSON Schema too.
  */
-export const declarationDateSchema = z
-  .iso.date({ error: orRequired('Must be a date YYYY-MM-DD'), abort: true })
+export const declarationDateSchema = z.iso
+  .date({ error: orRequired('Must be a date YYYY-MM-DD'), abort: true })
   .regex(/^(?:19|20)\d{2}-/, 'Must be a date between 1900 and 2099');
 
 export const documentIdSchema = idSchema('doc');
@@ -559,7 +559,8 @@ export function limitErrors(raw: unknown): ProblemFieldError[] {
     } else if (value !== null && typeof value === 'object') {
       const entries = Object.entries(value);
       if (entries.length > MAX_OBJECT_FIELDS) out.push(fieldError(path, msg('field.maxFields', { max: MAX_OBJECT_FIELDS })));
-      else if (path.length < MAX_WALK_DEPTH) for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
+      else if (path.length < MAX_WALK_DEPTH)
+        for (let i = entries.length - 1; i >= 0; i--) stack.push({ value: entries[i]![1], path: [...path, entries[i]![0]] });
     }
   }
   return out;

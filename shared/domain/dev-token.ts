@@ -13,6 +13,7 @@ export const devTokenRequestSchema = z
   })
   .superRefine((b, ctx) => {
     if (b.role === 'partner' && !b.organizationId) ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'Required for a partner' });
-    if (b.role !== 'partner' && b.organizationId) ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'Only partners are bound to an organization' });
+    if (b.role !== 'partner' && b.organizationId)
+      ctx.addIssue({ code: 'custom', path: ['organizationId'], message: 'Only partners are bound to an organization' });
   });
 export type DevTokenRequest = z.output<typeof devTokenRequestSchema>;

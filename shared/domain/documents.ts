@@ -121,7 +121,9 @@ export function magicMismatch(declared: DocumentContentType, head: Uint8Array): 
       return startsWith(head, [0xff, 0xd8, 0xff]) ? null : 'The file is not a JPEG image';
     case 'application/vnd.oasis.opendocument.text':
       // ODF: a zip whose first entry is the uncompressed `mimetype` file holding the media type.
-      return zip && ascii(head, 30, 38) === 'mimetype' && ascii(head, 38, 77) === 'application/vnd.oasis.opendocument.text' ? null : 'The file is not an OpenDocument text';
+      return zip && ascii(head, 30, 38) === 'mimetype' && ascii(head, 38, 77) === 'application/vnd.oasis.opendocument.text'
+        ? null
+        : 'The file is not an OpenDocument text';
     case 'application/vnd.openxmlformats-officedocument.wordprocessingml.document':
       return zip && /\[Content_Types\]\.xml|word\/|_rels\//.test(ascii(head, 0, head.length)) ? null : 'The file is not a Word (DOCX) document';
     case 'text/plain': {

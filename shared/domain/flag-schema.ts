@@ -58,7 +58,12 @@ export const flagSchema = z.object({
   createdAt: instantSchema,
   updatedAt: instantSchema,
   waiver: z
-    .object({ justification: z.string(), by: z.string(), at: instantSchema, evidenceHash: sha256Schema.describe('The evidence the waiver was given on: new evidence reopens the flag') })
+    .object({
+      justification: z.string(),
+      by: z.string(),
+      at: instantSchema,
+      evidenceHash: sha256Schema.describe('The evidence the waiver was given on: new evidence reopens the flag'),
+    })
     .optional()
     .describe('The waiver, once the flag was waived; removed when the flag is reopened'),
 });

@@ -77,9 +77,7 @@ export function checkOrganization(org: OrgShape, ctx: z.core.$RefinementCtx, sel
   });
 }
 
-export const organizationInputSchema = z
-  .strictObject(organizationFields)
-  .superRefine((org, ctx) => checkOrganization(org, ctx));
+export const organizationInputSchema = z.strictObject(organizationFields).superRefine((org, ctx) => checkOrganization(org, ctx));
 export type OrganizationInput = z.output<typeof organizationInputSchema>;
 
 /** PATCH body: any subset of the fields (arrays replace whole). Defaults are not applied to absent fields. */
@@ -112,11 +110,7 @@ export type Shareholder = z.output<typeof shareholderSchema>;
  * `holdersOf(id)` gives the organization ids holding shares in `id` (from the store).
  * Returns the cycle as a list of ids, or null.
  */
-export function findShareholdingCycle(
-  startId: string,
-  directHolders: readonly string[],
-  holdersOf: (id: string) => readonly string[],
-): string[] | null {
+export function findShareholdingCycle(startId: string, directHolders: readonly string[], holdersOf: (id: string) => readonly string[]): string[] | null {
   const stack: { id: string; path: string[] }[] = directHolders.map((h) => ({ id: h, path: [startId, h] }));
   const seen = new Set<string>();
   while (stack.length) {

@@ -34,5 +34,10 @@ export function evenShares(n: number, decimals = 2): number[] {
   const units = new Decimal(100).div(unit); // 10000 hundredths
   const base = units.divToInt(n);
   const extra = units.minus(base.times(n)).toNumber();
-  return Array.from({ length: n }, (_, i) => base.plus(i < extra ? 1 : 0).times(unit).toNumber());
+  return Array.from({ length: n }, (_, i) =>
+    base
+      .plus(i < extra ? 1 : 0)
+      .times(unit)
+      .toNumber(),
+  );
 }

@@ -55,20 +55,38 @@ type Frag = (m: Mode) => string;
 const SEP = '[\\s.,/-]{0,3}';
 const after = (m: Mode) => (m === 'raw' ? SEP : '');
 /** One character class (`\\d`, `[1-3]`) or a literal text, each character followed by separators in raw mode. */
-const chars = (...atoms: string[]): Frag => (m) => atoms.map((a) => a + after(m)).join('');
-const lit = (text: string): Frag => (m) =>
-  [...text].map((c) => (/[A-Z]/.test(c) ? `[${c}${c.toLowerCase()}]` : c) + after(m)).join('');
+const chars =
+  (...atoms: string[]): Frag =>
+  (m) =>
+    atoms.map((a) => a + after(m)).join('');
+const lit =
+  (text: string): Frag =>
+  (m) =>
+    [...text].map((c) => (/[A-Z]/.test(c) ? `[${c}${c.toLowerCase()}]` : c) + after(m)).join('');
 const digits = (n: number, first = '\\d'): Frag => chars(first, ...Array<string>(n - 1).fill('\\d'));
-const seq = (...f: Frag[]): Frag => (m) => f.map((x) => x(m)).join('');
-const alt = (...f: Frag[]): Frag => (m) => `(?:${f.map((x) => x(m)).join('|')})`;
-const opt = (f: Frag): Frag => (m) => `(?:${f(m)})?`;
-const group = (name: string, f: Frag): Frag => (m) => (m === 'compact' ? `(?<${name}>${f(m)})` : `(?:${f(m)})`);
+const seq =
+  (...f: Frag[]): Frag =>
+  (m) =>
+    f.map((x) => x(m)).join('');
+const alt =
+  (...f: Frag[]): Frag =>
+  (m) =>
+    `(?:${f.map((x) => x(m)).join('|')})`;
+const opt =
+  (f: Frag): Frag =>
+  (m) =>
+    `(?:${f(m)})?`;
+const group =
+  (name: string, f: Frag): Frag =>
+  (m) =>
+    m === 'compact' ? `(?<${name}>${f(m)})` : `(?:${f(m)})`;
 /** A kind code from a list; longer codes first so that `A1` is not read as `A` + junk. */
-const kinds = (name: string, codes: string[]): Frag =>
-  opt(group(name, alt(...[...codes].sort((a, b) => b.length - a.length).map(lit))));
+const kinds = (name: string, codes: string[]): Frag => opt(group(name, alt(...[...codes].sort((a, b) => b.length - a.length).map(lit))));
 /** 1..max digits where the first is 1-9 (US grant numbers 5..8 digits). */
-const digitsRange = (min: number, max: number): Frag => (m) =>
-  `[1-9]${after(m)}(?:\\d${after(m)}){${min - 1},${max - 1}}`;
+const digitsRange =
+  (min: number, max: number): Frag =>
+  (m) =>
+    `[1-9]${after(m)}(?:\\d${after(m)}){${min - 1},${max - 1}}`;
 
 const FR = seq(lit('FR'), group('fr', digits(7, '[1-3]')), kinds('frKind', ['A', 'A1', 'A3', 'B1', 'B3']));
 const EP = seq(lit('EP'), group('ep', digits(7)), kinds('epKind', ['A1', 'A2', 'A3', 'A4', 'A8', 'A9', 'B1', 'B2', 'B3', 'B8', 'B9']));

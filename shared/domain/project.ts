@@ -35,18 +35,7 @@ export const technologyDomainSchema = z.enum(TECHNOLOGY_DOMAINS);
 export type TechnologyDomain = z.infer<typeof technologyDomainSchema>;
 export const isCriticalTechnology = (d: string): boolean => (CRITICAL_TECHNOLOGY_DOMAINS as readonly string[]).includes(d);
 
-export const FUNDING_SCHEMES = [
-  'france-2030',
-  'pspc',
-  'fui',
-  'anr',
-  'bpifrance',
-  'region',
-  'horizon-europe',
-  'eureka',
-  'private',
-  'other',
-] as const;
+export const FUNDING_SCHEMES = ['france-2030', 'pspc', 'fui', 'anr', 'bpifrance', 'region', 'horizon-europe', 'eureka', 'private', 'other'] as const;
 
 export const PARTNER_ROLES = ['coordinator', 'partner', 'subcontractor'] as const;
 export const partnerRoleSchema = z.enum(PARTNER_ROLES);
@@ -80,24 +69,22 @@ export function projectDateErrors(p: DatesShape): { path: string[]; message: str
   return p.startDate && p.endDate && p.endDate <= p.startDate ? [{ path: ['endDate'], message: 'Must be after the start date' }] : [];
 }
 
-export const projectInputSchema = z
-  .strictObject({ ...projectFields, partners: z.array(partnerEntrySchema).max(100).default([]) })
-  .superRefine((p, ctx) => {
-    for (const e of projectDateErrors(p)) ctx.addIssue({ code: 'custom', ...e });
-    if (p.partners.length > 0) {
-      const coordinators = p.partners.filter((x) => x.role === 'coordinator').length;
-      if (coordinators !== 1) {
-        ctx.addIssue({ code: 'custom', path: ['partners'], message: 'Exactly one partner must be the coordinator' });
-      }
+export const projectInputSchema = z.strictObject({ ...projectFields, partners: z.array(partnerEntrySchema).max(100).default([]) }).superRefine((p, ctx) => {
+  for (const e of projectDateErrors(p)) ctx.addIssue({ code: 'custom', ...e });
+  if (p.partners.length > 0) {
+    const coordinators = p.partners.filter((x) => x.role === 'coordinator').length;
+    if (coordinators !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['partners'], message: 'Exactly one partner must be the coordinator' });
     }
-    const seen = new Set<string>();
-    p.partners.forEach((x, i) => {
-      if (seen.has(x.organizationId)) {
-        ctx.addIssue({ code: 'custom', path: ['partners', i, 'organizationId'], message: 'Listed twice' });
-      }
-      seen.add(x.organizationId);
-    });
+  }
+  const seen = new Set<string>();
+  p.partners.forEach((x, i) => {
+    if (seen.has(x.organizationId)) {
+      ctx.addIssue({ code: 'custom', path: ['partners', i, 'organizationId'], message: 'Listed twice' });
+    }
+    seen.add(x.organizationId);
   });
+});
 export type ProjectInput = z.output<typeof projectInputSchema>;
 
 export const projectPatchSchema = z.strictObject({

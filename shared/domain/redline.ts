@@ -115,7 +115,11 @@ const unescapeName = (seg: string) => seg.replace(/~1/g, '/').replace(/~0/g, '~'
 /** Canonical text of a JSON value (object keys sorted, undefined fields dropped), for order-insensitive comparison. */
 function canonical(v: Json): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (isObject(v)) return `{${presentKeys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`;
+  if (isObject(v))
+    return `{${presentKeys(v)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 

@@ -81,18 +81,41 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
     if (s.dueDate > horizon) continue;
     const overdueBy = daysBetween(s.dueDate, today);
     const urgency: TaskUrgency = overdueBy > 0 ? 'overdue' : overdueBy === 0 ? 'due-today' : 'due-soon';
-    const task: DigestTask = { projectId: s.projectId, projectAcronym: s.projectAcronym, projectTitle: s.projectTitle, stepId: s.stepId, kind: s.kind, dueDate: s.dueDate, urgency, daysOverdue: overdueBy, escalation: false };
+    const task: DigestTask = {
+      projectId: s.projectId,
+      projectAcronym: s.projectAcronym,
+      projectTitle: s.projectTitle,
+      stepId: s.stepId,
+      kind: s.kind,
+      dueDate: s.dueDate,
+      urgency,
+      daysOverdue: overdueBy,
+      escalation: false,
+    };
     for (const p of peopleFor(s.assignee, dir)) add(p, task);
     if (overdueBy >= ESCALATE_AFTER_DAYS) for (const p of dir.staff.filter((x) => x.role === 'legal')) add(p, { ...task, escalation: true });
   }
   return [...digests.values()]
-    .map((d) => ({ ...d, tasks: d.tasks.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.projectAcronym.localeCompare(b.projectAcronym) || a.stepId.localeCompare(b.stepId)) }))
+    .map((d) => ({
+      ...d,
+      tasks: d.tasks.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.projectAcronym.localeCompare(b.projectAcronym) || a.stepId.localeCompare(b.stepId)),
+    }))
     .sort((a, b) => a.person.email.localeCompare(b.person.email));
 }
 
 const STEP_LABELS: Record<Language, Record<StepKind, string>> = {
-  fr: { 'partner-approval': 'Approbation du dossier PI par le partenaire', 'legal-review': 'Revue juridique du pôle', 'lawyer-opinion': "Avis de l'avocat PI", committee: "Décision du comité d'appui" },
-  en: { 'partner-approval': 'Partner approval of the IP file', 'legal-review': 'Pôle legal review', 'lawyer-opinion': 'IP lawyer opinion', committee: 'Support committee decision' },
+  fr: {
+    'partner-approval': 'Approbation du dossier PI par le partenaire',
+    'legal-review': 'Revue juridique du pôle',
+    'lawyer-opinion': "Avis de l'avocat PI",
+    committee: "Décision du comité d'appui",
+  },
+  en: {
+    'partner-approval': 'Partner approval of the IP file',
+    'legal-review': 'Pôle legal review',
+    'lawyer-opinion': 'IP lawyer opinion',
+    committee: 'Support committee decision',
+  },
 };
 
 function when(t: DigestTask, lang: Language): string {
@@ -124,11 +147,18 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
     text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
     link: `${webOrigin}/projects/${t.projectId}/workflow`,
   }));
-  const blocks: Block[] = [{ kind: 'p', text: greeting }, { kind: 'p', text: intro }, { kind: 'list', items }];
+  const blocks: Block[] = [
+    { kind: 'p', text: greeting },
+    { kind: 'p', text: intro },
+    { kind: 'list', items },
+  ];
   if (more > 0) {
     blocks.push({
       kind: 'link',
-      text: lang === 'fr' ? `… et ${more} autre${more > 1 ? 's' : ''} tâche${more > 1 ? 's' : ''} : voir toutes les tâches` : `… and ${more} more task${more > 1 ? 's' : ''}: see all tasks`,
+      text:
+        lang === 'fr'
+          ? `… et ${more} autre${more > 1 ? 's' : ''} tâche${more > 1 ? 's' : ''} : voir toutes les tâches`
+          : `… and ${more} more task${more > 1 ? 's' : ''}: see all tasks`,
       href: `${webOrigin}/me/tasks`,
     });
   }

@@ -20,7 +20,11 @@ const escapePointer = (seg: PropertyKey) => String(seg).replace(/~/g, '~0').repl
 export function fieldError(path: readonly PropertyKey[], message: Msg | string): ProblemFieldError {
   const segs = path.map(escapePointer);
   const m = isMsg(message) ? message : idOfEnglish(message) ? msg(idOfEnglish(message)!) : undefined;
-  const e: ProblemFieldError = { path: segs.join('/'), pointer: segs.length ? `/${segs.join('/')}` : '', message: m ? renderMsg(m, 'en') : (message as string) };
+  const e: ProblemFieldError = {
+    path: segs.join('/'),
+    pointer: segs.length ? `/${segs.join('/')}` : '',
+    message: m ? renderMsg(m, 'en') : (message as string),
+  };
   if (m) Object.defineProperty(e, 'msg', { value: m, enumerable: false });
   return e;
 }

@@ -28,16 +28,7 @@ import { msg, zodText, type Msg } from './i18n/catalog';
 // ---------------------------------------------------------------------------------------------------------
 // Vocabulary
 
-export const STAGES = [
-  'declarations',
-  'partner-approval',
-  'legal-review',
-  'lawyer-opinion',
-  'committee',
-  'agreement',
-  'signatures',
-  'signed',
-] as const;
+export const STAGES = ['declarations', 'partner-approval', 'legal-review', 'lawyer-opinion', 'committee', 'agreement', 'signatures', 'signed'] as const;
 export type StageId = (typeof STAGES)[number];
 
 /** The stages whose steps take decisions. */
@@ -240,13 +231,11 @@ export const slaPatchSchema = z.strictObject({
 });
 export type SlaPatch = z.output<typeof slaPatchSchema>;
 
-export const lawyerOpinionInputSchema = z
-  .strictObject({ enabled: z.boolean(), lawyerEmail: emailSchema.nullable().optional() })
-  .superRefine((v, ctx) => {
-    if (v.enabled && !v.lawyerEmail) {
-      ctx.addIssue({ code: 'custom', path: ['lawyerEmail'], message: 'Required when the lawyer opinion is enabled' });
-    }
-  });
+export const lawyerOpinionInputSchema = z.strictObject({ enabled: z.boolean(), lawyerEmail: emailSchema.nullable().optional() }).superRefine((v, ctx) => {
+  if (v.enabled && !v.lawyerEmail) {
+    ctx.addIssue({ code: 'custom', path: ['lawyerEmail'], message: 'Required when the lawyer opinion is enabled' });
+  }
+});
 export type LawyerOpinionInput = z.input<typeof lawyerOpinionInputSchema>;
 
 /** The optional configuration given when a workflow starts; anything omitted takes the defaults. */
@@ -355,12 +344,7 @@ export function pendingDeclarations(state: WorkflowState): string[] {
 
 /** The steps whose approval `signed` requires: every partner, legal-review, lawyer-opinion when enabled, committee. */
 export function requiredStepIds(state: WorkflowState): string[] {
-  return [
-    ...state.partners.map(partnerStepId),
-    'legal-review',
-    ...(state.config.lawyerOpinion.enabled ? ['lawyer-opinion'] : []),
-    'committee',
-  ];
+  return [...state.partners.map(partnerStepId), 'legal-review', ...(state.config.lawyerOpinion.enabled ? ['lawyer-opinion'] : []), 'committee'];
 }
 
 /** Required steps without an approval made on the current IP-file hash (all of them while the file is incomplete). */

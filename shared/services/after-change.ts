@@ -32,10 +32,7 @@ export interface Change {
  * project or of every project of the organization (which emails the legal staff about new serious flags).
  * Runs exactly the follow-ups that the route declares; a change the route does not declare is a bug.
  */
-export async function afterChange(
-  req: { route: { after?: readonly FollowUp[] }; principal: Principal },
-  change: Change,
-): Promise<Reevaluation[]> {
+export async function afterChange(req: { route: { after?: readonly FollowUp[] }; principal: Principal }, change: Change): Promise<Reevaluation[]> {
   const declared = new Set(req.route.after ?? []);
   const need = (f: FollowUp, present: boolean) => {
     if (present && !declared.has(f)) throw new Error(`The route does not declare the follow-up ${f}`);

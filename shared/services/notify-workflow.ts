@@ -16,6 +16,8 @@ export async function notifyEffects(project: { id: string; acronym: string; titl
   const orgs = await getOrganizations(orgIds);
   const emails = workflowEffectEmails(project, effects, orgs, config.webOrigin);
   await Promise.all(
-    emails.map((m) => sendEmail(m).catch((error: unknown) => logger.error('Workflow email failed', { error: error as Error, to: m.to, projectId: project.id }))),
+    emails.map((m) =>
+      sendEmail(m).catch((error: unknown) => logger.error('Workflow email failed', { error: error as Error, to: m.to, projectId: project.id })),
+    ),
   );
 }

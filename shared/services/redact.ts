@@ -10,11 +10,12 @@ export function redactFor(p: Principal, state: WorkflowState): WorkflowState {
   return {
     ...state,
     steps: state.steps.map((s) =>
-      s.kind === 'partner-approval' || !s.decision || (s.decision.decision === 'request-changes' && s.decision.changesRequestedFrom?.includes(p.organizationId!))
+      s.kind === 'partner-approval' ||
+      !s.decision ||
+      (s.decision.decision === 'request-changes' && s.decision.changesRequestedFrom?.includes(p.organizationId!))
         ? s
         : { ...s, decision: { ...s.decision, comment: '' } },
     ),
     history: state.history.map((h) => (h.detail && 'comment' in h.detail ? { ...h, detail: { ...h.detail, comment: '' } } : h)),
   };
 }
-

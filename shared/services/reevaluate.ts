@@ -92,7 +92,8 @@ export async function reevaluateProject(
   const createdIds = new Set(result.created.map((f) => f.id));
   const reopenedIds = new Set(result.reopened.map((f) => f.id));
   const closedIds = new Set(result.closed.map((f) => f.id));
-  const action = (f: Flag) => (createdIds.has(f.id) ? 'flag.raised' : reopenedIds.has(f.id) ? 'flag.reopened' : closedIds.has(f.id) ? 'flag.closed' : 'flag.updated');
+  const action = (f: Flag) =>
+    createdIds.has(f.id) ? 'flag.raised' : reopenedIds.has(f.id) ? 'flag.reopened' : closedIds.has(f.id) ? 'flag.closed' : 'flag.updated';
   const stored = await saveFlagChanges(
     projectId,
     result.upserts.map((f) => ({ flag: f, previous: byId.get(f.id) ?? null, action: action(f) })),
@@ -125,6 +126,8 @@ export async function reevaluateOrganization(orgId: string, actor: Actor, now = 
     const batch = await Promise.all(projectIds.slice(i, i + 8).map((id) => reevaluateProject(id, actor, now, { notify: false })));
     results.push(...batch.filter((r): r is Reevaluation => !!r));
   }
-  await notifyNewSeriousFlags(results.filter((r) => r.created.length || r.reopened.length).map((r) => ({ project: r.project, flags: [...r.created, ...r.reopened] })));
+  await notifyNewSeriousFlags(
+    results.filter((r) => r.created.length || r.reopened.length).map((r) => ({ project: r.project, flags: [...r.created, ...r.reopened] })),
+  );
   return results;
 }

@@ -19,7 +19,15 @@ export async function assertLinkedShareholdersValid(selfId: string | null, share
     });
   }
   if (!selfId) return;
-  const holdersOf = (id: string) => chain.get(id)?.shareholders.map((s) => s.organizationId).filter((x): x is string => !!x) ?? [];
-  const cycle = findShareholdingCycle(selfId, linked.map((l) => l.id), holdersOf);
+  const holdersOf = (id: string) =>
+    chain
+      .get(id)
+      ?.shareholders.map((s) => s.organizationId)
+      .filter((x): x is string => !!x) ?? [];
+  const cycle = findShareholdingCycle(
+    selfId,
+    linked.map((l) => l.id),
+    holdersOf,
+  );
   if (cycle) throw new ConflictError(msg('organization.shareholdingCycle', { cycle: cycle.join(' → ') }), { extra: { cycle } });
 }

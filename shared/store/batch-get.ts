@@ -25,7 +25,10 @@ export interface BatchGetOptions {
 
 /** Thrown when keys are still unprocessed after the last attempt: a BatchGet never silently drops keys. */
 export class UnprocessedKeysError extends Error {
-  constructor(readonly keys: ItemKey[], attempts: number) {
+  constructor(
+    readonly keys: ItemKey[],
+    attempts: number,
+  ) {
     super(`BatchGetItem left ${keys.length} key(s) unprocessed after ${attempts} attempts`);
     this.name = 'UnprocessedKeysError';
   }

@@ -15,7 +15,20 @@ export async function listControlEvents(orgId: string): Promise<ControlEvent[]> 
 
 export async function recordControlEvent(event: ControlEvent, actor: Actor): Promise<void> {
   await writeWithAudit(
-    [lockedPut({ ...controlEventKey(event.organizationId, event.recordedAt, event.id), entity: 'control-event', ...event }, { entity: 'control event', expect: 'absent' })],
-    [{ chain: orgChain(event.organizationId), actor, action: 'organization.control-event-recorded', target: { type: 'control-event', id: event.id }, after: event }],
+    [
+      lockedPut(
+        { ...controlEventKey(event.organizationId, event.recordedAt, event.id), entity: 'control-event', ...event },
+        { entity: 'control event', expect: 'absent' },
+      ),
+    ],
+    [
+      {
+        chain: orgChain(event.organizationId),
+        actor,
+        action: 'organization.control-event-recorded',
+        target: { type: 'control-event', id: event.id },
+        after: event,
+      },
+    ],
   );
 }

@@ -137,15 +137,32 @@ export async function saveDeclarationVersion(
         expectedVersion === 0
           ? { entity: 'declaration', expect: 'absent', exists: (current) => headExists(current) }
           : // updatedAt too: a submission in between keeps the version but must not be lost (412: reload, retry).
-            { entity: 'declaration', expect: expectedVersion, versionAttribute: 'currentVersion', and: { expression: 'updatedAt = :u', values: { ':u': previous!.updatedAt } } },
+            {
+              entity: 'declaration',
+              expect: expectedVersion,
+              versionAttribute: 'currentVersion',
+              and: { expression: 'updatedAt = :u', values: { ':u': previous!.updatedAt } },
+            },
       ),
       lockedPut(
         { ...declarationVersionKey(projectId, orgId, n), entity: 'declaration-version', ...meta, ...payload },
         // Version n+1 exists: someone saved first. Its number is a lower bound of the head's current version.
-        { entity: 'declaration', expect: 'absent', exists: (current) => (expectedVersion === 0 ? headExists(null) : staleVersion('declaration', current.version as number, expectedVersion)) },
+        {
+          entity: 'declaration',
+          expect: 'absent',
+          exists: (current) => (expectedVersion === 0 ? headExists(null) : staleVersion('declaration', current.version as number, expectedVersion)),
+        },
       ),
     ],
-    [{ chain: projectChain(projectId), actor, action: 'declaration.saved', target: { type: 'declaration', id: `${projectId}/${orgId}` }, after: { version: n, contentHash, sizeBytes } }],
+    [
+      {
+        chain: projectChain(projectId),
+        actor,
+        action: 'declaration.saved',
+        target: { type: 'declaration', id: `${projectId}/${orgId}` },
+        after: { version: n, contentHash, sizeBytes },
+      },
+    ],
     () => now,
   );
   return { head, version: meta };
@@ -174,11 +191,18 @@ export function submissionChange(head: DeclarationHead, actor: Actor, now = new 
           expression: '#s = :draft',
           names: { '#s': 'status' },
           values: { ':draft': 'draft' },
-          conflict: (now) => (now.status === 'submitted' ? new ConflictError(msg('declaration.alreadySubmitted', { version: String(now.currentVersion) })) : null),
+          conflict: (now) =>
+            now.status === 'submitted' ? new ConflictError(msg('declaration.alreadySubmitted', { version: String(now.currentVersion) })) : null,
         },
       },
     ),
-    audit: { chain: projectChain(head.projectId), actor, action: 'declaration.submitted', target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` }, after: { version: head.currentVersion, contentHash: head.currentHash } },
+    audit: {
+      chain: projectChain(head.projectId),
+      actor,
+      action: 'declaration.submitted',
+      target: { type: 'declaration', id: `${head.projectId}/${head.organizationId}` },
+      after: { version: head.currentVersion, contentHash: head.currentHash },
+    },
   };
 }
 

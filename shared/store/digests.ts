@@ -13,7 +13,16 @@ export async function claimDigest(email: string, date: string, taskCount: number
     await ddb().send(
       new PutCommand({
         TableName: config.tableName,
-        Item: { ...digestKey(email, date), entity: 'digest', email, date, status: 'sending', taskCount, claimedAt: now.toISOString(), ttl: Math.floor(now.getTime() / 1000) + 90 * 86400 },
+        Item: {
+          ...digestKey(email, date),
+          entity: 'digest',
+          email,
+          date,
+          status: 'sending',
+          taskCount,
+          claimedAt: now.toISOString(),
+          ttl: Math.floor(now.getTime() / 1000) + 90 * 86400,
+        },
         // A claim left 'sending' by a run that was cut off (timeout) may be taken again after 15 minutes.
         ConditionExpression: 'attribute_not_exists(pk) OR #s = :failed OR (#s = :sending AND claimedAt < :stale)',
         ExpressionAttributeNames: { '#s': 'status' },
@@ -27,7 +36,11 @@ export async function claimDigest(email: string, date: string, taskCount: number
   }
 }
 
-export async function settleDigest(email: string, date: string, outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string }): Promise<void> {
+export async function settleDigest(
+  email: string,
+  date: string,
+  outcome: { status: 'sent'; messageId: string } | { status: 'failed'; error: string },
+): Promise<void> {
   await ddb().send(
     new UpdateCommand({
       TableName: config.tableName,

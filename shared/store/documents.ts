@@ -26,7 +26,15 @@ export async function listDocuments(projectId: string, limit: number, cursor?: s
 export async function createDocument(doc: DocumentRecord, actor: Actor): Promise<void> {
   await writeWithAudit(
     [lockedPut(item(doc), { entity: 'document', expect: 'absent' })],
-    [{ chain: projectChain(doc.projectId), actor, action: 'document.upload-started', target: { type: 'document', id: doc.id }, after: { fileName: doc.fileName, contentType: doc.contentType, organizationId: doc.organizationId } }],
+    [
+      {
+        chain: projectChain(doc.projectId),
+        actor,
+        action: 'document.upload-started',
+        target: { type: 'document', id: doc.id },
+        after: { fileName: doc.fileName, contentType: doc.contentType, organizationId: doc.organizationId },
+      },
+    ],
   );
 }
 

@@ -44,7 +44,11 @@ export const flagAudit = (projectId: string, action: string, flag: Flag, actor: 
  * Writes flag changes with their audit events, in transactions of at most 20 flags (each flag is one item
  * plus one audit event; DynamoDB allows 100 items per transaction).
  */
-export async function saveFlagChanges(projectId: string, changes: { flag: Flag; previous: StoredFlag | null; action: string; detail?: Record<string, unknown> }[], actor: Actor): Promise<StoredFlag[]> {
+export async function saveFlagChanges(
+  projectId: string,
+  changes: { flag: Flag; previous: StoredFlag | null; action: string; detail?: Record<string, unknown> }[],
+  actor: Actor,
+): Promise<StoredFlag[]> {
   const out: StoredFlag[] = [];
   for (let i = 0; i < changes.length; i += 20) {
     const chunk = changes.slice(i, i + 20);
@@ -62,7 +66,10 @@ export async function saveFlagChanges(projectId: string, changes: { flag: Flag; 
 export async function listOpenFlags(severities: readonly string[], limit: number, cursor?: string): Promise<Page<StoredFlag>> {
   // One Query per severity (each a begins_with on the same partition); the cursor pages the concatenation:
   // which severity (`i`) and the cursor inside its Query (`k`).
-  const state = decodeCompositeCursor(cursor, (v): v is { i: number; k?: string } => typeof v.i === 'number' && Number.isInteger(v.i) && v.i >= 0 && (v.k === undefined || typeof v.k === 'string')) ?? { i: 0 };
+  const state = decodeCompositeCursor(
+    cursor,
+    (v): v is { i: number; k?: string } => typeof v.i === 'number' && Number.isInteger(v.i) && v.i >= 0 && (v.k === undefined || typeof v.k === 'string'),
+  ) ?? { i: 0 };
   const items: StoredFlag[] = [];
   let i = state.i;
   let inner = state.k;

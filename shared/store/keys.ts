@@ -87,7 +87,10 @@ export const documentProjectGsi = (projectId: string, createdAt: string, docId: 
 export const DECLARATION_HEAD_PREFIX = 'DHEAD#';
 export const declarationHeadKey = (projectId: string, orgId: string) => ({ pk: projectPk(projectId), sk: `${DECLARATION_HEAD_PREFIX}${orgId}` });
 export const declarationVersionPrefix = (orgId: string) => `DECL#${orgId}#V#`;
-export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({ pk: projectPk(projectId), sk: `${declarationVersionPrefix(orgId)}${String(n).padStart(6, '0')}` });
+export const declarationVersionKey = (projectId: string, orgId: string, n: number) => ({
+  pk: projectPk(projectId),
+  sk: `${declarationVersionPrefix(orgId)}${String(n).padStart(6, '0')}`,
+});
 
 /** Staff directory: one item per person, listed through gsi1 (sorted by role, then email). */
 export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: META_SK });
@@ -128,7 +131,10 @@ export const FLAG_PREFIX = 'FLAG#';
 export const flagKey = (projectId: string, flagId: string) => ({ pk: projectPk(projectId), sk: `${FLAG_PREFIX}${flagId}` });
 export const OPEN_FLAGS_GSI_PK = 'OPENFLAGS';
 export const openFlagSeverityPrefix = (severity: string) => `${severity}#`;
-export const openFlagGsi = (severity: string, updatedAt: string, projectId: string, flagId: string) => ({ gsi1pk: OPEN_FLAGS_GSI_PK, gsi1sk: `${openFlagSeverityPrefix(severity)}${updatedAt}#${projectId}#${flagId}` });
+export const openFlagGsi = (severity: string, updatedAt: string, projectId: string, flagId: string) => ({
+  gsi1pk: OPEN_FLAGS_GSI_PK,
+  gsi1sk: `${openFlagSeverityPrefix(severity)}${updatedAt}#${projectId}#${flagId}`,
+});
 
 /** Control events (shareholding changes, acquisitions) of an organization, in its partition. */
 export const CONTROL_EVENT_PREFIX = 'CTRL#';

@@ -24,7 +24,18 @@ import { msg, type MessageId, type Msg } from '../domain/i18n/catalog';
  */
 
 /** The names of locked items in messages (their French and English in the catalogue, `entity.*`). */
-export const LOCKED_ENTITIES = ['organization', 'project', 'partner', 'lawyer assignment', 'workflow', 'declaration', 'staff member', 'flag', 'document', 'control event'] as const;
+export const LOCKED_ENTITIES = [
+  'organization',
+  'project',
+  'partner',
+  'lawyer assignment',
+  'workflow',
+  'declaration',
+  'staff member',
+  'flag',
+  'document',
+  'control event',
+] as const;
 export type LockedEntity = (typeof LOCKED_ENTITIES)[number];
 const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
   organization: 'entity.organization',
@@ -82,7 +93,11 @@ export function assertVersion(entity: LockedEntity, current: number | null | und
 }
 
 /** 409 for a creation that finds the item there (with its ETag when it has a version). */
-export function alreadyExists(entity: LockedEntity, current: Record<string, unknown> | null, message: Msg = msg('lock.exists', { entity: entityName(entity) })): ConflictError {
+export function alreadyExists(
+  entity: LockedEntity,
+  current: Record<string, unknown> | null,
+  message: Msg = msg('lock.exists', { entity: entityName(entity) }),
+): ConflictError {
   const v = current?.version;
   return new ConflictError(message, typeof v === 'number' ? { extra: { currentEtag: etag(v) } } : {});
 }

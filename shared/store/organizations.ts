@@ -83,25 +83,26 @@ export async function createOrganization(input: OrganizationInput, actor: Actor,
   const at = now.toISOString();
   const org: Organization = { ...input, id: newId('org'), version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
-    [
-      lockedPut(toItem(org), { entity: 'organization', expect: 'absent' }),
-      ...holdingWrites(org.id, [], holderIds(org)),
-    ],
+    [lockedPut(toItem(org), { entity: 'organization', expect: 'absent' }), ...holdingWrites(org.id, [], holderIds(org))],
     [{ chain: orgChain(org.id), actor, action: 'organization.created', target: { type: 'organization', id: org.id }, after: org }],
   );
   return org;
 }
 
 /** Replaces the organization with `next` if its version is still `expectedVersion` (optimistic locking). */
-export async function replaceOrganization(current: Organization, next: OrganizationInput, expectedVersion: number, actor: Actor, action = 'organization.updated', now = new Date()): Promise<Organization> {
+export async function replaceOrganization(
+  current: Organization,
+  next: OrganizationInput,
+  expectedVersion: number,
+  actor: Actor,
+  action = 'organization.updated',
+  now = new Date(),
+): Promise<Organization> {
   assertVersion('organization', current.version, expectedVersion);
   const updated: Organization = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
-    [
-      lockedPut(toItem(updated), { entity: 'organization', expect: expectedVersion }),
-      ...holdingWrites(current.id, holderIds(current), holderIds(updated)),
-    ],
+    [lockedPut(toItem(updated), { entity: 'organization', expect: expectedVersion }), ...holdingWrites(current.id, holderIds(current), holderIds(updated))],
     [{ chain: orgChain(current.id), actor, action, target: { type: 'organization', id: current.id }, before, after }],
   );
   return updated;

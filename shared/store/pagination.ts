@@ -42,7 +42,10 @@ export function encodeCompositeCursor(state: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(state), 'utf8').toString('base64url');
 }
 
-export function decodeCompositeCursor<S extends Record<string, unknown>>(cursor: string | undefined, valid: (v: Record<string, unknown>) => v is S): S | undefined {
+export function decodeCompositeCursor<S extends Record<string, unknown>>(
+  cursor: string | undefined,
+  valid: (v: Record<string, unknown>) => v is S,
+): S | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const value = decodeJsonCursor(cursor, 4096);
   if (!valid(value)) throw invalid();

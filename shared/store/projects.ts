@@ -77,7 +77,16 @@ const memberWrite = (projectId: string, orgId: string, role: PartnerRole, at: st
   item: {
     Put: {
       TableName: T(),
-      Item: { ...membershipKey(projectId, orgId), ...membershipGsi(projectId, orgId), entity: 'membership', projectId, organizationId: orgId, role, version: 1, addedAt: at },
+      Item: {
+        ...membershipKey(projectId, orgId),
+        ...membershipGsi(projectId, orgId),
+        entity: 'membership',
+        projectId,
+        organizationId: orgId,
+        role,
+        version: 1,
+        addedAt: at,
+      },
     },
   },
 });
@@ -88,10 +97,7 @@ export async function createProject(input: ProjectInput, actor: Actor, now = new
   const coordinator = partners.find((p) => p.role === 'coordinator')?.organizationId ?? null;
   const project: Project = { ...fields, id: newId('prj'), status: 'draft', coordinatorOrgId: coordinator, version: 1, createdAt: at, updatedAt: at };
   await writeWithAudit(
-    [
-      lockedPut(projectItem(project), { entity: 'project', expect: 'absent' }),
-      ...partners.map((p) => memberWrite(project.id, p.organizationId, p.role, at)),
-    ],
+    [lockedPut(projectItem(project), { entity: 'project', expect: 'absent' }), ...partners.map((p) => memberWrite(project.id, p.organizationId, p.role, at))],
     [{ chain: projectChain(project.id), actor, action: 'project.created', target: { type: 'project', id: project.id }, after: { ...project, partners } }],
   );
   return { ...project, partners: partners.map((p) => ({ ...p, addedAt: at })) };
@@ -102,9 +108,7 @@ export async function replaceProject(current: Project, next: Project, expectedVe
   const updated: Project = { ...next, id: current.id, createdAt: current.createdAt, version: current.version + 1, updatedAt: now.toISOString() };
   const { before, after } = diffTopLevel(current as unknown as Record<string, unknown>, updated as unknown as Record<string, unknown>);
   await writeWithAudit(
-    [
-      lockedPut(projectItem(updated), { entity: 'project', expect: expectedVersion }),
-    ],
+    [lockedPut(projectItem(updated), { entity: 'project', expect: expectedVersion })],
     [{ chain: projectChain(current.id), actor, action: 'project.updated', target: { type: 'project', id: current.id }, before, after }],
   );
   return updated;
@@ -128,20 +132,38 @@ function touchProject(projectId: string, at: string, coordinator: { set?: string
     condition += ' AND #c = :c';
   }
   return {
-    item: { Update: { TableName: T(), Key: projectKey(projectId), UpdateExpression: update, ConditionExpression: condition, ExpressionAttributeNames: names, ExpressionAttributeValues: values } },
-    onConditionFailed: () =>
-      coordinator.set
-        ? new ConflictError(msg('project.hasCoordinator'))
-        : new ConflictError(msg('project.changedRetry')),
+    item: {
+      Update: {
+        TableName: T(),
+        Key: projectKey(projectId),
+        UpdateExpression: update,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: () => (coordinator.set ? new ConflictError(msg('project.hasCoordinator')) : new ConflictError(msg('project.changedRetry'))),
   };
 }
 
-export async function putMembership(header: ProjectHeader, orgId: string, role: PartnerRole, actor: Actor, now = new Date()): Promise<{ membership: Membership; created: boolean }> {
+export async function putMembership(
+  header: ProjectHeader,
+  orgId: string,
+  role: PartnerRole,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ membership: Membership; created: boolean }> {
   const at = now.toISOString();
   const existing = header.members.find((m) => m.organizationId === orgId);
   if (existing && existing.role === role) return { membership: existing, created: false };
   const wasCoordinator = existing?.role === 'coordinator';
-  const membership: Membership = { projectId: header.project.id, organizationId: orgId, role, version: (existing?.version ?? 0) + 1, addedAt: existing?.addedAt ?? at };
+  const membership: Membership = {
+    projectId: header.project.id,
+    organizationId: orgId,
+    role,
+    version: (existing?.version ?? 0) + 1,
+    addedAt: existing?.addedAt ?? at,
+  };
   await writeWithAudit(
     [
       lockedPut(
@@ -173,7 +195,15 @@ export async function deleteMembership(header: ProjectHeader, orgId: string, act
       lockedDelete(membershipKey(header.project.id, orgId), { entity: 'partner', expect: existing.version }),
       touchProject(header.project.id, at, existing.role === 'coordinator' ? { clearIf: orgId } : {}),
     ],
-    [{ chain: projectChain(header.project.id), actor, action: 'project.partner-removed', target: { type: 'membership', id: `${header.project.id}/${orgId}` }, before: { organizationId: orgId, role: existing.role } }],
+    [
+      {
+        chain: projectChain(header.project.id),
+        actor,
+        action: 'project.partner-removed',
+        target: { type: 'membership', id: `${header.project.id}/${orgId}` },
+        before: { organizationId: orgId, role: existing.role },
+      },
+    ],
   );
 }
 
@@ -183,19 +213,41 @@ export async function putLawyer(header: ProjectHeader, email: string, actor: Act
   await writeWithAudit(
     [
       lockedPut(
-        { ...lawyerKey(header.project.id, email), ...lawyerGsi(header.project.id, email), entity: 'lawyer-assignment', projectId: header.project.id, email, assignedAt: at },
-        { entity: 'lawyer assignment', expect: 'absent', exists: (current) => alreadyExists('lawyer assignment', current, msg('project.lawyerAlreadyAssigned')) },
+        {
+          ...lawyerKey(header.project.id, email),
+          ...lawyerGsi(header.project.id, email),
+          entity: 'lawyer-assignment',
+          projectId: header.project.id,
+          email,
+          assignedAt: at,
+        },
+        {
+          entity: 'lawyer assignment',
+          expect: 'absent',
+          exists: (current) => alreadyExists('lawyer assignment', current, msg('project.lawyerAlreadyAssigned')),
+        },
       ),
       touchProject(header.project.id, at, {}),
     ],
-    [{ chain: projectChain(header.project.id), actor, action: 'project.lawyer-assigned', target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` }, after: { email } }],
+    [
+      {
+        chain: projectChain(header.project.id),
+        actor,
+        action: 'project.lawyer-assigned',
+        target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` },
+        after: { email },
+      },
+    ],
   );
   return true;
 }
 
 /** A transaction item that holds only while `email` is assigned to the project (else `onFailed`'s error). */
 export function lawyerStillAssigned(projectId: string, email: string, onFailed: () => DomainError): TxWrite {
-  return { item: { ConditionCheck: { TableName: T(), Key: lawyerKey(projectId, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: onFailed };
+  return {
+    item: { ConditionCheck: { TableName: T(), Key: lawyerKey(projectId, email), ConditionExpression: 'attribute_exists(pk)' } },
+    onConditionFailed: onFailed,
+  };
 }
 
 /** Unassigns a lawyer; `guards` are checked in the same transaction (e.g. the workflow that does not name it). */
@@ -203,11 +255,22 @@ export async function deleteLawyer(header: ProjectHeader, email: string, actor: 
   if (!header.lawyers.some((l) => l.email === email)) throw new NotFoundError(msg('project.lawyerNotAssigned'));
   await writeWithAudit(
     [
-      { item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } }, onConditionFailed: () => new NotFoundError(msg('project.lawyerNotAssigned')) },
+      {
+        item: { Delete: { TableName: T(), Key: lawyerKey(header.project.id, email), ConditionExpression: 'attribute_exists(pk)' } },
+        onConditionFailed: () => new NotFoundError(msg('project.lawyerNotAssigned')),
+      },
       touchProject(header.project.id, now.toISOString(), {}),
       ...guards,
     ],
-    [{ chain: projectChain(header.project.id), actor, action: 'project.lawyer-unassigned', target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` }, before: { email } }],
+    [
+      {
+        chain: projectChain(header.project.id),
+        actor,
+        action: 'project.lawyer-unassigned',
+        target: { type: 'lawyer-assignment', id: `${header.project.id}/${email}` },
+        before: { email },
+      },
+    ],
   );
 }
 

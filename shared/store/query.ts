@@ -81,7 +81,10 @@ export async function queryPage<T>(q: KeyQuery, page: { limit: number; cursor?: 
 
 /** Thrown by {@link queryAll} when a partition holds more items than the caller's hard maximum. */
 export class QueryLimitExceededError extends Error {
-  constructor(readonly query: KeyQuery, readonly max: number) {
+  constructor(
+    readonly query: KeyQuery,
+    readonly max: number,
+  ) {
     super(`Query on ${query.index ?? 'table'} ${query.pk} returned more than ${max} items`);
     this.name = 'QueryLimitExceededError';
   }

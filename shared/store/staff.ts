@@ -30,9 +30,21 @@ export async function putStaff(email: string, input: StaffInput, previous: Staff
   const member: StaffMember = { ...input, email, version: (previous?.version ?? 0) + 1, updatedAt: now.toISOString() };
   await writeWithAudit(
     [
-      lockedPut({ ...staffKey(email), ...staffGsi(member.role, email), entity: 'staff', ...member }, { entity: 'staff member', expect: previous?.version ?? 'absent' }),
+      lockedPut(
+        { ...staffKey(email), ...staffGsi(member.role, email), entity: 'staff', ...member },
+        { entity: 'staff member', expect: previous?.version ?? 'absent' },
+      ),
     ],
-    [{ chain: POLE_CHAIN, actor, action: previous ? 'staff.updated' : 'staff.added', target: { type: 'staff', id: email }, before: previous ?? undefined, after: member }],
+    [
+      {
+        chain: POLE_CHAIN,
+        actor,
+        action: previous ? 'staff.updated' : 'staff.added',
+        target: { type: 'staff', id: email },
+        before: previous ?? undefined,
+        after: member,
+      },
+    ],
     () => now,
   );
   return member;

@@ -61,7 +61,17 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
     const tip = new Map([...heads].map(([c, h]) => [c, { seq: h.seq, hash: h.hash }]));
     const events = audits.map((a) => {
       const t = tip.get(a.chain)!;
-      const e = sealEvent({ chain: a.chain, seq: t.seq + 1, at, actor: a.actor, action: a.action, target: a.target, before: a.before, after: a.after, prevHash: t.hash });
+      const e = sealEvent({
+        chain: a.chain,
+        seq: t.seq + 1,
+        at,
+        actor: a.actor,
+        action: a.action,
+        target: a.target,
+        before: a.before,
+        after: a.after,
+        prevHash: t.hash,
+      });
       tip.set(a.chain, { seq: e.seq, hash: e.hash });
       return e;
     });
@@ -77,7 +87,9 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
             TableName: config.tableName,
             Item: { ...auditHeadKey(c), entity: 'audit-head', seq: end.seq, hash: end.hash, updatedAt: at },
             // The chain head is locked on its seq (not a `version`: the seq is what the events link by).
-            ...(start.seq === 0 ? lockCondition({ expect: 'absent' }) : { ConditionExpression: 'seq = :prev', ExpressionAttributeValues: { ':prev': start.seq } }),
+            ...(start.seq === 0
+              ? lockCondition({ expect: 'absent' })
+              : { ConditionExpression: 'seq = :prev', ExpressionAttributeValues: { ':prev': start.seq } }),
           },
         };
       }),

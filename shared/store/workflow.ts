@@ -57,7 +57,13 @@ function effectAudits(projectId: string, effects: readonly WorkflowEffect[], act
   return effects.map((e) => {
     const { type, ...detail } = e;
     const stepId = 'stepId' in e ? e.stepId : null;
-    return { chain: projectChain(projectId), actor, action: `workflow.${type}`, target: { type: 'workflow', id: stepId ? `${projectId}/${stepId}` : projectId }, after: detail };
+    return {
+      chain: projectChain(projectId),
+      actor,
+      action: `workflow.${type}`,
+      target: { type: 'workflow', id: stepId ? `${projectId}/${stepId}` : projectId },
+      after: detail,
+    };
   });
 }
 
@@ -83,7 +89,14 @@ export async function saveWorkflow(
     const old = before.get(id);
     if (old && indexId(old) === indexId(s)) continue;
     const item: StepIndexItem = { ...s, projectId: project.id, projectAcronym: project.acronym, projectTitle: project.title };
-    indexWrites.push({ item: { Put: { TableName: T(), Item: { ...stepIndexKey(project.id, id), ...stepIndexGsi(assigneeKey(s.assignee), s.dueDate, project.id, id), entity: 'step-index', ...item } } } });
+    indexWrites.push({
+      item: {
+        Put: {
+          TableName: T(),
+          Item: { ...stepIndexKey(project.id, id), ...stepIndexGsi(assigneeKey(s.assignee), s.dueDate, project.id, id), entity: 'step-index', ...item },
+        },
+      },
+    });
   }
   for (const id of before.keys()) if (!after.has(id)) indexWrites.push({ item: { Delete: { TableName: T(), Key: stepIndexKey(project.id, id) } } });
   await writeWithAudit(

@@ -26,7 +26,11 @@ const bundles = new Map<string, Bundle>();
 
 beforeAll(async () => {
   // One esbuild run for all groups (shared modules parsed once); nothing is written (write: false).
-  const built = await buildBundles(groups.map((g) => g.entry), join(repoRoot, 'cdk.out', 'size-check'), { repoRoot });
+  const built = await buildBundles(
+    groups.map((g) => g.entry),
+    join(repoRoot, 'cdk.out', 'size-check'),
+    { repoRoot },
+  );
   groups.forEach((g, i) => bundles.set(g.name, built[i]!));
 }, 120_000);
 
@@ -59,7 +63,8 @@ const shellWords = (command: string): string[] => [...command.matchAll(/'((?:[^'
 function cliFlags(o: BuildOptions): string[] {
   const flags: string[] = [];
   for (const [key, v] of Object.entries(o) as [string, any][]) {
-    if (key === 'absWorkingDir') continue; // aws-cdk-lib runs esbuild in the project root
+    if (key === 'absWorkingDir')
+      continue; // aws-cdk-lib runs esbuild in the project root
     else if (key === 'entryPoints') flags.push(...(v as string[]));
     else if (key === 'bundle' || key === 'minify' || key === 'keepNames') flags.push(`--${key === 'keepNames' ? 'keep-names' : key}`);
     else if (key === 'sourcemap') flags.push(v === true ? '--sourcemap' : `--sourcemap=${v}`);
@@ -78,6 +83,7 @@ function cliFlags(o: BuildOptions): string[] {
 describe('esbuildOptions', () => {
   test('gives esbuild the flags aws-cdk-lib passes for LAMBDA_BUNDLING (charset included: it passes none)', () => {
     // aws-cdk-lib's Bundling is not exported: load it from its file to read the command it would run.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- not exported: loaded from its file
     const { Bundling } = require(join(dirname(require.resolve('aws-cdk-lib/package.json')), 'aws-lambda-nodejs', 'lib', 'bundling.js'));
     const entry = groups[0]!.entry;
     const bundling = new Bundling(new Stack(new App()), {
@@ -93,7 +99,12 @@ describe('esbuildOptions', () => {
     const [esbuild, ...cdkFlags] = shellWords(command!);
     expect(esbuild).toBe('esbuild');
     // Same flags, with the paths aws-cdk-lib uses inside its bundling command.
-    const ours = esbuildOptions(LAMBDA_BUNDLING, { entry: join('/asset-input', relative(repoRoot, entry)), runtime: LAMBDA_RUNTIME, projectRoot: repoRoot, outdir: '/asset-output' });
+    const ours = esbuildOptions(LAMBDA_BUNDLING, {
+      entry: join('/asset-input', relative(repoRoot, entry)),
+      runtime: LAMBDA_RUNTIME,
+      projectRoot: repoRoot,
+      outdir: '/asset-output',
+    });
     expect(cliFlags(ours).sort()).toEqual(cdkFlags.sort());
   });
 

@@ -55,7 +55,9 @@ describe('HTTP API', () => {
   const routeResources = () => ofType('AWS::ApiGatewayV2::Route').map(([, r]) => r.Properties);
 
   test('routes are exactly deployedRoutes (no local-only route)', () => {
-    const deployed = routeResources().map((p) => p.RouteKey as string).sort();
+    const deployed = routeResources()
+      .map((p) => p.RouteKey as string)
+      .sort();
     expect(deployed).toEqual(deployedRoutes.map(routeKey).sort());
     for (const local of routes.filter((r) => r.localOnly)) expect(deployed).not.toContain(routeKey(local));
   });
@@ -84,9 +86,7 @@ describe('HTTP API', () => {
     expect([...stack.functions.keys()].sort()).toEqual(groups);
     // …plus one per scheduled job, and nothing else.
     expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length + jobs.length);
-    const integrationFn = new Map(
-      ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0] as string]),
-    );
+    const integrationFn = new Map(ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0] as string]));
     const byKey = new Map(routeResources().map((p) => [p.RouteKey as string, p]));
     for (const r of deployedRoutes) {
       const target = byKey.get(routeKey(r))?.Target['Fn::Join'][1][1].Ref as string;
@@ -191,7 +191,9 @@ describe('Lambda', () => {
   test('every Lambda gets every variable shared/store/config.ts reads, plus the Powertools ones', () => {
     const source = readFileSync(join(repoRoot, 'shared/store/config.ts'), 'utf8');
     const names = [...source.matchAll(/env\('([A-Z0-9_]+)'/g)].map((m) => m[1]!);
-    expect(names).toEqual(expect.arrayContaining(['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'DOCUMENTS_BUCKET', 'AGREEMENTS_BUCKET', 'EXPORTS_BUCKET', 'MAIL_FROM', 'WEB_ORIGIN']));
+    expect(names).toEqual(
+      expect.arrayContaining(['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'DOCUMENTS_BUCKET', 'AGREEMENTS_BUCKET', 'EXPORTS_BUCKET', 'MAIL_FROM', 'WEB_ORIGIN']),
+    );
     for (const [, fn] of ofType('AWS::Lambda::Function')) {
       const vars = fn.Properties.Environment.Variables;
       for (const n of names) expect({ n, defined: vars[n] !== undefined }).toEqual({ n, defined: true });
@@ -240,9 +242,13 @@ describe('Lambda', () => {
     const { stack: other } = buildVigieApp({ app: testApp({ mailFrom: 'alertes@vigie.pole.example.org' }), repoRoot, nag: false });
     const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
     const job = other.jobs.get('reminders')!;
-    const ses = statementsByRole(res).get(Stack.of(job).getLogicalId(job.function.role.node.defaultChild as any))!.find((s) => s.Action === 'ses:SendEmail');
+    const ses = statementsByRole(res)
+      .get(Stack.of(job).getLogicalId(job.function.role.node.defaultChild as any))!
+      .find((s) => s.Action === 'ses:SendEmail');
     expect([ses.Resource].flat().map(arnTail).sort()).toEqual([':identity/alertes@vigie.pole.example.org', ':identity/vigie.pole.example.org']);
-    expect(res[Stack.of(job).getLogicalId(job.function.fn.node.defaultChild as any)]!.Properties.Environment.Variables.MAIL_FROM).toBe('alertes@vigie.pole.example.org');
+    expect(res[Stack.of(job).getLogicalId(job.function.fn.node.defaultChild as any)]!.Properties.Environment.Variables.MAIL_FROM).toBe(
+      'alertes@vigie.pole.example.org',
+    );
   });
 
   test('GROUP_ACCESS gives the idempotency table to every group with an idempotent route', () => {
@@ -360,7 +366,12 @@ describe('scheduled jobs', () => {
     expect([...actions].filter((a) => a.startsWith('ses:'))).toEqual(['ses:SendEmail']);
     // Reads: GetItem/BatchGetItem/Query on the table, Query on gsi1 (staff) and gsi2 (due steps).
     expect(statements.find((s) => s.Sid === 'TableRead')!.Action).toEqual(['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query']);
-    expect(statements.find((s) => s.Sid === 'TableIndexQuery')!.Resource.map(arnTail).sort()).toEqual(['/index/gsi1', '/index/gsi2']);
+    expect(
+      statements
+        .find((s) => s.Sid === 'TableIndexQuery')!
+        .Resource.map(arnTail)
+        .sort(),
+    ).toEqual(['/index/gsi1', '/index/gsi2']);
     // Writes: the conditional PutItem (claim) and UpdateItem (settle) of DIGEST#<email> items only.
     const write = statements.find((s) => s.Sid === 'TableWrite')!;
     expect(write).toMatchObject({
@@ -372,17 +383,23 @@ describe('scheduled jobs', () => {
     for (const a of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Scan']) expect(actions.has(a)).toBe(false);
     expect(JSON.stringify(statements)).not.toContain(logicalId(stack.idempotencyTable));
     // Its DLQ and its log group, nothing else beyond the data grants and X-Ray.
-    expect([...actions].filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort()).toEqual(
-      ['logs:CreateLogStream', 'logs:PutLogEvents', 'sqs:SendMessage', 'xray:PutTelemetryRecords', 'xray:PutTraceSegments'],
-    );
+    expect([...actions].filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort()).toEqual([
+      'logs:CreateLogStream',
+      'logs:PutLogEvents',
+      'sqs:SendMessage',
+      'xray:PutTelemetryRecords',
+      'xray:PutTraceSegments',
+    ]);
   });
 
   test('a job whose module is missing, or whose schedule is malformed, stops the synth', () => {
     const reminders = jobs.find((j) => j.name === 'reminders')!;
     expect(() => jobEntry({ name: 'ghost', handler: 'jobs/no-such-job' }, repoRoot)).toThrow(/functions\/jobs\/no-such-job\.ts/);
     // A bare VigieStack (as buildVigieApp builds it, with its feature flags), for jobs other than `jobs`.
-    const stackWith = (job: JobDef, jobAccess: Record<string, GroupAccess> = { [job.name]: JOB_ACCESS.reminders! }) => () =>
-      new VigieStack(testApp(FEATURE_FLAGS), 'Other', { repoRoot, jobs: [job], jobAccess });
+    const stackWith =
+      (job: JobDef, jobAccess: Record<string, GroupAccess> = { [job.name]: JOB_ACCESS.reminders! }) =>
+      () =>
+        new VigieStack(testApp(FEATURE_FLAGS), 'Other', { repoRoot, jobs: [job], jobAccess });
     expect(stackWith(reminders)).not.toThrow();
     expect(stackWith({ ...reminders, schedule: { ...reminders.schedule, timezone: 'Europe/Atlantis' } })).toThrow(/IANA time zone/);
     expect(stackWith({ ...reminders, schedule: { ...reminders.schedule, expression: '0 8 * * *' } })).toThrow(/Scheduler expression/);
@@ -418,7 +435,9 @@ describe('Cognito', () => {
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
-      Policies: { PasswordPolicy: { MinimumLength: Match.anyValue(), RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true } },
+      Policies: {
+        PasswordPolicy: { MinimumLength: Match.anyValue(), RequireLowercase: true, RequireUppercase: true, RequireNumbers: true, RequireSymbols: true },
+      },
       UserPoolTier: 'PLUS',
       UserPoolAddOns: { AdvancedSecurityMode: 'ENFORCED' },
       DeletionProtection: 'ACTIVE',
@@ -429,7 +448,11 @@ describe('Cognito', () => {
   });
 
   test('one group per role (the Lambda reads cognito:groups)', () => {
-    expect(ofType('AWS::Cognito::UserPoolGroup').map(([, g]) => g.Properties.GroupName).sort()).toEqual([...ROLES].sort());
+    expect(
+      ofType('AWS::Cognito::UserPoolGroup')
+        .map(([, g]) => g.Properties.GroupName)
+        .sort(),
+    ).toEqual([...ROLES].sort());
   });
 
   test('the web client has no secret, reads custom:organizationId and cannot write it (nor email)', () => {
@@ -448,7 +471,12 @@ describe('S3', () => {
     const buckets = ofType('AWS::S3::Bucket');
     expect(buckets).toHaveLength(4);
     for (const [, b] of buckets) {
-      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({ BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true });
+      expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      });
       expect(b.Properties.BucketEncryption.ServerSideEncryptionConfiguration[0].ServerSideEncryptionByDefault.SSEAlgorithm).toBe('AES256');
     }
     for (const bucket of Object.values(stack.buckets)) {
@@ -477,7 +505,11 @@ describe('S3', () => {
     expect(props.LifecycleConfiguration.Rules).toEqual(
       expect.arrayContaining([expect.objectContaining({ Prefix: 'incoming/', ExpirationInDays: INCOMING_UPLOAD_EXPIRY_DAYS, Status: 'Enabled' })]),
     );
-    expect(props.LifecycleConfiguration.Rules.filter((r: { ExpirationInDays?: number }) => r.ExpirationInDays !== undefined).every((r: { Prefix?: string }) => r.Prefix === 'incoming/')).toBe(true);
+    expect(
+      props.LifecycleConfiguration.Rules.filter((r: { ExpirationInDays?: number }) => r.ExpirationInDays !== undefined).every(
+        (r: { Prefix?: string }) => r.Prefix === 'incoming/',
+      ),
+    ).toBe(true);
   });
 });
 

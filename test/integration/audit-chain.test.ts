@@ -67,9 +67,7 @@ test('concurrent appends to one chain: no fork, no gap', async () => {
   const chain = `TEST#${Date.now()}`;
   const actor = { sub: 't', role: 'legal', org: null };
   const N = 12;
-  await Promise.all(
-    Array.from({ length: N }, (_, i) => writeWithAudit([], [{ chain, actor, action: 'test.append', target: { type: 't', id: String(i) } }])),
-  );
+  await Promise.all(Array.from({ length: N }, (_, i) => writeWithAudit([], [{ chain, actor, action: 'test.append', target: { type: 't', id: String(i) } }])));
   const r = await verifyAuditChain(chain);
   expect(r).toMatchObject({ valid: true, length: N, headSeq: N });
 });
@@ -101,10 +99,13 @@ test('several events on one chain in one transaction take consecutive seqs', asy
   const chain = `TEST#multi-${Date.now()}`;
   const actor = { sub: 't', role: 'legal', org: null };
   await writeWithAudit([], [{ chain, actor, action: 'one', target: { type: 't', id: '1' } }]);
-  const events = await writeWithAudit([], [
-    { chain, actor, action: 'two', target: { type: 't', id: '2' } },
-    { chain, actor, action: 'three', target: { type: 't', id: '3' } },
-  ]);
+  const events = await writeWithAudit(
+    [],
+    [
+      { chain, actor, action: 'two', target: { type: 't', id: '2' } },
+      { chain, actor, action: 'three', target: { type: 't', id: '3' } },
+    ],
+  );
   expect(events.map((e) => e.seq)).toEqual([2, 3]);
   expect(await verifyAuditChain(chain)).toMatchObject({ valid: true, length: 3, headSeq: 3 });
 });

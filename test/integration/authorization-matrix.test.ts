@@ -26,12 +26,28 @@ beforeAll(async () => {
   orgA = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix A') })).body;
   orgB = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix B') })).body;
   orgC = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Matrix C') })).body;
-  p1 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }, { organizationId: orgC.id, role: 'partner' }] }) })).body;
+  p1 = (
+    await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        partners: [
+          { organizationId: orgA.id, role: 'coordinator' },
+          { organizationId: orgC.id, role: 'partner' },
+        ],
+      }),
+    })
+  ).body;
   p2 = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgB.id, role: 'coordinator' }] }) })).body;
   expect((await api.call('PUT', `/projects/${p1.id}/lawyers/${encodeURIComponent(LAWYER)}`, { token: legal })).status).toBe(201);
   // Drafts: A's and C's in P1, B's in P2.
-  for (const [p, o] of [[p1, orgA], [p1, orgC], [p2, orgB]] as const) {
-    expect((await api.call('PUT', `/projects/${p.id}/declarations/${o.id}`, { token: legal, body: { background: [{ key: 'k1', title: 'Brouillon' }] } })).status).toBe(201);
+  for (const [p, o] of [
+    [p1, orgA],
+    [p1, orgC],
+    [p2, orgB],
+  ] as const) {
+    expect(
+      (await api.call('PUT', `/projects/${p.id}/declarations/${o.id}`, { token: legal, body: { background: [{ key: 'k1', title: 'Brouillon' }] } })).status,
+    ).toBe(201);
   }
   for (const p of [p1, p2]) expect((await api.call('POST', `/projects/${p.id}/workflow`, { token: legal, body: {} })).status).toBe(201);
   tokens = {
@@ -51,43 +67,149 @@ interface Case {
   expect: Record<Who, number>;
 }
 
-const freshProject = async () => (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
+const freshProject = async () =>
+  (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
 let n = 0;
 const uniq = () => `staff-${Date.now()}-${n++}`;
 let bDoc: { id: string } | undefined;
 /** A pending document of organization B in P2 (uploaded by legal staff). */
 const docOfB = async () =>
-  (bDoc ??= (await api.call('POST', `/projects/${p2.id}/documents`, { token: legal, body: { fileName: 'b.pdf', contentType: 'application/pdf', size: 100, organizationId: orgB.id } })).body.document as { id: string });
+  (bDoc ??= (
+    await api.call('POST', `/projects/${p2.id}/documents`, {
+      token: legal,
+      body: { fileName: 'b.pdf', contentType: 'application/pdf', size: 100, organizationId: orgB.id },
+    })
+  ).body.document as { id: string });
 const freshOrg = async () => (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Fresh') })).body;
 
 const matrix: Record<string, Case[]> = {
-  'GET /health': [{ name: 'health', request: async () => ({ path: '/health' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
-  'GET /openapi.json': [{ name: 'openapi', request: async () => ({ path: '/openapi.json' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
-  'POST /dev/token': [{ name: 'dev token', request: async () => ({ path: '/dev/token', body: { role: 'committee' } }), expect: { anonymous: 201, legal: 201, committee: 201, lawyer: 201, partnerA: 201 } }],
-  'GET /forms/{formId}': [{ name: 'form', request: async () => ({ path: '/forms/organization' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
-  'POST /organizations': [{ name: 'create org', request: async () => ({ path: '/organizations', body: frenchOrg('New') }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'GET /organizations': [{ name: 'list orgs', request: async () => ({ path: '/organizations' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /health': [
+    { name: 'health', request: async () => ({ path: '/health' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+  ],
+  'GET /openapi.json': [
+    { name: 'openapi', request: async () => ({ path: '/openapi.json' }), expect: { anonymous: 200, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+  ],
+  'POST /dev/token': [
+    {
+      name: 'dev token',
+      request: async () => ({ path: '/dev/token', body: { role: 'committee' } }),
+      expect: { anonymous: 201, legal: 201, committee: 201, lawyer: 201, partnerA: 201 },
+    },
+  ],
+  'GET /forms/{formId}': [
+    {
+      name: 'form',
+      request: async () => ({ path: '/forms/organization' }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+  ],
+  'POST /organizations': [
+    {
+      name: 'create org',
+      request: async () => ({ path: '/organizations', body: frenchOrg('New') }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /organizations': [
+    {
+      name: 'list orgs',
+      request: async () => ({ path: '/organizations' }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /organizations/{orgId}': [
-    { name: 'own org A', request: async () => ({ path: `/organizations/${orgA.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'other org B', request: async () => ({ path: `/organizations/${orgB.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
-    { name: 'missing org', request: async () => ({ path: `/organizations/org_${'f'.repeat(32)}` }), expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'own org A',
+      request: async () => ({ path: `/organizations/${orgA.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'other org B',
+      request: async () => ({ path: `/organizations/${orgB.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
+    {
+      name: 'missing org',
+      request: async () => ({ path: `/organizations/org_${'f'.repeat(32)}` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 },
+    },
   ],
   'PATCH /organizations/{orgId}': [
-    { name: 'patch org', request: async () => ({ path: `/organizations/${(await freshOrg()).id}`, body: { city: 'Grenoble' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } },
-    { name: 'partner patches its own org', request: async () => ({ path: `/organizations/${orgA.id}`, body: { city: 'Nice' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } },
+    {
+      name: 'patch org',
+      request: async () => ({ path: `/organizations/${(await freshOrg()).id}`, body: { city: 'Grenoble' }, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: 'partner patches its own org',
+      request: async () => ({ path: `/organizations/${orgA.id}`, body: { city: 'Nice' }, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
   ],
-  'GET /organizations/{orgId}/audit': [{ name: 'org audit', request: async () => ({ path: `/organizations/${orgA.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
-  'GET /organizations/{orgId}/audit/verify': [{ name: 'org audit verify', request: async () => ({ path: `/organizations/${orgA.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
-  'POST /projects': [{ name: 'create project', request: async () => ({ path: '/projects', body: projectBody() }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'GET /projects': [{ name: 'list projects', request: async () => ({ path: '/projects' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
+  'GET /organizations/{orgId}/audit': [
+    {
+      name: 'org audit',
+      request: async () => ({ path: `/organizations/${orgA.id}/audit` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /organizations/{orgId}/audit/verify': [
+    {
+      name: 'org audit verify',
+      request: async () => ({ path: `/organizations/${orgA.id}/audit/verify` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /projects': [
+    {
+      name: 'create project',
+      request: async () => ({ path: '/projects', body: projectBody() }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects': [
+    { name: 'list projects', request: async () => ({ path: '/projects' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+  ],
   'GET /projects/{projectId}': [
-    { name: 'project P1 (A is in)', request: async () => ({ path: `/projects/${p1.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'project P2 (A is not in)', request: async () => ({ path: `/projects/${p2.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'project P1 (A is in)',
+      request: async () => ({ path: `/projects/${p1.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'project P2 (A is not in)',
+      request: async () => ({ path: `/projects/${p2.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
-  'PATCH /projects/{projectId}': [{ name: 'patch project', request: async () => ({ path: `/projects/${(await freshProject()).id}`, body: { title: 'T' }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'PUT /projects/{projectId}/partners/{orgId}': [{ name: 'add partner', request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgB.id}`, body: { role: 'partner' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'DELETE /projects/{projectId}/partners/{orgId}': [{ name: 'remove partner', request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgA.id}` }), expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'PUT /projects/{projectId}/lawyers/{email}': [{ name: 'assign lawyer', request: async () => ({ path: `/projects/${(await freshProject()).id}/lawyers/x%40y.example` }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'PATCH /projects/{projectId}': [
+    {
+      name: 'patch project',
+      request: async () => ({ path: `/projects/${(await freshProject()).id}`, body: { title: 'T' }, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'PUT /projects/{projectId}/partners/{orgId}': [
+    {
+      name: 'add partner',
+      request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgB.id}`, body: { role: 'partner' } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'DELETE /projects/{projectId}/partners/{orgId}': [
+    {
+      name: 'remove partner',
+      request: async () => ({ path: `/projects/${(await freshProject()).id}/partners/${orgA.id}` }),
+      expect: { anonymous: 401, legal: 204, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'PUT /projects/{projectId}/lawyers/{email}': [
+    {
+      name: 'assign lawyer',
+      request: async () => ({ path: `/projects/${(await freshProject()).id}/lawyers/x%40y.example` }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'DELETE /projects/{projectId}/lawyers/{email}': [
     {
       name: 'unassign lawyer',
@@ -100,28 +222,76 @@ const matrix: Record<string, Case[]> = {
     },
   ],
   'GET /projects/{projectId}/declarations': [
-    { name: 'P1 statuses', request: async () => ({ path: `/projects/${p1.id}/declarations` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'P2 statuses', request: async () => ({ path: `/projects/${p2.id}/declarations` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'P1 statuses',
+      request: async () => ({ path: `/projects/${p1.id}/declarations` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'P2 statuses',
+      request: async () => ({ path: `/projects/${p2.id}/declarations` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'GET /projects/{projectId}/declarations/{orgId}': [
-    { name: "A's draft in P1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: "C's draft in P1 (another partner's draft)", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 } },
-    { name: "B's draft in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: "A's draft in P1",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: "C's draft in P1 (another partner's draft)",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 },
+    },
+    {
+      name: "B's draft in P2",
+      request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'PUT /projects/{projectId}/declarations/{orgId}': [
-    { name: "first save of A's", request: async () => ({ path: `/projects/${(await freshProject()).id}/declarations/${orgA.id}`, body: { background: [] } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 } },
-    { name: "C's in P1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}`, body: { background: [] }, headers: { 'if-match': '"1"' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } },
+    {
+      name: "first save of A's",
+      request: async () => ({ path: `/projects/${(await freshProject()).id}/declarations/${orgA.id}`, body: { background: [] } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 },
+    },
+    {
+      name: "C's in P1",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}`, body: { background: [] }, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
   ],
   'GET /projects/{projectId}/declarations/{orgId}/versions': [
-    { name: "A's history", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: "B's history in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/versions` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: "A's history",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: "B's history in P2",
+      request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/versions` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'GET /projects/{projectId}/declarations/{orgId}/versions/{n}': [
-    { name: "A's v1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions/1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: "C's draft v1", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}/versions/1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 } },
+    {
+      name: "A's v1",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/versions/1` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: "C's draft v1",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgC.id}/versions/1` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 404 },
+    },
   ],
   'GET /projects/{projectId}/declarations/{orgId}/diff': [
-    { name: "A's diff", request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/diff?from=1&to=1` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+    {
+      name: "A's diff",
+      request: async () => ({ path: `/projects/${p1.id}/declarations/${orgA.id}/diff?from=1&to=1` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
   ],
   'POST /projects/{projectId}/declarations/{orgId}/submit': [
     {
@@ -133,30 +303,83 @@ const matrix: Record<string, Case[]> = {
       },
       expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 400 },
     },
-    { name: "B's in P2", request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/submit` }), expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 } },
+    {
+      name: "B's in P2",
+      request: async () => ({ path: `/projects/${p2.id}/declarations/${orgB.id}/submit` }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 },
+    },
   ],
   'POST /projects/{projectId}/documents': [
-    { name: 'upload to P1', request: async () => ({ path: `/projects/${p1.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100, organizationId: orgA.id } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 } },
-    { name: 'upload to P2', request: async () => ({ path: `/projects/${p2.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100 } }), expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 } },
+    {
+      name: 'upload to P1',
+      request: async () => ({
+        path: `/projects/${p1.id}/documents`,
+        body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100, organizationId: orgA.id },
+      }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 201 },
+    },
+    {
+      name: 'upload to P2',
+      request: async () => ({ path: `/projects/${p2.id}/documents`, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 100 } }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 },
+    },
   ],
   'POST /projects/{projectId}/documents/{docId}/confirm': [
-    { name: 'confirm B doc in P2', request: async () => ({ path: `/projects/${p2.id}/documents/${(await docOfB()).id}/confirm` }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 404 } },
+    {
+      name: 'confirm B doc in P2',
+      request: async () => ({ path: `/projects/${p2.id}/documents/${(await docOfB()).id}/confirm` }),
+      expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 404 },
+    },
   ],
   'GET /projects/{projectId}/documents': [
-    { name: 'list P1', request: async () => ({ path: `/projects/${p1.id}/documents` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'list P2', request: async () => ({ path: `/projects/${p2.id}/documents` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'list P1',
+      request: async () => ({ path: `/projects/${p1.id}/documents` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'list P2',
+      request: async () => ({ path: `/projects/${p2.id}/documents` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'GET /documents/{docId}': [
-    { name: 'B doc in P2', request: async () => ({ path: `/documents/${(await docOfB()).id}` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'B doc in P2',
+      request: async () => ({ path: `/documents/${(await docOfB()).id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'GET /projects/{projectId}/ip-file': [
-    { name: 'P1 IP file', request: async () => ({ path: `/projects/${p1.id}/ip-file` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'P2 IP file', request: async () => ({ path: `/projects/${p2.id}/ip-file` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'P1 IP file',
+      request: async () => ({ path: `/projects/${p1.id}/ip-file` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'P2 IP file',
+      request: async () => ({ path: `/projects/${p2.id}/ip-file` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
-  'POST /projects/{projectId}/workflow': [{ name: 'start', request: async () => ({ path: `/projects/${(await freshProject()).id}/workflow`, body: {} }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'POST /projects/{projectId}/workflow': [
+    {
+      name: 'start',
+      request: async () => ({ path: `/projects/${(await freshProject()).id}/workflow`, body: {} }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /projects/{projectId}/workflow': [
-    { name: 'P1 workflow', request: async () => ({ path: `/projects/${p1.id}/workflow` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
-    { name: 'P2 workflow', request: async () => ({ path: `/projects/${p2.id}/workflow` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'P1 workflow',
+      request: async () => ({ path: `/projects/${p1.id}/workflow` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'P2 workflow',
+      request: async () => ({ path: `/projects/${p2.id}/workflow` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
   ],
   'PATCH /projects/{projectId}/workflow': [
     {
@@ -170,13 +393,37 @@ const matrix: Record<string, Case[]> = {
     },
   ],
   'POST /projects/{projectId}/workflow/steps/{stepId}/decision': [
-    { name: 'legal review not open yet', request: async () => ({ path: `/projects/${p1.id}/workflow/steps/legal-review/decision`, body: { decision: 'approve', comment: '' } }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 } },
-    { name: 'in P2', request: async () => ({ path: `/projects/${p2.id}/workflow/steps/committee/decision`, body: { decision: 'approve', comment: '' } }), expect: { anonymous: 401, legal: 403, committee: 409, lawyer: 404, partnerA: 404 } },
+    {
+      name: 'legal review not open yet',
+      request: async () => ({ path: `/projects/${p1.id}/workflow/steps/legal-review/decision`, body: { decision: 'approve', comment: '' } }),
+      expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: 'in P2',
+      request: async () => ({ path: `/projects/${p2.id}/workflow/steps/committee/decision`, body: { decision: 'approve', comment: '' } }),
+      expect: { anonymous: 401, legal: 403, committee: 409, lawyer: 404, partnerA: 404 },
+    },
   ],
-  'POST /projects/{projectId}/workflow/reopen': [{ name: 'reopen (not rejected)', request: async () => ({ path: `/projects/${p1.id}/workflow/reopen` }), expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 } }],
-  'GET /me/tasks': [{ name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } }],
-  'GET /staff': [{ name: 'directory', request: async () => ({ path: '/staff' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
-  'PUT /staff/{email}': [{ name: 'add staff', request: async () => ({ path: `/staff/${uniq()}%40pole.example`, body: { name: 'X', role: 'committee' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'POST /projects/{projectId}/workflow/reopen': [
+    {
+      name: 'reopen (not rejected)',
+      request: async () => ({ path: `/projects/${p1.id}/workflow/reopen` }),
+      expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /me/tasks': [
+    { name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
+  ],
+  'GET /staff': [
+    { name: 'directory', request: async () => ({ path: '/staff' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } },
+  ],
+  'PUT /staff/{email}': [
+    {
+      name: 'add staff',
+      request: async () => ({ path: `/staff/${uniq()}%40pole.example`, body: { name: 'X', role: 'committee' } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'DELETE /staff/{email}': [
     {
       name: 'remove staff',
@@ -189,10 +436,24 @@ const matrix: Record<string, Case[]> = {
     },
   ],
   'GET /projects/{projectId}/flags': [
-    { name: 'P1 flags', request: async () => ({ path: `/projects/${p1.id}/flags` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 403 } },
-    { name: 'P2 flags', request: async () => ({ path: `/projects/${p2.id}/flags` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 403 } },
+    {
+      name: 'P1 flags',
+      request: async () => ({ path: `/projects/${p1.id}/flags` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 403 },
+    },
+    {
+      name: 'P2 flags',
+      request: async () => ({ path: `/projects/${p2.id}/flags` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 403 },
+    },
   ],
-  'POST /projects/{projectId}/flags': [{ name: 'manual flag', request: async () => ({ path: `/projects/${p1.id}/flags`, body: { title: 'Point à vérifier', severity: 'low', explanation: 'Vérifier la clause.' } }), expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 } }],
+  'POST /projects/{projectId}/flags': [
+    {
+      name: 'manual flag',
+      request: async () => ({ path: `/projects/${p1.id}/flags`, body: { title: 'Point à vérifier', severity: 'low', explanation: 'Vérifier la clause.' } }),
+      expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'POST /projects/{projectId}/flags/{flagId}/actions': [
     {
       name: 'acknowledge',
@@ -203,17 +464,50 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
     },
   ],
-  'GET /flags': [{ name: 'dashboard', request: async () => ({ path: '/flags?severity=high,critical' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /flags': [
+    {
+      name: 'dashboard',
+      request: async () => ({ path: '/flags?severity=high,critical' }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'POST /organizations/{orgId}/control-events': [
     {
       name: 'record an event',
-      request: async () => ({ path: `/organizations/${(await freshOrg()).id}/control-events`, body: { kind: 'shareholding-change', status: 'planned', investor: { name: 'Fonds Alpin', country: 'FR' }, votingRightsAfterPct: 5, effectiveDate: '2027-01-01' } }),
+      request: async () => ({
+        path: `/organizations/${(await freshOrg()).id}/control-events`,
+        body: {
+          kind: 'shareholding-change',
+          status: 'planned',
+          investor: { name: 'Fonds Alpin', country: 'FR' },
+          votingRightsAfterPct: 5,
+          effectiveDate: '2027-01-01',
+        },
+      }),
       expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
-  'GET /organizations/{orgId}/control-events': [{ name: 'events of A', request: async () => ({ path: `/organizations/${orgA.id}/control-events` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
-  'GET /projects/{projectId}/audit': [{ name: 'project audit', request: async () => ({ path: `/projects/${p1.id}/audit` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
-  'GET /projects/{projectId}/audit/verify': [{ name: 'project audit verify', request: async () => ({ path: `/projects/${p1.id}/audit/verify` }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 } }],
+  'GET /organizations/{orgId}/control-events': [
+    {
+      name: 'events of A',
+      request: async () => ({ path: `/organizations/${orgA.id}/control-events` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/audit': [
+    {
+      name: 'project audit',
+      request: async () => ({ path: `/projects/${p1.id}/audit` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/audit/verify': [
+    {
+      name: 'project audit verify',
+      request: async () => ({ path: `/projects/${p1.id}/audit/verify` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
 };
 
 const rows = Object.entries(matrix).flatMap(([key, cases]) => cases.flatMap((c) => WHO.map((who) => [key, c.name, who, c] as const)));
@@ -244,11 +538,26 @@ test('bad tokens get 401: expired, wrong signature, partner without organization
   const { SignJWT } = await import('jose');
   const key = new TextEncoder().encode(process.env.DEV_TOKEN_SECRET!);
   const { DEV_AUDIENCE, DEV_ISSUER } = await import('../../shared/services/dev-jwt');
-  const base = () => new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE);
+  const base = () =>
+    new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE);
   const expired = await base().setIssuedAt(1000).setExpirationTime(2000).sign(key);
-  const wrongAud = await new SignJWT({ 'cognito:groups': ['legal'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience('other').setExpirationTime('1h').sign(key);
-  const forged = await base().setExpirationTime('1h').sign(new TextEncoder().encode('not-the-secret-'.padEnd(40, 'y')));
-  const partnerNoOrg = await new SignJWT({ 'cognito:groups': ['partner'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(DEV_ISSUER).setAudience(DEV_AUDIENCE).setExpirationTime('1h').sign(key);
+  const wrongAud = await new SignJWT({ 'cognito:groups': ['legal'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('x')
+    .setIssuer(DEV_ISSUER)
+    .setAudience('other')
+    .setExpirationTime('1h')
+    .sign(key);
+  const forged = await base()
+    .setExpirationTime('1h')
+    .sign(new TextEncoder().encode('not-the-secret-'.padEnd(40, 'y')));
+  const partnerNoOrg = await new SignJWT({ 'cognito:groups': ['partner'] })
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject('x')
+    .setIssuer(DEV_ISSUER)
+    .setAudience(DEV_AUDIENCE)
+    .setExpirationTime('1h')
+    .sign(key);
   for (const t of [expired, wrongAud, forged, partnerNoOrg, 'garbage']) {
     expect((await api.call('GET', '/projects', { token: t })).status).toBe(401);
   }

@@ -13,7 +13,18 @@ beforeAll(async () => {
   legal = await tokenFor('legal');
   const mk = async (n: string) => (await api.call('POST', '/organizations', { token: legal, body: frenchOrg(n) })).body.id as string;
   [a, b, c, outsider] = [await mk('Décl A'), await mk('Décl B'), await mk('Décl C'), await mk('Décl X')];
-  project = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: a, role: 'coordinator' }, { organizationId: b, role: 'partner' }, { organizationId: c, role: 'partner' }] }) })).body.id;
+  project = (
+    await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        partners: [
+          { organizationId: a, role: 'coordinator' },
+          { organizationId: b, role: 'partner' },
+          { organizationId: c, role: 'partner' },
+        ],
+      }),
+    })
+  ).body.id;
   tA = await tokenFor('partner', a);
   tB = await tokenFor('partner', b);
   tOutsider = await tokenFor('partner', outsider);
@@ -113,7 +124,9 @@ describe('bad input', () => {
     const path = `/projects/${project}/declarations/${org}`;
     const head = await api.call('GET', path, { token: tB });
     const headers: Record<string, string> = head.status === 200 ? { 'if-match': head.headers.get('etag')! } : {};
-    return rawBody ? api.call('PUT', path, { token: tB, rawBody, headers: { ...headers, 'content-type': 'application/json' } }) : api.call('PUT', path, { token: tB, body, headers });
+    return rawBody
+      ? api.call('PUT', path, { token: tB, rawBody, headers: { ...headers, 'content-type': 'application/json' } })
+      : api.call('PUT', path, { token: tB, body, headers });
   };
   test('unknown fields', async () => {
     const r = await put({ background: [{ key: 'k', title: 't', secret: 1 }], admin: true });
@@ -124,9 +137,15 @@ describe('bad input', () => {
     const neg = await put({ results: [{ key: 'r', ownership: [{ organizationId: b, pct: -5 }] }] });
     expect(neg.status).toBe(400);
     expect(neg.body.errors[0].path).toBe('results/0/ownership/0/pct');
-    for (const pcts of [[50, 50.0001], [50, 49.99]]) {
+    for (const pcts of [
+      [50, 50.0001],
+      [50, 49.99],
+    ]) {
       const d = completeDeclaration(b, a, c);
-      d.results[0].ownership = [{ organizationId: b, pct: pcts[0] }, { organizationId: a, pct: pcts[1] }];
+      d.results[0].ownership = [
+        { organizationId: b, pct: pcts[0] },
+        { organizationId: a, pct: pcts[1] },
+      ];
       expect((await put(d)).status).toBe(201); // drafts may be wrong…
       const s = await api.call('POST', `/projects/${project}/declarations/${b}/submit`, { token: tB });
       expect(s.status).toBe(400); // …submissions may not
@@ -155,7 +174,11 @@ test('a large declaration is stored outside the item and reads back identically'
   // ~700 KB of incompressible text: more than fits in a DynamoDB item even gzipped.
   const { randomBytes } = await import('node:crypto');
   const d = completeDeclaration(c, a, b);
-  d.background = Array.from({ length: 40 }, (_, i) => ({ key: `big-${i}`, title: `Item ${i}`, description: randomBytes(13_000).toString('base64').slice(0, 17_000) }));
+  d.background = Array.from({ length: 40 }, (_, i) => ({
+    key: `big-${i}`,
+    title: `Item ${i}`,
+    description: randomBytes(13_000).toString('base64').slice(0, 17_000),
+  }));
   d.accessRights = [];
   const path = `/projects/${project}/declarations/${c}`;
   const tC = await tokenFor('partner', c);

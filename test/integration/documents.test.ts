@@ -14,7 +14,17 @@ beforeAll(async () => {
   legal = await tokenFor('legal');
   orgA = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Docs A') })).body;
   orgB = (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Docs B') })).body;
-  project = (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }, { organizationId: orgB.id, role: 'partner' }] }) })).body;
+  project = (
+    await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        partners: [
+          { organizationId: orgA.id, role: 'coordinator' },
+          { organizationId: orgB.id, role: 'partner' },
+        ],
+      }),
+    })
+  ).body;
   partnerA = await tokenFor('partner', orgA.id);
   partnerB = await tokenFor('partner', orgB.id);
 });
@@ -81,12 +91,21 @@ test('an EXE renamed .pdf is refused at confirmation and deleted', async () => {
 });
 
 test('bad upload requests: type, size, another organization', async () => {
-  const exe = await api.call('POST', `/projects/${project.id}/documents`, { token: partnerA, body: { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 } });
+  const exe = await api.call('POST', `/projects/${project.id}/documents`, {
+    token: partnerA,
+    body: { fileName: 'a.exe', contentType: 'application/x-msdownload', size: 10 },
+  });
   expect(exe.status).toBe(400);
   expect(exe.body.errors[0].path).toBe('contentType');
-  const big = await api.call('POST', `/projects/${project.id}/documents`, { token: partnerA, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 26 * 1024 * 1024 } });
+  const big = await api.call('POST', `/projects/${project.id}/documents`, {
+    token: partnerA,
+    body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 26 * 1024 * 1024 },
+  });
   expect(big.body.errors[0].path).toBe('size');
-  const other = await api.call('POST', `/projects/${project.id}/documents`, { token: partnerA, body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 10, organizationId: orgB.id } });
+  const other = await api.call('POST', `/projects/${project.id}/documents`, {
+    token: partnerA,
+    body: { fileName: 'a.pdf', contentType: 'application/pdf', size: 10, organizationId: orgB.id },
+  });
   expect(other.status).toBe(400);
   expect(other.body.errors[0].path).toBe('organizationId');
 });
@@ -106,7 +125,10 @@ test("partners see only their organization's documents; staff see all", async ()
 });
 
 test('confirming before uploading is a 409', async () => {
-  const start = await api.call('POST', `/projects/${project.id}/documents`, { token: legal, body: { fileName: 'x.png', contentType: 'image/png', size: 10, organizationId: orgA.id } });
+  const start = await api.call('POST', `/projects/${project.id}/documents`, {
+    token: legal,
+    body: { fileName: 'x.png', contentType: 'image/png', size: 10, organizationId: orgA.id },
+  });
   const r = await api.call('POST', `/projects/${project.id}/documents/${start.body.document.id}/confirm`, { token: legal });
   expect(r.status).toBe(409);
 });

@@ -37,7 +37,14 @@ test.each([
     "Cette organisation n'a encore enregistré aucune déclaration.",
     'This organization has not saved a declaration yet.',
   ],
-  ['workflow', 'GET', () => `/projects/${project}/workflow`, 404, "Le workflow d'approbation de ce projet n'a pas été démarré.", 'The approval workflow of this project has not been started.'],
+  [
+    'workflow',
+    'GET',
+    () => `/projects/${project}/workflow`,
+    404,
+    "Le workflow d'approbation de ce projet n'a pas été démarré.",
+    'The approval workflow of this project has not been started.',
+  ],
   ['documents', 'GET', () => `/documents/doc_${NO_SUCH}`, 404, 'Document introuvable.', 'No such document.'],
   ['staff', 'DELETE', () => `/staff/${encodeURIComponent(`personne-${tag}@pole.example`)}`, 404, "Membre de l'équipe introuvable.", 'No such staff member.'],
 ] as const)('%s: an error in French by default, in English on request', async (_area, method, path, status, fr, en) => {
@@ -62,8 +69,12 @@ test('a request body with a missing field and a wrong type: « Champ obligatoire
 test('an enum value not allowed says what is allowed', async () => {
   const r = await both('POST', '/organizations', { token: legal, body: frenchOrg(`Enum ${tag}`, { category: 'giant' }) });
   expect(r.fr.status).toBe(400);
-  expect(r.fr.body.errors).toEqual([expect.objectContaining({ path: 'category', message: expect.stringMatching(/^Valeur non autorisée : attendu l'une de .*sme/) })]);
-  expect(r.en.body.errors).toEqual([expect.objectContaining({ path: 'category', message: expect.stringMatching(/^Value not allowed: expected one of .*sme/) })]);
+  expect(r.fr.body.errors).toEqual([
+    expect.objectContaining({ path: 'category', message: expect.stringMatching(/^Valeur non autorisée : attendu l'une de .*sme/) }),
+  ]);
+  expect(r.en.body.errors).toEqual([
+    expect.objectContaining({ path: 'category', message: expect.stringMatching(/^Value not allowed: expected one of .*sme/) }),
+  ]);
 });
 
 test('a decision: approving needs no comment; rejecting does, at path comment', async () => {
@@ -71,7 +82,9 @@ test('a decision: approving needs no comment; rejecting does, at path comment', 
   const path = `/projects/${project}/workflow/steps/partner-approval/decision`;
   const rejected = await both('POST', path, { token: partner, body: { decision: 'reject' } });
   expect(rejected.fr.status).toBe(400);
-  expect(rejected.fr.body.errors).toEqual([expect.objectContaining({ path: 'comment', message: 'Un commentaire est obligatoire pour rejeter ou demander des modifications' })]);
+  expect(rejected.fr.body.errors).toEqual([
+    expect.objectContaining({ path: 'comment', message: 'Un commentaire est obligatoire pour rejeter ou demander des modifications' }),
+  ]);
   expect(rejected.en.body.errors).toEqual([expect.objectContaining({ path: 'comment', message: 'A comment is required to reject or request changes' })]);
   const blank = await api.call('POST', path, { token: partner, body: { decision: 'request-changes', comment: '   ', changesRequestedFrom: [org] } });
   expect(blank.body.errors).toEqual([expect.objectContaining({ path: 'comment' })]);

@@ -12,7 +12,10 @@ import { completeDeclaration } from '../fixtures/declaration';
  */
 
 type OpenApi = {
-  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }>; headers?: Record<string, unknown>; $ref?: string }> }>>;
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }>; headers?: Record<string, unknown>; $ref?: string }> }>
+  >;
   components: { schemas: Record<string, unknown> };
 };
 
@@ -51,7 +54,8 @@ async function call(
   const op = doc.paths[template]?.[method.toLowerCase()];
   if (!op) throw new Error(`${key} is not in the document`);
   const documented = op.responses[String(res.status)];
-  if (!documented) throw new Error(`${key} answered ${res.status}, which is not documented (${Object.keys(op.responses).join(', ')}): ${res.text.slice(0, 300)}`);
+  if (!documented)
+    throw new Error(`${key} answered ${res.status}, which is not documented (${Object.keys(op.responses).join(', ')}): ${res.text.slice(0, 300)}`);
   if (res.status >= 300) return res;
   succeeded.add(key);
   if (res.status === 204) {
@@ -62,7 +66,9 @@ async function call(
   if (!ref) throw new Error(`${key} ${res.status} has no documented body schema`);
   const validate = validatorOf(ref);
   if (!validate(res.body)) {
-    throw new Error(`${key} ${res.status}: the body does not match ${ref}: ${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(res.body).slice(0, 2000)}`);
+    throw new Error(
+      `${key} ${res.status}: the body does not match ${ref}: ${ajv.errorsText(validate.errors, { separator: '\n' })}\n${JSON.stringify(res.body).slice(0, 2000)}`,
+    );
   }
   const headers = documented.headers ?? {};
   if (!/^application\/json/.test(res.headers.get('content-type') ?? '')) throw new Error(`${key}: not sent as JSON`);
@@ -102,7 +108,10 @@ test('meta, forms and the dev token', async () => {
 
 test('organizations, projects, partners, lawyers, audit', async () => {
   for (let i = 0; i < 3; i++) {
-    const o = await call('POST', '/organizations', { token: legal, body: frenchOrg(`OA ${tag} ${i}`, { representatives: [{ name: `Rep ${i}`, email: `rep${i}-${tag}@partner.example`, language: 'fr' }] }) });
+    const o = await call('POST', '/organizations', {
+      token: legal,
+      body: frenchOrg(`OA ${tag} ${i}`, { representatives: [{ name: `Rep ${i}`, email: `rep${i}-${tag}@partner.example`, language: 'fr' }] }),
+    });
     orgs.push(o.body.id);
   }
   const page = await call('GET', '/organizations', { token: legal, query: 'limit=2' });
@@ -115,14 +124,24 @@ test('organizations, projects, partners, lawyers, audit', async () => {
 
   const p = await call('POST', '/projects', {
     token: legal,
-    body: projectBody({ acronym: `${tag}-A`, partners: [{ organizationId: orgs[0], role: 'coordinator' }, { organizationId: orgs[1], role: 'partner' }] }),
+    body: projectBody({
+      acronym: `${tag}-A`,
+      partners: [
+        { organizationId: orgs[0], role: 'coordinator' },
+        { organizationId: orgs[1], role: 'partner' },
+      ],
+    }),
   });
   projectId = p.body.id;
   await call('GET', '/projects', { token: legal });
   const got = await call('GET', '/projects/{projectId}', { params: { projectId }, token: legal });
   await call('PATCH', '/projects/{projectId}', { params: { projectId }, token: legal, body: { title: 'Projet de test (v2)' }, headers: ifMatch(got) });
-  expect((await call('PUT', '/projects/{projectId}/partners/{orgId}', { params: { projectId, orgId: orgs[2]! }, token: legal, body: { role: 'partner' } })).status).toBe(201);
-  expect((await call('PUT', '/projects/{projectId}/partners/{orgId}', { params: { projectId, orgId: orgs[2]! }, token: legal, body: { role: 'partner' } })).status).toBe(200);
+  expect(
+    (await call('PUT', '/projects/{projectId}/partners/{orgId}', { params: { projectId, orgId: orgs[2]! }, token: legal, body: { role: 'partner' } })).status,
+  ).toBe(201);
+  expect(
+    (await call('PUT', '/projects/{projectId}/partners/{orgId}', { params: { projectId, orgId: orgs[2]! }, token: legal, body: { role: 'partner' } })).status,
+  ).toBe(200);
   await call('PUT', '/projects/{projectId}/lawyers/{email}', { params: { projectId, email: lawyerEmail }, token: legal });
   await call('PUT', '/projects/{projectId}/lawyers/{email}', { params: { projectId, email: `autre-${lawyerEmail}` }, token: legal });
   await call('DELETE', '/projects/{projectId}/lawyers/{email}', { params: { projectId, email: `autre-${lawyerEmail}` }, token: legal });
@@ -132,15 +151,31 @@ test('organizations, projects, partners, lawyers, audit', async () => {
   partners = await Promise.all(orgs.map((o) => tokenFor('partner', o)));
 
   // A partner added then removed elsewhere, so the project keeps its three partners.
-  const other = await call('POST', '/projects', { token: legal, body: projectBody({ acronym: `${tag}-B`, partners: [{ organizationId: orgs[0], role: 'coordinator' }] }) });
-  await call('PUT', '/projects/{projectId}/partners/{orgId}', { params: { projectId: other.body.id, orgId: orgs[1]! }, token: legal, body: { role: 'subcontractor' } });
+  const other = await call('POST', '/projects', {
+    token: legal,
+    body: projectBody({ acronym: `${tag}-B`, partners: [{ organizationId: orgs[0], role: 'coordinator' }] }),
+  });
+  await call('PUT', '/projects/{projectId}/partners/{orgId}', {
+    params: { projectId: other.body.id, orgId: orgs[1]! },
+    token: legal,
+    body: { role: 'subcontractor' },
+  });
   await call('DELETE', '/projects/{projectId}/partners/{orgId}', { params: { projectId: other.body.id, orgId: orgs[1]! }, token: legal });
 });
 
 test('staff directory', async () => {
   const created = await call('PUT', '/staff/{email}', { params: { email: legalEmail }, token: legal, body: { name: 'Claire', role: 'legal' } });
   expect(created.status).toBe(201);
-  expect((await call('PUT', '/staff/{email}', { params: { email: legalEmail }, token: legal, body: { name: 'Claire J.', role: 'legal', language: 'en' }, headers: ifMatch(created) })).status).toBe(200);
+  expect(
+    (
+      await call('PUT', '/staff/{email}', {
+        params: { email: legalEmail },
+        token: legal,
+        body: { name: 'Claire J.', role: 'legal', language: 'en' },
+        headers: ifMatch(created),
+      })
+    ).status,
+  ).toBe(200);
   await call('PUT', '/staff/{email}', { params: { email: committeeEmail }, token: legal, body: { name: 'Marc', role: 'committee' } });
   const temp = `temp-${tag}@pole.example`;
   await call('PUT', '/staff/{email}', { params: { email: temp }, token: legal, body: { name: 'Temp', role: 'lawyer', active: false } });
@@ -153,7 +188,11 @@ const PDF = Buffer.from('%PDF-1.7\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
 let documentId = '';
 
 test('documents: upload, confirm, list, download', async () => {
-  const start = await call('POST', '/projects/{projectId}/documents', { params: { projectId }, token: partners[0], body: { fileName: 'Brevet EP.pdf', contentType: 'application/pdf', size: PDF.length, description: 'Copie du brevet' } });
+  const start = await call('POST', '/projects/{projectId}/documents', {
+    params: { projectId },
+    token: partners[0],
+    body: { fileName: 'Brevet EP.pdf', contentType: 'application/pdf', size: PDF.length, description: 'Copie du brevet' },
+  });
   documentId = start.body.document.id;
   await call('GET', '/documents/{docId}', { params: { docId: documentId }, token: legal }); // pending: no download link
   const form = new FormData();
@@ -175,7 +214,12 @@ test('declarations: versions, identical save, redline, submission, statuses', as
   d.background[0].documentIds = [documentId];
   const v1 = await call('PUT', '/projects/{projectId}/declarations/{orgId}', { params: declarationPath(0), token: partners[0], body: { ...d, contacts: [] } });
   expect(v1.status).toBe(201);
-  const same = await call('PUT', '/projects/{projectId}/declarations/{orgId}', { params: declarationPath(0), token: partners[0], body: { ...d, contacts: [] }, headers: ifMatch(v1) });
+  const same = await call('PUT', '/projects/{projectId}/declarations/{orgId}', {
+    params: declarationPath(0),
+    token: partners[0],
+    body: { ...d, contacts: [] },
+    headers: ifMatch(v1),
+  });
   expect(same.status).toBe(200);
   expect(same.body.unchanged).toBe(true);
   const v2 = await call('PUT', '/projects/{projectId}/declarations/{orgId}', { params: declarationPath(0), token: partners[0], body: d, headers: ifMatch(v1) });
@@ -191,7 +235,11 @@ test('declarations: versions, identical save, redline, submission, statuses', as
   await call('GET', '/projects/{projectId}/declarations/{orgId}/versions', { params: declarationPath(0), token: partners[1] });
   await call('GET', '/projects/{projectId}/declarations', { params: { projectId }, token: partners[1] });
   // A draft saved by a partner that has not submitted yet (the submission with a running workflow comes below).
-  await call('PUT', '/projects/{projectId}/declarations/{orgId}', { params: declarationPath(1), token: partners[1], body: { confidentiality: { termYears: 3 } } });
+  await call('PUT', '/projects/{projectId}/declarations/{orgId}', {
+    params: declarationPath(1),
+    token: partners[1],
+    body: { confidentiality: { termYears: 3 } },
+  });
   await call('GET', '/projects/{projectId}/declarations', { params: { projectId }, token: legal });
 });
 
@@ -207,7 +255,12 @@ test('workflow: start, configure, submissions, decisions, rejection and reopenin
   for (const i of [1, 2]) {
     const path = declarationPath(i);
     const cur = await api.call('GET', `/projects/${projectId}/declarations/${orgs[i]}`, { token: partners[i] });
-    await call('PUT', '/projects/{projectId}/declarations/{orgId}', { params: path, token: partners[i], body: declarationOf(i), headers: cur.status === 200 ? ifMatch(cur) : {} });
+    await call('PUT', '/projects/{projectId}/declarations/{orgId}', {
+      params: path,
+      token: partners[i],
+      body: declarationOf(i),
+      headers: cur.status === 200 ? ifMatch(cur) : {},
+    });
     await call('POST', '/projects/{projectId}/declarations/{orgId}/submit', { params: path, token: partners[i] });
   }
   const wf = await call('GET', '/projects/{projectId}/workflow', { params: { projectId }, token: partners[0] });
@@ -251,7 +304,11 @@ test('risk: manual flags and actions, control events and the flags they raise', 
     token: legal,
     body: { title: 'Actionnaire à vérifier', severity: 'high', explanation: 'Vérifier la chaîne de contrôle.', subject: { organizationId: orgs[1] } },
   });
-  await call('POST', '/projects/{projectId}/flags/{flagId}/actions', { params: { projectId, flagId: flag.body.id }, token: committee, body: { action: 'acknowledge', note: 'Vu.' } });
+  await call('POST', '/projects/{projectId}/flags/{flagId}/actions', {
+    params: { projectId, flagId: flag.body.id },
+    token: committee,
+    body: { action: 'acknowledge', note: 'Vu.' },
+  });
   await call('POST', '/projects/{projectId}/flags/{flagId}/actions', {
     params: { projectId, flagId: flag.body.id },
     token: legal,

@@ -63,7 +63,15 @@ describe('organizations', () => {
   test('voting rights over 100 % and a foreign organization without registration id are refused', async () => {
     const r = await api.call('POST', '/organizations', {
       token: legal,
-      body: { legalName: 'Foreign', country: 'US', category: 'other', shareholders: [{ name: 'a', country: 'US', votingRightsPct: 60 }, { name: 'b', country: 'DE', votingRightsPct: 40.01 }] },
+      body: {
+        legalName: 'Foreign',
+        country: 'US',
+        category: 'other',
+        shareholders: [
+          { name: 'a', country: 'US', votingRightsPct: 60 },
+          { name: 'b', country: 'DE', votingRightsPct: 40.01 },
+        ],
+      },
     });
     expect(r.status).toBe(400);
     const paths = r.body.errors.map((e: { path: string }) => e.path);
@@ -72,7 +80,9 @@ describe('organizations', () => {
   });
 
   test('33.33 + 33.33 + 33.34 voting rights is exactly 100 and accepted', async () => {
-    const org = await createOrg(frenchOrg('Thirds', { shareholders: [33.33, 33.33, 33.34].map((p, i) => ({ name: `s${i}`, country: 'FR', votingRightsPct: p })) }));
+    const org = await createOrg(
+      frenchOrg('Thirds', { shareholders: [33.33, 33.33, 33.34].map((p, i) => ({ name: `s${i}`, country: 'FR', votingRightsPct: p })) }),
+    );
     expect(org.shareholders).toHaveLength(3);
   });
 
@@ -80,7 +90,11 @@ describe('organizations', () => {
     const bad = await api.call('POST', '/organizations', { token: legal, rawBody: '{"legalName":', headers: { 'content-type': 'application/json' } });
     expect(bad.status).toBe(400);
     expect(bad.body.title).toBe('Requête invalide');
-    const type = await api.call('POST', '/organizations', { token: legal, rawBody: 'legalName=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const type = await api.call('POST', '/organizations', {
+      token: legal,
+      rawBody: 'legalName=x',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(type.status).toBe(415);
     const big = await api.call('POST', '/organizations', { token: legal, body: { ...frenchOrg('Big'), activityDescription: 'x'.repeat(1_100_000) } });
     expect(big.status).toBe(413);
@@ -117,7 +131,10 @@ describe('organizations', () => {
 
   test('shareholder links must exist and must not form a cycle', async () => {
     const a = await createOrg(frenchOrg('Holding A'));
-    const missing = await api.call('POST', '/organizations', { token: legal, body: frenchOrg('B', { shareholders: [{ name: 'ghost', country: 'FR', votingRightsPct: 10, organizationId: 'org_' + '0'.repeat(32) }] }) });
+    const missing = await api.call('POST', '/organizations', {
+      token: legal,
+      body: frenchOrg('B', { shareholders: [{ name: 'ghost', country: 'FR', votingRightsPct: 10, organizationId: 'org_' + '0'.repeat(32) }] }),
+    });
     expect(missing.status).toBe(400);
     expect(missing.body.errors[0].path).toBe('shareholders/0/organizationId');
     const b = await createOrg(frenchOrg('Filiale B', { shareholders: [{ name: 'Holding A', country: 'FR', votingRightsPct: 60, organizationId: a.id }] }));
@@ -168,7 +185,15 @@ describe('projects and memberships', () => {
   test('create with partners, exactly one coordinator; ETag and audit chain', async () => {
     const a = await createOrg(frenchOrg('Coord SA', { category: 'large' }));
     const b = await createOrg(frenchOrg('Partner SAS'));
-    const two = await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: a.id, role: 'coordinator' }, { organizationId: b.id, role: 'coordinator' }] }) });
+    const two = await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        partners: [
+          { organizationId: a.id, role: 'coordinator' },
+          { organizationId: b.id, role: 'coordinator' },
+        ],
+      }),
+    });
     expect(two.status).toBe(400);
     expect(two.body.errors[0].path).toBe('partners');
     const badDates = await api.call('POST', '/projects', { token: legal, body: projectBody({ startDate: '2028-01-01', endDate: '2027-01-01' }) });
@@ -176,7 +201,15 @@ describe('projects and memberships', () => {
     const badDomain = await api.call('POST', '/projects', { token: legal, body: projectBody({ technologyDomains: ['astrology'] }) });
     expect(badDomain.body.errors[0].path).toBe('technologyDomains/0');
 
-    const r = await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: a.id, role: 'coordinator' }, { organizationId: b.id, role: 'partner' }] }) });
+    const r = await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        partners: [
+          { organizationId: a.id, role: 'coordinator' },
+          { organizationId: b.id, role: 'partner' },
+        ],
+      }),
+    });
     expect(r.status).toBe(201);
     expect(r.body.coordinatorOrgId).toBe(a.id);
     const got = await api.call('GET', `/projects/${r.body.id}`, { token: legal });

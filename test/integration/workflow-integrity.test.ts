@@ -26,7 +26,16 @@ async function consortium(n: number, start: Record<string, unknown> | null = {})
   const orgs: string[] = [];
   for (let i = 0; i < n; i++) orgs.push((await api.call('POST', '/organizations', { token: legal, body: frenchOrg(`WI ${tag} ${i}`) })).body.id);
   const acronym = `${tag}-${Math.floor(Math.random() * 1e4)}`;
-  const project = (await api.call('POST', '/projects', { token: legal, body: projectBody({ acronym, technologyDomains: ['other'], partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })) }) })).body.id;
+  const project = (
+    await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        acronym,
+        technologyDomains: ['other'],
+        partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })),
+      }),
+    })
+  ).body.id;
   if (start) expect((await api.call('POST', `/projects/${project}/workflow`, { token: legal, body: start })).status).toBe(201);
   return { project, acronym, orgs, tokens: await Promise.all(orgs.map((o) => tokenFor('partner', o))) };
 }
@@ -43,7 +52,10 @@ async function submit(c: Consortium, i: number) {
 }
 
 const decide = (c: Consortium, token: string, stepId: string, decision = 'approve') =>
-  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, { token, body: { decision, comment: decision === 'approve' ? '' : 'Non.' } });
+  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, {
+    token,
+    body: { decision, comment: decision === 'approve' ? '' : 'Non.' },
+  });
 
 const lawyerPath = (c: Consortium, email: string) => `/projects/${c.project}/lawyers/${encodeURIComponent(email)}`;
 
@@ -86,7 +98,10 @@ describe('the lawyer named for the opinion is a lawyer assigned to the project',
     expect((await api.call('GET', `/projects/${c.project}/workflow`, { token: legal })).status).toBe(404);
     expect((await api.call('PUT', lawyerPath(c, email), { token: legal })).status).toBe(201);
     // Case does not matter: emails are compared lower-cased.
-    const ok = await api.call('POST', `/projects/${c.project}/workflow`, { token: legal, body: { lawyerOpinion: { enabled: true, lawyerEmail: email.toUpperCase() } } });
+    const ok = await api.call('POST', `/projects/${c.project}/workflow`, {
+      token: legal,
+      body: { lawyerOpinion: { enabled: true, lawyerEmail: email.toUpperCase() } },
+    });
     expect(ok.status).toBe(201);
     expect(ok.body.config.lawyerOpinion).toEqual({ enabled: true, lawyerEmail: email });
   });
@@ -130,7 +145,11 @@ describe('the lawyer named for the opinion is a lawyer assigned to the project',
       expect((await api.call('PUT', lawyerPath(c, email), { token: legal })).status).toBe(201);
       const cur = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
       const [patch, del] = await Promise.all([
-        api.call('PATCH', `/projects/${c.project}/workflow`, { token: legal, body: { lawyerOpinion: { enabled: true, lawyerEmail: email } }, headers: { 'if-match': cur.headers.get('etag')! } }),
+        api.call('PATCH', `/projects/${c.project}/workflow`, {
+          token: legal,
+          body: { lawyerOpinion: { enabled: true, lawyerEmail: email } },
+          headers: { 'if-match': cur.headers.get('etag')! },
+        }),
         api.call('DELETE', lawyerPath(c, email), { token: legal }),
       ]);
       expect([patch.status, del.status]).not.toEqual([200, 204]);
@@ -156,7 +175,9 @@ describe('simultaneous decisions', () => {
       expect(step).toMatchObject({ status: 'decided', decision: { decision: 'approve', by: { org: o } } });
     }
     const audit = await api.call('GET', `/projects/${c.project}/audit?limit=100`, { token: legal });
-    const decided = audit.body.items.filter((e: { action: string }) => e.action === 'workflow.step-decided').map((e: { target: { id: string } }) => e.target.id);
+    const decided = audit.body.items
+      .filter((e: { action: string }) => e.action === 'workflow.step-decided')
+      .map((e: { target: { id: string } }) => e.target.id);
     expect(decided.sort()).toEqual(c.orgs.map((o) => `${c.project}/partner-approval:${o}`).sort());
     expect((await api.call('GET', `/projects/${c.project}/audit/verify`, { token: legal })).body.valid).toBe(true);
   });

@@ -33,11 +33,23 @@ afterAll(() => api.close());
 async function consortium(n = 4): Promise<Consortium> {
   const orgs: string[] = [];
   for (let i = 0; i < n; i++) {
-    const o = await api.call('POST', '/organizations', { token: legal, body: frenchOrg(`WF ${tag} ${i}`, { representatives: [{ name: `Rep ${i}`, email: rep(i), language: i === 3 ? 'en' : 'fr' }] }) });
+    const o = await api.call('POST', '/organizations', {
+      token: legal,
+      body: frenchOrg(`WF ${tag} ${i}`, { representatives: [{ name: `Rep ${i}`, email: rep(i), language: i === 3 ? 'en' : 'fr' }] }),
+    });
     orgs.push(o.body.id);
   }
   const acronym = `${tag}-${Math.floor(Math.random() * 1e4)}`;
-  const project = (await api.call('POST', '/projects', { token: legal, body: projectBody({ acronym, technologyDomains: ['other'], partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })) }) })).body.id;
+  const project = (
+    await api.call('POST', '/projects', {
+      token: legal,
+      body: projectBody({
+        acronym,
+        technologyDomains: ['other'],
+        partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })),
+      }),
+    })
+  ).body.id;
   expect((await api.call('POST', `/projects/${project}/workflow`, { token: legal, body: {} })).status).toBe(201);
   return { project, acronym, orgs, tokens: await Promise.all(orgs.map((o) => tokenFor('partner', o))) };
 }
@@ -58,8 +70,19 @@ async function submit(c: Consortium, i: number, variant = '') {
   expect(s.status).toBe(200);
 }
 
-const decide = (c: Consortium, token: string, stepId: string, decision = 'approve', extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, { token, body: { decision, ...(decision === 'approve' ? {} : { comment: 'Merci de préciser les conditions.' }), ...extra }, headers });
+const decide = (
+  c: Consortium,
+  token: string,
+  stepId: string,
+  decision = 'approve',
+  extra: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+) =>
+  api.call('POST', `/projects/${c.project}/workflow/steps/${encodeURIComponent(stepId)}/decision`, {
+    token,
+    body: { decision, ...(decision === 'approve' ? {} : { comment: 'Merci de préciser les conditions.' }), ...extra },
+    headers,
+  });
 
 test('the full path with four partners, from declarations to committee approval', async () => {
   const c = await consortium();
@@ -74,11 +97,15 @@ test('the full path with four partners, from declarations to committee approval'
   expect(ipFile.body.ipFileHash).toBe(wf.body.pending[0].ipFileHash);
   expect(ipFile.body.workflowIpFileHash).toBe(ipFile.body.ipFileHash);
   // With whom each step waits: the partner's representative.
-  expect(wf.body.pending.find((p: { assignee: { orgId: string } }) => p.assignee.orgId === c.orgs[3]).people).toEqual([{ name: 'Rep 3', email: rep(3), language: 'en' }]);
+  expect(wf.body.pending.find((p: { assignee: { orgId: string } }) => p.assignee.orgId === c.orgs[3]).people).toEqual([
+    { name: 'Rep 3', email: rep(3), language: 'en' },
+  ]);
 
   // Tasks: each partner sees its own step.
   const tasks = await api.call('GET', '/me/tasks', { token: c.tokens[2] });
-  expect(tasks.body.items.filter((t: { projectId: string }) => t.projectId === c.project).map((t: { stepId: string }) => t.stepId)).toEqual([`partner-approval:${c.orgs[2]}`]);
+  expect(tasks.body.items.filter((t: { projectId: string }) => t.projectId === c.project).map((t: { stepId: string }) => t.stepId)).toEqual([
+    `partner-approval:${c.orgs[2]}`,
+  ]);
   // A partner cannot decide another partner's step, nor the legal review.
   expect((await decide(c, c.tokens[0]!, `partner-approval:${c.orgs[1]}`)).status).toBe(403);
   expect((await decide(c, c.tokens[0]!, 'legal-review')).status).toBe(403);
@@ -126,11 +153,17 @@ test('a gate refuses legal review while a high flag is open, and passes after a 
   const c = await consortium(2);
   for (let i = 0; i < 2; i++) await submit(c, i);
   for (let i = 0; i < 2; i++) await decide(c, c.tokens[i]!, 'partner-approval');
-  const flag = await api.call('POST', `/projects/${c.project}/flags`, { token: legal, body: { title: 'Actionnaire étranger à vérifier', severity: 'high', explanation: 'Vérifier la chaîne de contrôle.' } });
+  const flag = await api.call('POST', `/projects/${c.project}/flags`, {
+    token: legal,
+    body: { title: 'Actionnaire étranger à vérifier', severity: 'high', explanation: 'Vérifier la chaîne de contrôle.' },
+  });
   const blocked = await decide(c, legal, 'legal-review');
   expect(blocked.status).toBe(409);
   expect(blocked.body.blockingFlags.map((f: { id: string }) => f.id)).toContain(flag.body.id);
-  await api.call('POST', `/projects/${c.project}/flags/${flag.body.id}/actions`, { token: legal, body: { action: 'waive', justification: 'Chaîne de contrôle vérifiée : actionnaires français.' } });
+  await api.call('POST', `/projects/${c.project}/flags/${flag.body.id}/actions`, {
+    token: legal,
+    body: { action: 'waive', justification: 'Chaîne de contrôle vérifiée : actionnaires français.' },
+  });
   expect((await decide(c, legal, 'legal-review')).status).toBe(200);
 });
 
@@ -165,7 +198,10 @@ test('reminders: one digest per person per day even when run twice, escalation a
   const wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
   const due: string = wf.body.pending[0].dueDate;
   const at = (date: string) => new Date(`${date}T08:00:00+01:00`);
-  const mine = (date: string) => sentMail((m) => m.subject.includes(date) && (m.destination.to.includes(rep(0)) || m.destination.to.includes(rep(1)) || m.destination.to.includes(legalEmail)));
+  const mine = (date: string) =>
+    sentMail(
+      (m) => m.subject.includes(date) && (m.destination.to.includes(rep(0)) || m.destination.to.includes(rep(1)) || m.destination.to.includes(legalEmail)),
+    );
 
   // Two days before the due date, run twice: each representative gets exactly one digest.
   const soon = addCalendarDays(due, -2);
@@ -195,7 +231,7 @@ test('reminders: one digest per person per day even when run twice, escalation a
   for (let i = 0; i < 2; i++) await decide(c, c.tokens[i]!, 'partner-approval');
   const later = addCalendarDays(due, 4);
   await runReminders({ now: at(later) });
-  expect((await sentMail((m) => m.subject.includes(later) && m.destination.to.includes(rep(0))))).toHaveLength(0);
+  expect(await sentMail((m) => m.subject.includes(later) && m.destination.to.includes(rep(0)))).toHaveLength(0);
 });
 
 test('an SES failure for one person does not stop the others; that person is retried on the next run', async () => {
@@ -211,11 +247,11 @@ test('an SES failure for one person does not stop the others; that person is ret
   };
   const first = await runReminders({ now, send: failing as never });
   expect(first.failed.map((f) => f.email)).toContain(rep(0));
-  expect((await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(1))))).toHaveLength(1);
+  expect(await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(1)))).toHaveLength(1);
   const second = await runReminders({ now });
   expect(second.failed).toEqual([]);
-  expect((await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(0))))).toHaveLength(1);
-  expect((await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(1))))).toHaveLength(1);
+  expect(await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(0)))).toHaveLength(1);
+  expect(await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(1)))).toHaveLength(1);
 });
 
 test('a due date on 14 July moves to the next working day', async () => {

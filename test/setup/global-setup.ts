@@ -14,7 +14,12 @@ export default async function globalSetup(): Promise<void> {
   const dataDir = mkdtempSync(join(tmpdir(), 'vigie-test-'));
   const emulators = await startEmulators({ dataDir, inMemory: true, log: (s) => process.stderr.write(`${s}\n`) });
   (globalThis as { __VIGIE_EMULATORS__?: unknown }).__VIGIE_EMULATORS__ = emulators;
-  const env: Record<string, string> = { ...emulators.env, DEV_TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'), POWERTOOLS_LOG_LEVEL: 'SILENT', VIGIE_TEST_DATA_DIR: dataDir };
+  const env: Record<string, string> = {
+    ...emulators.env,
+    DEV_TOKEN_SECRET: 'test-secret-'.padEnd(40, 'x'),
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    VIGIE_TEST_DATA_DIR: dataDir,
+  };
   Object.assign(process.env, env);
   await ensureTables(emulators.dynamodb, { table: env.TABLE_NAME!, idempotency: env.IDEMPOTENCY_TABLE_NAME! });
 }

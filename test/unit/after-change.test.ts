@@ -18,9 +18,12 @@ describe('follow-ups of a change', () => {
 
   test('a change the route does not declare is refused before anything runs', async () => {
     const req = { route: { after: [] }, principal };
-    await expect(afterChange(req, { project: { id: 'p', acronym: 'P', title: 'T' }, workflowEffects: [{ type: 'stage-changed', from: 'declarations', to: 'approvals' } as never] })).rejects.toThrow(
-      /does not declare the follow-up notify-workflow/,
-    );
+    await expect(
+      afterChange(req, {
+        project: { id: 'p', acronym: 'P', title: 'T' },
+        workflowEffects: [{ type: 'stage-changed', from: 'declarations', to: 'approvals' } as never],
+      }),
+    ).rejects.toThrow(/does not declare the follow-up notify-workflow/);
   });
 
   test('nothing to do (no re-evaluation wanted, no effects) still marks the request', async () => {

@@ -36,7 +36,10 @@ const noSleep = () => {
 
 describe('batchGetAll', () => {
   test('splits more than 100 keys into requests of at most 100 and returns every item found', async () => {
-    const { send, calls } = fakeSend(() => [], (k) => k.pk === 'K#7');
+    const { send, calls } = fakeSend(
+      () => [],
+      (k) => k.pk === 'K#7',
+    );
     const keys = Array.from({ length: 250 }, (_, i) => keyOf(i));
     const items = await batchGetAll(keys, { send });
     expect(calls.map((c) => c.length)).toEqual([100, 100, 50]);

@@ -23,8 +23,12 @@ describe('the message catalogue', () => {
     expect(same).toEqual([]);
   });
   test('msg renders in both languages; nested messages and lists too; Error.message is English', () => {
-    expect(renderMsg(msg('declaration.versionStale', { current: 3, expected: 2 }), 'fr')).toBe('La déclaration est à la version 3, et non 2 ; rechargez-la puis réessayez.');
-    expect(renderMsg(msg('workflow.legalOnly', { action: msg('workflow.action.reopen') }), 'fr')).toBe("Seule l'équipe juridique du pôle peut rouvrir un workflow rejeté.");
+    expect(renderMsg(msg('declaration.versionStale', { current: 3, expected: 2 }), 'fr')).toBe(
+      'La déclaration est à la version 3, et non 2 ; rechargez-la puis réessayez.',
+    );
+    expect(renderMsg(msg('workflow.legalOnly', { action: msg('workflow.action.reopen') }), 'fr')).toBe(
+      "Seule l'équipe juridique du pôle peut rouvrir un workflow rejeté.",
+    );
     expect(renderMsg(msg('access.rolesRequired', { roles: ['legal', 'committee'] }), 'en')).toBe('This action needs one of the roles: legal, committee.');
     const e = new ValidationError(msg('project.invalid'), { errors: [fieldError(['endDate'], msg('field.required'))] });
     expect(e.message).toBe('The project is invalid.');
@@ -56,7 +60,8 @@ describe('no raw English can be thrown', () => {
       for (const m of src.matchAll(/new (\w*)Error\(\s*(['"`]|[a-z]\w*\s*\?\s*['"`])/g)) {
         if (!BUILTIN.has(m[1]!)) offenders.push(`${relative(ROOT, f)}: ${src.slice(m.index!, m.index! + 80)}`);
       }
-      for (const m of src.matchAll(/fieldError\((\[[^\]]*\]|[\w.!]+(\([^()]*\))?)\s*,\s*(['"`]|[a-z]\w*\s*\?\s*['"`])/g)) offenders.push(`${relative(ROOT, f)}: ${src.slice(m.index!, m.index! + 80)}`);
+      for (const m of src.matchAll(/fieldError\((\[[^\]]*\]|[\w.!]+(\([^()]*\))?)\s*,\s*(['"`]|[a-z]\w*\s*\?\s*['"`])/g))
+        offenders.push(`${relative(ROOT, f)}: ${src.slice(m.index!, m.index! + 80)}`);
     }
     expect(offenders).toEqual([]);
   });

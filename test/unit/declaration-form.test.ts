@@ -148,29 +148,94 @@ const valid: Case[] = [
   ['a trademark without export control', bg(mark())],
   ['a design with its registration number', bg(mark({ type: 'design', identifiers: [{ kind: 'design-registration', value: 'DM/212 345' }] }))],
   ['a patent with priority date and EP/WO/EU jurisdictions', bg(patent({ jurisdictions: ['EP', 'WO', 'EU', 'FR', 'US', 'JP'] }))],
-  ['every identifier kind', bg(tech({ identifiers: IDENTIFIER_KINDS.map((kind) => ({ kind, value: kind === 'patent-publication' ? 'WO 2019/123456 A1' : 'REF-2024/17' })) }))],
+  [
+    'every identifier kind',
+    bg(tech({ identifiers: IDENTIFIER_KINDS.map((kind) => ({ kind, value: kind === 'patent-publication' ? 'WO 2019/123456 A1' : 'REF-2024/17' })) })),
+  ],
   [
     'patent numbers in their accepted spellings',
     bg(
       patent({
-        identifiers: ['wo2019123456a1', 'US 10,123,456 B2', 'FR 3 012 345 A1', 'US RE45,678 E', 'US D812,345 S', 'US 2020/0123456 A1', '  EP1234567  ', 'EP 0 123 456 A2'].map(
-          (value) => ({ kind: 'patent-publication', value }),
-        ),
+        identifiers: [
+          'wo2019123456a1',
+          'US 10,123,456 B2',
+          'FR 3 012 345 A1',
+          'US RE45,678 E',
+          'US D812,345 S',
+          'US 2020/0123456 A1',
+          '  EP1234567  ',
+          'EP 0 123 456 A2',
+        ].map((value) => ({ kind: 'patent-publication', value })),
       }),
     ),
   ],
   [
     'every export-control category, with and without an Annex I entry',
-    bg(...['none', ...EXPORT_CONTROL_CATEGORIES].map((category, i) => tech({ key: `bg-${i}`, exportControl: category === 'none' ? { category } : { category, ...(i % 2 ? { annexIEntry: `${category}A001.b.2` } : {}) } }))),
+    bg(
+      ...['none', ...EXPORT_CONTROL_CATEGORIES].map((category, i) =>
+        tech({ key: `bg-${i}`, exportControl: category === 'none' ? { category } : { category, ...(i % 2 ? { annexIEntry: `${category}A001.b.2` } : {}) } }),
+      ),
+    ),
   ],
-  ['Annex I entries 3A001, 5A002.a.1, 9E003', bg(tech({ key: 'a', exportControl: { category: '3', annexIEntry: '3A001' } }), tech({ key: 'b', exportControl: { category: '5', annexIEntry: '5A002.a.1' } }), tech({ key: 'c', exportControl: { category: '9', annexIEntry: '9E003' } }))],
-  ['owners: a partner and a third party', bg(tech({ owners: [{ organizationId: A }, { thirdPartyName: 'CNRS', country: 'FR' }, { thirdPartyName: 'MIT', country: 'US' }] }))],
-  ['shares of 33.33 + 33.33 + 33.34 with planned publications', results(result({ ownership: [{ organizationId: A, pct: 33.33 }, { organizationId: B, pct: 33.33 }, { organizationId: C, pct: 33.34 }], plannedFilingDate: '2026-03-01', plannedPublications: [{ venue: 'Optics Express', date: '2026-06-01' }] }))],
-  ['shares adding up to 90 (refused at submit only)', results(result({ ownership: [{ organizationId: A, pct: 45 }, { organizationId: B, pct: 45 }] }))],
-  ['shares at the bounds: 0.0001, 12.3456 and 100', results(result({ ownership: [{ organizationId: A, pct: 0.0001 }, { organizationId: B, pct: 12.3456 }, { organizationId: C, pct: 100 }] }))],
+  [
+    'Annex I entries 3A001, 5A002.a.1, 9E003',
+    bg(
+      tech({ key: 'a', exportControl: { category: '3', annexIEntry: '3A001' } }),
+      tech({ key: 'b', exportControl: { category: '5', annexIEntry: '5A002.a.1' } }),
+      tech({ key: 'c', exportControl: { category: '9', annexIEntry: '9E003' } }),
+    ),
+  ],
+  [
+    'owners: a partner and a third party',
+    bg(tech({ owners: [{ organizationId: A }, { thirdPartyName: 'CNRS', country: 'FR' }, { thirdPartyName: 'MIT', country: 'US' }] })),
+  ],
+  [
+    'shares of 33.33 + 33.33 + 33.34 with planned publications',
+    results(
+      result({
+        ownership: [
+          { organizationId: A, pct: 33.33 },
+          { organizationId: B, pct: 33.33 },
+          { organizationId: C, pct: 33.34 },
+        ],
+        plannedFilingDate: '2026-03-01',
+        plannedPublications: [{ venue: 'Optics Express', date: '2026-06-01' }],
+      }),
+    ),
+  ],
+  [
+    'shares adding up to 90 (refused at submit only)',
+    results(
+      result({
+        ownership: [
+          { organizationId: A, pct: 45 },
+          { organizationId: B, pct: 45 },
+        ],
+      }),
+    ),
+  ],
+  [
+    'shares at the bounds: 0.0001, 12.3456 and 100',
+    results(
+      result({
+        ownership: [
+          { organizationId: A, pct: 0.0001 },
+          { organizationId: B, pct: 12.3456 },
+          { organizationId: C, pct: 100 },
+        ],
+      }),
+    ),
+  ],
   ['a share without its percentage yet', results(result({ ownership: [{ organizationId: A }] }))],
   ['an execution right with a field of use (optional there)', rights(execRight({ fieldOfUse: 'Travaux du lot 2' }))],
-  ['exploitation rights: worldwide, EU/EEA, countries', rights(exploitRight({ key: 'x1', territory: { scope: 'worldwide' } }), exploitRight({ key: 'x2' }), exploitRight({ key: 'x3', territory: { scope: 'countries', countries: ['DE', 'US', 'JP'] } }))],
+  [
+    'exploitation rights: worldwide, EU/EEA, countries',
+    rights(
+      exploitRight({ key: 'x1', territory: { scope: 'worldwide' } }),
+      exploitRight({ key: 'x2' }),
+      exploitRight({ key: 'x3', territory: { scope: 'countries', countries: ['DE', 'US', 'JP'] } }),
+    ),
+  ],
   ['an access right with only its key (purpose not chosen yet)', rights({ key: 'ar-9' })],
   ['an exploitation right whose country list is not filled in yet', rights({ key: 'ar-9', purpose: 'exploitation', territory: { scope: 'countries' } })],
   ['a subject without its key yet', rights(execRight({ subject: { kind: 'result' } }))],
@@ -180,14 +245,28 @@ const valid: Case[] = [
   ['padded strings are trimmed by the server', bg(tech({ title: `  ${'T'.repeat(300)}\n`, description: '\tDescription\n' }))],
   ['HTML and script are plain text', bg(tech({ title: '<script>alert("x")</script>', description: '<img src=x onerror=alert(1)> & <b>gras</b>' }))],
   ['a description of 20,000 characters with line breaks', bg(tech({ description: `Ligne 1\r\n${'x'.repeat(19_991)}` }))],
-  ['dates at the bounds and 29 February of a leap year', results(result({ plannedFilingDate: '2099-12-31', plannedPublications: [{ venue: 'A', date: '1900-01-01' }, { venue: 'B', date: '2028-02-29' }] }))],
+  [
+    'dates at the bounds and 29 February of a leap year',
+    results(
+      result({
+        plannedFilingDate: '2099-12-31',
+        plannedPublications: [
+          { venue: 'A', date: '1900-01-01' },
+          { venue: 'B', date: '2028-02-29' },
+        ],
+      }),
+    ),
+  ],
   ['500 background items (the maximum)', bg(...many(MAX_BACKGROUND_ITEMS, (i) => ({ key: `bg-${i}` })))],
   ['keys of 64 characters with . - _', bg({ key: `A${'b.c-d_'.repeat(10)}xyz` })],
   ['documents and ZRR origin', bg(tech({ documentIds: [DOC1, DOC2], fromZrr: true }))],
   ['empty lists everywhere', { background: [], results: [], accessRights: [], contacts: [] }],
   ['a title of 300 emoji (lengths count code points on both sides)', bg(tech({ title: '😀'.repeat(300) }))],
   ['29 February 2000 (a leap century)', results(result({ plannedFilingDate: '2000-02-29' }))],
-  ["an email whose domain label ends with '-' (zod's grammar; the served schema has no stricter `format`)", { signatory: person({ email: 'claire@acme-.fr' }) }],
+  [
+    "an email whose domain label ends with '-' (zod's grammar; the served schema has no stricter `format`)",
+    { signatory: person({ email: 'claire@acme-.fr' }) },
+  ],
 ];
 
 const invalid: Case[] = [
@@ -300,19 +379,95 @@ const submitInvalid: Case[] = [
 
 /** Accepted by the submit schema, refused by the cross-field rules of the submission (shared/domain/declaration.ts submitErrors). */
 const submitServerOnly: RuleCase[] = [
-  ['shares adding up to 90', 'shares-total', complete({ results: [result({ ownership: [{ organizationId: A, pct: 45 }, { organizationId: B, pct: 45 }] })] })],
-  ['shares adding up to 100.0001', 'shares-total', complete({ results: [result({ ownership: [{ organizationId: A, pct: 50.0001 }, { organizationId: B, pct: 50 }] })] })],
-  ['a shareholder outside the project', 'shareholders-in-project', complete({ results: [result({ ownership: [{ organizationId: A, pct: 50 }, { organizationId: `org_${'f'.repeat(32)}`, pct: 50 }] })] })],
-  ['a shareholder listed twice', 'shareholders-in-project', complete({ results: [result({ ownership: [{ organizationId: A, pct: 50 }, { organizationId: A, pct: 50 }] })] })],
-  ['an owner outside the project', 'owners-in-project', complete({ background: [tech({ owners: [{ organizationId: `org_${'f'.repeat(32)}` }] })], accessRights: [] })],
-  ['a patent without publication number', 'patent-identifier', complete({ background: [patent({ identifiers: [{ kind: 'internal-reference', value: 'X' }] })], accessRights: [] })],
-  ['a patent application without priority date', 'priority-date', complete({ background: [patent({ type: 'patent-application', priorityDate: undefined })], accessRights: [] })],
+  [
+    'shares adding up to 90',
+    'shares-total',
+    complete({
+      results: [
+        result({
+          ownership: [
+            { organizationId: A, pct: 45 },
+            { organizationId: B, pct: 45 },
+          ],
+        }),
+      ],
+    }),
+  ],
+  [
+    'shares adding up to 100.0001',
+    'shares-total',
+    complete({
+      results: [
+        result({
+          ownership: [
+            { organizationId: A, pct: 50.0001 },
+            { organizationId: B, pct: 50 },
+          ],
+        }),
+      ],
+    }),
+  ],
+  [
+    'a shareholder outside the project',
+    'shareholders-in-project',
+    complete({
+      results: [
+        result({
+          ownership: [
+            { organizationId: A, pct: 50 },
+            { organizationId: `org_${'f'.repeat(32)}`, pct: 50 },
+          ],
+        }),
+      ],
+    }),
+  ],
+  [
+    'a shareholder listed twice',
+    'shareholders-in-project',
+    complete({
+      results: [
+        result({
+          ownership: [
+            { organizationId: A, pct: 50 },
+            { organizationId: A, pct: 50 },
+          ],
+        }),
+      ],
+    }),
+  ],
+  [
+    'an owner outside the project',
+    'owners-in-project',
+    complete({ background: [tech({ owners: [{ organizationId: `org_${'f'.repeat(32)}` }] })], accessRights: [] }),
+  ],
+  [
+    'a patent without publication number',
+    'patent-identifier',
+    complete({ background: [patent({ identifiers: [{ kind: 'internal-reference', value: 'X' }] })], accessRights: [] }),
+  ],
+  [
+    'a patent application without priority date',
+    'priority-date',
+    complete({ background: [patent({ type: 'patent-application', priorityDate: undefined })], accessRights: [] }),
+  ],
   ['a priority date in the future', 'priority-date', complete({ background: [patent({ priorityDate: '2099-01-01' })], accessRights: [] })],
-  ['case-by-case conditions without text', 'case-by-case-text', complete({ background: [tech({ executionConditions: { regime: 'case-by-case' } })], accessRights: [] })],
-  ['a publication planned before the filing', 'publication-after-filing', complete({ results: [result({ plannedFilingDate: '2026-03-01', plannedPublications: [{ venue: 'Nature', date: '2026-02-28' }] })] })],
+  [
+    'case-by-case conditions without text',
+    'case-by-case-text',
+    complete({ background: [tech({ executionConditions: { regime: 'case-by-case' } })], accessRights: [] }),
+  ],
+  [
+    'a publication planned before the filing',
+    'publication-after-filing',
+    complete({ results: [result({ plannedFilingDate: '2026-03-01', plannedPublications: [{ venue: 'Nature', date: '2026-02-28' }] })] }),
+  ],
   ['beneficiary and grantor the same', 'access-parties', complete({ accessRights: [execRight({ grantorOrganizationId: A })] })],
   ['a requested right benefiting another partner', 'access-parties', complete({ accessRights: [execRight({ beneficiaryOrganizationId: C })] })],
-  ['a subject result that does not exist', 'access-subject-exists', complete({ accessRights: [exploitRight({ subject: { kind: 'result', resultKey: 'r-404' } })] })],
+  [
+    'a subject result that does not exist',
+    'access-subject-exists',
+    complete({ accessRights: [exploitRight({ subject: { kind: 'result', resultKey: 'r-404' } })] }),
+  ],
 ];
 const submitContext: SubmitContext = { projectOrgIds: [A, B, C], organizationId: A, today: '2025-06-01', backgroundKeysByOrg: { [B]: ['bg-9'] } };
 
@@ -321,7 +476,11 @@ const submitContext: SubmitContext = { projectOrgIds: [A, B, C], organizationId:
 const zodDraft = (x: unknown) => declarationDraftSchema.safeParse(x, DECLARATION_PARSE_PARAMS);
 const zodSubmit = (x: unknown) => declarationSubmitSchema.safeParse(x, DECLARATION_PARSE_PARAMS);
 /** `results/0/ownership/1/pct` → `results.ownership.pct` (the dotted field paths of labels and rules). */
-const fieldOf = (path: string) => path.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).join('.');
+const fieldOf = (path: string) =>
+  path
+    .split('/')
+    .filter((s) => s !== '' && !/^\d+$/.test(s))
+    .join('.');
 const ruleById = (id: string) => DECLARATION_RULES.find((r) => r.id === id);
 
 // --- Tests ------------------------------------------------------------------------------------------------------
@@ -398,7 +557,10 @@ describe('the served draft schema and zod agree (Ajv 2020 strict + ajv-formats v
     const conditions = fc.record({ regime: pick(CONDITION_REGIMES, ['free']), text }, opt);
     const exportControl = fc.oneof(
       fc.record({ category: pick(['none'], ['10', 'A']) }),
-      fc.record({ category: pick(EXPORT_CONTROL_CATEGORIES, ['none']), annexIEntry: pick(['3A001', '5A002.a.1', '9E003', '0B001.c'], ['3a001', '3F001']) }, { requiredKeys: ['category'] }),
+      fc.record(
+        { category: pick(EXPORT_CONTROL_CATEGORIES, ['none']), annexIEntry: pick(['3A001', '5A002.a.1', '9E003', '0B001.c'], ['3a001', '3F001']) },
+        { requiredKeys: ['category'] },
+      ),
       fc.constant({}),
     );
     const identifier = fc.record({
@@ -465,17 +627,19 @@ describe('the served draft schema and zod agree (Ajv 2020 strict + ajv-formats v
       },
       opt,
     );
-    const draft = fc.record(
-      {
-        background: list(background),
-        results: list(result, 2),
-        accessRights: list(right, 2),
-        confidentiality: fc.record({ termYears: pick([1, 5, 20], [0, 21, 2.5]), survivesProject: pick([true], [false]) }, opt),
-        signatory: fc.record({ name: text, position: text, email: pick(['a.b@acme.fr'], ['acme.fr']) }, opt),
-        contacts: list(fc.record({ name: text, email: pick(['a.b@acme.fr'], ['acme.fr']) }, opt), 2),
-      },
-      { requiredKeys: [] },
-    ).chain((d) => pick([d], [{ ...d, extra: true }]));
+    const draft = fc
+      .record(
+        {
+          background: list(background),
+          results: list(result, 2),
+          accessRights: list(right, 2),
+          confidentiality: fc.record({ termYears: pick([1, 5, 20], [0, 21, 2.5]), survivesProject: pick([true], [false]) }, opt),
+          signatory: fc.record({ name: text, position: text, email: pick(['a.b@acme.fr'], ['acme.fr']) }, opt),
+          contacts: list(fc.record({ name: text, email: pick(['a.b@acme.fr'], ['acme.fr']) }, opt), 2),
+        },
+        { requiredKeys: [] },
+      )
+      .chain((d) => pick([d], [{ ...d, extra: true }]));
     const serverOnly = (message: string) => message.startsWith('Key "') || message === 'At most 4 decimals';
     let accepted = 0;
     let serverOnlyRefusals = 0;
@@ -651,10 +815,35 @@ describe('uiSchema of the declaration', () => {
     expect(fr.background.items.executionConditions.regime['ui:help']).toContain('Au cas par cas');
     expect(en.background.items.exploitationConditions.regime['ui:help']).toContain('Case by case: access will be negotiated at each request');
     const names = {
-      fr: ['Matières, installations et équipements nucléaires', 'Matériaux spéciaux', 'Traitement des matériaux', 'Électronique', 'Calculateurs', 'Télécommunications', 'Capteurs et lasers', 'Navigation', 'Marine', 'Aérospatiale et propulsion'],
-      en: ['Nuclear materials, facilities and equipment', 'Special materials', 'Materials processing', 'Electronics', 'Computers', 'Telecommunications', 'Sensors and lasers', 'Navigation and avionics', 'Marine', 'Aerospace and propulsion'],
+      fr: [
+        'Matières, installations et équipements nucléaires',
+        'Matériaux spéciaux',
+        'Traitement des matériaux',
+        'Électronique',
+        'Calculateurs',
+        'Télécommunications',
+        'Capteurs et lasers',
+        'Navigation',
+        'Marine',
+        'Aérospatiale et propulsion',
+      ],
+      en: [
+        'Nuclear materials, facilities and equipment',
+        'Special materials',
+        'Materials processing',
+        'Electronics',
+        'Computers',
+        'Telecommunications',
+        'Sensors and lasers',
+        'Navigation and avionics',
+        'Marine',
+        'Aerospace and propulsion',
+      ],
     };
-    for (const [lang, ui] of [['fr', fr], ['en', en]] as const) {
+    for (const [lang, ui] of [
+      ['fr', fr],
+      ['en', en],
+    ] as const) {
       const category = ui.background.items.exportControl.category;
       names[lang].forEach((name, i) => {
         expect(category['ui:enumLabels'][String(i)]).toContain(name);
@@ -685,7 +874,8 @@ describe('uiSchema of the declaration', () => {
     expect(ui.accessRights.items.terms['ui:widget']).toBe('textarea');
     expect(ui.accessRights.items.fieldOfUse['ui:widget']).toBe('textarea');
     expect(bgItem.title['ui:widget']).toBe('text');
-    for (const d of [bgItem.priorityDate, ui.results.items.plannedFilingDate, ui.results.items.plannedPublications.items.date]) expect(d['ui:widget']).toBe('date');
+    for (const d of [bgItem.priorityDate, ui.results.items.plannedFilingDate, ui.results.items.plannedPublications.items.date])
+      expect(d['ui:widget']).toBe('date');
     expect(bgItem.owners.items.country).toMatchObject({ 'ui:widget': 'select', 'ui:options': { searchable: true } });
     expect(bgItem.jurisdictions['ui:widget']).toBe('multiselect');
     expect(ui.accessRights.items.territory.countries['ui:widget']).toBe('multiselect');
@@ -701,7 +891,13 @@ describe('uiSchema of the declaration', () => {
   it('lists the rules: schema ones for the conditional parts, server ones for what JSON Schema cannot say', () => {
     const fields = [...propertyPaths(getFormDocument('declaration', 'fr')!.schema, '', new Set())];
     for (const lang of LANGS) {
-      const rules = getFormDocument('declaration', lang)!.uiSchema['ui:rules'] as { id: string; fields: string[]; enforcedBy: string; when: string; message: string }[];
+      const rules = getFormDocument('declaration', lang)!.uiSchema['ui:rules'] as {
+        id: string;
+        fields: string[];
+        enforcedBy: string;
+        when: string;
+        message: string;
+      }[];
       expect(rules.map((r) => r.id)).toEqual(DECLARATION_RULES.map((r) => r.id));
       for (const r of rules) {
         expect(r.message).toBe((LABELS[lang].forms.declaration.rules as Record<string, string>)[r.id]);

@@ -183,7 +183,9 @@ describe('drafts', () => {
     expect(pathsOf(draftErrors({ background: [{ title: 'x' }] }))).toEqual(['background/0/key']);
     expect(pathsOf(draftErrors({ results: [{ key: 'bad key!' }] }))).toEqual(['results/0/key']);
     const dup = draftErrors({ background: [{ key: 'bg-1' }, { key: 'bg-2' }, { key: 'bg-1' }], results: [{ key: 'bg-1' }] });
-    expect(dup).toEqual([expect.objectContaining({ path: 'background/2/key', pointer: '/background/2/key', message: expect.stringContaining('background/0') })]);
+    expect(dup).toEqual([
+      expect.objectContaining({ path: 'background/2/key', pointer: '/background/2/key', message: expect.stringContaining('background/0') }),
+    ]);
   });
 
   test('parseDeclarationDraft throws a ValidationError listing every field', () => {
@@ -257,7 +259,9 @@ describe('co-ownership shares (exact decimal arithmetic)', () => {
 
   test('99.99 is refused on the result’s ownership list', () => {
     const errors = allSubmitErrors(withShares([33.33, 33.33, 33.33]));
-    expect(errors).toEqual([{ path: 'results/0/ownership', pointer: '/results/0/ownership', message: 'Shares add up to 99.99 %; they must add up to exactly 100 %' }]);
+    expect(errors).toEqual([
+      { path: 'results/0/ownership', pointer: '/results/0/ownership', message: 'Shares add up to 99.99 %; they must add up to exactly 100 %' },
+    ]);
   });
 
   test('100.0001 is refused (as a sum, and as one share over 100)', () => {
@@ -271,7 +275,10 @@ describe('co-ownership shares (exact decimal arithmetic)', () => {
 
   test('a negative, zero or over-precise share is refused by the schema at its exact path', () => {
     const d = withShares([60, -10, 50]);
-    d.results[1].ownership = [{ organizationId: A, pct: 0 }, { organizationId: B, pct: 99.99999 }];
+    d.results[1].ownership = [
+      { organizationId: A, pct: 0 },
+      { organizationId: B, pct: 99.99999 },
+    ];
     expect(allSubmitErrors(d)).toEqual([
       { path: 'results/0/ownership/1/pct', pointer: '/results/0/ownership/1/pct', message: 'A share is more than 0 and at most 100' },
       { path: 'results/1/ownership/0/pct', pointer: '/results/1/ownership/0/pct', message: 'A share is more than 0 and at most 100' },
@@ -356,7 +363,9 @@ describe('owners and parties belong to the project', () => {
   test('an owner organization outside the project is refused; a named third party is fine', () => {
     const d = valid();
     d.background[2].owners[1] = { organizationId: OUTSIDER };
-    expect(allSubmitErrors(d)).toEqual([expect.objectContaining({ path: 'background/2/owners/1/organizationId', message: expect.stringContaining('third party') })]);
+    expect(allSubmitErrors(d)).toEqual([
+      expect.objectContaining({ path: 'background/2/owners/1/organizationId', message: expect.stringContaining('third party') }),
+    ]);
   });
 
   test('an owner is either an organization or a third party with a country, never a mix', () => {
@@ -427,7 +436,11 @@ describe('dates', () => {
       { venue: 'Same day', date: '2026-01-15' },
     ];
     expect(allSubmitErrors(d)).toEqual([
-      expect.objectContaining({ path: 'results/0/plannedPublications/1/date', pointer: '/results/0/plannedPublications/1/date', message: expect.stringContaining('novelty') }),
+      expect.objectContaining({
+        path: 'results/0/plannedPublications/1/date',
+        pointer: '/results/0/plannedPublications/1/date',
+        message: expect.stringContaining('novelty'),
+      }),
     ]);
   });
 
@@ -463,7 +476,9 @@ describe('dates', () => {
     expect(pathsOf(allSubmitErrors(d))).toEqual(['background/0/priorityDate']);
     expect(allSubmitErrors(d, { projectOrgIds: [A, B, C], organizationId: A })).toEqual([]); // no `today`: not judged
     delete d.background[0].priorityDate;
-    expect(allSubmitErrors(d)).toEqual([expect.objectContaining({ path: 'background/0/priorityDate', message: 'Required for a patent or a patent application' })]);
+    expect(allSubmitErrors(d)).toEqual([
+      expect.objectContaining({ path: 'background/0/priorityDate', message: 'Required for a patent or a patent application' }),
+    ]);
   });
 });
 
@@ -474,7 +489,9 @@ describe('background items', () => {
       { kind: 'patent-publication', value: 'EP 123' },
       { kind: 'internal-reference', value: 'REF-2021-7' },
     ];
-    expect(draftErrors(d)).toEqual([expect.objectContaining({ path: 'background/0/identifiers/0/value', message: expect.stringContaining('publication number') })]);
+    expect(draftErrors(d)).toEqual([
+      expect.objectContaining({ path: 'background/0/identifiers/0/value', message: expect.stringContaining('publication number') }),
+    ]);
   });
 
   test('a granted patent needs its publication number', () => {
@@ -529,7 +546,9 @@ describe('export control: only on technology items, category and Annex I entry c
       const d = valid();
       d.background[1].type = type;
       d.background[1].exportControl = { category: 'none' };
-      expect(draftErrors(d)).toEqual([expect.objectContaining({ path: 'background/1/exportControl', message: expect.stringContaining('technology items only') })]);
+      expect(draftErrors(d)).toEqual([
+        expect.objectContaining({ path: 'background/1/exportControl', message: expect.stringContaining('technology items only') }),
+      ]);
     }
   });
 
@@ -749,7 +768,9 @@ describe('declarationContentHash', () => {
     const h = declarationContentHash(d);
     expect(h).toMatch(/^[0-9a-f]{64}$/);
     expect(h).toBe(sha256Hex(canonicalJson(d)));
-    const reversed = JSON.parse(JSON.stringify(d), (_k, v) => (v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v));
+    const reversed = JSON.parse(JSON.stringify(d), (_k, v) =>
+      v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).reverse()) : v,
+    );
     expect(Object.keys(reversed)[0]).toBe('contacts');
     expect(declarationContentHash(reversed)).toBe(h);
   });

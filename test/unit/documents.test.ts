@@ -1,7 +1,8 @@
 import { documentObjectKey, documentUploadKey, magicMismatch, MAX_DOCUMENT_BYTES, sanitizeFileName, uploadRejection } from '../../shared/domain/documents';
 import { hasFrench, translateMessage } from '../../shared/domain/i18n/messages';
 
-const b = (...parts: (string | number[])[]) => new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
+const b = (...parts: (string | number[])[]) =>
+  new Uint8Array(Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'latin1') : Buffer.from(p)))));
 
 describe('magic bytes', () => {
   test('matching types pass', () => {
@@ -11,7 +12,9 @@ describe('magic bytes', () => {
     expect(magicMismatch('text/plain', new Uint8Array(Buffer.from('Procédé — v2\n', 'utf8')))).toBeNull();
     const odt = b([0x50, 0x4b, 0x03, 0x04], 'x'.repeat(26), 'mimetype', 'application/vnd.oasis.opendocument.text');
     expect(magicMismatch('application/vnd.oasis.opendocument.text', odt)).toBeNull();
-    expect(magicMismatch('application/vnd.openxmlformats-officedocument.wordprocessingml.document', b([0x50, 0x4b, 0x03, 0x04], 'xx[Content_Types].xml'))).toBeNull();
+    expect(
+      magicMismatch('application/vnd.openxmlformats-officedocument.wordprocessingml.document', b([0x50, 0x4b, 0x03, 0x04], 'xx[Content_Types].xml')),
+    ).toBeNull();
   });
   test('an EXE renamed .pdf, a PNG declared as JPEG, binary text, a zip that is not ODT are refused', () => {
     expect(magicMismatch('application/pdf', b('MZ\x90\x00'))).toMatch(/executable/);

@@ -28,7 +28,13 @@ const orgN = (i: number) => `org_${i.toString(16).padStart(32, '0')}`;
 // JSON Schema. `zodOnly` are refused by the server only: rules JSON Schema cannot express.
 
 const org = (o: Record<string, unknown> = {}) => ({ legalName: 'Acme Robotique SAS', country: 'FR', siren: '732829320', category: 'sme', ...o });
-const foreign = (o: Record<string, unknown> = {}) => ({ legalName: 'Beta Systems GmbH', country: 'DE', registrationId: 'HRB 123456', category: 'midcap', ...o });
+const foreign = (o: Record<string, unknown> = {}) => ({
+  legalName: 'Beta Systems GmbH',
+  country: 'DE',
+  registrationId: 'HRB 123456',
+  category: 'midcap',
+  ...o,
+});
 const holder = (o: Record<string, unknown> = {}) => ({ name: 'Holding Un', country: 'FR', votingRightsPct: 40, ...o });
 const rep = (o: Record<string, unknown> = {}) => ({ name: 'Claire Martin', email: 'claire.martin@acme.fr', ...o });
 
@@ -36,23 +42,39 @@ const organizationCorpus: { valid: [string, unknown][]; invalid: [string, unknow
   valid: [
     ['minimal French organization', org()],
     ['minimal foreign organization', foreign()],
-    ['every field', org({ listed: true, zrr: true, city: 'Grenoble', activityDescription: 'Robots de manutention.\nLigne 2\tindentée', shareholders: [holder()], representatives: [rep({ language: 'en', position: 'Directrice juridique' })] })],
+    [
+      'every field',
+      org({
+        listed: true,
+        zrr: true,
+        city: 'Grenoble',
+        activityDescription: 'Robots de manutention.\nLigne 2\tindentée',
+        shareholders: [holder()],
+        representatives: [rep({ language: 'en', position: 'Directrice juridique' })],
+      }),
+    ],
     ['padded strings are trimmed by the server', org({ legalName: '   Acme SAS  ', city: '\tLyon\n' })],
     ['legal name of exactly 300 characters', org({ legalName: 'A'.repeat(300) })],
     ['300 characters once trimmed', org({ legalName: `  ${'B'.repeat(300)}  ` })],
     ['one-character name', org({ legalName: 'X' })],
     ['accents and typographic quotes', org({ legalName: 'Société d’Études — Île-de-France « Nord »' })],
     ['control characters at the edges are trimmed away (\\v, \\f are whitespace)', org({ legalName: '\u000bAcme\u000c' })],
-    ['shareholders: natural person, linked, controlling, 4 decimals, total 100', org({
-      shareholders: [
-        holder({ name: 'Jean Dupont', naturalPerson: true, votingRightsPct: 33.3333 }),
-        holder({ name: 'Holding', organizationId: ORG_A, controlling: true, votingRightsPct: 33.3333, country: 'LU' }),
-        holder({ name: 'Fonds', country: 'US', votingRightsPct: 33.3334 }),
-      ],
-    })],
+    [
+      'shareholders: natural person, linked, controlling, 4 decimals, total 100',
+      org({
+        shareholders: [
+          holder({ name: 'Jean Dupont', naturalPerson: true, votingRightsPct: 33.3333 }),
+          holder({ name: 'Holding', organizationId: ORG_A, controlling: true, votingRightsPct: 33.3333, country: 'LU' }),
+          holder({ name: 'Fonds', country: 'US', votingRightsPct: 33.3334 }),
+        ],
+      }),
+    ],
     ['0 % and 100 % bounds', foreign({ shareholders: [holder({ votingRightsPct: 0 }), holder({ name: 'Solo', votingRightsPct: 100 })] })],
     ['empty lists', org({ shareholders: [], representatives: [] })],
-    ['200 shareholders (the maximum)', org({ shareholders: Array.from({ length: 200 }, (_, i) => holder({ name: `Actionnaire ${i}`, votingRightsPct: 0.5 })) })],
+    [
+      '200 shareholders (the maximum)',
+      org({ shareholders: Array.from({ length: 200 }, (_, i) => holder({ name: `Actionnaire ${i}`, votingRightsPct: 0.5 })) }),
+    ],
     ['20 representatives (the maximum)', org({ representatives: Array.from({ length: 20 }, (_, i) => rep({ email: `rep${i}@acme.fr` })) })],
     ['listed US company', foreign({ country: 'US', registrationId: 'DE-1234567', listed: true, category: 'large' })],
     ['public lab', org({ category: 'public-lab', siren: '732829338', zrr: true })],
@@ -124,7 +146,32 @@ const projectCorpus: typeof organizationCorpus = {
     ['acronym of 30 characters, padded', project({ acronym: ` ${'A'.repeat(30)}\t` })],
     ['acronym of one character', project({ acronym: '7' })],
     ['summary with line breaks, 5000 characters', project({ summary: `Résumé\n${'x'.repeat(4993)}` })],
-    ['every technology domain once', project({ technologyDomains: ['cybersecurity', 'artificial-intelligence', 'robotics', 'additive-manufacturing', 'semiconductors', 'quantum', 'energy-storage', 'biotechnologies', 'low-carbon-energy', 'photonics', 'nanotechnologies', 'microelectronics', 'micro-nanosystems', 'space', 'health', 'telecommunications', 'materials', 'software', 'other'] })],
+    [
+      'every technology domain once',
+      project({
+        technologyDomains: [
+          'cybersecurity',
+          'artificial-intelligence',
+          'robotics',
+          'additive-manufacturing',
+          'semiconductors',
+          'quantum',
+          'energy-storage',
+          'biotechnologies',
+          'low-carbon-energy',
+          'photonics',
+          'nanotechnologies',
+          'microelectronics',
+          'micro-nanosystems',
+          'space',
+          'health',
+          'telecommunications',
+          'materials',
+          'software',
+          'other',
+        ],
+      }),
+    ],
     ['leap day', project({ startDate: '2028-02-29', endDate: '2028-03-01' })],
     ['European funding', project({ fundingScheme: 'horizon-europe', technologyDomains: ['quantum'] })],
     ['100 partners (the maximum)', project({ partners: Array.from({ length: 100 }, (_, i) => partner(orgN(i), i === 0 ? 'coordinator' : 'partner')) })],
@@ -271,11 +318,14 @@ function missingLabels(schema: JsonSchema, ui: UiNode | undefined, path: string,
 }
 
 describe('uiSchema', () => {
-  it.each(formIds().flatMap((formId) => LANGS.map((lang) => [formId, lang] as const)))('%s in %s labels every property and every enum value', (formId, lang) => {
-    const doc = getFormDocument(formId, lang)!;
-    expect(missingLabels(doc.schema, doc.uiSchema, '', [])).toEqual([]);
-    expect(doc.uiSchema['ui:title']).toBe(LABELS[lang].forms[formId]!.title);
-  });
+  it.each(formIds().flatMap((formId) => LANGS.map((lang) => [formId, lang] as const)))(
+    '%s in %s labels every property and every enum value',
+    (formId, lang) => {
+      const doc = getFormDocument(formId, lang)!;
+      expect(missingLabels(doc.schema, doc.uiSchema, '', [])).toEqual([]);
+      expect(doc.uiSchema['ui:title']).toBe(LABELS[lang].forms[formId]!.title);
+    },
+  );
 
   it.each(formIds())('%s: the sections list every top-level field exactly once', (formId) => {
     const doc = getFormDocument(formId, 'fr')!;

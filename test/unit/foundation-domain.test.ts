@@ -42,7 +42,16 @@ describe('audit hash chain', () => {
     const out: AuditEvent[] = [];
     let prev = GENESIS_HASH;
     for (let i = 1; i <= n; i++) {
-      const e = sealEvent({ chain: 'PROJ#x', seq: i, at: `2026-01-0${i}T00:00:00.000Z`, actor, action: 'a', target: { type: 't', id: String(i) }, after: { i }, prevHash: prev });
+      const e = sealEvent({
+        chain: 'PROJ#x',
+        seq: i,
+        at: `2026-01-0${i}T00:00:00.000Z`,
+        actor,
+        action: 'a',
+        target: { type: 't', id: String(i) },
+        after: { i },
+        prevHash: prev,
+      });
       out.push(e);
       prev = e.hash;
     }
@@ -111,7 +120,15 @@ describe('project schema', () => {
   test('exactly one coordinator when partners are listed', () => {
     const o = (n: number) => `org_${String(n).repeat(32)}`;
     expect(projectInputSchema.safeParse({ ...base, partners: [{ organizationId: o(1), role: 'partner' }] }).success).toBe(false);
-    expect(projectInputSchema.safeParse({ ...base, partners: [{ organizationId: o(1), role: 'coordinator' }, { organizationId: o(2), role: 'partner' }] }).success).toBe(true);
+    expect(
+      projectInputSchema.safeParse({
+        ...base,
+        partners: [
+          { organizationId: o(1), role: 'coordinator' },
+          { organizationId: o(2), role: 'partner' },
+        ],
+      }).success,
+    ).toBe(true);
   });
 });
 

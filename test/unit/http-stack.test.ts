@@ -17,7 +17,11 @@ const event = (over: Partial<HttpEvent> & { claims?: Record<string, unknown> } =
     rawQueryString: '',
     headers: {},
     isBase64Encoded: false,
-    requestContext: { requestId: 'req-1', http: { method: (rest.routeKey ?? 'GET').split(' ')[0], path: '/projects/x' }, ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}) },
+    requestContext: {
+      requestId: 'req-1',
+      http: { method: (rest.routeKey ?? 'GET').split(' ')[0], path: '/projects/x' },
+      ...(claims ? { authorizer: { jwt: { claims, scopes: [] } } } : {}),
+    },
     ...rest,
   } as unknown as HttpEvent;
 };
@@ -37,7 +41,10 @@ describe('claims → principal', () => {
 describe('middy stack', () => {
   test('route-level roles: a partner may not PATCH a project (403 problem+json)', async () => {
     const h = httpHandler(findRoute('PATCH /projects/{projectId}')!, async () => ({ status: 200, body: {} }));
-    const res = await h(event({ routeKey: 'PATCH /projects/{projectId}', claims: { sub: 'u', 'cognito:groups': '[partner]', 'custom:organizationId': 'org_1' } }), ctx);
+    const res = await h(
+      event({ routeKey: 'PATCH /projects/{projectId}', claims: { sub: 'u', 'cognito:groups': '[partner]', 'custom:organizationId': 'org_1' } }),
+      ctx,
+    );
     expect(res.statusCode).toBe(403);
     expect(res.headers?.['content-type']).toBe('application/problem+json');
   });
@@ -123,29 +130,44 @@ describe("an error's own extra fields never overwrite the problem's members", ()
 describe('JSON bodies must be UTF-8', () => {
   const legal = { sub: 'u', 'cognito:groups': '[legal]' };
   const route = defineRoute({
-    method: 'POST', path: '/organizations', handler: 'organizations/create-organization', group: 'organizations', roles: ['legal'],
-    summary: 'echo', tags: [], body: z.object({ legalName: z.string() }), response: z.object({ got: z.unknown() }), after: [],
+    method: 'POST',
+    path: '/organizations',
+    handler: 'organizations/create-organization',
+    group: 'organizations',
+    roles: ['legal'],
+    summary: 'echo',
+    tags: [],
+    body: z.object({ legalName: z.string() }),
+    response: z.object({ got: z.unknown() }),
+    after: [],
   });
   const echo = httpHandler(route, async (req) => ({ status: 200, body: { got: req.body } }));
   const post = (contentType: string, body = '{"legalName":"Société Générale des Capteurs"}') =>
     echo(event({ routeKey: 'POST /organizations', claims: legal, headers: { 'content-type': contentType }, body }), ctx);
-  test.each(['application/json; charset=iso-8859-1', 'application/json; charset=windows-1252', 'application/json;charset=UTF-16', 'application/json; charset="latin1"', 'application/merge-patch+json; charset=us-ascii'])(
-    '%s → 415 problem',
-    async (ct) => {
-      const res = await post(ct);
-      expect(res.statusCode).toBe(415);
-      expect(res.headers?.['content-type']).toBe('application/problem+json');
-      const p = JSON.parse(res.body!);
-      expect(p).toMatchObject({ status: 415, type: 'https://vigie.dev/problems/unsupported-media-type' });
-      expect(p.detail).toMatch(/UTF-8/);
-    },
-  );
-  test.each(['application/json', 'application/json; charset=utf-8', 'application/json; charset=UTF-8', 'application/json;charset="utf-8"', 'Application/JSON; Charset=Utf-8', 'application/merge-patch+json; charset=utf-8'])(
-    '%s → accepted',
-    async (ct) => {
-      const res = await post(ct);
-      expect(res.statusCode).toBe(200);
-      expect(JSON.parse(res.body!)).toEqual({ got: { legalName: 'Société Générale des Capteurs' } });
-    },
-  );
+  test.each([
+    'application/json; charset=iso-8859-1',
+    'application/json; charset=windows-1252',
+    'application/json;charset=UTF-16',
+    'application/json; charset="latin1"',
+    'application/merge-patch+json; charset=us-ascii',
+  ])('%s → 415 problem', async (ct) => {
+    const res = await post(ct);
+    expect(res.statusCode).toBe(415);
+    expect(res.headers?.['content-type']).toBe('application/problem+json');
+    const p = JSON.parse(res.body!);
+    expect(p).toMatchObject({ status: 415, type: 'https://vigie.dev/problems/unsupported-media-type' });
+    expect(p.detail).toMatch(/UTF-8/);
+  });
+  test.each([
+    'application/json',
+    'application/json; charset=utf-8',
+    'application/json; charset=UTF-8',
+    'application/json;charset="utf-8"',
+    'Application/JSON; Charset=Utf-8',
+    'application/merge-patch+json; charset=utf-8',
+  ])('%s → accepted', async (ct) => {
+    const res = await post(ct);
+    expect(res.statusCode).toBe(200);
+    expect(JSON.parse(res.body!)).toEqual({ got: { legalName: 'Société Générale des Capteurs' } });
+  });
 });

@@ -40,7 +40,19 @@ describe('Accept-Language negotiation', () => {
 
 describe('problem titles and toProblem', () => {
   test('every problem type has a title in both languages', () => {
-    for (const slug of ['validation', 'unauthorized', 'forbidden', 'not-found', 'conflict', 'precondition-failed', 'payload-too-large', 'unsupported-media-type', 'unprocessable', 'precondition-required', 'internal']) {
+    for (const slug of [
+      'validation',
+      'unauthorized',
+      'forbidden',
+      'not-found',
+      'conflict',
+      'precondition-failed',
+      'payload-too-large',
+      'unsupported-media-type',
+      'unprocessable',
+      'precondition-required',
+      'internal',
+    ]) {
       expect(PROBLEM_TITLES[slug]?.fr).toBeTruthy();
       expect(PROBLEM_TITLES[slug]?.en).toBeTruthy();
       expect(PROBLEM_TITLES[slug]!.fr).not.toBe(PROBLEM_TITLES[slug]!.en);
@@ -53,7 +65,14 @@ describe('problem titles and toProblem', () => {
       extra: { foo: 1 },
     });
     const fr = toProblem(err, 'r1');
-    expect(fr).toMatchObject({ title: 'Requête invalide', status: 400, lang: 'fr', foo: 1, requestId: 'r1', detail: 'Requête invalide (corps de la requête) : 2 erreur(s).' });
+    expect(fr).toMatchObject({
+      title: 'Requête invalide',
+      status: 400,
+      lang: 'fr',
+      foo: 1,
+      requestId: 'r1',
+      detail: 'Requête invalide (corps de la requête) : 2 erreur(s).',
+    });
     expect(fr.errors).toEqual([
       { path: 'siren', pointer: '/siren', message: 'Doit être un SIREN valide : 9 chiffres avec une clé de contrôle valide' },
       { path: 'x', pointer: '/x', message: 'Some brand new message' },
@@ -68,13 +87,19 @@ describe('problem titles and toProblem', () => {
   });
   test('patterns carry the embedded values', () => {
     expect(translateMessage('At most 300 characters', 'fr')).toBe('300 caractères au maximum');
-    expect(translateMessage('Shares add up to 90 %; they must add up to exactly 100 %', 'fr')).toBe('Les quotes-parts totalisent 90 % ; elles doivent totaliser exactement 100 %');
+    expect(translateMessage('Shares add up to 90 %; they must add up to exactly 100 %', 'fr')).toBe(
+      'Les quotes-parts totalisent 90 % ; elles doivent totaliser exactement 100 %',
+    );
     expect(translateMessage('At most 50 owners', 'fr')).toBe('50 titulaires au maximum');
     expect(translateMessage('At least one of the jurisdictions', 'fr')).toBe('Au moins une juridiction');
-    expect(translateMessage('This step cannot be approved while there are 2 open high or critical risk flag(s) and 1 foreign-investment (IEF) hold(s).', 'fr')).toBe(
+    expect(
+      translateMessage('This step cannot be approved while there are 2 open high or critical risk flag(s) and 1 foreign-investment (IEF) hold(s).', 'fr'),
+    ).toBe(
       "Cette étape ne peut pas être approuvée tant qu'il y a 2 alerte(s) de risque élevé ou critique ouverte(s) et 1 blocage(s) au titre des investissements étrangers (IEF).",
     );
-    expect(translateMessage('The file was refused and deleted: The file is a Windows executable.', 'fr')).toBe('Le fichier a été refusé et supprimé : Le fichier est un exécutable Windows.');
+    expect(translateMessage('The file was refused and deleted: The file is a Windows executable.', 'fr')).toBe(
+      'Le fichier a été refusé et supprimé : Le fichier est un exécutable Windows.',
+    );
     expect(translateMessage(new ConflictError('Cannot waive flag flg_1: it is waived.').message, 'fr')).toContain('flg_1');
   });
   test("zod's built-in English messages are translated too", () => {
@@ -96,7 +121,8 @@ describe('problem titles and toProblem', () => {
 // Catalog coverage: every message literal in shared/domain (and functions/http) has a French translation.
 
 const ROOT = join(__dirname, '../..');
-const ERROR_CLASSES = 'Validation|NotFound|Conflict|Forbidden|Unprocessable|PreconditionFailed|PreconditionRequired|PayloadTooLarge|UnsupportedMediaType|Unauthorized';
+const ERROR_CLASSES =
+  'Validation|NotFound|Conflict|Forbidden|Unprocessable|PreconditionFailed|PreconditionRequired|PayloadTooLarge|UnsupportedMediaType|Unauthorized';
 const SAMPLE = '7';
 
 function files(dir: string, skip: string[]): string[] {
@@ -141,7 +167,7 @@ function callLiterals(src: string, open: number, consts: Record<string, string>)
   const out: string[] = [];
   let depth = 0;
   let joinNext = false;
-  for (let i = open; i < src.length; ) {
+  for (let i = open; i < src.length;) {
     const c = src[i]!;
     if (c === "'" || c === '"' || c === '`') {
       const { text, end } = readLiteral(src, i, consts);
@@ -171,7 +197,10 @@ function messageLiterals(file: string): string[] {
   for (const m of src.matchAll(/const (\w+) = ('(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*");/g)) consts[m[1]!] = m[2]!.slice(1, -1);
   const out: string[] = [];
   for (const m of src.matchAll(/\b(?:message|error):\s*(?=['"`])/g)) out.push(readLiteral(src, m.index! + m[0].length, consts).text);
-  const calls = new RegExp(`(?:\\bnew (?:${ERROR_CLASSES})Error|(?<![.\\w])fieldError|(?<![.\\w])add|\\borRequired|\\.min|\\.max|\\.int|\\.regex|\\.refine)\\(`, 'g');
+  const calls = new RegExp(
+    `(?:\\bnew (?:${ERROR_CLASSES})Error|(?<![.\\w])fieldError|(?<![.\\w])add|\\borRequired|\\.min|\\.max|\\.int|\\.regex|\\.refine)\\(`,
+    'g',
+  );
   for (const m of src.matchAll(calls)) out.push(...callLiterals(src, m.index! + m[0].length - 1, consts));
   return out;
 }
@@ -199,7 +228,20 @@ describe('French catalog covers the message literals', () => {
   test('messages built outside the scanned call sites', () => {
     for (const m of [
       // declaration.ts tooMany() and list minimums, with each label
-      ...['background items', 'results', 'access rights', 'contacts', 'identifiers', 'owners', 'jurisdictions', 'documents', 'technology domains', 'shares', 'publications', 'countries'].flatMap((l) => [`At most 20 ${l}`, `At least one of the ${l}`, `At least 2 ${l}`]),
+      ...[
+        'background items',
+        'results',
+        'access rights',
+        'contacts',
+        'identifiers',
+        'owners',
+        'jurisdictions',
+        'documents',
+        'technology domains',
+        'shares',
+        'publications',
+        'countries',
+      ].flatMap((l) => [`At most 20 ${l}`, `At least one of the ${l}`, `At least 2 ${l}`]),
       'Not a partner of this project: name it as a third party (thirdPartyName, country)',
       'Invalid cursor',
       'The cursor is malformed or belongs to another listing.',

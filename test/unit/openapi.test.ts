@@ -57,8 +57,18 @@ const mirrors: true[] = [
   true satisfies Mirror<Out<typeof storedFlagSchema>, StoredFlag>,
   true satisfies Mirror<Out<typeof workflowStateSchema>, WorkflowState>,
   true satisfies Mirror<Out<typeof pendingStepSchema>, PendingStep>,
-  true satisfies Mirror<Out<typeof workflowViewSchema>, WorkflowState & { pending: (PendingStep & { people: { name: string; email: string; language: 'fr' | 'en' }[] })[]; pendingDeclarations: string[]; missingApprovals: string[] }>,
-  true satisfies Mirror<Out<typeof taskSchema>, Pick<StepIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'>>,
+  true satisfies Mirror<
+    Out<typeof workflowViewSchema>,
+    WorkflowState & {
+      pending: (PendingStep & { people: { name: string; email: string; language: 'fr' | 'en' }[] })[];
+      pendingDeclarations: string[];
+      missingApprovals: string[];
+    }
+  >,
+  true satisfies Mirror<
+    Out<typeof taskSchema>,
+    Pick<StepIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'>
+  >,
   true satisfies Mirror<Out<typeof declarationHeadSchema>, DeclarationHead>,
   true satisfies Mirror<Out<typeof declarationSubmissionSchema>, DeclarationSubmission>,
   true satisfies Mirror<Out<typeof declarationVersionMetaSchema>, DeclarationVersionMeta>,
@@ -130,14 +140,25 @@ describe('OpenAPI document', () => {
   });
 
   it('has exactly the operations of the route table, local-only ones marked x-local-only', () => {
-    const inDoc = operations(doc).map((o) => o.key).sort();
+    const inDoc = operations(doc)
+      .map((o) => o.key)
+      .sort();
     expect(inDoc).toEqual(routes.map(routeKey).sort());
     for (const r of routes) expect(opOf(routeKey(r))['x-local-only']).toBe(r.localOnly ? true : undefined);
   });
 
   it('can leave local-only routes out', () => {
     const deployed = buildOpenApiDocument(routes, { includeLocalOnly: false });
-    expect(operations(deployed).map((o) => o.key).sort()).toEqual(routes.filter((r) => !r.localOnly).map(routeKey).sort());
+    expect(
+      operations(deployed)
+        .map((o) => o.key)
+        .sort(),
+    ).toEqual(
+      routes
+        .filter((r) => !r.localOnly)
+        .map(routeKey)
+        .sort(),
+    );
   });
 
   it('secures every non-public operation with the bearer JWT and lists its roles', () => {
@@ -159,7 +180,10 @@ describe('OpenAPI document', () => {
     for (const r of routes) {
       const op = opOf(routeKey(r));
       if (r.body) {
-        expect(op.requestBody).toMatchObject({ required: true, content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\//) } } } });
+        expect(op.requestBody).toMatchObject({
+          required: true,
+          content: { 'application/json': { schema: { $ref: expect.stringMatching(/^#\/components\/schemas\//) } } },
+        });
         expect(op.responses['413']).toBeDefined();
         expect(op.responses['415']).toBeDefined();
       } else {
@@ -237,7 +261,11 @@ describe('OpenAPI document', () => {
     }
     // A staff member created by PUT has no Location (it is the request URL); documents and versions send no ETag.
     expect(headersOf('PUT /staff/{email}', '201')).toEqual({ ETag: ETAG });
-    for (const key of ['GET /documents/{docId}', 'POST /projects/{projectId}/documents/{docId}/confirm', 'GET /projects/{projectId}/declarations/{orgId}/versions/{n}']) {
+    for (const key of [
+      'GET /documents/{docId}',
+      'POST /projects/{projectId}/documents/{docId}/confirm',
+      'GET /projects/{projectId}/declarations/{orgId}/versions/{n}',
+    ]) {
       expect(headersOf(key, '200')).toEqual({});
     }
     // An identical declaration creates no version: 200 besides 201.
@@ -245,13 +273,30 @@ describe('OpenAPI document', () => {
   });
 
   it('gives paginated list routes limit (1..100, default 25) and cursor, and other routes the parameters of their query schema', () => {
-    const paginated = ['GET /organizations', 'GET /projects', 'GET /organizations/{orgId}/audit', 'GET /projects/{projectId}/audit', 'GET /projects/{projectId}/documents', 'GET /flags'];
+    const paginated = [
+      'GET /organizations',
+      'GET /projects',
+      'GET /organizations/{orgId}/audit',
+      'GET /projects/{projectId}/audit',
+      'GET /projects/{projectId}/documents',
+      'GET /flags',
+    ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
     // These answer with the whole list (`nextCursor: null`) and read no limit or cursor.
-    for (const key of ['GET /projects/{projectId}/declarations', 'GET /projects/{projectId}/flags', 'GET /staff', 'GET /me/tasks', 'GET /organizations/{orgId}/control-events']) {
+    for (const key of [
+      'GET /projects/{projectId}/declarations',
+      'GET /projects/{projectId}/flags',
+      'GET /staff',
+      'GET /me/tasks',
+      'GET /organizations/{orgId}/control-events',
+    ]) {
       expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(false);
     }
-    const LIMIT = expect.objectContaining({ name: 'limit', required: false, schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 100, default: 25 }) });
+    const LIMIT = expect.objectContaining({
+      name: 'limit',
+      required: false,
+      schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 100, default: 25 }),
+    });
     const CURSOR = expect.objectContaining({ name: 'cursor', required: false, schema: expect.objectContaining({ type: 'string' }) });
     for (const r of routes) {
       const params = (opOf(routeKey(r)).parameters ?? []).filter((p) => p.in === 'query');
@@ -269,12 +314,19 @@ describe('OpenAPI document', () => {
     expect(opOf('GET /forms/{formId}').parameters!.filter((p) => p.in === 'query')).toEqual([
       expect.objectContaining({ name: 'lang', required: false, schema: expect.objectContaining({ enum: ['fr', 'en'], default: 'fr' }) }),
     ]);
-    const query = (key: string) => Object.fromEntries(opOf(key).parameters!.filter((p) => p.in === 'query').map((p) => [p.name, p]));
+    const query = (key: string) =>
+      Object.fromEntries(
+        opOf(key)
+          .parameters!.filter((p) => p.in === 'query')
+          .map((p) => [p.name, p]),
+      );
     expect(query('GET /projects/{projectId}/declarations/{orgId}/diff')).toEqual({
       from: expect.objectContaining({ required: true, schema: { type: 'integer', minimum: 1, maximum: 999999 } }),
       to: expect.objectContaining({ required: true, schema: { type: 'integer', minimum: 1, maximum: 999999 } }),
     });
-    expect(query('GET /staff')).toEqual({ role: expect.objectContaining({ required: false, schema: { type: 'string', enum: ['legal', 'committee', 'lawyer'] } }) });
+    expect(query('GET /staff')).toEqual({
+      role: expect.objectContaining({ required: false, schema: { type: 'string', enum: ['legal', 'committee', 'lawyer'] } }),
+    });
     expect(Object.keys(query('GET /flags'))).toEqual(['status', 'severity', 'limit', 'cursor']);
     // Comma-separated filters: the documented pattern accepts what the handler's flagFilterSchema accepts.
     const severity = new RegExp((query('GET /projects/{projectId}/flags').severity as { schema: { pattern: string } }).schema.pattern);
@@ -307,7 +359,8 @@ describe('OpenAPI document', () => {
 
   it('names the response components and refers to list items and the declaration content instead of inlining them', () => {
     const schemas = doc.components.schemas as Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
-    const successRef = (key: string, code = '200') => (opOf(key).responses[code] as { content: Record<string, { schema: { $ref: string } }> }).content['application/json']!.schema.$ref;
+    const successRef = (key: string, code = '200') =>
+      (opOf(key).responses[code] as { content: Record<string, { schema: { $ref: string } }> }).content['application/json']!.schema.$ref;
     expect(successRef('GET /projects/{projectId}/workflow')).toBe('#/components/schemas/WorkflowView');
     expect(successRef('POST /projects/{projectId}/workflow', '201')).toBe('#/components/schemas/WorkflowState');
     expect(successRef('GET /projects/{projectId}/flags')).toBe('#/components/schemas/FlagList');
@@ -381,13 +434,36 @@ describe('OpenAPI document', () => {
       ({ state } = recordSubmission(state, orgA, hash('a1'), now));
       ({ state } = recordSubmission(state, orgB, hash('b1'), now));
       ({ state } = decide(state, { stepId: 'partner-approval', decision: 'approve', comment: '', actor: partnerA, now, gates: NO_GATES }));
-      const view = (st: WorkflowState) => ({ ...st, pending: pendingSteps(st).map((p) => ({ ...p, people: [{ name: 'Léa Dubois', email: 'lea@alpinia.example', language: 'fr' }] })), pendingDeclarations: pendingDeclarations(st), missingApprovals: missingApprovals(st) });
+      const view = (st: WorkflowState) => ({
+        ...st,
+        pending: pendingSteps(st).map((p) => ({ ...p, people: [{ name: 'Léa Dubois', email: 'lea@alpinia.example', language: 'fr' }] })),
+        pendingDeclarations: pendingDeclarations(st),
+        missingApprovals: missingApprovals(st),
+      });
       const open = pendingSteps(state)[0]!;
       expect(open.stepId).toBe(`partner-approval:${orgB}`);
       expect(validate('WorkflowView', view(state))).toBe(true);
       // A task of GET /me/tasks (functions/workflow/my-tasks.ts keeps these fields of the step index).
-      expect(validate('Task', { projectId, projectAcronym: 'ACME', projectTitle: 'Projet', stepId: open.stepId, kind: open.kind, dueDate: open.dueDate, openedAt: open.openedAt })).toBe(true);
-      ({ state } = decide(state, { stepId: `partner-approval:${orgB}`, decision: 'request-changes', comment: 'Préciser', changesRequestedFrom: [orgA], actor: { sub: 'rep-b', role: 'partner', organizationId: orgB }, now, gates: NO_GATES }));
+      expect(
+        validate('Task', {
+          projectId,
+          projectAcronym: 'ACME',
+          projectTitle: 'Projet',
+          stepId: open.stepId,
+          kind: open.kind,
+          dueDate: open.dueDate,
+          openedAt: open.openedAt,
+        }),
+      ).toBe(true);
+      ({ state } = decide(state, {
+        stepId: `partner-approval:${orgB}`,
+        decision: 'request-changes',
+        comment: 'Préciser',
+        changesRequestedFrom: [orgA],
+        actor: { sub: 'rep-b', role: 'partner', organizationId: orgB },
+        now,
+        gates: NO_GATES,
+      }));
       expect(validate('WorkflowState', state)).toBe(true);
       expect(validate('WorkflowView', view(state))).toBe(true);
       // Sanity: the schema does refuse a broken state.
@@ -395,7 +471,10 @@ describe('OpenAPI document', () => {
     });
 
     it('flags: manual, waived, raised by the engine (Flag, FlagList, FlagPage)', () => {
-      const manual = createManualFlag({ ruleId: 'MANUAL', title: 'Vérifier', severity: 'high', explanation: 'À vérifier', subject: { organizationId: orgA } }, { actor: legal, now });
+      const manual = createManualFlag(
+        { ruleId: 'MANUAL', title: 'Vérifier', severity: 'high', explanation: 'À vérifier', subject: { organizationId: orgA } },
+        { actor: legal, now },
+      );
       const stored = (f: Flag, version = 1) => ({ ...f, projectId, version });
       expect(validate('Flag', stored(manual))).toBe(true);
       const waived = applyAction(manual, { action: 'waive', justification: 'Risque accepté par le comité de pilotage.', actor: legal, now });
@@ -427,8 +506,18 @@ describe('OpenAPI document', () => {
       );
       const event: ControlEvent = { ...input, id: 'cev_' + 'd'.repeat(32), organizationId: orgA, recordedAt: now.toISOString(), recordedBy: 'legal-1' };
       expect(validate('ControlEvent', event)).toBe(true);
-      expect(validate('ControlEventRecorded', { event, reevaluated: [{ projectId, raised: [{ id: 'flg_' + 'e'.repeat(32), ruleId: 'IEF-ACQUISITION', severity: 'critical' }], reopened: [], closed: [] }] })).toBe(true);
-      const member: StaffMember = { ...staffInputSchema.parse({ name: '  Claire ', role: 'legal' }), email: 'claire@pole.example', version: 1, updatedAt: now.toISOString() };
+      expect(
+        validate('ControlEventRecorded', {
+          event,
+          reevaluated: [{ projectId, raised: [{ id: 'flg_' + 'e'.repeat(32), ruleId: 'IEF-ACQUISITION', severity: 'critical' }], reopened: [], closed: [] }],
+        }),
+      ).toBe(true);
+      const member: StaffMember = {
+        ...staffInputSchema.parse({ name: '  Claire ', role: 'legal' }),
+        email: 'claire@pole.example',
+        version: 1,
+        updatedAt: now.toISOString(),
+      };
       expect(validate('StaffList', { items: [member], nextCursor: null })).toBe(true);
       const docId = 'doc_' + 'f'.repeat(32);
       const pending: DocumentRecord = {
@@ -444,8 +533,27 @@ describe('OpenAPI document', () => {
         createdAt: now.toISOString(),
         version: 1,
       };
-      const available: DocumentRecord = { ...pending, status: 'available', objectKey: documentObjectKey(projectId, docId, 'a'.repeat(32)), size: 1234, sha256: hash('pdf'), confirmedAt: now.toISOString(), version: 2 };
-      expect(validate('UploadStarted', { document: pending, upload: { method: 'POST', url: 'http://127.0.0.1:4569/bucket', fields: { key: pending.uploadKey!, 'Content-Type': 'application/pdf' }, expiresAt: now.toISOString(), maxBytes: 1234 } })).toBe(true);
+      const available: DocumentRecord = {
+        ...pending,
+        status: 'available',
+        objectKey: documentObjectKey(projectId, docId, 'a'.repeat(32)),
+        size: 1234,
+        sha256: hash('pdf'),
+        confirmedAt: now.toISOString(),
+        version: 2,
+      };
+      expect(
+        validate('UploadStarted', {
+          document: pending,
+          upload: {
+            method: 'POST',
+            url: 'http://127.0.0.1:4569/bucket',
+            fields: { key: pending.uploadKey!, 'Content-Type': 'application/pdf' },
+            expiresAt: now.toISOString(),
+            maxBytes: 1234,
+          },
+        }),
+      ).toBe(true);
       expect(validate('DocumentWithDownload', { document: pending, download: null })).toBe(true);
       expect(validate('DocumentWithDownload', { document: available, download: { url: 'http://127.0.0.1/x', expiresAt: now.toISOString() } })).toBe(true);
       expect(validate('DocumentPage', { items: [available], nextCursor: null })).toBe(true);
@@ -454,21 +562,70 @@ describe('OpenAPI document', () => {
     it('declarations: head, versions, view, redline (DeclarationDraft is the content as the server parsed it)', () => {
       const v1 = parseDeclarationDraft(completeDeclaration(orgA, orgB, 'org_' + '0'.repeat(32)));
       const v2 = parseDeclarationDraft({ ...v1, confidentiality: { termYears: 7, survivesProject: true }, results: [] });
-      const meta = (version: number): DeclarationVersionMeta => ({ projectId, organizationId: orgA, version, contentHash: hash(`v${version}`), sizeBytes: 2048, storage: 'inline', savedAt: now.toISOString(), savedBy: actor });
+      const meta = (version: number): DeclarationVersionMeta => ({
+        projectId,
+        organizationId: orgA,
+        version,
+        contentHash: hash(`v${version}`),
+        sizeBytes: 2048,
+        storage: 'inline',
+        savedAt: now.toISOString(),
+        savedBy: actor,
+      });
       const submission: DeclarationSubmission = { version: 1, contentHash: hash('v1'), at: now.toISOString(), by: actor };
-      const head: DeclarationHead = { projectId, organizationId: orgA, currentVersion: 2, currentHash: hash('v2'), status: 'draft', submissions: [submission], updatedAt: now.toISOString() };
+      const head: DeclarationHead = {
+        projectId,
+        organizationId: orgA,
+        currentVersion: 2,
+        currentHash: hash('v2'),
+        status: 'draft',
+        submissions: [submission],
+        updatedAt: now.toISOString(),
+      };
       expect(validate('DeclarationSaved', { ...head, savedVersion: meta(2) })).toBe(true);
       expect(validate('DeclarationSaved', { ...head, unchanged: true })).toBe(true);
       expect(validate('DeclarationHead', { ...head, status: 'submitted' })).toBe(true);
       expect(validate('DeclarationView', { ...meta(2), content: v2, status: 'draft', latestVersion: 2, submissions: [submission] })).toBe(true);
       expect(validate('DeclarationVersion', { ...meta(1), content: v1, submitted: true, submittedAt: now.toISOString() })).toBe(true);
       expect(validate('DeclarationVersion', { ...meta(1), content: parseDeclarationDraft({}), submitted: false, submittedAt: null })).toBe(true);
-      expect(validate('DeclarationVersionList', { items: [{ ...meta(1), submitted: true, submittedAt: now.toISOString() }, { ...meta(2), submitted: false, submittedAt: null }], nextCursor: null })).toBe(true);
-      expect(validate('DeclarationStatusList', { items: [{ organizationId: orgA, role: 'coordinator', status: 'draft', currentVersion: 2, updatedAt: now.toISOString(), lastSubmittedVersion: 1, lastSubmittedAt: now.toISOString() }, { organizationId: orgB, role: 'partner', status: 'none', lastSubmittedVersion: null, lastSubmittedAt: null }], nextCursor: null })).toBe(true);
+      expect(
+        validate('DeclarationVersionList', {
+          items: [
+            { ...meta(1), submitted: true, submittedAt: now.toISOString() },
+            { ...meta(2), submitted: false, submittedAt: null },
+          ],
+          nextCursor: null,
+        }),
+      ).toBe(true);
+      expect(
+        validate('DeclarationStatusList', {
+          items: [
+            {
+              organizationId: orgA,
+              role: 'coordinator',
+              status: 'draft',
+              currentVersion: 2,
+              updatedAt: now.toISOString(),
+              lastSubmittedVersion: 1,
+              lastSubmittedAt: now.toISOString(),
+            },
+            { organizationId: orgB, role: 'partner', status: 'none', lastSubmittedVersion: null, lastSubmittedAt: null },
+          ],
+          nextCursor: null,
+        }),
+      ).toBe(true);
       const redline = diffDeclarations(v1, v2);
       expect(redline.changed.length + redline.removed.length).toBeGreaterThan(0);
-      expect(validate('Redline', { from: { version: 1, contentHash: hash('v1'), savedAt: now.toISOString() }, to: { version: 2, contentHash: hash('v2'), savedAt: now.toISOString() }, ...redline })).toBe(true);
-      expect(validate('DeclarationView', { ...meta(2), content: { confidentiality: { termYears: 'five' } }, status: 'draft', latestVersion: 2, submissions: [] })).toBe(false);
+      expect(
+        validate('Redline', {
+          from: { version: 1, contentHash: hash('v1'), savedAt: now.toISOString() },
+          to: { version: 2, contentHash: hash('v2'), savedAt: now.toISOString() },
+          ...redline,
+        }),
+      ).toBe(true);
+      expect(
+        validate('DeclarationView', { ...meta(2), content: { confidentiality: { termYears: 'five' } }, status: 'draft', latestVersion: 2, submissions: [] }),
+      ).toBe(false);
     });
   });
 });

@@ -127,9 +127,9 @@ describe('property: any spelling of a well-formed number is parsed to its normal
   );
   /** Separators between characters (at most 3 in a row as each `sep` is at most 3 long) and random case. */
   const spelled = (n: string) =>
-    fc.tuple(fc.array(sep, { minLength: n.length + 1, maxLength: n.length + 1 }), fc.array(fc.boolean(), { minLength: n.length, maxLength: n.length })).map(
-      ([seps, lower]) => seps[0] + [...n].map((c, i) => (lower[i] ? c.toLowerCase() : c) + seps[i + 1]).join(''),
-    );
+    fc
+      .tuple(fc.array(sep, { minLength: n.length + 1, maxLength: n.length + 1 }), fc.array(fc.boolean(), { minLength: n.length, maxLength: n.length }))
+      .map(([seps, lower]) => seps[0] + [...n].map((c, i) => (lower[i] ? c.toLowerCase() : c) + seps[i + 1]).join(''));
 
   test('parse(spelling).normalized === normal form', () => {
     fc.assert(
@@ -148,9 +148,12 @@ describe('property: any spelling of a well-formed number is parsed to its normal
     const re = new RegExp(PATENT_PUBLICATION_PATTERN, 'u');
     const alphabet = fc.constantFrom(...'FREPWOUSABDE0123456789 ./,-'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 24 }).map((a) => a.join('')), (s) => {
-        expect(parsePatentNumber(s) !== null).toBe(re.test(s.trim()));
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 24 }).map((a) => a.join('')),
+        (s) => {
+          expect(parsePatentNumber(s) !== null).toBe(re.test(s.trim()));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

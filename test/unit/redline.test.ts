@@ -10,7 +10,14 @@ type Any = any;
 function version1(): Any {
   return {
     background: [
-      { key: 'bg-1', type: 'patent', title: 'Capteur', jurisdictions: ['FR', 'EP'], owners: [{ organizationId: A }], executionConditions: { regime: 'royalty-free' } },
+      {
+        key: 'bg-1',
+        type: 'patent',
+        title: 'Capteur',
+        jurisdictions: ['FR', 'EP'],
+        owners: [{ organizationId: A }],
+        executionConditions: { regime: 'royalty-free' },
+      },
       { key: 'bg-2', type: 'software', title: 'Firmware', exportControl: { category: 'none' } },
     ],
     results: [
@@ -124,12 +131,7 @@ describe('diffDeclarations', () => {
     b.background[0].type = 'patent-application';
     const reversedKeys = (v: unknown) =>
       JSON.parse(JSON.stringify(v), (_k, x) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).reverse()) : x));
-    const expected = [
-      '/background[key=bg-1]/type',
-      '/background[key=bg-1]/title',
-      '/confidentiality/termYears',
-      '/contacts',
-    ];
+    const expected = ['/background[key=bg-1]/type', '/background[key=bg-1]/title', '/confidentiality/termYears', '/contacts'];
     expect(diffDeclarations(a, b).changed.map((c) => c.path)).toEqual(expected);
     expect(diffDeclarations(reversedKeys(a), reversedKeys(b))).toEqual(diffDeclarations(a, b));
   });
@@ -150,8 +152,18 @@ describe('diffDeclarations', () => {
   });
 
   test('a keyed list whose items cannot be told apart is compared whole', () => {
-    const a = { background: [{ key: 'x', title: '1' }, { key: 'x', title: '2' }] };
-    const b = { background: [{ key: 'x', title: '1' }, { key: 'x', title: '3' }] };
+    const a = {
+      background: [
+        { key: 'x', title: '1' },
+        { key: 'x', title: '2' },
+      ],
+    };
+    const b = {
+      background: [
+        { key: 'x', title: '1' },
+        { key: 'x', title: '3' },
+      ],
+    };
     expect(diffDeclarations(a, b)).toEqual({ ...empty, changed: [{ path: '/background', from: a.background, to: b.background }] });
     expect(diffDeclarations(a, { background: [...a.background].reverse() })).toEqual(empty);
   });
@@ -172,10 +184,14 @@ describe('diffDeclarations', () => {
 });
 
 describe('properties', () => {
-  const item = fc.record({ title: fc.string({ maxLength: 8 }), n: fc.integer({ min: 0, max: 3 }), tags: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }) });
-  const keyedList = fc.uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), { maxLength: 8 }).chain((keys) =>
-    fc.tuple(...keys.map((key) => item.map((it) => ({ key, ...it })))),
-  );
+  const item = fc.record({
+    title: fc.string({ maxLength: 8 }),
+    n: fc.integer({ min: 0, max: 3 }),
+    tags: fc.array(fc.constantFrom('a', 'b', 'c'), { maxLength: 3 }),
+  });
+  const keyedList = fc
+    .uniqueArray(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), { maxLength: 8 })
+    .chain((keys) => fc.tuple(...keys.map((key) => item.map((it) => ({ key, ...it })))));
   const declaration = fc.record({ background: keyedList, results: keyedList, confidentiality: fc.record({ termYears: fc.integer({ min: 1, max: 20 }) }) });
 
   test('diff(x, x) is empty; shuffling keyed items is empty; diff(a, b) mirrors diff(b, a)', () => {

@@ -58,7 +58,9 @@ describe('digestEmail', () => {
     expect(m.text).toContain("QUANTAI (Puces <b>quantiques</b>) — Approbation du dossier PI par le partenaire — échéance aujourd'hui (2026-12-07)");
     expect(m.html).toContain('Puces &lt;b&gt;quantiques&lt;/b&gt;');
     expect(m.html).not.toContain('<b>quantiques');
-    const en = planDigests([step({ assignee: { role: 'partner', orgId: 'org_b', email: null }, dueDate: '2026-12-04' })], '2026-12-07', dir).find((x) => x.person.email === 'rep@b.ch');
+    const en = planDigests([step({ assignee: { role: 'partner', orgId: 'org_b', email: null }, dueDate: '2026-12-04' })], '2026-12-07', dir).find(
+      (x) => x.person.email === 'rep@b.ch',
+    );
     expect(digestEmail(en!, '2026-12-07', 'https://vigie.example').text).toContain('overdue by 3 days (due 2026-12-04)');
   });
   test('a long digest lists the most urgent tasks and says how many more wait', () => {

@@ -1,6 +1,6 @@
 import type { ControlEvent } from '../../shared/domain/control-event';
 import type { DeclarationDraft } from '../../shared/domain/declaration';
-import type { DomainError} from '../../shared/domain/errors';
+import type { DomainError } from '../../shared/domain/errors';
 import { ConflictError, ForbiddenError, ValidationError } from '../../shared/domain/errors';
 import { evaluateProject } from '../../shared/domain/risk/engine';
 import {
@@ -157,9 +157,19 @@ describe('reconcile', () => {
 
   it('a waived flag stays waived while its evidence is unchanged, and reopens when the evidence changes', () => {
     const { flags } = step([], findingsFor([acquisition()]), T0);
-    const waived = applyAction(iefFlag(flags), { action: 'waive', justification: 'Investisseur connu, accord du comité du 3 janvier.', actor: legal, now: at(1) });
+    const waived = applyAction(iefFlag(flags), {
+      action: 'waive',
+      justification: 'Investisseur connu, accord du comité du 3 janvier.',
+      actor: legal,
+      now: at(1),
+    });
     expect(waived.status).toBe('waived');
-    expect(waived.waiver).toEqual({ justification: 'Investisseur connu, accord du comité du 3 janvier.', by: 'u-legal', at: at(1).toISOString(), evidenceHash: waived.evidenceHash });
+    expect(waived.waiver).toEqual({
+      justification: 'Investisseur connu, accord du comité du 3 janvier.',
+      by: 'u-legal',
+      at: at(1).toISOString(),
+      evidenceHash: waived.evidenceHash,
+    });
     const store = flags.map((f) => (f.id === waived.id ? waived : f));
 
     // Same evidence: nothing to write, still waived.
@@ -178,7 +188,9 @@ describe('reconcile', () => {
   it('a waived flag keeps its status when only the wording or severity changes', () => {
     const { flags } = step([], findingsFor([acquisition()]), T0);
     const waived = applyAction(iefFlag(flags), { action: 'waive', justification: 'x'.repeat(25), actor: legal, now: at(1) });
-    const reworded = findingsFor([acquisition()]).map((f) => (f.ruleId === 'IEF-ACQUISITION' ? { ...f, ruleVersion: 2, explanation: { fr: 'Nouveau texte', en: 'New text' } } : f));
+    const reworded = findingsFor([acquisition()]).map((f) =>
+      f.ruleId === 'IEF-ACQUISITION' ? { ...f, ruleVersion: 2, explanation: { fr: 'Nouveau texte', en: 'New text' } } : f,
+    );
     const { r, flags: after } = step(
       flags.map((f) => (f.id === waived.id ? waived : f)),
       reworded,
@@ -208,7 +220,12 @@ describe('reconcile', () => {
 
   it('never auto-closes a manual flag, and never touches its inputs', () => {
     const manual = createManualFlag(
-      manualFlagBodySchema.parse({ title: 'Rachat annoncé dans la presse', severity: 'high', explanation: 'Article des Échos du 4 janvier.', subject: { organizationId: START_UP } }),
+      manualFlagBodySchema.parse({
+        title: 'Rachat annoncé dans la presse',
+        severity: 'high',
+        explanation: 'Article des Échos du 4 janvier.',
+        subject: { organizationId: START_UP },
+      }),
       { actor: legal, now: T0, id: `flg_${'1'.repeat(32)}` },
     );
     const existing = deepFreeze([manual]);
@@ -329,12 +346,42 @@ describe('holds and gates', () => {
     const flagId = iefFlag(flags).id;
     const d = {
       accessRights: [
-        { key: 'ar-1', purpose: 'execution', direction: 'granted', beneficiaryOrganizationId: START_UP, grantorOrganizationId: LAB, subject: { kind: 'background', itemKey: 'bg-1' }, exclusive: true },
-        { key: 'ar-2', purpose: 'execution', direction: 'granted', beneficiaryOrganizationId: START_UP, grantorOrganizationId: LAB, subject: { kind: 'background', itemKey: 'bg-2' }, exclusive: false },
-        { key: 'ar-3', purpose: 'execution', direction: 'granted', beneficiaryOrganizationId: OTHER, grantorOrganizationId: LAB, subject: { kind: 'background', itemKey: 'bg-1' }, exclusive: true },
+        {
+          key: 'ar-1',
+          purpose: 'execution',
+          direction: 'granted',
+          beneficiaryOrganizationId: START_UP,
+          grantorOrganizationId: LAB,
+          subject: { kind: 'background', itemKey: 'bg-1' },
+          exclusive: true,
+        },
+        {
+          key: 'ar-2',
+          purpose: 'execution',
+          direction: 'granted',
+          beneficiaryOrganizationId: START_UP,
+          grantorOrganizationId: LAB,
+          subject: { kind: 'background', itemKey: 'bg-2' },
+          exclusive: false,
+        },
+        {
+          key: 'ar-3',
+          purpose: 'execution',
+          direction: 'granted',
+          beneficiaryOrganizationId: OTHER,
+          grantorOrganizationId: LAB,
+          subject: { kind: 'background', itemKey: 'bg-1' },
+          exclusive: true,
+        },
       ],
       results: [
-        { key: 'r-1', ownership: [{ organizationId: LAB, pct: 60 }, { organizationId: START_UP, pct: 40 }] },
+        {
+          key: 'r-1',
+          ownership: [
+            { organizationId: LAB, pct: 60 },
+            { organizationId: START_UP, pct: 40 },
+          ],
+        },
         { key: 'r-2', ownership: [{ organizationId: LAB, pct: 100 }] },
       ],
     } as DeclarationDraft;
@@ -348,7 +395,18 @@ describe('holds and gates', () => {
     expect(declarationHoldViolations(own, flags, { organizationId: START_UP })).toEqual([]);
     // Compared with the stored version, only what is new counts.
     expect(declarationHoldViolations(d, flags, { organizationId: LAB, previous: d })).toEqual([]);
-    const bigger = { ...d, results: [{ key: 'r-1', ownership: [{ organizationId: LAB, pct: 50 }, { organizationId: START_UP, pct: 50 }] }] } as DeclarationDraft;
+    const bigger = {
+      ...d,
+      results: [
+        {
+          key: 'r-1',
+          ownership: [
+            { organizationId: LAB, pct: 50 },
+            { organizationId: START_UP, pct: 50 },
+          ],
+        },
+      ],
+    } as DeclarationDraft;
     expect(declarationHoldViolations(bigger, flags, { organizationId: LAB, previous: d }).map((x) => x.kind)).toEqual(['transfer']);
     expect(() => assertNoDeclarationHoldViolations(d, flags, { organizationId: LAB })).toThrow(ConflictError);
     // Waived: nothing is held.
@@ -366,7 +424,9 @@ describe('holds and gates', () => {
     const gates = workflowGates(all);
     expect(gates.openBlockingFlags).toEqual(blocking);
     expect(gates.iefHolds.map((h) => h.orgId)).toEqual([START_UP, START_UP]);
-    const waivedAll = all.map((f) => (f.severity === 'critical' ? applyAction(f, { action: 'waive', justification: 'x'.repeat(20), actor: legal, now: at(1) }) : f));
+    const waivedAll = all.map((f) =>
+      f.severity === 'critical' ? applyAction(f, { action: 'waive', justification: 'x'.repeat(20), actor: legal, now: at(1) }) : f,
+    );
     expect(blockingFlags(waivedAll).map((b) => b.severity)).toEqual(['high']);
   });
 

@@ -25,7 +25,12 @@ const cev = (n: number) => `cev_${n.toString(16).padStart(32, '0')}`;
 function org(id: string, legalName: string, country: string, extra: Partial<RiskOrganization> = {}): RiskOrganization {
   return { id, legalName, country, category: 'startup', listed: false, zrr: false, shareholders: [], ...extra };
 }
-const sh = (name: string, country: string, votingRightsPct: number, extra: Partial<RiskShareholder> = {}): RiskShareholder => ({ name, country, votingRightsPct, ...extra });
+const sh = (name: string, country: string, votingRightsPct: number, extra: Partial<RiskShareholder> = {}): RiskShareholder => ({
+  name,
+  country,
+  votingRightsPct,
+  ...extra,
+});
 
 const BASE_ORGS: RiskOrganization[] = [
   org(P, 'Neurone SAS', 'FR'),
@@ -152,7 +157,10 @@ describe('findings', () => {
     for (let i = 1; i < findings.length; i++) {
       const a = findings[i - 1]!;
       const b = findings[i]!;
-      const order = rank.indexOf(b.severity) - rank.indexOf(a.severity) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) || (a.fingerprint < b.fingerprint ? -1 : 1);
+      const order =
+        rank.indexOf(b.severity) - rank.indexOf(a.severity) ||
+        (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0) ||
+        (a.fingerprint < b.fingerprint ? -1 : 1);
       expect(order).toBeLessThan(0);
     }
     expect(findings[0]!.severity).toBe('critical');
@@ -419,7 +427,16 @@ describe('LEAK-FOREIGN-ACCESS', () => {
   });
 
   it('a critical-technology result co-owned by a non-EU partner → high; a French partner controlled from the US → medium', () => {
-    const declarations = [decl(P, { results: [result('r-1', [{ organizationId: P, pct: 50 }, { organizationId: US_CO, pct: 50 }])] })];
+    const declarations = [
+      decl(P, {
+        results: [
+          result('r-1', [
+            { organizationId: P, pct: 50 },
+            { organizationId: US_CO, pct: 50 },
+          ]),
+        ],
+      }),
+    ];
     const [f] = run({ declarations }, 'LEAK-FOREIGN-ACCESS');
     expect(f!.severity).toBe('high');
     expect(f!.subject).toEqual({ organizationId: P, resultKey: 'r-1' });
@@ -436,7 +453,9 @@ describe('DUAL-USE', () => {
   const annex = (beneficiary: string, category = '3', extra: Record<string, unknown> = {}) => [
     decl(P, {
       background: [bg('bg-1', { exportControl: { category, ...(category === 'none' ? {} : { annexIEntry: `${category}A001` }) }, ...extra })],
-      accessRights: [right('ar-1', beneficiary, P, { kind: 'background', itemKey: 'bg-1' }, { purpose: 'execution', fieldOfUse: undefined, territory: undefined })],
+      accessRights: [
+        right('ar-1', beneficiary, P, { kind: 'background', itemKey: 'bg-1' }, { purpose: 'execution', fieldOfUse: undefined, territory: undefined }),
+      ],
     }),
   ];
 
@@ -472,11 +491,26 @@ describe('DUAL-USE', () => {
   });
 
   it('co-ownership with a partner outside the EU is a making-available too', () => {
-    const declarations = [decl(P, { background: [bg('bg-1', { exportControl: { category: '6' }, owners: [{ organizationId: P }, { organizationId: US_CO }] })] })];
+    const declarations = [
+      decl(P, { background: [bg('bg-1', { exportControl: { category: '6' }, owners: [{ organizationId: P }, { organizationId: US_CO }] })] }),
+    ];
     const [f] = run({ declarations }, 'DUAL-USE');
     expect(f!.subject).toEqual({ organizationId: P, itemKey: 'bg-1' });
     expect(f!.severity).toBe('high');
-    const semi = [decl(P, { results: [result('r-s', [{ organizationId: P, pct: 60 }, { organizationId: CH_CO, pct: 40 }], { technologyDomains: ['semiconductors'] })] })];
+    const semi = [
+      decl(P, {
+        results: [
+          result(
+            'r-s',
+            [
+              { organizationId: P, pct: 60 },
+              { organizationId: CH_CO, pct: 40 },
+            ],
+            { technologyDomains: ['semiconductors'] },
+          ),
+        ],
+      }),
+    ];
     expect(run({ declarations: semi, members: [P, CH_CO] }, 'DUAL-USE')[0]!.subject).toEqual({ organizationId: P, resultKey: 'r-s' });
   });
 });
@@ -488,7 +522,13 @@ describe('ZRR-ACCESS', () => {
     decl(LAB, {
       background: [bg('bg-z', item)],
       accessRights: [
-        right('ar-z', beneficiary, LAB, { kind: 'background', itemKey: 'bg-z' }, purpose === 'execution' ? { purpose, fieldOfUse: undefined, territory: undefined } : {}),
+        right(
+          'ar-z',
+          beneficiary,
+          LAB,
+          { kind: 'background', itemKey: 'bg-z' },
+          purpose === 'execution' ? { purpose, fieldOfUse: undefined, territory: undefined } : {},
+        ),
       ],
     });
 
@@ -523,7 +563,16 @@ describe('ZRR-ACCESS', () => {
   });
 
   it("a ZRR lab's result co-owned by a foreign partner → high", () => {
-    const declarations = [decl(LAB, { results: [result('r-z', [{ organizationId: LAB, pct: 70 }, { organizationId: DE_CO, pct: 30 }])] })];
+    const declarations = [
+      decl(LAB, {
+        results: [
+          result('r-z', [
+            { organizationId: LAB, pct: 70 },
+            { organizationId: DE_CO, pct: 30 },
+          ]),
+        ],
+      }),
+    ];
     const [f] = run({ declarations }, 'ZRR-ACCESS');
     expect(f!.subject).toEqual({ organizationId: LAB, resultKey: 'r-z' });
   });
@@ -534,7 +583,9 @@ describe('ZRR-ACCESS', () => {
 describe('hygiene rules', () => {
   it('PUBLICATION-BEFORE-FILING: a publication the day before the filing → high; the same day or later → nothing', () => {
     const res = (date: string) => [
-      decl(P, { results: [result('r-1', [{ organizationId: P, pct: 100 }], { plannedFilingDate: '2026-04-01', plannedPublications: [{ venue: 'NeurIPS', date }] })] }),
+      decl(P, {
+        results: [result('r-1', [{ organizationId: P, pct: 100 }], { plannedFilingDate: '2026-04-01', plannedPublications: [{ venue: 'NeurIPS', date }] })],
+      }),
     ];
     const [f] = run({ declarations: res('2026-03-31') }, 'PUBLICATION-BEFORE-FILING');
     expect(f!.severity).toBe('high');
@@ -548,7 +599,16 @@ describe('hygiene rules', () => {
   });
 
   it('OWNERSHIP-SHARES: exact decimal sums; 99.99 and 100.0001 are flagged, 33.33 + 33.33 + 33.34 is not', () => {
-    const res = (pcts: number[]) => [decl(P, { results: [result('r-1', pcts.map((pct, i) => ({ organizationId: [P, FR_CO, LAB][i]!, pct })))] })];
+    const res = (pcts: number[]) => [
+      decl(P, {
+        results: [
+          result(
+            'r-1',
+            pcts.map((pct, i) => ({ organizationId: [P, FR_CO, LAB][i]!, pct })),
+          ),
+        ],
+      }),
+    ];
     expect(run({ declarations: res([33.33, 33.33, 33.34]) }, 'OWNERSHIP-SHARES')).toEqual([]);
     const [f] = run({ declarations: res([50, 49.99]) }, 'OWNERSHIP-SHARES');
     expect(f!.severity).toBe('medium');
@@ -566,11 +626,21 @@ describe('hygiene rules', () => {
       { declarations: [decl(P, { background: [item('bg-1', 'EP 1 234 567 B1')] }), decl(FR_CO, { background: [item('bg-9', 'EP1234567B1')] })] },
       'BACKGROUND-CONFLICT',
     );
-    expect(findings.map((f) => f.subject)).toEqual(expect.arrayContaining([{ organizationId: P, itemKey: 'bg-1' }, { organizationId: FR_CO, itemKey: 'bg-9' }]));
+    expect(findings.map((f) => f.subject)).toEqual(
+      expect.arrayContaining([
+        { organizationId: P, itemKey: 'bg-1' },
+        { organizationId: FR_CO, itemKey: 'bg-9' },
+      ]),
+    );
     expect(findings).toHaveLength(2);
     expect(findings[0]!.severity).toBe('medium');
     const joint = run(
-      { declarations: [decl(P, { background: [item('bg-1', 'EP1234567B1', [P, FR_CO])] }), decl(FR_CO, { background: [item('bg-9', 'EP1234567B1', [FR_CO, P])] })] },
+      {
+        declarations: [
+          decl(P, { background: [item('bg-1', 'EP1234567B1', [P, FR_CO])] }),
+          decl(FR_CO, { background: [item('bg-9', 'EP1234567B1', [FR_CO, P])] }),
+        ],
+      },
       'BACKGROUND-CONFLICT',
     );
     expect(joint).toEqual([]);
@@ -595,7 +665,10 @@ describe('hygiene rules', () => {
   });
 
   it('NO-CONFIDENTIALITY: a declaration without a confidentiality term → medium', () => {
-    const [f] = run({ declarations: [decl(P, { background: [] }), decl(FR_CO, { confidentiality: { termYears: 5, survivesProject: true } })] }, 'NO-CONFIDENTIALITY');
+    const [f] = run(
+      { declarations: [decl(P, { background: [] }), decl(FR_CO, { confidentiality: { termYears: 5, survivesProject: true } })] },
+      'NO-CONFIDENTIALITY',
+    );
     expect(f!.subject).toEqual({ organizationId: P });
     expect(f!.severity).toBe('medium');
   });

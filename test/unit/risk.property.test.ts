@@ -26,7 +26,10 @@ const NOW = new Date('2026-01-05T08:00:00Z');
 // ---------------------------------------------------------------------------------------------------------
 // Arbitraries
 
-const pct = fc.oneof(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100));
+const pct = fc.oneof(
+  fc.integer({ min: 0, max: 100 }),
+  fc.integer({ min: 0, max: 10_000 }).map((n) => n / 100),
+);
 
 const shareholder: fc.Arbitrary<RiskShareholder> = fc.record(
   {
@@ -57,12 +60,18 @@ const backgroundItem = (key: string) =>
     key: fc.constant(key),
     type: fc.constant('software'),
     title: fc.constant(`Item ${key}`),
-    owners: fc.uniqueArray(fc.constantFrom(...ORG_IDS).map((organizationId) => ({ organizationId })), { maxLength: 2, selector: (o) => o.organizationId }),
+    owners: fc.uniqueArray(
+      fc.constantFrom(...ORG_IDS).map((organizationId) => ({ organizationId })),
+      { maxLength: 2, selector: (o) => o.organizationId },
+    ),
     executionConditions: conditions,
     exploitationConditions: conditions,
     fromZrr: fc.boolean(),
     exportControl: fc.constantFrom('none', '3', '4', '5').map((category) => ({ category })),
-    identifiers: fc.array(fc.constantFrom('EP1', 'EP 2', 'US3').map((value) => ({ kind: 'patent-publication', value })), { maxLength: 2 }),
+    identifiers: fc.array(
+      fc.constantFrom('EP1', 'EP 2', 'US3').map((value) => ({ kind: 'patent-publication', value })),
+      { maxLength: 2 },
+    ),
   });
 
 const resultItem = (key: string) =>
@@ -72,7 +81,9 @@ const resultItem = (key: string) =>
     technologyDomains: fc.uniqueArray(fc.constantFrom(...DOMAINS), { maxLength: 2 }),
     ownership: fc.uniqueArray(fc.record({ organizationId: fc.constantFrom(...ORG_IDS), pct: pct }), { maxLength: 3, selector: (s) => s.organizationId }),
     plannedFilingDate: fc.option(fc.constantFrom('2026-03-01', '2026-06-01'), { nil: undefined }),
-    plannedPublications: fc.array(fc.record({ venue: fc.constantFrom('NeurIPS', 'ICML'), date: fc.constantFrom('2026-02-01', '2026-03-01', '2026-07-01') }), { maxLength: 2 }),
+    plannedPublications: fc.array(fc.record({ venue: fc.constantFrom('NeurIPS', 'ICML'), date: fc.constantFrom('2026-02-01', '2026-03-01', '2026-07-01') }), {
+      maxLength: 2,
+    }),
   });
 
 const accessRight = (key: string) =>
@@ -137,7 +148,9 @@ const riskInput: fc.Arbitrary<RiskInput> = fc
     members: fc.uniqueArray(fc.constantFrom(...ORG_IDS), { minLength: 1, maxLength: 6 }),
     domains: fc.uniqueArray(fc.constantFrom(...DOMAINS), { minLength: 1, maxLength: 3 }),
     declarations: fc.array(fc.tuple(fc.constantFrom(...ORG_IDS), declarationContent, fc.boolean()), { maxLength: 6 }),
-    events: fc.integer({ min: 0, max: 3 }).chain((n) => (n === 0 ? fc.constant([] as ControlEvent[]) : fc.tuple(...Array.from({ length: n }, (_, i) => controlEvent(i))))),
+    events: fc
+      .integer({ min: 0, max: 3 })
+      .chain((n) => (n === 0 ? fc.constant([] as ControlEvent[]) : fc.tuple(...Array.from({ length: n }, (_, i) => controlEvent(i))))),
     stage: fc.constantFrom(undefined, 'declarations', 'legal-review', 'committee'),
   })
   .map(({ orgs, members, domains, declarations, events, stage }) => {
@@ -194,7 +207,12 @@ function shuffled(x: RiskInput, seed: number): RiskInput {
       content: {
         ...d.content,
         background: sh(d.content.background).map((b) => ({ ...b, owners: sh(b.owners), identifiers: sh(b.identifiers) })),
-        results: sh(d.content.results).map((r) => ({ ...r, ownership: sh(r.ownership), plannedPublications: sh(r.plannedPublications), technologyDomains: sh(r.technologyDomains) })),
+        results: sh(d.content.results).map((r) => ({
+          ...r,
+          ownership: sh(r.ownership),
+          plannedPublications: sh(r.plannedPublications),
+          technologyDomains: sh(r.technologyDomains),
+        })),
         accessRights: sh(d.content.accessRights),
       } as DeclarationDraft,
     })),
@@ -218,7 +236,15 @@ describe('risk engine properties', () => {
       { numRuns: 300, seed: 42 },
     );
     expect([...seen].sort()).toEqual(
-      expect.arrayContaining(['IEF-FOREIGN-CONTROL', 'IEF-ACQUISITION', 'LEAK-FOREIGN-ACCESS', 'DUAL-USE', 'ZRR-ACCESS', 'OWNERSHIP-SHARES', 'CONDITIONS-MISSING']),
+      expect.arrayContaining([
+        'IEF-FOREIGN-CONTROL',
+        'IEF-ACQUISITION',
+        'LEAK-FOREIGN-ACCESS',
+        'DUAL-USE',
+        'ZRR-ACCESS',
+        'OWNERSHIP-SHARES',
+        'CONDITIONS-MISSING',
+      ]),
     );
   });
 
@@ -244,7 +270,13 @@ describe('risk engine properties', () => {
         flags = flags.map((f, i) => {
           const a = actions[i] ?? 'none';
           if (a === 'none') return f;
-          return applyAction(f, { action: a, note: 'note', justification: 'justification de plus de vingt caractères', actor: { sub: 'u', role: 'legal' }, now: NOW });
+          return applyAction(f, {
+            action: a,
+            note: 'note',
+            justification: 'justification de plus de vingt caractères',
+            actor: { sub: 'u', role: 'legal' },
+            now: NOW,
+          });
         });
         const findings = evaluateProject(x1);
         const once = applyReconcile(flags, reconcile(flags, findings, new Date(NOW.getTime() + 1000), { scope: 'prj_1' }));

@@ -15,7 +15,15 @@ function afterLegalDecision(decision: 'approve' | 'request-changes', comment: st
   ({ state } = recordSubmission(state, B, 'b'.repeat(64), now));
   ({ state } = decide(state, { stepId: 'partner-approval', decision: 'approve', comment: 'ok A', actor: partnerA, now, gates: NO_GATES }));
   ({ state } = decide(state, { stepId: 'partner-approval', decision: 'approve', comment: 'ok B', actor: partnerB, now, gates: NO_GATES }));
-  ({ state } = decide(state, { stepId: 'legal-review', decision, comment, actor: legal, now, gates: NO_GATES, ...(decision === 'request-changes' ? { changesRequestedFrom: [B] } : {}) }));
+  ({ state } = decide(state, {
+    stepId: 'legal-review',
+    decision,
+    comment,
+    actor: legal,
+    now,
+    gates: NO_GATES,
+    ...(decision === 'request-changes' ? { changesRequestedFrom: [B] } : {}),
+  }));
   return state;
 }
 

@@ -60,7 +60,11 @@ const gatesArb: fc.Arbitrary<WorkflowGates> = fc.oneof(
   {
     arbitrary: fc.record({
       openBlockingFlags: fc.array(
-        fc.record({ id: fc.constantFrom('f1', 'f2'), ruleId: fc.constantFrom('IEF-1', 'EXP-1'), severity: fc.constantFrom('low', 'medium', 'high', 'critical') }),
+        fc.record({
+          id: fc.constantFrom('f1', 'f2'),
+          ruleId: fc.constantFrom('IEF-1', 'EXP-1'),
+          severity: fc.constantFrom('low', 'medium', 'high', 'critical'),
+        }),
         { maxLength: 2 },
       ),
       iefHolds: fc.array(fc.record({ flagId: fc.constant('f1'), orgId: fc.constantFrom(...ALL_ORGS) }), { maxLength: 1 }),
@@ -88,7 +92,14 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   { arbitrary: fc.record({ kind: fc.constant('submit' as const), org: fc.nat(3), version: fc.nat(2) }), weight: 1 },
   { arbitrary: fc.record({ kind: fc.constant('submit-missing' as const), version: fc.nat(2) }), weight: 3 },
   {
-    arbitrary: fc.record({ kind: fc.constant('decide-pending' as const), pick: fc.nat(), decision: decisionArb, changes: changesArb, gates: gatesArb, comment: commentArb }),
+    arbitrary: fc.record({
+      kind: fc.constant('decide-pending' as const),
+      pick: fc.nat(),
+      decision: decisionArb,
+      changes: changesArb,
+      gates: gatesArb,
+      comment: commentArb,
+    }),
     weight: 12,
   },
   {
@@ -105,7 +116,15 @@ const actionArb: fc.Arbitrary<Action> = fc.oneof(
   },
   { arbitrary: fc.record({ kind: fc.constant('reopen' as const), actor: fc.constantFrom(4, 4, 4, 5, 0) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('lawyer' as const), enabled: fc.boolean(), lawyer: fc.nat(1), actor: fc.constantFrom(0, 4, 5) }), weight: 1 },
-  { arbitrary: fc.record({ kind: fc.constant('sla' as const), partner: fc.integer({ min: 1, max: 20 }), committee: fc.integer({ min: 1, max: 20 }), actor: fc.constantFrom(0, 4, 5) }), weight: 1 },
+  {
+    arbitrary: fc.record({
+      kind: fc.constant('sla' as const),
+      partner: fc.integer({ min: 1, max: 20 }),
+      committee: fc.integer({ min: 1, max: 20 }),
+      actor: fc.constantFrom(0, 4, 5),
+    }),
+    weight: 1,
+  },
   { arbitrary: fc.record({ kind: fc.constant('agreement' as const), id: fc.nat(2) }), weight: 2 },
   { arbitrary: fc.record({ kind: fc.constant('sign' as const), org: fc.nat(3) }), weight: 2 },
   { arbitrary: fc.constant({ kind: 'sign-missing' as const }), weight: 3 },
@@ -186,7 +205,7 @@ function runScenario(sc: Scenario): WorkflowState {
     switch (action.kind) {
       case 'submit':
       case 'submit-missing': {
-        const org = action.kind === 'submit' ? partners[action.org % partners.length]! : pendingDeclarations(before)[0] ?? partners[0]!;
+        const org = action.kind === 'submit' ? partners[action.org % partners.length]! : (pendingDeclarations(before)[0] ?? partners[0]!);
         const ch = contentHash(org, action.version);
         attempt = () => recordSubmission(before, org, ch, at);
         onSuccess = () => submitted.set(org, ch);
@@ -275,7 +294,10 @@ function runScenario(sc: Scenario): WorkflowState {
     } else {
       check(pend.length === 0, 'steps pending in a closed workflow');
     }
-    check(state.history.every((e, i) => e.seq === i + 1), 'history seq not contiguous');
+    check(
+      state.history.every((e, i) => e.seq === i + 1),
+      'history seq not contiguous',
+    );
 
     // THE property: signed only with every required approval made on the final IP-file hash by its assignee.
     if (state.status === 'signed') {
@@ -302,7 +324,10 @@ function runScenario(sc: Scenario): WorkflowState {
 
 describe('workflow properties', () => {
   test('never signed without every required approval on the final IP-file hash; always JSON-stable', () => {
-    fc.assert(fc.property(scenarioArb, (sc) => void runScenario(sc)), { numRuns: 400 });
+    fc.assert(
+      fc.property(scenarioArb, (sc) => void runScenario(sc)),
+      { numRuns: 400 },
+    );
   });
 
   test('the generator is not vacuous: a fair share of scenarios reach signed, some via a re-opened file', () => {

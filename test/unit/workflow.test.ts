@@ -41,7 +41,12 @@ const legal: Principal = { sub: 'u-legal', role: 'legal', email: 'juriste@pole.e
 const committee: Principal = { sub: 'u-committee', role: 'committee', email: 'comite@pole.example.fr' };
 const lawyer: Principal = { sub: 'u-lawyer', role: 'lawyer', email: 'Avocate@Cabinet.example.fr' };
 const otherLawyer: Principal = { sub: 'u-lawyer2', role: 'lawyer', email: 'autre@cabinet.example.fr' };
-const partner = (orgId: string): Principal => ({ sub: `u-${orgId.slice(4, 8)}`, role: 'partner', organizationId: orgId, email: `rep@${orgId.slice(4, 8)}.example.fr` });
+const partner = (orgId: string): Principal => ({
+  sub: `u-${orgId.slice(4, 8)}`,
+  role: 'partner',
+  organizationId: orgId,
+  email: `rep@${orgId.slice(4, 8)}.example.fr`,
+});
 
 /** Monday 5 January 2026, 09:00 in Paris. */
 const T0 = new Date('2026-01-05T08:00:00Z');
@@ -148,7 +153,12 @@ describe('ipFileHash', () => {
     const expected = sha256Hex(canonicalJson([list[1], list[0]]));
     expect(ipFileHash(list)).toBe(expected);
     expect(ipFileHash([...list].reverse())).toBe(expected);
-    expect(ipFileHash([{ orgId: A, contentHash: h('a') }, { orgId: B, contentHash: h('b2') }])).not.toBe(expected);
+    expect(
+      ipFileHash([
+        { orgId: A, contentHash: h('a') },
+        { orgId: B, contentHash: h('b2') },
+      ]),
+    ).not.toBe(expected);
     expect(ipFileHash(list)).toMatch(/^[0-9a-f]{64}$/);
   });
 });
@@ -156,7 +166,15 @@ describe('ipFileHash', () => {
 describe('createWorkflow', () => {
   test('starts at declarations with default SLAs and no lawyer step', () => {
     const { state, effects } = createWorkflow([...ORGS], undefined, T0);
-    expect(state).toMatchObject({ schemaVersion: 1, status: 'active', stage: 'declarations', partners: ORGS, ipFileHash: null, agreement: null, signatures: [] });
+    expect(state).toMatchObject({
+      schemaVersion: 1,
+      status: 'active',
+      stage: 'declarations',
+      partners: ORGS,
+      ipFileHash: null,
+      agreement: null,
+      signatures: [],
+    });
     expect(state.config).toEqual({ slaDays: DEFAULT_SLA_DAYS, lawyerOpinion: { enabled: false, lawyerEmail: null } });
     expect(DEFAULT_SLA_DAYS).toEqual({ partner: 10, legal: 5, lawyer: 10, committee: 15 });
     expect(state.steps.map((s) => s.stepId)).toEqual([...ORGS.map(partnerStepId), 'legal-review', 'committee']);
@@ -315,7 +333,14 @@ describe('decide: partner approvals', () => {
     expect(res.effects).toEqual([
       expect.objectContaining({ type: 'step-decided', stepId: partnerStepId(D) }),
       { type: 'stage-changed', from: 'partner-approval', to: 'legal-review' },
-      { type: 'step-opened', stepId: 'legal-review', kind: 'legal-review', assignee: { role: 'legal', orgId: null, email: null }, dueDate: '2026-01-12', ipFileHash: s.ipFileHash },
+      {
+        type: 'step-opened',
+        stepId: 'legal-review',
+        kind: 'legal-review',
+        assignee: { role: 'legal', orgId: null, email: null },
+        dueDate: '2026-01-12',
+        ipFileHash: s.ipFileHash,
+      },
     ]);
   });
 
@@ -369,7 +394,9 @@ describe('decide: legal review, lawyer opinion, committee', () => {
     const res = act(s, 'legal-review', legal, 'approve', { now: at(1) });
     expect(res.state.stage).toBe('committee');
     // Tuesday 6 Jan + 15 = Wednesday 21 Jan.
-    expect(ofType(res.effects, 'step-opened')).toEqual([expect.objectContaining({ stepId: 'committee', dueDate: '2026-01-21', assignee: { role: 'committee', orgId: null, email: null } })]);
+    expect(ofType(res.effects, 'step-opened')).toEqual([
+      expect.objectContaining({ stepId: 'committee', dueDate: '2026-01-21', assignee: { role: 'committee', orgId: null, email: null } }),
+    ]);
   });
 
   test('only legal decides legal review (403) and only at its stage (409)', () => {
@@ -641,7 +668,12 @@ describe('setLawyerOpinion', () => {
   test('enabled early: the lawyer step comes after legal review', () => {
     let s = submitAll(create());
     const res = run((x) => setLawyerOpinion(x, { enabled: true, lawyerEmail: lawyer.email! }, legal, T0), s);
-    expect(res.effects).toEqual([expect.objectContaining({ type: 'config-changed', config: expect.objectContaining({ lawyerOpinion: { enabled: true, lawyerEmail: 'avocate@cabinet.example.fr' } }) })]);
+    expect(res.effects).toEqual([
+      expect.objectContaining({
+        type: 'config-changed',
+        config: expect.objectContaining({ lawyerOpinion: { enabled: true, lawyerEmail: 'avocate@cabinet.example.fr' } }),
+      }),
+    ]);
     s = act(approvePartners(res.state), 'legal-review', legal).state;
     expect(s.stage).toBe('lawyer-opinion');
   });
@@ -651,7 +683,9 @@ describe('setLawyerOpinion', () => {
     const res = run((x) => setLawyerOpinion(x, { enabled: true, lawyerEmail: lawyer.email! }, legal, at(1)), s);
     expect(res.state.stage).toBe('lawyer-opinion');
     expect(res.effects).toContainEqual({ type: 'step-closed', stepId: 'committee', reason: 'superseded' });
-    expect(ofType(res.effects, 'step-opened')).toEqual([expect.objectContaining({ stepId: 'lawyer-opinion', assignee: { role: 'lawyer', orgId: null, email: 'avocate@cabinet.example.fr' } })]);
+    expect(ofType(res.effects, 'step-opened')).toEqual([
+      expect.objectContaining({ stepId: 'lawyer-opinion', assignee: { role: 'lawyer', orgId: null, email: 'avocate@cabinet.example.fr' } }),
+    ]);
   });
 
   test('disabled while the lawyer step is open: on to the committee', () => {
@@ -695,7 +729,9 @@ describe('setSla', () => {
     const res = run((x) => setSla(x, { partner: 3, legal: 2 }, legal, at(1)), s);
     expect(res.state.config.slaDays).toEqual({ ...DEFAULT_SLA_DAYS, partner: 3, legal: 2 });
     // Opened Monday 5 Jan + 3 = Thursday 8 Jan, for B, C, D (A has decided).
-    expect(ofType(res.effects, 'due-date-changed')).toEqual([B, C, D].map((o) => ({ type: 'due-date-changed', stepId: partnerStepId(o), dueDate: '2026-01-08' })));
+    expect(ofType(res.effects, 'due-date-changed')).toEqual(
+      [B, C, D].map((o) => ({ type: 'due-date-changed', stepId: partnerStepId(o), dueDate: '2026-01-08' })),
+    );
     expect(res.effects[0]).toMatchObject({ type: 'config-changed' });
     s = approvePartners(res.state, at(2), [B, C, D]);
     // Wednesday 7 Jan + 2 = Friday 9 Jan.
@@ -766,7 +802,14 @@ describe('pending steps (tasks)', () => {
     // Equal due dates: by step id.
     expect(pendingSteps(s).map((p) => p.stepId)).toEqual(ORGS.map(partnerStepId).sort());
     expect(pendingStepsFor(s, partner(C))).toEqual([
-      { stepId: partnerStepId(C), kind: 'partner-approval', assignee: { role: 'partner', orgId: C, email: null }, openedAt: T0.toISOString(), dueDate: '2026-01-15', ipFileHash: s.ipFileHash },
+      {
+        stepId: partnerStepId(C),
+        kind: 'partner-approval',
+        assignee: { role: 'partner', orgId: C, email: null },
+        openedAt: T0.toISOString(),
+        dueDate: '2026-01-15',
+        ipFileHash: s.ipFileHash,
+      },
     ]);
     expect(pendingStepsFor(s, legal)).toEqual([]);
     s = approvePartners(s);
@@ -804,7 +847,9 @@ describe('a full path with four partners', () => {
     ORGS.forEach((o, i) => step((x) => recordSubmission(x, o, h(`${o}:final`), at(i))));
     expect(s.stage).toBe('partner-approval');
     const finalHash = s.ipFileHash;
-    ORGS.forEach((o, i) => step((x) => decide(x, { stepId: partnerStepId(o), decision: 'approve', comment: 'Bon pour accord', actor: partner(o), now: at(4 + i), gates: NO_GATES })));
+    ORGS.forEach((o, i) =>
+      step((x) => decide(x, { stepId: partnerStepId(o), decision: 'approve', comment: 'Bon pour accord', actor: partner(o), now: at(4 + i), gates: NO_GATES })),
+    );
     expect(s.stage).toBe('legal-review');
     step((x) => decide(x, { stepId: 'legal-review', decision: 'approve', comment: 'RAS', actor: legal, now: at(9), gates: NO_GATES }));
     expect(s.stage).toBe('lawyer-opinion');

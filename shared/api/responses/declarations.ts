@@ -36,7 +36,7 @@ export const declarationVersionSummarySchema = declarationVersionMetaSchema.exte
 export const ipFileSchema = z.object({
   projectId: projectIdSchema,
   complete: z.boolean().describe('Every partner has submitted a declaration'),
-  ipFileHash: sha256.nullable().describe('SHA-256 over the partners\' submitted versions (null while incomplete): the hash approvals bind to'),
+  ipFileHash: sha256.nullable().describe("SHA-256 over the partners' submitted versions (null while incomplete): the hash approvals bind to"),
   workflowIpFileHash: sha256.nullable().describe("The workflow's current IP-file hash (null before the workflow or while incomplete)"),
   declarations: z.array(
     z.union([
@@ -61,7 +61,9 @@ export const declarationSavedSchema = z.union([
     .describe('The content equals the current version: nothing was created (answered with status 200)'),
 ]);
 const redlineEnd = z.object({ version: z.number().int().min(1), contentHash: sha256, savedAt: datetime });
-const redlinePath = z.string().describe('`/`-separated path; keyed list items as `name[field=value]`, e.g. `/results[key=r-1]/ownership[organizationId=org_…]/pct`');
+const redlinePath = z
+  .string()
+  .describe('`/`-separated path; keyed list items as `name[field=value]`, e.g. `/results[key=r-1]/ownership[organizationId=org_…]/pct`');
 export const redlineSchema = z.object({
   from: redlineEnd,
   to: redlineEnd,

@@ -18,7 +18,10 @@ export const projectSchema = z.object({
 
 export const projectViewSchema = projectSchema.extend({
   partners: z.array(z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, addedAt: datetime })),
-  lawyers: z.array(z.object({ email: emailSchema, assignedAt: datetime })).optional().describe('Only returned to legal and committee'),
+  lawyers: z
+    .array(z.object({ email: emailSchema, assignedAt: datetime }))
+    .optional()
+    .describe('Only returned to legal and committee'),
 });
 
 export const membershipSchema = z.object({ projectId: projectIdSchema, organizationId: orgIdSchema, role: partnerRoleSchema, version, addedAt: datetime });

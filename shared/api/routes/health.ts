@@ -2,4 +2,13 @@
 import { defineRoute } from '../route';
 import { healthSchema } from '../responses/meta';
 
-export const health = defineRoute({ method: 'GET', path: '/health', handler: 'health', group: 'health', roles: 'public', summary: 'Liveness', tags: ['meta'], response: healthSchema });
+export const health = defineRoute({
+  method: 'GET',
+  path: '/health',
+  handler: 'health',
+  group: 'health',
+  roles: 'public',
+  summary: 'Liveness',
+  tags: ['meta'],
+  response: healthSchema,
+});

@@ -2,11 +2,83 @@
 import { defineRoute, LEGAL, STAFF_READ } from '../route';
 import { controlEventInputSchema } from '../../domain/control-event';
 import { flagActionBodySchema, manualFlagBodySchema } from '../../domain/risk/lifecycle';
-import { controlEventListSchema, controlEventRecordedSchema, flagListSchema, flagQuerySchema, flagSchema, openFlagPageSchema, openFlagQuerySchema } from '../responses/risk';
+import {
+  controlEventListSchema,
+  controlEventRecordedSchema,
+  flagListSchema,
+  flagQuerySchema,
+  flagSchema,
+  openFlagPageSchema,
+  openFlagQuerySchema,
+} from '../responses/risk';
 
-export const listFlags = defineRoute({ method: 'GET', path: '/projects/{projectId}/flags', handler: 'risk/list-flags', group: 'risk', roles: ['legal', 'committee', 'lawyer'], summary: "A project's risk flags (?status=&severity=)", tags: ['risk'], query: flagQuerySchema, response: flagListSchema });
-export const createFlag = defineRoute({ method: 'POST', path: '/projects/{projectId}/flags', handler: 'risk/create-flag', group: 'risk', roles: LEGAL, summary: 'Add a manual flag', tags: ['risk'], body: manualFlagBodySchema, status: 201, response: flagSchema, after: ['notify-flags'] });
-export const flagAction = defineRoute({ method: 'POST', path: '/projects/{projectId}/flags/{flagId}/actions', handler: 'risk/flag-action', group: 'risk', roles: STAFF_READ, summary: 'Acknowledge, mitigate, waive (legal) or reopen a flag', tags: ['risk'], body: flagActionBodySchema, response: flagSchema, after: [] });
-export const listOpenFlags = defineRoute({ method: 'GET', path: '/flags', handler: 'risk/list-open-flags', group: 'risk', roles: STAFF_READ, summary: 'Open flags across all projects (?severity=high,critical)', tags: ['risk'], query: openFlagQuerySchema, response: openFlagPageSchema });
-export const recordControlEvent = defineRoute({ method: 'POST', path: '/organizations/{orgId}/control-events', handler: 'organizations/record-control-event', group: 'risk', roles: LEGAL, summary: 'Record a shareholding change or an acquisition; re-evaluates every project of the organization', tags: ['risk'], body: controlEventInputSchema, status: 201, response: controlEventRecordedSchema, after: ['reevaluate-organization'] });
-export const listControlEvents = defineRoute({ method: 'GET', path: '/organizations/{orgId}/control-events', handler: 'organizations/list-control-events', group: 'risk', roles: STAFF_READ, summary: "An organization's control events", tags: ['risk'], response: controlEventListSchema });
+export const listFlags = defineRoute({
+  method: 'GET',
+  path: '/projects/{projectId}/flags',
+  handler: 'risk/list-flags',
+  group: 'risk',
+  roles: ['legal', 'committee', 'lawyer'],
+  summary: "A project's risk flags (?status=&severity=)",
+  tags: ['risk'],
+  query: flagQuerySchema,
+  response: flagListSchema,
+});
+export const createFlag = defineRoute({
+  method: 'POST',
+  path: '/projects/{projectId}/flags',
+  handler: 'risk/create-flag',
+  group: 'risk',
+  roles: LEGAL,
+  summary: 'Add a manual flag',
+  tags: ['risk'],
+  body: manualFlagBodySchema,
+  status: 201,
+  response: flagSchema,
+  after: ['notify-flags'],
+});
+export const flagAction = defineRoute({
+  method: 'POST',
+  path: '/projects/{projectId}/flags/{flagId}/actions',
+  handler: 'risk/flag-action',
+  group: 'risk',
+  roles: STAFF_READ,
+  summary: 'Acknowledge, mitigate, waive (legal) or reopen a flag',
+  tags: ['risk'],
+  body: flagActionBodySchema,
+  response: flagSchema,
+  after: [],
+});
+export const listOpenFlags = defineRoute({
+  method: 'GET',
+  path: '/flags',
+  handler: 'risk/list-open-flags',
+  group: 'risk',
+  roles: STAFF_READ,
+  summary: 'Open flags across all projects (?severity=high,critical)',
+  tags: ['risk'],
+  query: openFlagQuerySchema,
+  response: openFlagPageSchema,
+});
+export const recordControlEvent = defineRoute({
+  method: 'POST',
+  path: '/organizations/{orgId}/control-events',
+  handler: 'organizations/record-control-event',
+  group: 'risk',
+  roles: LEGAL,
+  summary: 'Record a shareholding change or an acquisition; re-evaluates every project of the organization',
+  tags: ['risk'],
+  body: controlEventInputSchema,
+  status: 201,
+  response: controlEventRecordedSchema,
+  after: ['reevaluate-organization'],
+});
+export const listControlEvents = defineRoute({
+  method: 'GET',
+  path: '/organizations/{orgId}/control-events',
+  handler: 'organizations/list-control-events',
+  group: 'risk',
+  roles: STAFF_READ,
+  summary: "An organization's control events",
+  tags: ['risk'],
+  response: controlEventListSchema,
+});

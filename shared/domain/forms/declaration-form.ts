@@ -21,7 +21,8 @@ import type { FormRule } from './ui-schema';
 export const DECLARATION_SECTIONS = ['signatory', 'background', 'results', 'accessRights', 'confidentiality'] as const;
 export type DeclarationSectionId = (typeof DECLARATION_SECTIONS)[number];
 
-const rule = (id: string, fields: string[], enforcedBy: FormRule['enforcedBy'], when: NonNullable<FormRule['when']>) => ({ id, fields, enforcedBy, when }) as const;
+const rule = (id: string, fields: string[], enforcedBy: FormRule['enforcedBy'], when: NonNullable<FormRule['when']>) =>
+  ({ id, fields, enforcedBy, when }) as const;
 
 /** The rules of the declaration, in words (messages in ./labels.ts). */
 export const DECLARATION_RULES = [
@@ -30,9 +31,19 @@ export const DECLARATION_RULES = [
   rule('annex-entry-in-category', ['background.exportControl.category', 'background.exportControl.annexIEntry'], 'schema', 'save'),
   rule('territory-exploitation-only', ['accessRights.purpose', 'accessRights.territory'], 'schema', 'save'),
   rule('territory-countries', ['accessRights.territory.scope', 'accessRights.territory.countries'], 'schema', 'save'),
-  rule('owner-partner-or-third-party', ['background.owners', 'background.owners.organizationId', 'background.owners.thirdPartyName', 'background.owners.country'], 'schema', 'save'),
+  rule(
+    'owner-partner-or-third-party',
+    ['background.owners', 'background.owners.organizationId', 'background.owners.thirdPartyName', 'background.owners.country'],
+    'schema',
+    'save',
+  ),
   rule('patent-number-format', ['background.identifiers.kind', 'background.identifiers.value'], 'schema', 'save'),
-  rule('lists-unique', ['background.jurisdictions', 'background.documentIds', 'results.technologyDomains', 'accessRights.territory.countries'], 'schema', 'save'),
+  rule(
+    'lists-unique',
+    ['background.jurisdictions', 'background.documentIds', 'results.technologyDomains', 'accessRights.territory.countries'],
+    'schema',
+    'save',
+  ),
   rule('list-limits', ['background', 'results', 'accessRights', 'contacts'], 'schema', 'save'),
   rule('confidentiality-survives', ['confidentiality.survivesProject'], 'schema', 'save'),
   // Refinements JSON Schema cannot state: the server refuses the save (400, one error per field path).
@@ -49,7 +60,12 @@ export const DECLARATION_RULES = [
   rule('case-by-case-text', ['background.executionConditions.text', 'background.exploitationConditions.text'], 'server', 'submit'),
   rule('publication-after-filing', ['results.plannedFilingDate', 'results.plannedPublications.date'], 'server', 'submit'),
   rule('access-parties', ['accessRights.direction', 'accessRights.beneficiaryOrganizationId', 'accessRights.grantorOrganizationId'], 'server', 'submit'),
-  rule('access-subject-exists', ['accessRights.subject.itemKey', 'accessRights.subject.resultKey', 'accessRights.subject.ownerOrganizationId'], 'server', 'submit'),
+  rule(
+    'access-subject-exists',
+    ['accessRights.subject.itemKey', 'accessRights.subject.resultKey', 'accessRights.subject.ownerOrganizationId'],
+    'server',
+    'submit',
+  ),
 ] as const satisfies readonly FormRule[];
 export type DeclarationRuleId = (typeof DECLARATION_RULES)[number]['id'];
 
@@ -95,7 +111,18 @@ export const declarationForm: FormDefinition = {
       results: ['key', 'title', 'description', 'technologyDomains', 'ownership', 'plannedFilingDate', 'plannedPublications'],
       'results.ownership': ['organizationId', 'pct'],
       'results.plannedPublications': ['venue', 'date'],
-      accessRights: ['key', 'direction', 'purpose', 'beneficiaryOrganizationId', 'grantorOrganizationId', 'subject', 'exclusive', 'fieldOfUse', 'territory', 'terms'],
+      accessRights: [
+        'key',
+        'direction',
+        'purpose',
+        'beneficiaryOrganizationId',
+        'grantorOrganizationId',
+        'subject',
+        'exclusive',
+        'fieldOfUse',
+        'territory',
+        'terms',
+      ],
       'accessRights.subject': ['kind', 'itemKey', 'ownerOrganizationId', 'resultKey'],
       'accessRights.territory': ['scope', 'countries'],
       confidentiality: ['termYears', 'survivesProject'],

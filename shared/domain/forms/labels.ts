@@ -9,11 +9,9 @@ import type {
   CONDITION_REGIMES,
   IDENTIFIER_KINDS,
   REGIONAL_JURISDICTIONS,
-  TERRITORY_SCOPES} from '../declaration';
-import {
-  EXPORT_CONTROL_CATEGORIES,
-  type DeclarationDraftInput,
+  TERRITORY_SCOPES,
 } from '../declaration';
+import { EXPORT_CONTROL_CATEGORIES, type DeclarationDraftInput } from '../declaration';
 import type { DeclarationRuleId, DeclarationSectionId } from './declaration-form';
 
 /**
@@ -122,7 +120,10 @@ const frDeclaration: DeclarationTexts = {
       help: "Personne habilitée à engager l'organisation pour l'accord de consortium : représentant légal ou titulaire d'une délégation de signature.",
     },
     'signatory.name': { title: 'Nom et prénom' },
-    'signatory.position': { title: 'Qualité', help: 'Fonction au titre de laquelle la personne signe (ex. président, directeur général, directeur délégué à la valorisation).' },
+    'signatory.position': {
+      title: 'Qualité',
+      help: 'Fonction au titre de laquelle la personne signe (ex. président, directeur général, directeur délégué à la valorisation).',
+    },
     'signatory.email': { title: 'Adresse électronique', placeholder: 'prenom.nom@exemple.fr' },
     contacts: {
       title: 'Contacts',
@@ -147,7 +148,10 @@ const frDeclaration: DeclarationTexts = {
       title: 'Nature',
       help: "Nature de l'élément. Les éléments techniques (brevet, demande de brevet, logiciel, savoir-faire, base de données, autre) appellent une réponse sur le contrôle des exportations ; les marques et dessins ou modèles, qui ne portent pas d'information technique, n'en ont pas.",
     },
-    'background.title': { title: 'Intitulé', help: 'Intitulé court permettant de désigner l’élément dans l’accord de consortium (ex. titre du brevet, nom du logiciel).' },
+    'background.title': {
+      title: 'Intitulé',
+      help: 'Intitulé court permettant de désigner l’élément dans l’accord de consortium (ex. titre du brevet, nom du logiciel).',
+    },
     'background.description': {
       title: 'Description',
       help: "Description suffisante pour identifier l'élément et son périmètre (objet, version d'un logiciel, limites), sans divulguer d'information confidentielle non nécessaire.",
@@ -177,7 +181,7 @@ const frDeclaration: DeclarationTexts = {
     },
     'background.priorityDate': {
       title: 'Date de priorité',
-      help: "Date du premier dépôt dont la priorité est revendiquée (Convention de Paris, art. 4). Obligatoire au dépôt de la déclaration pour un brevet ou une demande de brevet ; elle ne peut pas être postérieure à la date du jour.",
+      help: 'Date du premier dépôt dont la priorité est revendiquée (Convention de Paris, art. 4). Obligatoire au dépôt de la déclaration pour un brevet ou une demande de brevet ; elle ne peut pas être postérieure à la date du jour.',
     },
     'background.executionConditions': {
       title: "Conditions d'accès pour l'exécution",
@@ -189,7 +193,7 @@ const frDeclaration: DeclarationTexts = {
     },
     'background.executionConditions.text': {
       title: 'Précisions',
-      help: "Obligatoire au dépôt lorsque le régime est « au cas par cas » : critères, procédure et délai de négociation (ex. licence négociée de bonne foi dans les trois mois de la demande). Facultatif sinon (ex. limitations, obligations de confidentialité particulières).",
+      help: 'Obligatoire au dépôt lorsque le régime est « au cas par cas » : critères, procédure et délai de négociation (ex. licence négociée de bonne foi dans les trois mois de la demande). Facultatif sinon (ex. limitations, obligations de confidentialité particulières).',
     },
     'background.exploitationConditions': {
       title: "Conditions d'accès pour l'exploitation",
@@ -201,7 +205,7 @@ const frDeclaration: DeclarationTexts = {
     },
     'background.exploitationConditions.text': {
       title: 'Précisions',
-      help: "Obligatoire au dépôt lorsque le régime est « au cas par cas » : critères, procédure et délai de négociation. Facultatif sinon (ex. barème de redevances, domaines exclus).",
+      help: 'Obligatoire au dépôt lorsque le régime est « au cas par cas » : critères, procédure et délai de négociation. Facultatif sinon (ex. barème de redevances, domaines exclus).',
     },
     'background.exportControl': {
       title: 'Contrôle des exportations',
@@ -228,7 +232,7 @@ const frDeclaration: DeclarationTexts = {
     results: {
       title: 'Résultats attendus',
       itemTitle: 'Résultat',
-      help: "Connaissances, inventions, logiciels et autres résultats que les travaux du projet doivent produire, avec la répartition de propriété envisagée entre partenaires. 200 au plus.",
+      help: 'Connaissances, inventions, logiciels et autres résultats que les travaux du projet doivent produire, avec la répartition de propriété envisagée entre partenaires. 200 au plus.',
     },
     'results.key': { title: 'Clé', help: 'Identifiant stable du résultat (ex. r-1), jamais modifié ; unique dans la liste.', placeholder: 'r-1' },
     'results.title': { title: 'Intitulé' },
@@ -267,11 +271,21 @@ const frDeclaration: DeclarationTexts = {
       title: 'Finalité',
       help: "Exécution : utilisation nécessaire pour réaliser les travaux du projet, pendant sa durée. Exploitation : utilisation nécessaire pour exploiter des résultats, y compris après le projet ; seul un droit d'exploitation comporte un territoire, et il exige au dépôt un domaine d'application et un territoire.",
     },
-    'accessRights.beneficiaryOrganizationId': { title: 'Bénéficiaire', help: 'Partenaire du projet, distinct du concédant. Pour un droit demandé, l’organisation déclarante.' },
-    'accessRights.grantorOrganizationId': { title: 'Concédant', help: 'Partenaire du projet titulaire de l’élément. Pour un droit accordé, l’organisation déclarante.' },
+    'accessRights.beneficiaryOrganizationId': {
+      title: 'Bénéficiaire',
+      help: 'Partenaire du projet, distinct du concédant. Pour un droit demandé, l’organisation déclarante.',
+    },
+    'accessRights.grantorOrganizationId': {
+      title: 'Concédant',
+      help: 'Partenaire du projet titulaire de l’élément. Pour un droit accordé, l’organisation déclarante.',
+    },
     'accessRights.subject': { title: 'Objet du droit', help: 'La connaissance antérieure ou le résultat sur lequel porte le droit, désigné par sa clé.' },
     'accessRights.subject.kind': { title: 'Porte sur' },
-    'accessRights.subject.itemKey': { title: 'Connaissance antérieure', help: 'Clé de la connaissance antérieure (ex. bg-1). Au dépôt, elle doit exister dans la déclaration qui la liste.', placeholder: 'bg-1' },
+    'accessRights.subject.itemKey': {
+      title: 'Connaissance antérieure',
+      help: 'Clé de la connaissance antérieure (ex. bg-1). Au dépôt, elle doit exister dans la déclaration qui la liste.',
+      placeholder: 'bg-1',
+    },
     'accessRights.subject.ownerOrganizationId': {
       title: 'Déclarée par',
       help: "Partenaire dont la déclaration liste la connaissance antérieure (cas d'un droit demandé sur l'apport d'un autre partenaire). À laisser vide pour une connaissance antérieure de la présente déclaration.",
@@ -298,7 +312,7 @@ const frDeclaration: DeclarationTexts = {
 
     confidentiality: {
       title: 'Confidentialité',
-      help: "Obligation de confidentialité portant sur les informations échangées entre partenaires dans le cadre du projet.",
+      help: 'Obligation de confidentialité portant sur les informations échangées entre partenaires dans le cadre du projet.',
     },
     'confidentiality.termYears': {
       title: 'Durée (années)',
@@ -311,17 +325,18 @@ const frDeclaration: DeclarationTexts = {
   },
   rules: {
     'export-control-technology-only':
-      "Le contrôle des exportations ne se déclare que pour un élément technique (brevet, demande de brevet, logiciel, savoir-faire, base de données, autre) ; il est refusé pour une marque ou un dessin ou modèle.",
+      'Le contrôle des exportations ne se déclare que pour un élément technique (brevet, demande de brevet, logiciel, savoir-faire, base de données, autre) ; il est refusé pour une marque ou un dessin ou modèle.',
     'annex-entry-in-category': "Une rubrique de l'annexe I appartient à la catégorie choisie : 3A001 relève de la catégorie 3.",
     'territory-exploitation-only': "Un territoire ne se déclare que pour un droit d'exploitation ; il est refusé pour un droit d'exécution.",
     'territory-countries': "La liste de pays ne se renseigne que lorsque l'étendue est « liste de pays ».",
-    'owner-partner-or-third-party': "Un titulaire est soit un partenaire du projet, soit un tiers désigné par son nom et son pays, pas les deux.",
+    'owner-partner-or-third-party': 'Un titulaire est soit un partenaire du projet, soit un tiers désigné par son nom et son pays, pas les deux.',
     'patent-number-format': 'Un numéro de publication de brevet doit être un numéro FR, EP, WO ou US valide (ex. EP 1 234 567 B1).',
     'lists-unique': 'Territoires de protection, documents, domaines technologiques et pays : chacun une seule fois.',
     'list-limits':
       "Au plus 500 connaissances antérieures, 200 résultats, 500 droits d'accès, 10 contacts ; textes de 20 000 caractères au plus. Au-delà, le serveur refuse l'enregistrement.",
     'confidentiality-survives': "L'obligation de confidentialité survit au projet.",
-    'keys-unique': "Chaque clé est unique dans sa liste (connaissances antérieures, résultats, droits d'accès) ; vérifié par le serveur à chaque enregistrement.",
+    'keys-unique':
+      "Chaque clé est unique dans sa liste (connaissances antérieures, résultats, droits d'accès) ; vérifié par le serveur à chaque enregistrement.",
     'share-decimals': 'Une quote-part a 4 décimales au plus ; vérifié par le serveur à chaque enregistrement.',
     'submit-complete':
       "Au dépôt, la déclaration doit être complète (submitSchema) : les listes de connaissances antérieures, de résultats et de droits d'accès (éventuellement vides), le signataire (nom, qualité, adresse), au moins un contact, la confidentialité ; pour chaque connaissance antérieure, sa nature, son intitulé, au moins un titulaire, le régime de ses conditions d'exécution et d'exploitation, l'origine ZRR et, pour un élément technique, le contrôle des exportations ; pour chaque résultat, son intitulé, au moins un domaine et une quote-part (partenaire et pourcentage) ; pour chaque publication prévue, sa revue et sa date ; pour chaque droit d'accès, sa finalité, son sens, ses parties, son objet, son caractère exclusif et, en exploitation, domaine d'application et territoire.",
@@ -381,7 +396,10 @@ const enDeclaration: DeclarationTexts = {
       title: 'Type',
       help: 'The kind of item. Technology items (patent, patent application, software, know-how, database, other) call for an export-control answer; trade marks and designs, which carry no technical information, do not.',
     },
-    'background.title': { title: 'Title', help: 'A short title by which the consortium agreement can refer to the item (e.g. the title of the patent, the name of the software).' },
+    'background.title': {
+      title: 'Title',
+      help: 'A short title by which the consortium agreement can refer to the item (e.g. the title of the patent, the name of the software).',
+    },
     'background.description': {
       title: 'Description',
       help: 'Enough to identify the item and its scope (subject matter, software version, limits) without disclosing confidential information that is not needed.',
@@ -404,7 +422,10 @@ const enDeclaration: DeclarationTexts = {
     },
     'background.owners.organizationId': { title: 'Owning partner', help: 'A partner organization of the project.' },
     'background.owners.thirdPartyName': { title: 'Third-party owner', help: 'The name of the third-party owner or co-owner, outside the consortium.' },
-    'background.owners.country': { title: 'Country of the third party', help: 'Country of registration (or of residence for a natural person) of the third party.' },
+    'background.owners.country': {
+      title: 'Country of the third party',
+      help: 'Country of registration (or of residence for a natural person) of the third party.',
+    },
     'background.jurisdictions': {
       title: 'Jurisdictions',
       help: 'Where the right is protected: countries (ISO 3166 code), EP for a European patent (European Patent Office), WO for an international application under the PCT, EU for an EU trade mark or a Community design. Each once.',
@@ -501,11 +522,21 @@ const enDeclaration: DeclarationTexts = {
       title: 'Purpose',
       help: 'Execution: use needed to carry out the tasks of the project, for its duration. Exploitation: use needed to exploit results, including after the project; only an exploitation right has a territory, and at submission it requires a field of use and a territory.',
     },
-    'accessRights.beneficiaryOrganizationId': { title: 'Beneficiary', help: 'A partner of the project, other than the grantor. For a requested right, the declaring organization.' },
-    'accessRights.grantorOrganizationId': { title: 'Grantor', help: 'The partner of the project that owns the item. For a granted right, the declaring organization.' },
+    'accessRights.beneficiaryOrganizationId': {
+      title: 'Beneficiary',
+      help: 'A partner of the project, other than the grantor. For a requested right, the declaring organization.',
+    },
+    'accessRights.grantorOrganizationId': {
+      title: 'Grantor',
+      help: 'The partner of the project that owns the item. For a granted right, the declaring organization.',
+    },
     'accessRights.subject': { title: 'Subject of the right', help: 'The background item or result the right covers, designated by its key.' },
     'accessRights.subject.kind': { title: 'Covers' },
-    'accessRights.subject.itemKey': { title: 'Background item', help: 'The key of the background item (e.g. bg-1). At submission it must exist in the declaration that lists it.', placeholder: 'bg-1' },
+    'accessRights.subject.itemKey': {
+      title: 'Background item',
+      help: 'The key of the background item (e.g. bg-1). At submission it must exist in the declaration that lists it.',
+      placeholder: 'bg-1',
+    },
     'accessRights.subject.ownerOrganizationId': {
       title: 'Declared by',
       help: "The partner whose declaration lists the background item (for a right requested on another partner's background). Leave empty for background of this declaration.",
@@ -592,11 +623,20 @@ const fr: Dictionary = {
           help: "9 chiffres attribués par l'INSEE. Obligatoire pour une organisation française, à laisser vide sinon. La clé de contrôle est vérifiée à l'enregistrement.",
           placeholder: '123456789',
         },
-        registrationId: { title: "Numéro d'immatriculation étranger", help: "Numéro au registre du pays d'immatriculation ; obligatoire pour une organisation non française." },
+        registrationId: {
+          title: "Numéro d'immatriculation étranger",
+          help: "Numéro au registre du pays d'immatriculation ; obligatoire pour une organisation non française.",
+        },
         country: { title: "Pays d'immatriculation" },
-        category: { title: 'Catégorie', help: "Catégorie d'entreprise au sens du décret n° 2008-1354 (PME, ETI, grande entreprise), ou nature de l'établissement." },
+        category: {
+          title: 'Catégorie',
+          help: "Catégorie d'entreprise au sens du décret n° 2008-1354 (PME, ETI, grande entreprise), ou nature de l'établissement.",
+        },
         listed: { title: 'Société cotée', help: 'Titres admis aux négociations sur un marché réglementé.' },
-        zrr: { title: 'Implantée en ZRR', help: 'Zone à régime restrictif au titre de la protection du potentiel scientifique et technique de la nation (PPST).' },
+        zrr: {
+          title: 'Implantée en ZRR',
+          help: 'Zone à régime restrictif au titre de la protection du potentiel scientifique et technique de la nation (PPST).',
+        },
         city: { title: 'Ville' },
         activityDescription: { title: "Description de l'activité" },
         shareholders: {
@@ -606,9 +646,18 @@ const fr: Dictionary = {
         'shareholders.name': { title: "Nom de l'actionnaire" },
         'shareholders.country': { title: 'Pays', help: "Pays d'immatriculation, ou de nationalité pour une personne physique." },
         'shareholders.votingRightsPct': { title: 'Droits de vote (%)', help: 'Entre 0 et 100, avec 4 décimales au plus.' },
-        'shareholders.organizationId': { title: 'Organisation enregistrée', help: "À renseigner si l'actionnaire est lui-même une organisation enregistrée dans Vigie." },
-        'shareholders.controlling': { title: 'Contrôle (art. L233-3 C. com.)', help: "Contrôle au sens de l'article L233-3 du Code de commerce, même en deçà de 50 % (par accord ou de fait)." },
-        'shareholders.naturalPerson': { title: 'Personne physique', help: "La nationalité et le domicile fiscal comptent pour l'article R151-1 du Code monétaire et financier." },
+        'shareholders.organizationId': {
+          title: 'Organisation enregistrée',
+          help: "À renseigner si l'actionnaire est lui-même une organisation enregistrée dans Vigie.",
+        },
+        'shareholders.controlling': {
+          title: 'Contrôle (art. L233-3 C. com.)',
+          help: "Contrôle au sens de l'article L233-3 du Code de commerce, même en deçà de 50 % (par accord ou de fait).",
+        },
+        'shareholders.naturalPerson': {
+          title: 'Personne physique',
+          help: "La nationalité et le domicile fiscal comptent pour l'article R151-1 du Code monétaire et financier.",
+        },
         representatives: { title: 'Représentants', help: "Personnes habilitées à remplir les déclarations au nom de l'organisation." },
         'representatives.name': { title: 'Nom' },
         'representatives.email': { title: 'Adresse électronique', placeholder: 'prenom.nom@exemple.fr' },
@@ -620,7 +669,8 @@ const fr: Dictionary = {
         'siren-check-digit': 'La clé de contrôle du SIREN (algorithme de Luhn) est vérifiée par le serveur.',
         'pct-decimals': 'Les pourcentages de droits de vote ont 4 décimales au plus.',
         'voting-rights-total': 'Le total des droits de vote des actionnaires ne peut pas dépasser 100 %.',
-        'shareholder-links': "Un actionnaire lié doit être une organisation enregistrée, et les liens ne peuvent pas former de cycle (A détient B qui détient A).",
+        'shareholder-links':
+          'Un actionnaire lié doit être une organisation enregistrée, et les liens ne peuvent pas former de cycle (A détient B qui détient A).',
       },
     },
     project: {
@@ -698,7 +748,7 @@ const fr: Dictionary = {
       'case-by-case': 'Au cas par cas',
     },
     exportControlCategory: {
-      none: "Non listé (hors annexe I)",
+      none: 'Non listé (hors annexe I)',
       '0': '0 — Matières, installations et équipements nucléaires',
       '1': '1 — Matériaux spéciaux et équipements connexes',
       '2': '2 — Traitement des matériaux',
@@ -758,7 +808,10 @@ const en: Dictionary = {
           help: 'The 9-digit INSEE company number. Required for a French organization, leave empty otherwise. The check digit is verified when saving.',
           placeholder: '123456789',
         },
-        registrationId: { title: 'Foreign registration number', help: 'Number in the register of the country of registration; required for a non-French organization.' },
+        registrationId: {
+          title: 'Foreign registration number',
+          help: 'Number in the register of the country of registration; required for a non-French organization.',
+        },
         country: { title: 'Country of registration' },
         category: { title: 'Category', help: 'Company size category under decree 2008-1354 (SME, mid-cap, large company), or the kind of institution.' },
         listed: { title: 'Listed company', help: 'Securities admitted to trading on a regulated market.' },
@@ -773,8 +826,14 @@ const en: Dictionary = {
         'shareholders.country': { title: 'Country', help: 'Country of registration, or nationality for a natural person.' },
         'shareholders.votingRightsPct': { title: 'Voting rights (%)', help: 'Between 0 and 100, at most 4 decimals.' },
         'shareholders.organizationId': { title: 'Registered organization', help: 'Set it when the shareholder is itself an organization registered in Vigie.' },
-        'shareholders.controlling': { title: 'Control (French Commercial Code L233-3)', help: 'Control within the meaning of article L233-3 of the Commercial Code, even below 50 % (by agreement or de facto).' },
-        'shareholders.naturalPerson': { title: 'Natural person', help: 'Nationality and tax residence matter for article R151-1 of the Monetary and Financial Code.' },
+        'shareholders.controlling': {
+          title: 'Control (French Commercial Code L233-3)',
+          help: 'Control within the meaning of article L233-3 of the Commercial Code, even below 50 % (by agreement or de facto).',
+        },
+        'shareholders.naturalPerson': {
+          title: 'Natural person',
+          help: 'Nationality and tax residence matter for article R151-1 of the Monetary and Financial Code.',
+        },
         representatives: { title: 'Representatives', help: 'People entitled to fill in declarations on behalf of the organization.' },
         'representatives.name': { title: 'Name' },
         'representatives.email': { title: 'Email address', placeholder: 'first.last@example.com' },

@@ -84,7 +84,15 @@ export function getFormDocument(formId: string, lang: Lang): FormDocument | unde
     const uiSchema = buildUiSchema(formId, form.schema, form.layout, lang);
     doc = deepFreeze(
       form.submitSchema
-        ? { formId, lang, schemaDialect: JSON_SCHEMA_DIALECT, mode: 'draft' as const, schema: jsonSchemaOf(form.schema), submitSchema: jsonSchemaOf(form.submitSchema), uiSchema }
+        ? {
+            formId,
+            lang,
+            schemaDialect: JSON_SCHEMA_DIALECT,
+            mode: 'draft' as const,
+            schema: jsonSchemaOf(form.schema),
+            submitSchema: jsonSchemaOf(form.submitSchema),
+            uiSchema,
+          }
         : { formId, lang, schemaDialect: JSON_SCHEMA_DIALECT, mode: 'complete' as const, schema: jsonSchemaOf(form.schema), uiSchema },
     );
     documents.set(key, doc);

@@ -54,8 +54,16 @@ export const ONE_COORDINATOR_RULE = {
 export const SCHEMA_RULES: readonly SchemaRule[] = [
   { schema: sirenString, keywords: { pattern: '^[0-9]{9}$' }, mirrors: 'isValidSiren: 9 digits (the check digit stays zod-only)' },
   { schema: technologyDomains, keywords: { uniqueItems: true }, mirrors: "technologyDomains refine 'Each domain only once'" },
-  { schema: organizationInputSchema, keywords: { allOf: [ORGANIZATION_IDENTIFIER_RULE] }, mirrors: 'checkOrganization: SIREN for FR, registrationId otherwise' },
-  { schema: projectInputSchema, keywords: { allOf: [ONE_COORDINATOR_RULE] }, mirrors: "projectInputSchema superRefine 'Exactly one partner must be the coordinator'" },
+  {
+    schema: organizationInputSchema,
+    keywords: { allOf: [ORGANIZATION_IDENTIFIER_RULE] },
+    mirrors: 'checkOrganization: SIREN for FR, registrationId otherwise',
+  },
+  {
+    schema: projectInputSchema,
+    keywords: { allOf: [ONE_COORDINATOR_RULE] },
+    mirrors: "projectInputSchema superRefine 'Exactly one partner must be the coordinator'",
+  },
   // zod renders `z.iso.date().regex(…)` with its two patterns but drops `format: "date"` (the regex check
   // replaces the format). Put it back: it adds nothing the patterns do not already refuse (they are stricter:
   // existing dates from 1900 to 2099), and tells generic form renderers and validators that this is a date.

@@ -130,12 +130,13 @@ const isObject = (s: JsonSchema) => s.type === 'object' || !!s.properties;
 /** The variants of a union of objects (`oneOf` or `anyOf`), or undefined when `s` is not one. */
 export function variantsOf(s: JsonSchema): JsonSchema[] | undefined {
   const v = s.oneOf ?? s.anyOf;
-  return Array.isArray(v) && v.length > 0 && (v as JsonSchema[]).every((x) => typeof x === 'object' && x !== null && isObject(x)) ? (v as JsonSchema[]) : undefined;
+  return Array.isArray(v) && v.length > 0 && (v as JsonSchema[]).every((x) => typeof x === 'object' && x !== null && isObject(x))
+    ? (v as JsonSchema[])
+    : undefined;
 }
 
 /** `{ not: {} }`: zod's rendering of a property that must be absent (`z.never().optional()`). */
-export const isForbidden = (s: JsonSchema | undefined): boolean =>
-  !!s && typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0;
+export const isForbidden = (s: JsonSchema | undefined): boolean => !!s && typeof s.not === 'object' && s.not !== null && Object.keys(s.not).length === 0;
 
 /** The values a schema allows when it is an `enum` or a `const`. */
 const valuesOf = (s: JsonSchema | undefined): unknown[] | undefined => (!s ? undefined : Array.isArray(s.enum) ? s.enum : 'const' in s ? [s.const] : undefined);
@@ -299,7 +300,11 @@ class Builder {
       'ui:title': texts.title,
       'ui:description': texts.description,
       'ui:sections': sections,
-      ...this.object(schema, '', sections.flatMap((sec) => sec.fields)),
+      ...this.object(
+        schema,
+        '',
+        sections.flatMap((sec) => sec.fields),
+      ),
       'ui:rules': this.layout.rules.map((r) => ({ ...r, message: texts.rules[r.id] ?? r.id })),
     };
   }

@@ -50,7 +50,10 @@ export const MESSAGES = {
     fr: 'Une requête avec cette Idempotency-Key est encore en cours de traitement.',
     en: 'A request with this Idempotency-Key is still being processed.',
   },
-  'pagination.invalidCursorDetail': { fr: 'Le curseur est mal formé ou appartient à une autre liste.', en: 'The cursor is malformed or belongs to another listing.' },
+  'pagination.invalidCursorDetail': {
+    fr: 'Le curseur est mal formé ou appartient à une autre liste.',
+    en: 'The cursor is malformed or belongs to another listing.',
+  },
   'pagination.invalidCursor': { fr: 'Curseur invalide', en: 'Invalid cursor' },
   // ---- optimistic locking (shared/store/locking.ts): `entity` is one of the `entity.*` messages
   'lock.gone': { fr: "L'élément concerné ({entity}) n'existe plus ; rechargez-le.", en: 'The {entity} no longer exists; reload it.' },
@@ -128,7 +131,10 @@ export const MESSAGES = {
   // ---- organizations
   'organization.notFound': { fr: 'Organisation introuvable.', en: 'No such organization.' },
   'organization.idCollision': { fr: "Collision d'identifiants d'organisation ; veuillez réessayer.", en: 'Organization id collision.' },
-  'organization.versionStale': { fr: "L'organisation est à la version {current}, et non {expected}.", en: 'The organization is at version {current}, not {expected}.' },
+  'organization.versionStale': {
+    fr: "L'organisation est à la version {current}, et non {expected}.",
+    en: 'The organization is at version {current}, not {expected}.',
+  },
   'organization.changedMeanwhile': {
     fr: "L'organisation a été modifiée par quelqu'un d'autre ; rechargez-la puis réessayez.",
     en: 'The organization was changed by someone else; reload it and retry.',
@@ -171,7 +177,10 @@ export const MESSAGES = {
 
   // ---- declarations
   'declaration.invalid': { fr: 'La déclaration est invalide : {count} erreur(s).', en: 'The declaration is invalid: {count} error(s).' },
-  'declaration.cannotSubmit': { fr: 'La déclaration ne peut pas être soumise : {count} erreur(s).', en: 'The declaration cannot be submitted: {count} error(s).' },
+  'declaration.cannotSubmit': {
+    fr: 'La déclaration ne peut pas être soumise : {count} erreur(s).',
+    en: 'The declaration cannot be submitted: {count} error(s).',
+  },
   'declaration.exceedsLimits': { fr: 'La déclaration dépasse ses limites : {count} champ(s).', en: 'The declaration exceeds its limits: {count} field(s).' },
   'declaration.nothingToSubmit': {
     fr: "Il n'y a aucune déclaration à soumettre : enregistrez-en d'abord une.",
@@ -184,7 +193,7 @@ export const MESSAGES = {
   'declaration.alreadySubmitted': { fr: 'La version {version} est déjà soumise.', en: 'Version {version} is already submitted.' },
   'declaration.currentVersionMissing': { fr: 'La version courante de la déclaration est introuvable.', en: 'The current version is missing.' },
   'declaration.documentNotOfOrganization': {
-    fr: "Aucun document de cette organisation dans le projet ne porte cet identifiant",
+    fr: 'Aucun document de cette organisation dans le projet ne porte cet identifiant',
     en: 'No such document of this organization in the project',
   },
   'declaration.documentNotAvailable': { fr: "Le document n'est pas disponible (état : {status})", en: 'The document is {status}' },
@@ -193,7 +202,10 @@ export const MESSAGES = {
   'declaration.noSuchVersion': { fr: 'Version de la déclaration introuvable.', en: 'No such declaration version.' },
   'declaration.noVersion': { fr: 'La version {version} est introuvable.', en: 'No version {version}.' },
   'declaration.versionNotFound': { fr: 'Version introuvable.', en: 'No such version.' },
-  'declaration.noReadableVersion': { fr: "Aucune version {version} consultable de cette déclaration.", en: 'No readable version {version} of this declaration.' },
+  'declaration.noReadableVersion': {
+    fr: 'Aucune version {version} consultable de cette déclaration.',
+    en: 'No readable version {version} of this declaration.',
+  },
   'declaration.versionParamDetail': { fr: '{name} doit être un numéro de version (1, 2, …).', en: '{name} must be a version number (1, 2, …).' },
   'declaration.noneYet': {
     fr: "Il n'existe pas encore de déclaration : envoyez la première version sans If-Match.",
@@ -251,7 +263,7 @@ export const MESSAGES = {
   'form.notFound': { fr: 'Formulaire introuvable ; les formulaires sont : {forms}.', en: 'No such form; the forms are: {forms}.' },
 
   // ---- risk flags
-  'flag.notFound': { fr: "Aucune alerte de ce type dans ce projet.", en: 'No such flag in this project.' },
+  'flag.notFound': { fr: 'Aucune alerte de ce type dans ce projet.', en: 'No such flag in this project.' },
   'flag.changedMeanwhile': { fr: "L'alerte a changé entre-temps ; rechargez-la.", en: 'The flag changed meanwhile; reload it.' },
   'flag.openOnlyDetail': {
     fr: 'Cette liste ne contient que les alertes ouvertes (et prises en compte) ; les alertes closes ou levées sont listées par projet.',
@@ -286,7 +298,10 @@ export const MESSAGES = {
   },
 
   // ---- workflow
-  'workflow.notStarted': { fr: "Le workflow d'approbation de ce projet n'a pas été démarré.", en: 'The approval workflow of this project has not been started.' },
+  'workflow.notStarted': {
+    fr: "Le workflow d'approbation de ce projet n'a pas été démarré.",
+    en: 'The approval workflow of this project has not been started.',
+  },
   'workflow.alreadyStarted': { fr: "Le workflow d'approbation de ce projet est déjà démarré.", en: 'The workflow of this project is already started.' },
   'workflow.versionStale': { fr: 'Le workflow est à la version {current}, et non {expected}.', en: 'The workflow is at version {current}, not {expected}.' },
   'workflow.changedDecided': {
@@ -378,7 +393,10 @@ export const MESSAGES = {
     fr: "Les signatures ne sont enregistrées qu'une fois l'accord généré.",
     en: 'Signatures are recorded only once the agreement has been generated.',
   },
-  'workflow.signatureOtherVersion': { fr: "Cette signature porte sur une autre version de l'accord.", en: 'This signature is for another version of the agreement.' },
+  'workflow.signatureOtherVersion': {
+    fr: "Cette signature porte sur une autre version de l'accord.",
+    en: 'This signature is for another version of the agreement.',
+  },
   'workflow.alreadySigned': { fr: 'Ce partenaire a déjà signé.', en: 'This partner has already signed.' },
   'workflow.approvalsNotFinal': {
     fr: 'Certaines approbations requises ne portent pas sur le dossier PI final.',
@@ -428,7 +446,11 @@ export function renderMsg(m: Msg, lang: Lang): string {
 /** English text → id, for texts that arrive as strings (zod issue messages set in schemas). */
 let byEnglish: Map<string, MessageId> | undefined;
 export function idOfEnglish(text: string): MessageId | undefined {
-  byEnglish ??= new Map(Object.entries(MESSAGES).filter(([, t]) => !/\{\w+\}/.test(t.en)).map(([id, t]) => [t.en, id as MessageId]));
+  byEnglish ??= new Map(
+    Object.entries(MESSAGES)
+      .filter(([, t]) => !/\{\w+\}/.test(t.en))
+      .map(([id, t]) => [t.en, id as MessageId]),
+  );
   return byEnglish.get(text);
 }
 

@@ -48,13 +48,12 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'This Idempotency-Key was already used with a different request body.': 'Cette Idempotency-Key a déjà été utilisée avec un autre corps de requête.',
   'A request with this Idempotency-Key is still being processed.': 'Une requête avec cette Idempotency-Key est encore en cours de traitement.',
   'A bearer token is required.': 'Un jeton Bearer est requis.',
-  'The token does not name a user and a role.': "Le jeton ne désigne pas un utilisateur et un rôle.",
+  'The token does not name a user and a role.': 'Le jeton ne désigne pas un utilisateur et un rôle.',
   'A partner token must be bound to an organization.': "Le jeton d'un partenaire doit être rattaché à une organisation.",
   'An unexpected error occurred. Quote the request id to the support team.':
     "Une erreur inattendue s'est produite. Communiquez l'identifiant de la requête au support.",
   'An unexpected error occurred.': "Une erreur inattendue s'est produite.",
-  'Send Authorization: Bearer <token> (POST /dev/token gives one locally).':
-    'Envoyez Authorization: Bearer <jeton> (POST /dev/token en fournit un en local).',
+  'Send Authorization: Bearer <token> (POST /dev/token gives one locally).': 'Envoyez Authorization: Bearer <jeton> (POST /dev/token en fournit un en local).',
   'Must be a whole number': 'Doit être un nombre entier',
   'At least 1': 'Au moins 1',
   'At most 100': '100 au maximum',
@@ -72,7 +71,7 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The resource changed or already exists.': 'La ressource a changé ou existe déjà.',
   'Too many concurrent changes; please retry.': 'Trop de modifications simultanées ; veuillez réessayer.',
   'No such document.': 'Document introuvable.',
-  'No such flag in this project.': "Aucune alerte de ce type dans ce projet.",
+  'No such flag in this project.': 'Aucune alerte de ce type dans ce projet.',
   'No such staff member.': "Membre de l'équipe introuvable.",
   'The approval workflow of this project has not been started.': "Le workflow d'approbation de ce projet n'a pas été démarré.",
   'The workflow of this project is already started.': 'Le workflow de ce projet est déjà démarré.',
@@ -149,7 +148,7 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'More than 50 % of the voting rights is control (Code de commerce L233-3 I 1°): controlAcquired cannot be false':
     'Plus de 50 % des droits de vote confère le contrôle (Code de commerce L233-3 I 1°) : controlAcquired ne peut pas valoir false',
   'Applies to natural persons only (set naturalPerson: true)': "Ne s'applique qu'aux personnes physiques (indiquez naturalPerson: true)",
-  'A decision date goes with a granted or refused authorisation': "Une date de décision accompagne une autorisation accordée ou refusée",
+  'A decision date goes with a granted or refused authorisation': 'Une date de décision accompagne une autorisation accordée ou refusée',
   'An organization cannot invest in itself': 'Une organisation ne peut pas investir en elle-même',
   // workflow.ts
   'Must be a number of days': 'Doit être un nombre de jours',
@@ -174,7 +173,7 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   'The workflow is rejected; legal staff must reopen it first.': "Le workflow est rejeté ; l'équipe juridique doit d'abord le rouvrir.",
   'The agreement is signed: the workflow is closed.': "L'accord est signé : le workflow est clos.",
   'This step has already been decided on the current IP file.': 'Cette étape a déjà été décidée sur le dossier PI actuel.',
-  'This step changed meanwhile; reload the workflow and decide again.': "Cette étape a changé entre-temps ; rechargez le workflow puis décidez à nouveau.",
+  'This step changed meanwhile; reload the workflow and decide again.': 'Cette étape a changé entre-temps ; rechargez le workflow puis décidez à nouveau.',
   'The workflow changed meanwhile (someone else decided); reload it.': "Le workflow a changé entre-temps (quelqu'un d'autre a décidé) ; rechargez-le.",
   'The decision is invalid.': 'La décision est invalide.',
   'The committee approval does not complete the required approvals.': "L'approbation du comité ne complète pas les approbations requises.",
@@ -283,14 +282,20 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^Invalid option: expected one of (.+)$/, (v) => `Option invalide : une valeur parmi ${v} attendue`],
   [/^Too big: expected (\w+) to have (<=|<)(\S+) (\w+)$/, (_o, adj, n, u) => `Trop grand : ${adj === '<' ? 'moins de' : 'au plus'} ${n} ${plural(u)} attendus`],
   [/^Too big: expected (\w+) to be (<=|<)(\S+)$/, (_o, adj, n) => `Trop grand : ${adj === '<' ? 'inférieur à' : 'au plus'} ${n} attendu`],
-  [/^Too small: expected (\w+) to have (>=|>)(\S+) (\w+)$/, (_o, adj, n, u) => `Trop petit : ${adj === '>' ? 'plus de' : 'au moins'} ${n} ${plural(u)} attendus`],
+  [
+    /^Too small: expected (\w+) to have (>=|>)(\S+) (\w+)$/,
+    (_o, adj, n, u) => `Trop petit : ${adj === '>' ? 'plus de' : 'au moins'} ${n} ${plural(u)} attendus`,
+  ],
   [/^Too small: expected (\w+) to be (>=|>)(\S+)$/, (_o, adj, n) => `Trop petit : ${adj === '>' ? 'supérieur à' : 'au moins'} ${n} attendu`],
   [/^Invalid string: must match pattern (.+)$/, (p) => `Chaîne invalide : doit respecter le motif ${p}`],
   [/^Invalid number: must be a multiple of (.+)$/, (d) => `Nombre invalide : doit être un multiple de ${d}`],
   [/^Invalid discriminator value\. Expected (.+)$/, (o) => `Valeur de discriminant invalide : ${o} attendu`],
   [/^Invalid input: more than one option matched$/, () => 'Entrée invalide : plusieurs options correspondent'],
   [/^Invalid input$/, () => 'Entrée invalide'],
-  [/^Invalid (email address|UUID|URL|ISO date|ISO datetime|ISO time|string)$/, (f) => `${f === 'email address' ? 'Adresse e-mail' : f === 'string' ? 'Chaîne' : f} invalide`],
+  [
+    /^Invalid (email address|UUID|URL|ISO date|ISO datetime|ISO time|string)$/,
+    (f) => `${f === 'email address' ? 'Adresse e-mail' : f === 'string' ? 'Chaîne' : f} invalide`,
+  ],
   [/^Invalid value in (\w+)$/, (o) => `Valeur invalide dans ${o}`],
   [/^Invalid key in (\w+)$/, (o) => `Clé invalide dans ${o}`],
   // validation.ts / declaration.ts / control-event.ts details
@@ -300,7 +305,10 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   // http-handler.ts, local server
   [/^The body is larger than (\d+) bytes\.$/, (n) => `Le corps de la requête dépasse ${n} octets.`],
   [/^The request is larger than (\d+) bytes\.$/, (n) => `La requête dépasse ${n} octets.`],
-  [/^Send the body as application\/json \(got (.*)\)\.$/, (t) => `Envoyez le corps au format application/json (reçu : ${t === 'no content type' ? 'aucun type de contenu' : t}).`],
+  [
+    /^Send the body as application\/json \(got (.*)\)\.$/,
+    (t) => `Envoyez le corps au format application/json (reçu : ${t === 'no content type' ? 'aucun type de contenu' : t}).`,
+  ],
   [/^Send the body as UTF-8 JSON \(got charset (.*)\)\.$/, (c) => `Envoyez le corps en JSON encodé en UTF-8 (reçu : charset ${c}).`],
   [/^The body is not valid JSON: (.*)$/s, (m) => `Le corps de la requête n'est pas un JSON valide : ${m}`],
   [/^No route for (\S+) (\S+)\.$/, (m, p) => `Aucune route pour ${m} ${p}.`],
@@ -310,7 +318,13 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   [/^At least (\S+) characters$/, (n) => `Au moins ${n} caractères`],
   [/^At most (\S+) shareholders linked to registered organizations$/, (n) => `${n} actionnaires liés à des organisations enregistrées au maximum`],
   [/^At least (\S+) characters explaining why the risk is accepted$/, (n) => `Au moins ${n} caractères expliquant pourquoi le risque est accepté`],
-  [/^At least one of the (.+)$/, (l) => { const fr = LIST_LABELS[l]?.[1]; return fr ? fr[0]!.toUpperCase() + fr.slice(1) : `Au moins un élément (${l})`; }],
+  [
+    /^At least one of the (.+)$/,
+    (l) => {
+      const fr = LIST_LABELS[l]?.[1];
+      return fr ? fr[0]!.toUpperCase() + fr.slice(1) : `Au moins un élément (${l})`;
+    },
+  ],
   [/^At most (\S+) (.+)$/, (n, l) => `${n} ${plural(l)} au maximum`],
   [/^At least (\S+) (.+)$/, (n, l) => `Au moins ${n} ${plural(l)}`],
   [/^Must be an identifier starting with (\S+)$/, (p) => `Doit être un identifiant commençant par ${p}`],
@@ -321,41 +335,71 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
     (c, c2, e1, e2) => `Une entrée de l'annexe I de catégorie ${c} : ${c2}, une lettre de A à E et 3 chiffres, par ex. ${e1} ou ${e2}`,
   ],
   [/^Must be one of: (.+)$/, (v) => `Doit être l'une des valeurs : ${v}`],
-  [/^A key of 1 to (\S+) letters, digits, '\.', '-' or '_', e\.g\. bg-1$/, (n) => `Une clé de 1 à ${n} caractères parmi les lettres, les chiffres, '.', '-' et '_', par ex. bg-1`],
+  [
+    /^A key of 1 to (\S+) letters, digits, '\.', '-' or '_', e\.g\. bg-1$/,
+    (n) => `Une clé de 1 à ${n} caractères parmi les lettres, les chiffres, '.', '-' et '_', par ex. bg-1`,
+  ],
   [/^Key "(.*)" is already used by (.+)$/, (k, at) => `La clé « ${k} » est déjà utilisée par ${at}`],
   [/^Shares add up to (.+) %; they must add up to exactly 100 %$/, (x) => `Les quotes-parts totalisent ${x} % ; elles doivent totaliser exactement 100 %`],
-  [/^Planned before the patent filing \((.+)\): publishing first would destroy novelty$/, (d) => `Prévue avant le dépôt du brevet (${d}) : publier d'abord détruirait la nouveauté`],
+  [
+    /^Planned before the patent filing \((.+)\): publishing first would destroy novelty$/,
+    (d) => `Prévue avant le dépôt du brevet (${d}) : publier d'abord détruirait la nouveauté`,
+  ],
   [/^No background item with key "(.*)" in this declaration$/, (k) => `Aucune connaissance antérieure de clé « ${k} » dans cette déclaration`],
-  [/^No background item with key "(.*)" in that partner's declaration$/, (k) => `Aucune connaissance antérieure de clé « ${k} » dans la déclaration de ce partenaire`],
+  [
+    /^No background item with key "(.*)" in that partner's declaration$/,
+    (k) => `Aucune connaissance antérieure de clé « ${k} » dans la déclaration de ce partenaire`,
+  ],
   [/^No result with key "(.*)" in this declaration$/, (k) => `Aucun résultat de clé « ${k} » dans cette déclaration`],
   // access.ts, workflow.ts
   [/^This action needs one of the roles: (.+)\.$/, (r) => `Cette action requiert l'un des rôles : ${r}.`],
   [/^Only the pôle legal staff may (.+)\.$/, (w) => `Seule l'équipe juridique du pôle peut ${LEGAL_ACTIONS[w] ?? w}.`],
   [/^No step (.+) in this workflow\.$/, (s) => `Aucune étape ${s} dans ce workflow.`],
-  [/^This step is not open: the workflow is at the (.+) stage\.$/, (s) => `Cette étape n'est pas ouverte : le workflow en est à l'étape ${WORKFLOW_STAGES[s] ?? s}.`],
+  [
+    /^This step is not open: the workflow is at the (.+) stage\.$/,
+    (s) => `Cette étape n'est pas ouverte : le workflow en est à l'étape ${WORKFLOW_STAGES[s] ?? s}.`,
+  ],
   [
     /^This step cannot be approved while there are (.+)\.$/,
-    (parts) => `Cette étape ne peut pas être approuvée tant qu'il y a ${parts.split(' and ').map((p) => applyPatterns(p, BLOCKER_PARTS) ?? p).join(' et ')}.`,
+    (parts) =>
+      `Cette étape ne peut pas être approuvée tant qu'il y a ${parts
+        .split(' and ')
+        .map((p) => applyPatterns(p, BLOCKER_PARTS) ?? p)
+        .join(' et ')}.`,
   ],
   // risk/holds.ts, risk/lifecycle.ts
   [
     /^Refused: (.+) to organization (\S+) is held while foreign-investment \(IEF\) flag\(s\) (.+) are open\.$/,
-    (k, org, flags) => `Refusé : ${HOLD_KINDS[k] ?? k} au profit de l'organisation ${org} est bloqué tant que les alertes investissements étrangers (IEF) ${flags} sont ouvertes.`,
+    (k, org, flags) =>
+      `Refusé : ${HOLD_KINDS[k] ?? k} au profit de l'organisation ${org} est bloqué tant que les alertes investissements étrangers (IEF) ${flags} sont ouvertes.`,
   ],
   [
     /^Refused: the declaration gives (\d+) exclusive right\(s\) or result share\(s\) to a partner held by foreign-investment \(IEF\) flag\(s\) (.+)\.$/,
-    (n, flags) => `Refusé : la déclaration accorde ${n} droit(s) exclusif(s) ou quote(s)-part(s) de résultat à un partenaire bloqué par les alertes investissements étrangers (IEF) ${flags}.`,
+    (n, flags) =>
+      `Refusé : la déclaration accorde ${n} droit(s) exclusif(s) ou quote(s)-part(s) de résultat à un partenaire bloqué par les alertes investissements étrangers (IEF) ${flags}.`,
   ],
   [/^Flag (\S+) is closed: its condition is no longer present\.$/, (id) => `L'alerte ${id} est close : sa condition n'est plus remplie.`],
   [/^Cannot (\S+) flag (\S+): it is (\S+)\.$/, (a, id, s) => `Impossible d'appliquer l'action ${a} à l'alerte ${id} : elle est à l'état ${s}.`],
-  [/^The (organization|project|workflow) is at version (\d+), not (\d+)\.$/, (w, a, b) => `${w === 'organization' ? "L'organisation" : w === 'project' ? 'Le projet' : 'Le workflow'} est à la version ${a}, pas ${b}.`],
+  [
+    /^The (organization|project|workflow) is at version (\d+), not (\d+)\.$/,
+    (w, a, b) => `${w === 'organization' ? "L'organisation" : w === 'project' ? 'Le projet' : 'Le workflow'} est à la version ${a}, pas ${b}.`,
+  ],
   // store/locking.ts
-  [new RegExp(`^The ${LOCKED} is at version (\\d+), not (\\d+); reload it and retry\\.$`), (e, a, b) => `${entityFr(e)} est à la version ${a}, et non ${b} ; rechargez puis réessayez.`],
-  [new RegExp(`^The ${LOCKED} changed meanwhile \\(now at version (\\d+)\\); reload it and retry\\.$`), (e, a) => `${entityFr(e)} ${changedFr(e)} entre-temps (version ${a} désormais) ; rechargez puis réessayez.`],
+  [
+    new RegExp(`^The ${LOCKED} is at version (\\d+), not (\\d+); reload it and retry\\.$`),
+    (e, a, b) => `${entityFr(e)} est à la version ${a}, et non ${b} ; rechargez puis réessayez.`,
+  ],
+  [
+    new RegExp(`^The ${LOCKED} changed meanwhile \\(now at version (\\d+)\\); reload it and retry\\.$`),
+    (e, a) => `${entityFr(e)} ${changedFr(e)} entre-temps (version ${a} désormais) ; rechargez puis réessayez.`,
+  ],
   [new RegExp(`^The ${LOCKED} changed meanwhile; retry\\.$`), (e) => `${entityFr(e)} ${changedFr(e)} entre-temps ; réessayez.`],
   [new RegExp(`^The ${LOCKED} no longer exists; reload it\\.$`), (e) => `${entityFr(e)} n'existe plus ; rechargez.`],
   [new RegExp(`^The ${LOCKED} already exists\\.$`), (e) => `${entityFr(e)} existe déjà.`],
-  [/^The declaration is no longer at version (\d+); reload it and retry\.$/, (n) => `La déclaration n'est plus à la version ${n} ; rechargez-la puis réessayez.`],
+  [
+    /^The declaration is no longer at version (\d+); reload it and retry\.$/,
+    (n) => `La déclaration n'est plus à la version ${n} ; rechargez-la puis réessayez.`,
+  ],
   [/^Version (\d+) is already submitted\.$/, (n) => `La version ${n} est déjà soumise.`],
   // documents
   [/^The file is larger than (\d+) bytes$/, (n) => `Le fichier dépasse ${n} octets`],

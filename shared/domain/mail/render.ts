@@ -4,13 +4,9 @@ import type { Language } from '../common';
  * Email rendering, pure: every user-supplied text (project titles, names, comments) is data, escaped in
  * the HTML part; the text part is plain. Templates build a list of blocks; `render` turns them into both parts.
  */
-export const escapeHtml = (s: string): string =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+export const escapeHtml = (s: string): string => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export type Block =
-  | { kind: 'p'; text: string }
-  | { kind: 'list'; items: { text: string; link?: string }[] }
-  | { kind: 'link'; text: string; href: string };
+export type Block = { kind: 'p'; text: string } | { kind: 'list'; items: { text: string; link?: string }[] } | { kind: 'link'; text: string; href: string };
 
 export interface Email {
   to: string[];
@@ -32,13 +28,18 @@ export function render(to: string[], subject: string, blocks: readonly Block[], 
     } else if (b.kind === 'list') {
       for (const i of b.items) text.push(`- ${i.text}${i.link ? `\n  ${i.link}` : ''}`);
       text.push('');
-      html.push(`<ul>${b.items.map((i) => `<li>${i.link ? `<a href="${escapeHtml(safeHref(i.link))}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`).join('')}</ul>`);
+      html.push(
+        `<ul>${b.items.map((i) => `<li>${i.link ? `<a href="${escapeHtml(safeHref(i.link))}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`).join('')}</ul>`,
+      );
     } else {
       text.push(`${b.text}: ${b.href}`, '');
       html.push(`<p><a href="${escapeHtml(safeHref(b.href))}">${escapeHtml(b.text)}</a></p>`);
     }
   }
-  const footer = language === 'fr' ? 'Vigie — protection de la propriété intellectuelle du pôle. Message automatique.' : 'Vigie — the pôle’s IP protection workflow. Automatic message.';
+  const footer =
+    language === 'fr'
+      ? 'Vigie — protection de la propriété intellectuelle du pôle. Message automatique.'
+      : 'Vigie — the pôle’s IP protection workflow. Automatic message.';
   text.push('--', footer);
   html.push(`<hr><p style="color:#666;font-size:12px">${escapeHtml(footer)}</p>`);
   return {

@@ -250,8 +250,14 @@ export function buildContext(input: RiskInput): RiskContext {
     const rs = indexByKey(c.results ?? []);
     bgIndex.set(id, bg);
     resIndex.set(id, rs);
-    bgSorted.set(id, [...bg.keys()].sort(cmp).map((k) => bg.get(k)!));
-    resSorted.set(id, [...rs.keys()].sort(cmp).map((k) => rs.get(k)!));
+    bgSorted.set(
+      id,
+      [...bg.keys()].sort(cmp).map((k) => bg.get(k)!),
+    );
+    resSorted.set(
+      id,
+      [...rs.keys()].sort(cmp).map((k) => rs.get(k)!),
+    );
   }
   const backgroundItem = (orgId: string, key: string) => bgIndex.get(orgId)?.get(key);
   const result = (orgId: string, key: string) => resIndex.get(orgId)?.get(key);
@@ -422,8 +428,7 @@ function uniqCycles(cycles: string[][]): string[][] {
   return [...seen.keys()].sort(cmp).map((k) => seen.get(k)!);
 }
 
-export const isAnnexICategory = (c: string | undefined): c is '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' =>
-  c !== undefined && /^[0-9]$/.test(c);
+export const isAnnexICategory = (c: string | undefined): c is '0' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' => c !== undefined && /^[0-9]$/.test(c);
 
 /** Organizations outside the EU (an export under Reg. 2021/821) / outside the EU/EEA / outside France. */
 export const geo = {
@@ -478,7 +483,10 @@ export function sensitivityEvidence(s: Sensitivity): Evidence {
 export function sensitivityText(s: Sensitivity, lang: 'fr' | 'en'): string {
   const parts: string[] = [];
   if (s.criticalDomains.length) {
-    const d = join(s.criticalDomains.map((x) => domainLabel(x, lang)), lang);
+    const d = join(
+      s.criticalDomains.map((x) => domainLabel(x, lang)),
+      lang,
+    );
     parts.push(
       lang === 'fr'
         ? `technologies critiques (${d} ; CMF art. R151-3 III et arrêté du 31 décembre 2019, art. 6)`
@@ -486,14 +494,15 @@ export function sensitivityText(s: Sensitivity, lang: 'fr' | 'en'): string {
     );
   }
   if (s.essentialDomains.length) {
-    const d = join(s.essentialDomains.map((x) => domainLabel(x, lang)), lang);
+    const d = join(
+      s.essentialDomains.map((x) => domainLabel(x, lang)),
+      lang,
+    );
     parts.push(lang === 'fr' ? `activités essentielles (${d} ; CMF art. R151-3 II)` : `essential activities (${d}; CMF art. R151-3 II)`);
   }
   if (s.dualUseItems) {
     parts.push(
-      lang === 'fr'
-        ? 'biens et technologies à double usage déclarés (CMF art. R151-3 I)'
-        : 'declared dual-use items and technology (CMF art. R151-3 I)',
+      lang === 'fr' ? 'biens et technologies à double usage déclarés (CMF art. R151-3 I)' : 'declared dual-use items and technology (CMF art. R151-3 I)',
     );
   }
   return join(parts, lang);
@@ -535,8 +544,7 @@ export function subjectDomains(ctx: RiskContext, s: ResolvedSubject | undefined)
   return [...ctx.projectDomains];
 }
 
-export const criticalOf = (domains: readonly string[]): string[] =>
-  domains.filter((d) => (CRITICAL_TECHNOLOGY_DOMAINS as readonly string[]).includes(d));
+export const criticalOf = (domains: readonly string[]): string[] => domains.filter((d) => (CRITICAL_TECHNOLOGY_DOMAINS as readonly string[]).includes(d));
 
 /** « la connaissance antérieure « Titre » (bg-1) de « Org » » — what an access right covers, for explanations. */
 export function subjectText(ctx: RiskContext, s: ResolvedSubject | undefined, lang: 'fr' | 'en'): string {
@@ -564,7 +572,14 @@ export function subjectEvidence(s: ResolvedSubject | undefined): Evidence | null
       found: s.item !== undefined,
     };
   }
-  return { kind: 'result', ownerOrganizationId: s.ownerOrgId, resultKey: s.resultKey, title: s.result?.title, technologyDomains: s.result?.technologyDomains ? uniqSorted(s.result.technologyDomains) : undefined, found: s.result !== undefined };
+  return {
+    kind: 'result',
+    ownerOrganizationId: s.ownerOrgId,
+    resultKey: s.resultKey,
+    title: s.result?.title,
+    technologyDomains: s.result?.technologyDomains ? uniqSorted(s.result.technologyDomains) : undefined,
+    found: s.result !== undefined,
+  };
 }
 
 export function rightEvidence(ar: ResolvedAccessRight): Evidence {

@@ -28,9 +28,6 @@ export function evaluateProject(input: RiskInput, rules: readonly RiskRule[] = R
 /** Severity descending, then rule id, fingerprint, evidence hash (a total order on findings). */
 export function compareFindings(a: Pick<Finding, 'severity' | 'ruleId' | 'fingerprint' | 'evidenceHash'>, b: typeof a): number {
   return (
-    severityRank(b.severity) - severityRank(a.severity) ||
-    cmp(a.ruleId, b.ruleId) ||
-    cmp(a.fingerprint, b.fingerprint) ||
-    cmp(a.evidenceHash, b.evidenceHash)
+    severityRank(b.severity) - severityRank(a.severity) || cmp(a.ruleId, b.ruleId) || cmp(a.fingerprint, b.fingerprint) || cmp(a.evidenceHash, b.evidenceHash)
   );
 }

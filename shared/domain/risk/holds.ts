@@ -131,8 +131,5 @@ export function assertNoDeclarationHoldViolations(declaration: DeclarationDraft,
   const violations = declarationHoldViolations(declaration, flags, opts);
   if (!violations.length) return;
   const flagIds = [...new Set(violations.flatMap((v) => v.flagIds))].sort(cmp);
-  throw new ConflictError(
-    msg('hold.declarationRefused', { count: violations.length, flags: flagIds }),
-    { extra: { violations, flagIds } },
-  );
+  throw new ConflictError(msg('hold.declarationRefused', { count: violations.length, flags: flagIds }), { extra: { violations, flagIds } });
 }

@@ -284,9 +284,7 @@ export function applyAction(flag: Flag, req: FlagActionRequest): Flag {
   const t = TRANSITIONS[action];
   if (!t.from.includes(flag.status)) {
     throw new ConflictError(
-      flag.status === 'closed'
-        ? msg('flag.closed', { flagId: flag.id })
-        : msg('flag.actionNotAllowed', { action, flagId: flag.id, status: flag.status }),
+      flag.status === 'closed' ? msg('flag.closed', { flagId: flag.id }) : msg('flag.actionNotAllowed', { action, flagId: flag.id, status: flag.status }),
       // `flagStatus`, not `status`: the problem's `status` is the HTTP status.
       { extra: { flagId: flag.id, flagStatus: flag.status, action } },
     );
@@ -314,7 +312,10 @@ export const flagSubjectSchema = z.strictObject({
   itemKey: itemKeySchema.optional(),
   resultKey: itemKeySchema.optional(),
   accessRightKey: itemKeySchema.optional(),
-  controlEventId: z.string().regex(/^cev_[0-9a-f]{32}$/, 'Must be an identifier starting with cev_').optional(),
+  controlEventId: z
+    .string()
+    .regex(/^cev_[0-9a-f]{32}$/, 'Must be an identifier starting with cev_')
+    .optional(),
   shareholderName: text(200).optional(),
 });
 
@@ -363,7 +364,12 @@ export function createManualFlag(body: ManualFlagBody, opts: { actor: FlagActor;
 const csvEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(values)).min(1, `One or more of: ${values.join(', ')}`));
 
 /** Query of `GET /projects/{id}/flags` and `GET /flags`: `status=open,acknowledged&severity=high,critical`. */
@@ -378,4 +384,3 @@ export function filterFlags<F extends Flag>(flags: readonly F[], filter: FlagFil
     .filter((f) => (!filter.status || filter.status.includes(f.status)) && (!filter.severity || filter.severity.includes(f.severity)))
     .sort(compareFlags);
 }
-

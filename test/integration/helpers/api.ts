@@ -20,7 +20,7 @@ export interface Api {
 export interface ApiResponse {
   status: number;
   headers: Headers;
-  body: any;  
+  body: any;
   text: string;
 }
 
@@ -69,7 +69,6 @@ export async function tokenFor(role: Role, organizationId?: string, email?: stri
   };
   return signDevToken(user, process.env.DEV_TOKEN_SECRET!);
 }
-
 
 export const frenchOrg = (name: string, extra: Record<string, unknown> = {}) => ({
   legalName: name,

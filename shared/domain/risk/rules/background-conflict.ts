@@ -71,7 +71,11 @@ export const rule = defineRule(META, (ctx, meta) => {
     const otherList = [...others.keys()].sort(cmp).map((x) => others.get(x)!);
     const ids = [...identifiers].sort(cmp);
     const t = (lang: 'fr' | 'en') => (claim.title ? `${quote(claim.title)[lang]} (${claim.itemKey})` : claim.itemKey);
-    const who = (lang: 'fr' | 'en') => join(otherList.map((o) => `${quote(ctx.orgName(o.orgId))[lang]} (${o.itemKey})`), lang);
+    const who = (lang: 'fr' | 'en') =>
+      join(
+        otherList.map((o) => `${quote(ctx.orgName(o.orgId))[lang]} (${o.itemKey})`),
+        lang,
+      );
     const idText = ids.map((x) => x.slice(x.indexOf(':') + 1)).join(', ');
     out.push(
       makeFinding(meta, {

@@ -50,7 +50,7 @@ const nonEuPartner = (ctx: RiskContext, id: string | undefined): boolean => {
 const who = (ctx: RiskContext, id: string, lang: 'fr' | 'en') => `${quote(ctx.orgName(id))[lang]} (${ctx.org(id)?.country ?? '?'})`;
 
 const EXPORT_FR =
-  "Une telle mise à disposition, y compris par voie électronique ou orale, est une exportation (règlement (UE) 2021/821, art. 2(2)(d)) soumise à licence (art. 3) : " +
+  'Une telle mise à disposition, y compris par voie électronique ou orale, est une exportation (règlement (UE) 2021/821, art. 2(2)(d)) soumise à licence (art. 3) : ' +
   "obtenez l'autorisation du service des biens à double usage (SBDU) avant tout transfert, sauf informations du domaine public ou de recherche scientifique fondamentale, " +
   'et conservez les registres au moins 5 ans (art. 27(3)).';
 const EXPORT_EN =
@@ -142,10 +142,16 @@ export const rule = defineRule(META, (ctx, meta) => {
           explanation: {
             fr:
               `La connaissance antérieure ${t('fr')} de ${quote(ctx.orgName(d)).fr} relève de la catégorie ${cat}${entry ? ` (${entry})` : ''} de l'annexe I du règlement (UE) 2021/821 ` +
-              `et est en copropriété de ${join(owners.map((id) => who(ctx, id, 'fr')), 'fr')}, établi(s) hors de l'Union européenne. ${EXPORT_FR}`,
+              `et est en copropriété de ${join(
+                owners.map((id) => who(ctx, id, 'fr')),
+                'fr',
+              )}, établi(s) hors de l'Union européenne. ${EXPORT_FR}`,
             en:
               `Background item ${t('en')} of ${quote(ctx.orgName(d)).en} falls under category ${cat}${entry ? ` (${entry})` : ''} of Annex I to Regulation (EU) 2021/821 ` +
-              `and is co-owned by ${join(owners.map((id) => who(ctx, id, 'en')), 'en')}, established outside the European Union. ${EXPORT_EN}`,
+              `and is co-owned by ${join(
+                owners.map((id) => who(ctx, id, 'en')),
+                'en',
+              )}, established outside the European Union. ${EXPORT_EN}`,
           },
         }),
       );
@@ -153,7 +159,9 @@ export const rule = defineRule(META, (ctx, meta) => {
     // Quantum / semiconductor results co-owned by a partner outside the EU (French order of 2 Feb 2024).
     for (const r of ctx.results(d)) {
       if (!r.key) continue;
-      const domains = (r.technologyDomains?.length ? uniqSorted(r.technologyDomains) : [...ctx.projectDomains]).filter((x) => FRENCH_ORDER_2024_DOMAINS.includes(x));
+      const domains = (r.technologyDomains?.length ? uniqSorted(r.technologyDomains) : [...ctx.projectDomains]).filter((x) =>
+        FRENCH_ORDER_2024_DOMAINS.includes(x),
+      );
       if (!domains.length) continue;
       const owners = uniqSorted((r.ownership ?? []).flatMap((s) => (s.organizationId && nonEuPartner(ctx, s.organizationId) ? [s.organizationId] : [])));
       if (!owners.length) continue;
@@ -170,8 +178,14 @@ export const rule = defineRule(META, (ctx, meta) => {
             domains,
           },
           explanation: {
-            fr: `Le résultat ${t('fr')} déclaré par ${quote(ctx.orgName(d)).fr} (${join(domains, 'fr')}) serait en copropriété de ${join(owners.map((id) => who(ctx, id, 'fr')), 'fr')}, établi(s) hors de l'Union européenne. ${ORDER_FR} ${EXPORT_FR}`,
-            en: `Result ${t('en')} declared by ${quote(ctx.orgName(d)).en} (${join(domains, 'en')}) would be co-owned by ${join(owners.map((id) => who(ctx, id, 'en')), 'en')}, established outside the European Union. ${ORDER_EN} ${EXPORT_EN}`,
+            fr: `Le résultat ${t('fr')} déclaré par ${quote(ctx.orgName(d)).fr} (${join(domains, 'fr')}) serait en copropriété de ${join(
+              owners.map((id) => who(ctx, id, 'fr')),
+              'fr',
+            )}, établi(s) hors de l'Union européenne. ${ORDER_FR} ${EXPORT_FR}`,
+            en: `Result ${t('en')} declared by ${quote(ctx.orgName(d)).en} (${join(domains, 'en')}) would be co-owned by ${join(
+              owners.map((id) => who(ctx, id, 'en')),
+              'en',
+            )}, established outside the European Union. ${ORDER_EN} ${EXPORT_EN}`,
           },
         }),
       );

@@ -206,7 +206,9 @@ function text(
         `instruction de 30 jours ouvrés, puis 45 jours ouvrés supplémentaires si un examen complémentaire est ouvert ; le silence vaut refus (art. R151-6).`,
     );
     if (onlyListed)
-      parts.push(`Pour le seul franchissement de 10 % d'une société cotée, une notification accélérée suffit : l'opération est réputée autorisée faute d'opposition du ministre dans les 10 jours ouvrés.`);
+      parts.push(
+        `Pour le seul franchissement de 10 % d'une société cotée, une notification accélérée suffit : l'opération est réputée autorisée faute d'opposition du ministre dans les 10 jours ouvrés.`,
+      );
     if (auth === 'granted') parts.push(`Une autorisation est enregistrée${ref} : vérifiez le respect des conditions dont elle est assortie (CMF art. L151-3).`);
     else if (!planned)
       parts.push(
@@ -232,7 +234,9 @@ function text(
       `review of 30 working days, then 45 more working days if a second phase is opened; silence means refusal (art. R151-6).`,
   );
   if (onlyListed)
-    parts.push(`For the 10 % crossing of a listed company alone, a fast-track notification applies: the operation is cleared unless the minister objects within 10 working days.`);
+    parts.push(
+      `For the 10 % crossing of a listed company alone, a fast-track notification applies: the operation is cleared unless the minister objects within 10 working days.`,
+    );
   if (auth === 'granted') parts.push(`An authorisation is recorded${ref}: check compliance with its conditions (CMF art. L151-3).`);
   else if (!planned)
     parts.push(

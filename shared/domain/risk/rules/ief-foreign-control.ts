@@ -64,7 +64,14 @@ export const rule = defineRule(META, (ctx, meta) => {
       const tops = distinctLinks(walk.paths.map((p) => p.slice(-1)));
       const evidence = {
         organization: orgEvidence(ctx, pid),
-        shareholder: { name: s.name, country: s.country, votingRightsPct: s.votingRightsPct, organizationId: s.organizationId, controlling: s.controlling === true, naturalPerson: s.naturalPerson === true },
+        shareholder: {
+          name: s.name,
+          country: s.country,
+          votingRightsPct: s.votingRightsPct,
+          organizationId: s.organizationId,
+          controlling: s.controlling === true,
+          naturalPerson: s.naturalPerson === true,
+        },
         basis,
         threshold: { pct: threshold, listed },
         chains: walk.paths.map((p) => p.map(evidenceLink)),
@@ -130,17 +137,28 @@ function foreignText(
   const q = (x: string) => quote(x)[lang];
   const direct = paths.some((p) => p[0]?.foreign === true);
   const investors = listSome(
-    foreign.map((l) => `${q(l.name)} (${l.country}${l.nonEuEea ? (lang === 'fr' ? ', hors UE/EEE' : ', outside the EU/EEA') : lang === 'fr' ? ', UE/EEE' : ', EU/EEA'})`),
+    foreign.map(
+      (l) => `${q(l.name)} (${l.country}${l.nonEuEea ? (lang === 'fr' ? ', hors UE/EEE' : ', outside the EU/EEA') : lang === 'fr' ? ', UE/EEE' : ', EU/EEA'})`,
+    ),
     lang,
   );
-  const chains = listSome(paths.map((p) => chainText(P, p, lang)), lang, 2);
+  const chains = listSome(
+    paths.map((p) => chainText(P, p, lang)),
+    lang,
+    2,
+  );
   const pct = pctText(s.votingRightsPct)[lang];
   const thr = pctText(threshold)[lang];
   if (lang === 'fr') {
     const why: string[] = [];
-    if (basis.includes('control')) why.push(`est contrôlé (code de commerce, art. L233-3) par ${q(s.name)}${direct ? ', investisseur étranger' : ', dont la chaîne de contrôle comprend un investisseur étranger'}`);
+    if (basis.includes('control'))
+      why.push(
+        `est contrôlé (code de commerce, art. L233-3) par ${q(s.name)}${direct ? ', investisseur étranger' : ', dont la chaîne de contrôle comprend un investisseur étranger'}`,
+      );
     if (basis.includes('threshold') && !basis.includes('control'))
-      why.push(`a pour actionnaire ${q(s.name)} à ${pct} des droits de vote, au-delà du seuil de ${thr} de l'article R151-2 du CMF applicable aux investisseurs hors UE/EEE`);
+      why.push(
+        `a pour actionnaire ${q(s.name)} à ${pct} des droits de vote, au-delà du seuil de ${thr} de l'article R151-2 du CMF applicable aux investisseurs hors UE/EEE`,
+      );
     return (
       `Le partenaire ${q(P)} ${why.join(', et ')}. Investisseur(s) étranger(s) au sens de l'article R151-1 du code monétaire et financier (CMF) : ${investors}. ` +
       `Chaîne : ${chains}. Le projet relève d'un domaine sensible : ${sens}. ` +
@@ -150,9 +168,14 @@ function foreignText(
     );
   }
   const why: string[] = [];
-  if (basis.includes('control')) why.push(`is controlled (Commercial Code art. L233-3) by ${q(s.name)}${direct ? ', a foreign investor' : ', whose control chain includes a foreign investor'}`);
+  if (basis.includes('control'))
+    why.push(
+      `is controlled (Commercial Code art. L233-3) by ${q(s.name)}${direct ? ', a foreign investor' : ', whose control chain includes a foreign investor'}`,
+    );
   if (basis.includes('threshold') && !basis.includes('control'))
-    why.push(`has ${q(s.name)} as a shareholder with ${pct} of the voting rights, above the ${thr} threshold of CMF art. R151-2 for investors from outside the EU/EEA`);
+    why.push(
+      `has ${q(s.name)} as a shareholder with ${pct} of the voting rights, above the ${thr} threshold of CMF art. R151-2 for investors from outside the EU/EEA`,
+    );
   return (
     `Partner ${q(P)} ${why.join(', and ')}. Foreign investor(s) in the sense of French Monetary and Financial Code (CMF) art. R151-1: ${investors}. ` +
     `Chain: ${chains}. The project is in a sensitive domain: ${sens}. ` +

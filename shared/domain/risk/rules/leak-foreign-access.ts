@@ -37,7 +37,7 @@ export const META = {
   title: { fr: 'Accès d\u2019un partenaire hors UE/EEE à une technologie critique', en: 'Non-EU/EEA partner access to a critical technology' },
   source: {
     fr: 'Politique du pôle (fuite de PI hors du territoire) ; arrêté du 31 déc. 2019 art. 6 (technologies critiques) ; CMF art. R151-1',
-    en: "Pôle policy (IP leaking abroad); order of 31 Dec 2019 art. 6 (critical technologies); CMF art. R151-1",
+    en: 'Pôle policy (IP leaking abroad); order of 31 Dec 2019 art. 6 (critical technologies); CMF art. R151-1',
   },
 } as const;
 
@@ -59,13 +59,20 @@ function whoText(ctx: RiskContext, id: string, o: Outside, lang: 'fr' | 'en'): s
   const org = ctx.org(id)!;
   const name = `${quote(org.legalName)[lang]} (${org.country})`;
   if (o.direct) return lang === 'fr' ? `${name}, établi hors UE/EEE` : `${name}, established outside the EU/EEA`;
-  const by = listSome(o.controllers.map((l) => `${quote(l.name)[lang]} (${l.country})`), lang);
+  const by = listSome(
+    o.controllers.map((l) => `${quote(l.name)[lang]} (${l.country})`),
+    lang,
+  );
   return lang === 'fr' ? `${name}, contrôlé depuis l'extérieur de l'UE/EEE par ${by}` : `${name}, controlled from outside the EU/EEA by ${by}`;
 }
 
 export const rule = defineRule(META, (ctx, meta) => {
   const out: Finding[] = [];
-  const domainsText = (c: string[], lang: 'fr' | 'en') => join(c.map((d) => domainLabel(d, lang)), lang);
+  const domainsText = (c: string[], lang: 'fr' | 'en') =>
+    join(
+      c.map((d) => domainLabel(d, lang)),
+      lang,
+    );
 
   for (const ar of ctx.accessRights) {
     if (!ar.beneficiaryId || ar.beneficiaryId === ar.grantorId) continue;
@@ -121,17 +128,27 @@ export const rule = defineRule(META, (ctx, meta) => {
           evidence: {
             declaringOrganization: orgEvidence(ctx, d),
             result: { key: r.key, title: r.title, technologyDomains: uniqSorted(r.technologyDomains ?? []), ownership: sortedShares(r.ownership) },
-            coOwners: outsiders.map((x) => ({ ...orgEvidence(ctx, x.id), outsideEuEea: x.o.direct ? 'country' : 'control', controllers: x.o.controllers.map(evidenceLink) })),
+            coOwners: outsiders.map((x) => ({
+              ...orgEvidence(ctx, x.id),
+              outsideEuEea: x.o.direct ? 'country' : 'control',
+              controllers: x.o.controllers.map(evidenceLink),
+            })),
             criticalDomains: critical,
           },
           explanation: {
             fr:
-              `Le résultat ${title} déclaré par ${quote(ctx.orgName(d)).fr} serait en copropriété de ${join(outsiders.map((x) => whoText(ctx, x.id, x.o, 'fr')), 'fr')}, ` +
+              `Le résultat ${title} déclaré par ${quote(ctx.orgName(d)).fr} serait en copropriété de ${join(
+                outsiders.map((x) => whoText(ctx, x.id, x.o, 'fr')),
+                'fr',
+              )}, ` +
               `dans un domaine de technologie critique (${domainsText(critical, 'fr')} ; arrêté du 31 décembre 2019, art. 6). Chaque copropriétaire peut exploiter ` +
               `le résultat (CPI art. L613-29) : risque de fuite de propriété intellectuelle hors de l'UE/EEE. Envisagez une propriété par les partenaires de l'UE ` +
               `avec un droit d'accès encadré.`,
             en:
-              `Result ${titleEn} declared by ${quote(ctx.orgName(d)).en} would be co-owned by ${join(outsiders.map((x) => whoText(ctx, x.id, x.o, 'en')), 'en')}, ` +
+              `Result ${titleEn} declared by ${quote(ctx.orgName(d)).en} would be co-owned by ${join(
+                outsiders.map((x) => whoText(ctx, x.id, x.o, 'en')),
+                'en',
+              )}, ` +
               `in a critical-technology domain (${domainsText(critical, 'en')}; order of 31 December 2019 art. 6). Each co-owner may exploit the result ` +
               `(French IP Code art. L613-29): risk of IP leaking outside the EU/EEA. Consider ownership by the EU partners with a framed access right.`,
           },

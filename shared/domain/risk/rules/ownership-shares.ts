@@ -25,7 +25,9 @@ export const rule = defineRule(META, (ctx, meta) => {
       if (!r.key || !shares.length) continue;
       const total = sumPct(shares.map((s) => s.pct));
       if (total.eq(100)) continue;
-      const sorted = shares.map((s) => ({ organizationId: s.organizationId ?? null, pct: s.pct })).sort((a, b) => cmp(a.organizationId ?? '', b.organizationId ?? '') || a.pct - b.pct);
+      const sorted = shares
+        .map((s) => ({ organizationId: s.organizationId ?? null, pct: s.pct }))
+        .sort((a, b) => cmp(a.organizationId ?? '', b.organizationId ?? '') || a.pct - b.pct);
       const tot = pctText(total.toNumber());
       const t = (lang: 'fr' | 'en') => (r.title ? `${quote(r.title)[lang]} (${r.key})` : r.key!);
       out.push(

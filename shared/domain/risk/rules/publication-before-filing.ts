@@ -28,12 +28,21 @@ export const rule = defineRule(META, (ctx, meta) => {
         .sort((a, b) => cmp(a.date, b.date) || cmp(a.venue, b.venue));
       if (!early.length) continue;
       const t = (lang: 'fr' | 'en') => (r.title ? `${quote(r.title)[lang]} (${r.key})` : r.key!);
-      const pubs = (lang: 'fr' | 'en') => listSome(early.map((p) => `${p.venue ? `${quote(p.venue)[lang]}, ` : ''}${p.date}`), lang);
+      const pubs = (lang: 'fr' | 'en') =>
+        listSome(
+          early.map((p) => `${p.venue ? `${quote(p.venue)[lang]}, ` : ''}${p.date}`),
+          lang,
+        );
       out.push(
         makeFinding(meta, {
           severity: 'high',
           subject: { organizationId: d, resultKey: r.key },
-          evidence: { declaringOrganization: orgEvidence(ctx, d), result: { key: r.key, title: r.title }, plannedFilingDate: filing, publicationsBeforeFiling: early },
+          evidence: {
+            declaringOrganization: orgEvidence(ctx, d),
+            result: { key: r.key, title: r.title },
+            plannedFilingDate: filing,
+            publicationsBeforeFiling: early,
+          },
           explanation: {
             fr:
               `Le résultat ${t('fr')} déclaré par ${quote(ctx.orgName(d)).fr} prévoit une publication (${pubs('fr')}) avant le dépôt de brevet prévu le ${filing} : ` +

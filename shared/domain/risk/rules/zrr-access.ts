@@ -45,7 +45,7 @@ const CLOCKS_FR =
   "Depuis le 1er janvier 2025 (décret 2024-430) : 2 mois de silence du ministre valent avis défavorable et 3 mois de silence du chef d'établissement valent refus ; " +
   "l'accord prévu avec une entité étrangère impliquant des activités en ZRR doit être notifié aux ministères. Engagez la demande avant la signature.";
 const CLOCKS_EN =
-  "Each access needs the authorisation of the head of establishment, after the opinion of the minister concerned (Penal Code art. R413-5-1; decree 2011-1425). " +
+  'Each access needs the authorisation of the head of establishment, after the opinion of the minister concerned (Penal Code art. R413-5-1; decree 2011-1425). ' +
   "Since 1 January 2025 (decree 2024-430): 2 months of ministerial silence mean an unfavourable opinion and 3 months of the head's silence mean refusal; " +
   'a planned agreement with a foreign entity involving ZRR activities must be notified to the ministries. Start the request before signature.';
 
@@ -71,7 +71,11 @@ function zrrReason(ctx: RiskContext, s: ResolvedSubject | undefined): { labs: st
 export const rule = defineRule(META, (ctx, meta) => {
   const out: Finding[] = [];
   const who = (id: string, lang: 'fr' | 'en') => `${quote(ctx.orgName(id))[lang]} (${ctx.org(id)?.country ?? '?'})`;
-  const labsText = (labs: string[], lang: 'fr' | 'en') => join(labs.map((id) => quote(ctx.orgName(id))[lang]), lang);
+  const labsText = (labs: string[], lang: 'fr' | 'en') =>
+    join(
+      labs.map((id) => quote(ctx.orgName(id))[lang]),
+      lang,
+    );
 
   for (const ar of ctx.accessRights) {
     const b = ar.beneficiaryId;
@@ -110,7 +114,9 @@ export const rule = defineRule(META, (ctx, meta) => {
           en:
             `Foreign partner ${who(b, 'en')} benefits from ${rightText(ar, 'en')} on ${subjectText(ctx, ar.subject, 'en')}, an item ${where('en')} ` +
             `(protection of the nation's scientific and technical potential, Penal Code art. 413-7). ` +
-            (staff ? `The declaration model does not say where staff work: an access right for execution is read as this partner's staff working in the ZRR. ` : '') +
+            (staff
+              ? `The declaration model does not say where staff work: an access right for execution is read as this partner's staff working in the ZRR. `
+              : '') +
             CLOCKS_EN,
         },
       }),
@@ -138,10 +144,16 @@ export const rule = defineRule(META, (ctx, meta) => {
           explanation: {
             fr:
               `Le résultat ${t('fr')}, issu de la ZRR de ${labsText(why.labs, 'fr')}, serait en copropriété du (des) partenaire(s) étranger(s) ` +
-              `${join(foreign.map((id) => who(id, 'fr')), 'fr')} (code pénal art. 413-7). ${CLOCKS_FR}`,
+              `${join(
+                foreign.map((id) => who(id, 'fr')),
+                'fr',
+              )} (code pénal art. 413-7). ${CLOCKS_FR}`,
             en:
               `Result ${t('en')}, coming from the ZRR of ${labsText(why.labs, 'en')}, would be co-owned by foreign partner(s) ` +
-              `${join(foreign.map((id) => who(id, 'en')), 'en')} (Penal Code art. 413-7). ${CLOCKS_EN}`,
+              `${join(
+                foreign.map((id) => who(id, 'en')),
+                'en',
+              )} (Penal Code art. 413-7). ${CLOCKS_EN}`,
           },
         }),
       );
