@@ -1,7 +1,7 @@
+import { pathParam } from '../http/params';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { orgIdSchema } from '../../shared/domain/organization';
-import { parseOrThrow } from '../../shared/domain/validation';
 import { NotFoundError } from '../../shared/domain/errors';
 import { getOrganization } from '../../shared/store/organizations';
 import { putMembership } from '../../shared/store/projects';
@@ -14,7 +14,7 @@ import { msg } from '../../shared/domain/i18n/catalog';
 export const putPartner: RouteHandler<typeof api.putPartner> = async (req) => {
   const { role } = req.body;
   const header = await loadReadableProject(req);
-  const orgId = parseOrThrow(orgIdSchema, req.params.orgId, msg('what.organizationId'));
+  const orgId = pathParam(req, 'orgId', orgIdSchema, msg('what.organizationId'));
   if (!(await getOrganization(orgId))) throw new NotFoundError(msg('organization.notFound'));
   const { membership, created } = await putMembership(header, orgId, role, actorOf(req.principal));
   await afterChange(req, { project: header.project });

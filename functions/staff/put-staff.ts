@@ -1,7 +1,7 @@
+import { pathParam } from '../http/params';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { emailSchema } from '../../shared/domain/common';
-import { parseOrThrow } from '../../shared/domain/validation';
 import { getStaff, putStaff as store } from '../../shared/store/staff';
 import { assertVersion } from '../../shared/store/locking';
 import * as api from '../../shared/api/routes/staff';
@@ -9,7 +9,7 @@ import { msg } from '../../shared/domain/i18n/catalog';
 
 /** Adds (201) or updates (200, If-Match) a member of the pôle staff directory. */
 export const putStaff: RouteHandler<typeof api.putStaff> = async (req) => {
-  const email = parseOrThrow(emailSchema, req.params.email, msg('what.email')).toLowerCase();
+  const email = pathParam(req, 'email', emailSchema, msg('what.email')).toLowerCase();
   const input = req.body;
   const previous = await getStaff(email);
   if (previous) assertVersion('staff member', previous.version, requireIfMatch(req));
