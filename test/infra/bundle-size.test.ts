@@ -12,13 +12,16 @@ import { esbuildOptions } from '../../infra/aws/esbuild-options';
 import { findRepoRoot } from '../../infra/aws/group-entry';
 import { LAMBDA_ARCHITECTURE, LAMBDA_BUNDLING, LAMBDA_RUNTIME } from '../../infra/aws/vigie-function';
 
+/** Issue 9's budget for the minified bundle (the .mjs, not its map) of every request-path function. */
+const BUDGET_KB = 600;
 /**
- * Largest minified bundle (the .mjs, not its map) a route group may ship, in bytes. Issue 9's budget is 600 KB;
- * every group is above it until the route table leaves the HTTP stack's import graph (the restructuring into
- * shared/api/), so this is today's largest bundle plus a small margin: it stops regressions now and is lowered
- * to 600 * KB when that restructuring lands.
+ * The groups still above it, each with a ceiling that may only go down (measured 2026-12-02, + 3 %). They are
+ * the groups that re-evaluate the risk flags: the engine, the S3 client (declarations too large for an item
+ * live in S3) and the SES client (new serious flags are emailed) come with the DynamoDB client. docs/aws.md
+ * ("Bundle budget") lists what remains to reach 600 KB.
  */
-const BUNDLE_BUDGET_BYTES = 985 * KB;
+const OVER_BUDGET_KB: Readonly<Record<string, number>> = { organizations: 915, projects: 921, declarations: 892, documents: 792, risk: 877, workflow: 944 };
+const budgetOf = (group: string) => (OVER_BUDGET_KB[group] ?? BUDGET_KB) * KB;
 
 const repoRoot = findRepoRoot();
 const groups = lambdaEntries(repoRoot).filter((f) => f.kind === 'route group');
@@ -40,16 +43,17 @@ describe('Lambda bundle sizes', () => {
     expect([...bundles.keys()].sort()).toEqual(groups.map((g) => g.name).sort());
   });
 
-  test.each(groups.map((g) => g.name))(`route group %s: bundle ≤ ${BUNDLE_BUDGET_BYTES / KB} KB`, (name) => {
+  test.each(groups.map((g) => g.name))('route group %s: bundle within its budget', (name) => {
     const b = bundles.get(name)!;
     const top = contributors(b.metafile)
       .slice(0, 6)
       .map((c) => `${c.name} ${Math.round(c.bytes / KB)} KB`)
       .join(', ');
     // On failure the message names the largest contributors (`BENCH_WHY=<package> npm run bench:bundles` tells why).
-    expect({ name, kb: Math.round(b.bytes / KB), withinBudget: b.bytes <= BUNDLE_BUDGET_BYTES, top }).toEqual({
+    expect({ name, kb: Math.round(b.bytes / KB), budgetKb: budgetOf(name) / KB, withinBudget: b.bytes <= budgetOf(name), top }).toEqual({
       name,
       kb: Math.round(b.bytes / KB),
+      budgetKb: budgetOf(name) / KB,
       withinBudget: true,
       top,
     });
