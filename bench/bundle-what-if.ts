@@ -21,8 +21,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Plugin } from 'esbuild';
-import { buildBundles, contributors, KB, keepBundles, lambdaEntries, type Bundle, type BundleRow } from './lib/bundles';
-import { deployedRoutes } from '../functions/routes';
+import { buildBundles, contributors, deployedRoutes, KB, keepBundles, lambdaEntries, type Bundle, type BundleRow } from './lib/bundles';
 import { findRepoRoot, writeGroupEntry } from '../infra/aws/group-entry';
 
 const stub = (name: string, filter: RegExp, contents: () => string, importer?: RegExp): Plugin => ({
