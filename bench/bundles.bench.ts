@@ -18,7 +18,7 @@
  * Node 24), BENCH_ONLY ('<regex>' on function names), BENCH_FLOORS (1; 0 skips bench/floors/), BENCH_SOURCE_MAPS (1),
  * BENCH_TOP (8 packages per bundle), BENCH_WHY ('<package or path>[,…]': the import chain that brings it into each
  * bundle), BENCH_KEEP (1 keeps the bundles, their metafiles and a bundles.json, and prints where),
- * BENCH_COMPARE ('<folder kept by an earlier run or by bench/bundle-what-if.ts>[=label][,…]': their bundles are timed
+ * BENCH_COMPARE ('<folder kept by an earlier run>[=label][,…]': their bundles are timed
  * in the same rounds and shown next to today's, labelled 'before' by default), BENCH_MAX_SECONDS (900).
  * Prints Markdown on stdout; the exit code is 0 unless the bench itself failed (the budget is reported, not
  * enforced here: test/infra/bundle-size.test.ts enforces sizes).

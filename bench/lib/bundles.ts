@@ -66,7 +66,7 @@ export async function buildBundles(
     repoRoot?: string;
     /** The folder of each bundle under outRoot; default its index in `entries`. */
     dirs?: readonly string[];
-    /** What-if builds only (bench/bundle-what-if.ts): a plugin changes what is bundled, so the bundle is no longer what `cdk synth` ships. */
+    /** What-if builds only: a plugin changes what is bundled, so the bundle is no longer what `cdk synth` ships. */
     plugins?: Plugin[];
   } = {},
 ): Promise<Bundle[]> {
