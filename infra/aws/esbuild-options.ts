@@ -31,7 +31,7 @@ export interface BuildTarget {
 }
 
 /** Options NodejsFunction accepts that this mapping does not reproduce (none is used by Vigie). */
-const UNSUPPORTED = ['preCompilation', 'commandHooks', 'nodeModules', 'esbuildArgs', 'dockerImage', 'command'] as const;
+const UNSUPPORTED = ['preCompilation', 'commandHooks', 'nodeModules', 'dockerImage', 'command'] as const;
 
 export function esbuildOptions(bundling: BundlingOptions, { entry, runtime, projectRoot, outdir }: BuildTarget): BuildOptions & { outfile: string } {
   const used = UNSUPPORTED.filter((k) => bundling[k] !== undefined);
@@ -69,5 +69,11 @@ export function esbuildOptions(bundling: BundlingOptions, { entry, runtime, proj
   if (bundling.footer) options.footer = { js: bundling.footer };
   if (bundling.mainFields) options.mainFields = [...bundling.mainFields];
   if (bundling.inject) options.inject = [...bundling.inject];
+  for (const [flag, value] of Object.entries(bundling.esbuildArgs ?? {})) {
+    // Only `--alias` is used (LAMBDA_BUNDLING); aws-cdk-lib passes it as `--alias:<module>=<path>`.
+    if (flag !== '--alias' || typeof value !== 'string') throw new Error(`esbuildOptions does not map esbuildArgs ${flag}`);
+    const eq = value.indexOf('=');
+    options.alias = { ...options.alias, [value.slice(0, eq)]: value.slice(eq + 1) };
+  }
   return options;
 }

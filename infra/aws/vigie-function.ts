@@ -33,6 +33,9 @@ export const ESM_REQUIRE_BANNER = "import { createRequire } from 'module'; const
  * test/infra/bundle-size.test.ts build with exactly these options, translated to esbuild's by
  * `esbuildOptions` (infra/aws/esbuild-options.ts) the way aws-cdk-lib does.
  */
+/** The module that replaces the SDK's default credential chain in the bundles (relative to the repository root). */
+export const LAMBDA_CREDENTIALS_SHIM = 'infra/aws/lambda/credential-provider-env-only.ts';
+
 export const LAMBDA_BUNDLING: BundlingOptions = {
   // Local esbuild from node_modules; Docker is never used.
   forceDockerBundling: false,
@@ -50,6 +53,8 @@ export const LAMBDA_BUNDLING: BundlingOptions = {
   // ones Powertools was tested with) rather than whatever the runtime image ships.
   bundleAwsSDK: true,
   externalModules: [],
+  // Credentials come from the environment in Lambda: the SDK's default provider chain stays out of the bundle.
+  esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${LAMBDA_CREDENTIALS_SHIM}` },
 };
 
 export interface VigieResources {

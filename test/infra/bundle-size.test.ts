@@ -20,7 +20,7 @@ const BUDGET_KB = 600;
  * live in S3) and the SES client (new serious flags are emailed) come with the DynamoDB client. docs/aws.md
  * ("Bundle budget") lists what remains to reach 600 KB.
  */
-const OVER_BUDGET_KB: Readonly<Record<string, number>> = { organizations: 915, projects: 921, declarations: 892, documents: 792, risk: 877, workflow: 944 };
+const OVER_BUDGET_KB: Readonly<Record<string, number>> = { organizations: 807, projects: 813, declarations: 785, documents: 682, risk: 768, workflow: 835 };
 const budgetOf = (group: string) => (OVER_BUDGET_KB[group] ?? BUDGET_KB) * KB;
 
 const repoRoot = findRepoRoot();
@@ -77,6 +77,7 @@ function cliFlags(o: BuildOptions): string[] {
     else if (key === 'banner' || key === 'footer') flags.push(`--${key}:js=${v.js}`);
     else if (key === 'mainFields') flags.push(`--main-fields=${v.join(',')}`);
     else if (key === 'inject') flags.push(...(v as string[]).map((f) => `--inject:${f}`));
+    else if (key === 'alias') flags.push(...Object.entries(v).map(([k, x]) => `--alias:${k}=${x}`));
     else if (key === 'loader' || key === 'define') flags.push(...Object.entries(v).map(([k, x]) => `--${key}:${k}=${x}`));
     else if (['target', 'platform', 'format', 'outfile', 'tsconfig', 'logLevel'].includes(key)) flags.push(`--${key === 'logLevel' ? 'log-level' : key}=${v}`);
     else throw new Error(`cliFlags: no CLI form for ${key}`);
