@@ -1,12 +1,13 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { projectChain } from '../../shared/store/keys';
 import { loadReadableProject } from '../../shared/services/load-project';
-import { verifyChainRoute } from './audit-routes';
+import { verifyAuditChain } from '../../shared/store/tx';
 import * as api from '../../shared/api/routes/audit';
 
 export const verifyProjectAudit: RouteHandler<typeof api.verifyProjectAudit> = async (req) => {
   const { project } = await loadReadableProject(req);
-  return verifyChainRoute(projectChain(project.id));
+  const chain = projectChain(project.id);
+  return { status: 200, body: { chain, ...(await verifyAuditChain(chain)) } };
 };
 
 export const handler = httpHandler(api.verifyProjectAudit, verifyProjectAudit);
