@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { controlEventSchema } from './control-event-schema';
 import { idSchema, isoDateSchema, pctSchema, text } from './common';
 import { countrySchema, orgIdSchema } from './organization';
 import { ValidationError } from './errors';
@@ -93,14 +94,8 @@ export const controlEventInputSchema = controlEventFields.superRefine((e, ctx) =
 export type ControlEventInput = z.output<typeof controlEventInputSchema>;
 
 /** A control event as stored. */
-export interface ControlEvent extends ControlEventInput {
-  id: string;
-  /** The organization whose shares or control the event is about. */
-  organizationId: string;
-  recordedAt: string;
-  /** `sub` of the staff member who recorded it. */
-  recordedBy: string;
-}
+/** A recorded control event: the output of its schema (./control-event-schema.ts), so the two cannot drift. */
+export type ControlEvent = z.output<typeof controlEventSchema>;
 
 /** Parses the body for organization `organizationId` or throws a 400 ValidationError naming every field. */
 export function parseControlEventInput(raw: unknown, organizationId: string): ControlEventInput {

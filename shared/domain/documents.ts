@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { documentRecordSchema } from './documents-schema';
 import { idSchema, text } from './common';
 import { orgIdSchema } from './organization';
 
@@ -44,28 +45,8 @@ export type UploadRequest = z.output<typeof uploadRequestSchema>;
 
 export type DocumentStatus = 'pending' | 'available' | 'rejected';
 
-export interface DocumentRecord {
-  id: string;
-  projectId: string;
-  organizationId: string;
-  fileName: string;
-  contentType: DocumentContentType;
-  description?: string;
-  status: DocumentStatus;
-  /** Where the presigned form writes (`incoming/…`); never served. Absent on records older than it. */
-  uploadKey?: string;
-  /** The served copy (`documents/…`), set when the upload is confirmed and accepted. */
-  objectKey?: string;
-  /** The size announced when the upload started: the policy and the confirmation accept exactly this size. */
-  declaredSize?: number;
-  size?: number;
-  sha256?: string;
-  rejectionReason?: string;
-  uploadedBy: { sub: string; role: string; email?: string | null };
-  createdAt: string;
-  confirmedAt?: string;
-  version: number;
-}
+/** A stored document: the output of its schema (./documents-schema.ts), so the two cannot drift. */
+export type DocumentRecord = z.output<typeof documentRecordSchema>;
 
 /**
  * Keeps a file name displayable and harmless: no path parts, no control or reserved characters,

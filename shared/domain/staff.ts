@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { staffMemberSchema } from './staff-schema';
 import { languageSchema, text } from './common';
 
 /** The pôle's staff directory: the people behind the legal, committee and lawyer roles (tasks and reminders go to people). */
@@ -11,8 +12,5 @@ export const staffInputSchema = z.strictObject({
 });
 export type StaffInput = z.output<typeof staffInputSchema>;
 
-export interface StaffMember extends StaffInput {
-  email: string;
-  version: number;
-  updatedAt: string;
-}
+/** A member of the directory: the output of its schema (./staff-schema.ts), so the two cannot drift. */
+export type StaffMember = z.output<typeof staffMemberSchema>;
