@@ -6,8 +6,8 @@ import { FLAG_ACTIONS, FLAG_STATUSES } from './risk/lifecycle';
 import { MANUAL_RULE_ID, RULE_IDS, SEVERITIES } from './risk/types';
 
 /**
- * Response schemas of risk flags: {@link flagSchema} mirrors `Flag` of ./risk/lifecycle.ts field for field
- * (checked at compile time in test/unit/openapi.test.ts); {@link storedFlagSchema} is the stored form, plus
+ * Schemas of risk flags: `Flag` of ./risk/lifecycle.ts is the output type of {@link flagSchema};
+ * {@link storedFlagSchema} is the stored form, plus
  * `projectId` and `version` (shared/store/flags.ts `StoredFlag` is its output type).
  */
 

@@ -7,10 +7,10 @@ import { instantSchema, sha256Schema } from './response-schema';
 import { DECISIONS, STAGES, STEP_KINDS } from './workflow';
 
 /**
- * Response schemas of the approval workflow: {@link workflowStateSchema} mirrors `WorkflowState` of
- * ./workflow.ts field for field, {@link pendingStepSchema} its `PendingStep`, {@link taskSchema} the fields of
- * the open-step index (shared/store/workflow.ts `StepIndexItem`) that `GET /me/tasks` returns. The mirrors
- * are checked at compile time in test/unit/openapi.test.ts.
+ * Schemas of the approval workflow: `WorkflowState` and `PendingStep` of ./workflow.ts are the output types of
+ * {@link workflowStateSchema} and {@link pendingStepSchema}; {@link taskSchema} is the fields of the open-step
+ * index (shared/store/workflow.ts `StepIndexItem`) that `GET /me/tasks` returns (checked at compile time in
+ * test/unit/openapi.test.ts).
  */
 
 const dateSchema = isoDateSchema.describe('Europe/Paris calendar date YYYY-MM-DD');

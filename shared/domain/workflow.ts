@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { pendingStepSchema, workflowStateSchema } from './workflow-schema';
 import type { Principal, Role } from './access';
 import { canonicalJson, sha256Hex } from './audit';
 import { dueDate as computeDueDate } from './calendar';
@@ -157,24 +158,8 @@ export interface HistoryEntry {
 }
 
 /** Plain JSON: `JSON.parse(JSON.stringify(state))` is deep-equal to `state` (no undefined, no Date). */
-export interface WorkflowState {
-  schemaVersion: 1;
-  status: WorkflowStatus;
-  stage: StageId;
-  /** Partner organization ids, in project order. */
-  partners: string[];
-  config: WorkflowConfig;
-  /** Hash over every partner's current submitted version; null while some partner has not submitted. */
-  ipFileHash: string | null;
-  declarations: DeclarationEntry[];
-  /** One partner-approval step per partner (partner order), legal-review, lawyer-opinion (only when enabled), committee. */
-  steps: StepState[];
-  agreement: AgreementRef | null;
-  signatures: SignatureEntry[];
-  history: HistoryEntry[];
-  createdAt: string;
-  updatedAt: string;
-}
+/** The output type of its schema (./workflow-schema.ts), so the two cannot drift. */
+export type WorkflowState = z.output<typeof workflowStateSchema>;
 
 export type StepCloseReason = 'superseded' | 'changes-requested' | 'workflow-rejected' | 'cancelled' | 'reassigned';
 
@@ -305,15 +290,8 @@ export function isAssignee(assignee: Assignee, p: Principal): boolean {
   }
 }
 
-export interface PendingStep {
-  stepId: string;
-  kind: StepKind;
-  assignee: Assignee;
-  openedAt: string;
-  dueDate: string;
-  /** The IP file the step is asked to decide on. */
-  ipFileHash: string;
-}
+/** The output type of its schema (./workflow-schema.ts), so the two cannot drift. */
+export type PendingStep = z.output<typeof pendingStepSchema>;
 
 /** The open steps, sorted by due date (then step id). Empty unless the workflow is active. */
 export function pendingSteps(state: WorkflowState): PendingStep[] {

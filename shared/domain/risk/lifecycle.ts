@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
+import type { flagSchema } from '../flag-schema';
 import { canonicalJson, sha256Hex } from '../audit';
 import { text } from '../common';
 import { itemKeySchema } from '../declaration';
@@ -8,7 +9,7 @@ import { orgIdSchema } from '../organization';
 import { fieldError } from '../validation';
 import { canonicalCopy, cmp } from './context';
 import { compareFindings } from './engine';
-import { MANUAL_RULE_ID, SEVERITIES, type Bilingual, type Evidence, type Finding, type FindingSubject, type IefHold, type Severity } from './types';
+import { MANUAL_RULE_ID, SEVERITIES, type Finding } from './types';
 import { msg } from '../i18n/catalog';
 
 /**
@@ -52,25 +53,8 @@ export interface FlagWaiver {
   evidenceHash: string;
 }
 
-export interface Flag {
-  id: string;
-  fingerprint: string;
-  ruleId: string;
-  ruleVersion: number;
-  title: Bilingual;
-  severity: Severity;
-  status: FlagStatus;
-  subject: FindingSubject;
-  explanation: Bilingual;
-  evidence: Evidence;
-  evidenceHash: string;
-  holds?: IefHold;
-  manual: boolean;
-  history: FlagHistoryEntry[];
-  createdAt: string;
-  updatedAt: string;
-  waiver?: FlagWaiver;
-}
+/** A flag: the output of its schema (../flag-schema.ts), so the two cannot drift. */
+export type Flag = z.output<typeof flagSchema>;
 
 /** Who acts (a Principal or an audit Actor fits). */
 export interface FlagActor {
