@@ -1,4 +1,4 @@
-import { startApi, tokenFor, frenchOrg, projectBody, type Api } from './helpers/api';
+import { startApi, tokenFor, frenchOrg, createProjectOf, type Api } from './helpers/api';
 import { completeDeclaration } from '../fixtures/declaration';
 
 /**
@@ -25,17 +25,7 @@ afterAll(() => api.close());
 async function consortium(n: number, start: Record<string, unknown> | null = {}): Promise<Consortium> {
   const orgs: string[] = [];
   for (let i = 0; i < n; i++) orgs.push((await api.call('POST', '/organizations', { token: legal, body: frenchOrg(`WI ${tag} ${i}`) })).body.id);
-  const acronym = `${tag}-${Math.floor(Math.random() * 1e4)}`;
-  const project = (
-    await api.call('POST', '/projects', {
-      token: legal,
-      body: projectBody({
-        acronym,
-        technologyDomains: ['other'],
-        partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })),
-      }),
-    })
-  ).body.id;
+  const { project, acronym } = await createProjectOf(api, legal, orgs, tag);
   if (start) expect((await api.call('POST', `/projects/${project}/workflow`, { token: legal, body: start })).status).toBe(201);
   return { project, acronym, orgs, tokens: await Promise.all(orgs.map((o) => tokenFor('partner', o))) };
 }

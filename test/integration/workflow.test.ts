@@ -1,4 +1,4 @@
-import { startApi, tokenFor, frenchOrg, projectBody, sentMail, type Api } from './helpers/api';
+import { startApi, tokenFor, frenchOrg, createProjectOf, sentMail, type Api } from './helpers/api';
 import { completeDeclaration } from '../fixtures/declaration';
 import { runReminders } from '../../functions/jobs/send-reminders';
 import { addCalendarDays } from '../../shared/domain/calendar';
@@ -39,17 +39,7 @@ async function consortium(n = 4): Promise<Consortium> {
     });
     orgs.push(o.body.id);
   }
-  const acronym = `${tag}-${Math.floor(Math.random() * 1e4)}`;
-  const project = (
-    await api.call('POST', '/projects', {
-      token: legal,
-      body: projectBody({
-        acronym,
-        technologyDomains: ['other'],
-        partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })),
-      }),
-    })
-  ).body.id;
+  const { project, acronym } = await createProjectOf(api, legal, orgs, tag);
   expect((await api.call('POST', `/projects/${project}/workflow`, { token: legal, body: {} })).status).toBe(201);
   return { project, acronym, orgs, tokens: await Promise.all(orgs.map((o) => tokenFor('partner', o))) };
 }

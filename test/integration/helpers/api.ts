@@ -88,6 +88,21 @@ export const projectBody = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A project of these organizations (the first one coordinates), with a fresh acronym built from `tag`. */
+export async function createProjectOf(api: Api, token: string, orgs: readonly string[], tag: string): Promise<{ project: string; acronym: string }> {
+  const acronym = `${tag}-${Math.floor(Math.random() * 1e4)}`;
+  const res = await api.call('POST', '/projects', {
+    token,
+    body: projectBody({
+      acronym,
+      technologyDomains: ['other'],
+      partners: orgs.map((id, i) => ({ organizationId: id, role: i === 0 ? 'coordinator' : 'partner' })),
+    }),
+  });
+  if (res.status !== 201) throw new Error(`POST /projects → ${res.status}: ${res.text.slice(0, 300)}`);
+  return { project: res.body.id, acronym };
+}
+
 export interface SentMail {
   messageId: string;
   from: string;
