@@ -74,6 +74,11 @@ export default defineConfig(
               message: 'shared/domain is below the API contract: shared/api imports the domain, not the reverse.',
             },
             { target: './shared/store', from: ['./shared/services', './shared/api'], message: 'shared/store only knows the domain.' },
+            {
+              target: './shared/pdf',
+              from: ['./shared/store', './shared/services', './shared/api'],
+              message: 'shared/pdf renders domain documents: no I/O layers.',
+            },
             { target: './shared/api', from: ['./shared/store', './shared/services'], message: 'shared/api is the contract: domain schemas only, no I/O.' },
             { target: './shared', from: ['./functions', './infra'], message: 'shared/ must not import functions/ or infra/.' },
             { target: './functions', from: './infra', message: 'functions/ must not import infra/.' },
