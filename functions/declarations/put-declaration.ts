@@ -9,6 +9,7 @@ import { PreconditionFailedError } from '../../shared/domain/errors';
 import { contentHashOf, getDeclarationVersion, saveDeclarationVersion } from '../../shared/store/declarations';
 import { loadDeclarationContext } from '../../shared/services/load-declaration';
 import { afterChange } from '../../shared/services/after-change';
+import { ipFileLock } from '../../shared/services/ip-file-lock';
 import * as api from '../../shared/api/routes/declarations';
 import { assertVersion } from '../../shared/store/locking';
 
@@ -24,6 +25,7 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
   if (expected < 0) throw new PreconditionFailedError(msg('declaration.noneYet'));
   if (ctx.head) assertVersion('declaration', ctx.head.currentVersion, expected);
   const content = parseDeclarationDraft(req.body);
+  const lock = await ipFileLock(ctx.header.project.id);
   // IEF holds: no new exclusive right, assignment or transfer of results to a partner under an open IEF flag.
   const flags = await listFlags(ctx.header.project.id);
   if (activeIefHolds(flags).length) {
@@ -38,10 +40,16 @@ export const putDeclaration: RouteHandler<typeof api.putDeclaration> = async (re
     await afterChange(req, { project: ctx.header.project, reevaluate: false });
     return { status: 200, body: { ...ctx.head, unchanged: true }, version: ctx.head.currentVersion };
   }
-  const { head, version } = await saveDeclarationVersion(ctx.header.project.id, ctx.orgId, content, expected, actorOf(req.principal), new Date(), {
-    head: ctx.head,
-    contentHash,
-  });
+  const { head, version } = await saveDeclarationVersion(
+    ctx.header.project.id,
+    ctx.orgId,
+    content,
+    expected,
+    actorOf(req.principal),
+    new Date(),
+    { head: ctx.head, contentHash },
+    [lock],
+  );
   // The engine gets the content just saved instead of reading it back.
   await afterChange(req, {
     project: ctx.header.project,

@@ -47,6 +47,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     country: 'US',
     category: 'other',
     city: 'Palo Alto',
+    registeredAddress: { street: '3000 Sand Hill Road', postalCode: 'CA 94025', city: 'Menlo Park' },
     activityDescription: 'Venture capital fund investing in deep-tech start-ups.',
     shareholders: [{ name: 'Redwood Partners LLC', country: 'US', votingRightsPct: 100, controlling: true }],
   });
@@ -57,6 +58,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     category: 'public-lab',
     zrr: true,
     city: 'Grenoble',
+    registeredAddress: { street: '17 avenue des Martyrs', postalCode: '38000', city: 'Grenoble' },
     activityDescription: 'Unité mixte de recherche : qubits de spin sur silicium, cryo-électronique. Locaux en zone à régime restrictif (ZRR).',
     representatives: [{ name: 'Dr Hélène Martin', email: 'valorisation@ltqg.example', language: 'fr', position: 'Responsable valorisation' }],
   });
@@ -66,6 +68,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     country: 'FR',
     category: 'startup',
     city: 'Meylan',
+    registeredAddress: { street: '29 chemin du Vieux Chêne', postalCode: '38240', city: 'Meylan' },
     activityDescription: 'Intelligence artificielle embarquée pour le contrôle de qubits.',
     shareholders: [
       { name: 'Fondateurs (Léa Dubois, Karim Benali)', country: 'FR', votingRightsPct: 52, naturalPerson: true },
@@ -80,6 +83,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     country: 'FR',
     category: 'sme',
     city: 'Voiron',
+    registeredAddress: { street: '12 rue Mainssieux', postalCode: '38500', city: 'Voiron' },
     activityDescription: 'Sources laser et composants photoniques intégrés.',
     shareholders: [{ name: 'Famille Girard', country: 'FR', votingRightsPct: 100, naturalPerson: true, controlling: true }],
     representatives: [{ name: 'Paul Girard', email: 'p.girard@dauphine-photonique.example', language: 'fr', position: 'Gérant' }],
@@ -91,6 +95,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     category: 'large',
     listed: true,
     city: 'Crolles',
+    registeredAddress: { street: '850 rue Jean Monnet', postalCode: '38920', city: 'Crolles' },
     activityDescription: 'Fabrication de semi-conducteurs avancés (FD-SOI, 300 mm).',
     shareholders: [
       { name: 'Flottant (Euronext Paris)', country: 'FR', votingRightsPct: 72 },
@@ -106,6 +111,7 @@ export async function loadDemoData(): Promise<DemoSummary> {
     country: 'CH',
     category: 'sme',
     city: 'Zürich',
+    registeredAddress: { street: 'Technoparkstrasse 1', postalCode: '8005', city: 'Zürich' },
     activityDescription: 'Cryogenic control electronics for quantum computers.',
     shareholders: [{ name: 'ZQD Founders', country: 'CH', votingRightsPct: 100, naturalPerson: true, controlling: true }],
     representatives: [{ name: 'Jonas Keller', email: 'j.keller@zqd.example', language: 'en', position: 'CEO' }],

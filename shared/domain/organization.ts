@@ -31,6 +31,13 @@ export const representativeSchema = z.strictObject({
   position: text(200).optional(),
 });
 
+export const registeredAddressSchema = z.strictObject({
+  street: text(300),
+  postalCode: text(20),
+  city: text(200),
+});
+export type RegisteredAddress = z.output<typeof registeredAddressSchema>;
+
 const organizationFields = {
   legalName: text(300),
   siren: z.string().refine(isValidSiren, 'Must be a valid SIREN: 9 digits with a valid check digit').optional(),
@@ -40,6 +47,8 @@ const organizationFields = {
   listed: z.boolean().default(false),
   zrr: z.boolean().default(false),
   city: text(200).optional(),
+  /** The registered office, as printed in the consortium agreement's parties (its country is `country`). */
+  registeredAddress: registeredAddressSchema.optional(),
   activityDescription: text(2000).optional(),
   shareholders: z.array(shareholderSchema).max(200, 'At most 200 shareholders').default([]),
   representatives: z.array(representativeSchema).max(20).default([]),
@@ -90,6 +99,7 @@ export const organizationPatchSchema = z.strictObject({
   listed: z.boolean().optional(),
   zrr: z.boolean().optional(),
   city: organizationFields.city,
+  registeredAddress: organizationFields.registeredAddress,
   activityDescription: organizationFields.activityDescription,
   shareholders: z.array(shareholderSchema).max(200).optional(),
   representatives: z.array(representativeSchema).max(20).optional(),

@@ -179,10 +179,13 @@ export type WorkflowEffect =
   | { type: 'workflow-rejected'; stepId: string; by: DecisionActor }
   | { type: 'workflow-reopened'; by: DecisionActor }
   | { type: 'config-changed'; config: WorkflowConfig; by: DecisionActor }
-  | { type: 'agreement-invalidated'; agreementId: string }
-  | { type: 'agreement-recorded'; agreementId: string; hash: string; replaced: string | null }
+  /** The pending agreement no longer stands (the IP file changed, or legal staff reopened): tell the partners. */
+  | { type: 'agreement-invalidated'; agreementId: string; orgIds: string[]; reason: string | null }
+  /** An agreement is ready for signature: tell the partners. */
+  | { type: 'agreement-recorded'; agreementId: string; hash: string; replaced: string | null; orgIds: string[] }
   | { type: 'signature-recorded'; orgId: string; agreementId: string }
-  | { type: 'workflow-signed'; ipFileHash: string; agreementId: string };
+  /** Every partner signed: the IP file is locked. Tell the partners. */
+  | { type: 'workflow-signed'; ipFileHash: string; agreementId: string; orgIds: string[] };
 
 export interface WorkflowResult {
   state: WorkflowState;
@@ -526,20 +529,74 @@ export function decide(state: WorkflowState, input: DecideInput): WorkflowResult
   return { state: s, effects: fx };
 }
 
+/** Body of `POST /projects/{projectId}/workflow/reopen`. */
+export const reopenRequestSchema = z.strictObject({
+  /** Why: required to reopen a workflow awaiting signatures (it is sent to the partners), optional after a rejection. */
+  reason: text(COMMENT_MAX, 0).optional(),
+  /** Awaiting signatures only: the partners whose declarations go back for changes; absent = the committee decides again. */
+  changesRequestedFrom: z.array(orgIdSchema).max(100).optional(),
+});
+export type ReopenRequest = z.output<typeof reopenRequestSchema>;
+
 /**
- * Legal staff reopen a rejected workflow. Approvals still bound to the current IP file stand; the rejected step
- * and anything not approved on the current file re-open (a file changed meanwhile re-opens every partner approval).
+ * Legal staff reopen the workflow.
+ * - Rejected: approvals still bound to the current IP file stand; the rejected step and anything not approved on
+ *   the current file re-open (a file changed meanwhile re-opens every partner approval).
+ * - Awaiting the agreement or its signatures (before the last signature): the pending agreement is invalidated
+ *   (`agreement-invalidated`, with the reason, so the partners are told) and signatures recorded on it no longer
+ *   count. With `changesRequestedFrom`, those partners' declarations go back for changes; otherwise the committee
+ *   step re-opens and decides again. A reason is required.
+ * - Signed: refused (409); the IP file is locked.
  */
-export function reopen(state: WorkflowState, actor: Principal, now: Date): WorkflowResult {
+export function reopen(state: WorkflowState, actor: Principal, now: Date, input: ReopenRequest = {}): WorkflowResult {
   const at = iso(now);
   assertLegal(actor, msg('workflow.action.reopen'));
-  if (state.status !== 'rejected') throw new ConflictError(msg('workflow.reopenRejectedOnly'));
+  if (state.status === 'signed') throw new ConflictError(msg('workflow.reopenSigned'));
+  const awaitingSignatures = state.status === 'active' && (state.stage === 'agreement' || state.stage === 'signatures');
+  if (state.status !== 'rejected' && !awaitingSignatures) throw new ConflictError(msg('workflow.reopenRejectedOnly'));
+  const parsed = parseOrThrow(reopenRequestSchema, input, msg('what.reopenRequest'));
+  const reason = parsed.reason?.trim() ?? '';
   const s = clone(state);
   const by = toDecisionActor(actor);
-  s.status = 'active';
+  const fx: WorkflowEffect[] = [];
+  if (state.status === 'rejected') {
+    if (parsed.changesRequestedFrom?.length) {
+      throw new ValidationError(msg('workflow.reopenInvalid'), { errors: [fieldError(['changesRequestedFrom'], msg('workflow.reopenChangesOnlyAwaiting'))] });
+    }
+    s.status = 'active';
+    s.updatedAt = at;
+    log(s, at, 'workflow-reopened', by, null, reason ? { reason } : null);
+    fx.push({ type: 'workflow-reopened', by });
+    settle(s, now, fx, 'superseded');
+    return { state: s, effects: fx };
+  }
+  const errors: ProblemFieldError[] = [];
+  if (!reason) errors.push(fieldError(['reason'], msg('workflow.reopenReasonRequired')));
+  const from = parsed.changesRequestedFrom ?? [];
+  const seen = new Set<string>();
+  from.forEach((o, i) => {
+    if (!s.partners.includes(o)) errors.push(fieldError(['changesRequestedFrom', i], msg('field.notPartner')));
+    else if (seen.has(o)) errors.push(fieldError(['changesRequestedFrom', i], msg('field.listedTwice')));
+    seen.add(o);
+  });
+  if (errors.length) throw new ValidationError(msg('workflow.reopenInvalid'), { errors });
   s.updatedAt = at;
-  log(s, at, 'workflow-reopened', by, null, null);
-  const fx: WorkflowEffect[] = [{ type: 'workflow-reopened', by }];
+  log(s, at, 'workflow-reopened', by, null, { reason, changesRequestedFrom: from.length ? [...from] : null });
+  fx.push({ type: 'workflow-reopened', by });
+  clearAgreement(s, fx, reason);
+  if (from.length) {
+    for (const d of s.declarations) {
+      if (from.includes(d.orgId)) {
+        d.contentHash = null;
+        d.submittedAt = null;
+      }
+    }
+    s.ipFileHash = null;
+    fx.push({ type: 'changes-requested', stepId: 'committee', orgIds: [...from], by });
+  } else {
+    const committee = s.steps.find((st) => st.kind === 'committee');
+    if (committee) resetStep(committee, 'superseded', fx);
+  }
   settle(s, now, fx, 'superseded');
   return { state: s, effects: fx };
 }
@@ -676,7 +733,7 @@ export function recordAgreementGenerated(state: WorkflowState, agreement: { agre
   s.signatures = [];
   s.updatedAt = at;
   log(s, at, 'agreement-generated', null, null, { agreementId: agreement.agreementId, hash: agreement.hash, replaced });
-  const fx: WorkflowEffect[] = [{ type: 'agreement-recorded', agreementId: agreement.agreementId, hash: agreement.hash, replaced }];
+  const fx: WorkflowEffect[] = [{ type: 'agreement-recorded', agreementId: agreement.agreementId, hash: agreement.hash, replaced, orgIds: [...s.partners] }];
   moveStage(s, 'signatures', at, fx);
   return { state: s, effects: fx };
 }
@@ -709,7 +766,7 @@ export function recordSignature(state: WorkflowState, orgId: string, now: Date, 
     s.status = 'signed';
     moveStage(s, 'signed', at, fx);
     log(s, at, 'workflow-signed', null, null, { ipFileHash: s.ipFileHash, agreementId });
-    fx.push({ type: 'workflow-signed', ipFileHash: s.ipFileHash, agreementId });
+    fx.push({ type: 'workflow-signed', ipFileHash: s.ipFileHash, agreementId, orgIds: [...s.partners] });
   }
   return { state: s, effects: fx };
 }
@@ -798,9 +855,9 @@ function resetStep(step: StepState, reason: StepCloseReason, fx: WorkflowEffect[
   step.decision = null;
 }
 
-function clearAgreement(s: WorkflowState, fx: WorkflowEffect[]): void {
+function clearAgreement(s: WorkflowState, fx: WorkflowEffect[], reason: string | null = null): void {
   if (!s.agreement) return;
-  fx.push({ type: 'agreement-invalidated', agreementId: s.agreement.agreementId });
+  fx.push({ type: 'agreement-invalidated', agreementId: s.agreement.agreementId, orgIds: [...s.partners], reason });
   s.agreement = null;
   s.signatures = [];
 }

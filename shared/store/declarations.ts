@@ -95,6 +95,8 @@ export async function saveDeclarationVersion(
   now = new Date(),
   /** What the caller already has: the head it read (saves a round-trip) and the content hash (saves hashing twice). */
   known: { head?: DeclarationHead | null; contentHash?: string } = {},
+  /** Conditions of the same change (e.g. the IP file is not locked). */
+  conditions: TxWrite[] = [],
 ): Promise<{ head: DeclarationHead; version: DeclarationVersionMeta }> {
   const json = JSON.stringify(content);
   const contentHash = known.contentHash ?? contentHashOf(content);
@@ -153,6 +155,7 @@ export async function saveDeclarationVersion(
           exists: (current) => (expectedVersion === 0 ? headExists(null) : staleVersion('declaration', current.version as number, expectedVersion)),
         },
       ),
+      ...conditions,
     ],
     [
       {

@@ -152,6 +152,8 @@ export async function putMembership(
   role: PartnerRole,
   actor: Actor,
   now = new Date(),
+  /** Conditions of the same change (e.g. the IP file is not locked). */
+  conditions: TxWrite[] = [],
 ): Promise<{ membership: Membership; created: boolean }> {
   const at = now.toISOString();
   const existing = header.members.find((m) => m.organizationId === orgId);
@@ -171,6 +173,7 @@ export async function putMembership(
         { entity: 'partner', expect: existing?.version ?? 'absent', exists: (current) => alreadyExists('partner', current, msg('project.alreadyPartner')) },
       ),
       touchProject(header.project.id, at, role === 'coordinator' ? { set: orgId } : wasCoordinator ? { clearIf: orgId } : {}),
+      ...conditions,
     ],
     [
       {
@@ -186,7 +189,7 @@ export async function putMembership(
   return { membership, created: !existing };
 }
 
-export async function deleteMembership(header: ProjectHeader, orgId: string, actor: Actor, now = new Date()): Promise<void> {
+export async function deleteMembership(header: ProjectHeader, orgId: string, actor: Actor, now = new Date(), conditions: TxWrite[] = []): Promise<void> {
   const existing = header.members.find((m) => m.organizationId === orgId);
   if (!existing) throw new NotFoundError(msg('project.notPartner'));
   const at = now.toISOString();
@@ -194,6 +197,7 @@ export async function deleteMembership(header: ProjectHeader, orgId: string, act
     [
       lockedDelete(membershipKey(header.project.id, orgId), { entity: 'partner', expect: existing.version }),
       touchProject(header.project.id, at, existing.role === 'coordinator' ? { clearIf: orgId } : {}),
+      ...conditions,
     ],
     [
       {

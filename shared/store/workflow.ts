@@ -8,7 +8,7 @@ import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../domain/audit';
 import type { Principal } from '../domain/access';
-import { ConflictError } from '../domain/errors';
+import { ConflictError, type DomainError } from '../domain/errors';
 import { alreadyExists, lockCondition, lockedPut } from './locking';
 
 const T = () => config.tableName;
@@ -123,6 +123,25 @@ export function workflowUnchanged(projectId: string, read: StoredWorkflow | null
   return {
     item: { ConditionCheck: { TableName: T(), Key: workflowKey(projectId), ...lockCondition({ expect: read?.version ?? 'absent' }) } },
     onConditionFailed: () => new WorkflowChangedError(msg('workflow.changedRetry')),
+  };
+}
+
+/**
+ * A transaction item that holds only while the project's IP file is not locked: no workflow yet, or a workflow
+ * not `signed`. Writes to declarations and partners carry it, so a write racing the last signature fails (409).
+ */
+export function ipFileOpen(projectId: string, onLocked: () => DomainError): TxWrite {
+  return {
+    item: {
+      ConditionCheck: {
+        TableName: T(),
+        Key: workflowKey(projectId),
+        ConditionExpression: 'attribute_not_exists(pk) OR #state.#status <> :signed',
+        ExpressionAttributeNames: { '#state': 'state', '#status': 'status' },
+        ExpressionAttributeValues: { ':signed': 'signed' },
+      },
+    },
+    onConditionFailed: onLocked,
   };
 }
 

@@ -27,7 +27,7 @@ describe('the message catalogue', () => {
       'La déclaration est à la version 3, et non 2 ; rechargez-la puis réessayez.',
     );
     expect(renderMsg(msg('workflow.legalOnly', { action: msg('workflow.action.reopen') }), 'fr')).toBe(
-      "Seule l'équipe juridique du pôle peut rouvrir un workflow rejeté.",
+      "Seule l'équipe juridique du pôle peut rouvrir un workflow.",
     );
     expect(renderMsg(msg('access.rolesRequired', { roles: ['legal', 'committee'] }), 'en')).toBe('This action needs one of the roles: legal, committee.');
     const e = new ValidationError(msg('project.invalid'), { errors: [fieldError(['endDate'], msg('field.required'))] });

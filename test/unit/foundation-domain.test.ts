@@ -101,6 +101,12 @@ describe('organization schema', () => {
     expect(paths({ ...base, shareholders: [{ name: 'a', country: 'FR', votingRightsPct: 10.00001 }] })).toEqual(['shareholders/0/votingRightsPct']);
     expect(paths({ legalName: 'Y', country: 'DE', category: 'large' })).toEqual(['registrationId']);
     expect(paths({ ...base, country: 'FR', siren: undefined })).toEqual(['siren']);
+    expect(paths({ ...base, registeredAddress: { street: '1 rue X', postalCode: '', city: 'Grenoble' } })).toEqual(['registeredAddress/postalCode']);
+    expect(paths({ ...base, registeredAddress: { street: '1 rue X', postalCode: '38000', city: 'Grenoble', floor: 2 } })).toEqual(['registeredAddress/floor']);
+  });
+  test('the registered address (printed in the agreement) is kept as given, trimmed', () => {
+    const addr = { street: ' 17 avenue des Martyrs ', postalCode: '38000', city: 'Grenoble' };
+    expect(organizationInputSchema.parse({ ...base, registeredAddress: addr }).registeredAddress).toEqual({ ...addr, street: '17 avenue des Martyrs' });
   });
   test('voting rights: exactly 100 passes with decimals, 100.0001 fails', () => {
     const sh = (pcts: number[]) => ({ ...base, shareholders: pcts.map((p, i) => ({ name: `s${i}`, country: 'FR', votingRightsPct: p })) });

@@ -292,7 +292,7 @@ describe('recordSubmission', () => {
     let s = toSignatures();
     s = run((x) => recordSignature(x, A, T0), s).state;
     const res = submit(s, D, h('D v2'), at(5));
-    expect(res.effects).toContainEqual({ type: 'agreement-invalidated', agreementId: 'agr_1' });
+    expect(res.effects).toContainEqual({ type: 'agreement-invalidated', agreementId: 'agr_1', orgIds: [A, B, C, D], reason: null });
     expect(res.state).toMatchObject({ stage: 'partner-approval', agreement: null, signatures: [] });
   });
 
@@ -756,12 +756,12 @@ describe('agreement and signatures', () => {
     expect(res.state.stage).toBe('signatures');
     expect(res.state.agreement).toEqual({ agreementId: 'agr_1', hash: h('pdf-1'), generatedAt: at(1).toISOString(), ipFileHash: res.state.ipFileHash });
     expect(res.effects).toEqual([
-      { type: 'agreement-recorded', agreementId: 'agr_1', hash: h('pdf-1'), replaced: null },
+      { type: 'agreement-recorded', agreementId: 'agr_1', hash: h('pdf-1'), replaced: null, orgIds: [A, B, C, D] },
       { type: 'stage-changed', from: 'agreement', to: 'signatures' },
     ]);
     const signed = run((x) => recordSignature(x, A, at(2)), res.state).state;
     const again = run((x) => recordAgreementGenerated(x, { agreementId: 'agr_2', hash: h('pdf-en') }, at(3)), signed);
-    expect(again.effects).toEqual([{ type: 'agreement-recorded', agreementId: 'agr_2', hash: h('pdf-en'), replaced: 'agr_1' }]);
+    expect(again.effects).toEqual([{ type: 'agreement-recorded', agreementId: 'agr_2', hash: h('pdf-en'), replaced: 'agr_1', orgIds: [A, B, C, D] }]);
     expect(again.state.signatures).toEqual([]);
     expect(thrown(() => recordAgreementGenerated(toAgreement(), { agreementId: '', hash: '' }, T0))).toBeInstanceOf(ValidationError);
   });
@@ -787,12 +787,53 @@ describe('agreement and signatures', () => {
     expect(res.effects).toEqual([
       { type: 'signature-recorded', orgId: D, agreementId: 'agr_1' },
       { type: 'stage-changed', from: 'signatures', to: 'signed' },
-      { type: 'workflow-signed', ipFileHash: s.ipFileHash, agreementId: 'agr_1' },
+      { type: 'workflow-signed', ipFileHash: s.ipFileHash, agreementId: 'agr_1', orgIds: [A, B, C, D] },
     ]);
     expect(missingApprovals(res.state)).toEqual([]);
     expect409(() => act(res.state, 'committee', committee));
     expect409(() => reopen(res.state, legal, T0));
     expect409(() => recordAgreementGenerated(res.state, { agreementId: 'x', hash: 'y' }, T0));
+  });
+});
+
+describe('reopening before every signature is in', () => {
+  const signedBy = (orgs: string[]) => orgs.reduce((s, o) => run((x) => recordSignature(x, o, at(1)), s).state, toSignatures());
+
+  test('without a reason: 400 at reason; by anyone but legal staff: 403', () => {
+    const s = signedBy([A]);
+    const e = thrown(() => reopen(s, legal, at(2)));
+    expect(e).toBeInstanceOf(ValidationError);
+    expect((e as ValidationError).errors!.map((x) => x.path)).toEqual(['reason']);
+    expect(thrown(() => reopen(s, partner(A), at(2), { reason: 'x' }))).toBeInstanceOf(ForbiddenError);
+  });
+
+  test('the pending agreement is invalidated (partners told why), signatures dropped, the committee decides again', () => {
+    const res = run((x) => reopen(x, legal, at(2), { reason: 'Erreur de quote-part' }), signedBy([A, B]));
+    expect(ofType(res.effects, 'agreement-invalidated')).toEqual([
+      { type: 'agreement-invalidated', agreementId: 'agr_1', orgIds: [A, B, C, D], reason: 'Erreur de quote-part' },
+    ]);
+    expect(res.state).toMatchObject({ status: 'active', stage: 'committee', agreement: null, signatures: [] });
+    expect(ofType(res.effects, 'step-opened').map((e) => e.stepId)).toEqual(['committee']);
+    expect(res.state.history.at(-1)!.action).toBe('stage-changed');
+    expect(res.state.history.find((h) => h.action === 'workflow-reopened')!.detail).toEqual({ reason: 'Erreur de quote-part', changesRequestedFrom: null });
+    expect(act(res.state, 'committee', committee).state.stage).toBe('agreement');
+  });
+
+  test('with changesRequestedFrom: those declarations go back; unknown or repeated partners are 400 with their index', () => {
+    const res = run((x) => reopen(x, legal, at(2), { reason: 'Revoir', changesRequestedFrom: [C] }), toAgreement());
+    expect(res.state).toMatchObject({ stage: 'declarations', ipFileHash: null });
+    expect(ofType(res.effects, 'changes-requested')).toEqual([expect.objectContaining({ orgIds: [C] })]);
+    expect(ofType(res.effects, 'agreement-invalidated')).toEqual([]);
+    const e = thrown(() => reopen(toSignatures(), legal, at(2), { reason: 'x', changesRequestedFrom: [OUTSIDER, A, A] })) as ValidationError;
+    expect(e.errors!.map((x) => x.path)).toEqual(['changesRequestedFrom/0', 'changesRequestedFrom/2']);
+  });
+
+  test('after the last signature: 409; changes requested on a rejected workflow: 400', () => {
+    expect409(() => reopen(signedBy([A, B, C, D]), legal, at(2), { reason: 'trop tard' }));
+    const rejected = act(toCommittee(), 'committee', committee, 'reject', { comment: 'Non' }).state;
+    expect(thrown(() => reopen(rejected, legal, at(2), { changesRequestedFrom: [A] }))).toBeInstanceOf(ValidationError);
+    const history = run((x) => reopen(x, legal, at(2), { reason: 'Nouvel examen' }), rejected).state.history;
+    expect(history.find((h) => h.action === 'workflow-reopened')!.detail).toEqual({ reason: 'Nouvel examen' });
   });
 });
 

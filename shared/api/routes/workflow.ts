@@ -1,6 +1,6 @@
 /** Routes of the Lambda group "workflow" (see ../route.ts). */
 import { defineRoute, ALL, LEGAL } from '../route';
-import { decisionRequestSchema, workflowConfigInputSchema } from '../../domain/workflow';
+import { decisionRequestSchema, reopenRequestSchema, workflowConfigInputSchema } from '../../domain/workflow';
 import { ipFileSchema } from '../responses/declarations';
 import { taskListSchema, workflowStateSchema, workflowViewSchema } from '../responses/workflow';
 
@@ -70,10 +70,12 @@ export const reopenWorkflow = defineRoute({
   handler: 'workflow/reopen-workflow',
   group: 'workflow',
   roles: LEGAL,
-  summary: 'Reopen a rejected workflow',
+  summary: 'Reopen a rejected workflow, or one awaiting signatures (invalidates the pending agreement)',
   tags: ['workflow'],
+  body: reopenRequestSchema,
+  bodyOptional: true,
   response: workflowStateSchema,
-  after: [],
+  after: ['notify-workflow'],
 });
 export const myTasks = defineRoute({
   method: 'GET',

@@ -182,8 +182,7 @@ export function buildAgreementModel(input: AgreementModelInput): AgreementModel 
     const org = input.organizations.get(m.organizationId);
     const d = decl.get(m.organizationId);
     const signatory = d?.content.signatory;
-    const address =
-      org && 'registeredAddress' in org ? (org as { registeredAddress?: { street: string; postalCode: string; city: string } }).registeredAddress : undefined;
+    const address = org?.registeredAddress;
     return {
       organizationId: m.organizationId,
       legalName: orgName(m.organizationId),

@@ -638,6 +638,10 @@ const fr: Dictionary = {
           help: 'Zone à régime restrictif au titre de la protection du potentiel scientifique et technique de la nation (PPST).',
         },
         city: { title: 'Ville' },
+        registeredAddress: { title: 'Siège social', help: "Adresse du siège, telle qu'elle figure dans l'accord de consortium." },
+        'registeredAddress.street': { title: 'Adresse' },
+        'registeredAddress.postalCode': { title: 'Code postal' },
+        'registeredAddress.city': { title: 'Ville' },
         activityDescription: { title: "Description de l'activité" },
         shareholders: {
           title: 'Actionnaires',
@@ -817,6 +821,10 @@ const en: Dictionary = {
         listed: { title: 'Listed company', help: 'Securities admitted to trading on a regulated market.' },
         zrr: { title: 'Located in a ZRR', help: "Restricted-access zone under the protection of the nation's scientific and technical potential (PPST)." },
         city: { title: 'City' },
+        registeredAddress: { title: 'Registered office', help: 'The registered address, as printed in the consortium agreement.' },
+        'registeredAddress.street': { title: 'Street address' },
+        'registeredAddress.postalCode': { title: 'Postal code' },
+        'registeredAddress.city': { title: 'City' },
         activityDescription: { title: 'Description of the activity' },
         shareholders: {
           title: 'Shareholders',

@@ -8,13 +8,14 @@ export const organizationForm: FormDefinition = {
   layout: {
     sections: [
       { id: 'identity', fields: ['legalName', 'country', 'siren', 'registrationId', 'category'] },
-      { id: 'profile', fields: ['city', 'activityDescription', 'listed', 'zrr'] },
+      { id: 'profile', fields: ['registeredAddress', 'city', 'activityDescription', 'listed', 'zrr'] },
       { id: 'control', fields: ['shareholders'] },
       { id: 'contacts', fields: ['representatives'] },
     ],
     order: {
       shareholders: ['name', 'naturalPerson', 'country', 'votingRightsPct', 'controlling', 'organizationId'],
       representatives: ['name', 'email', 'position', 'language'],
+      registeredAddress: ['street', 'postalCode', 'city'],
     },
     widgets: {
       activityDescription: 'textarea',

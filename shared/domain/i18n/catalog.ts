@@ -87,6 +87,7 @@ export const MESSAGES = {
   'what.requestBody': { fr: 'corps de la requête', en: 'request body' },
   'what.queryString': { fr: 'paramètres de la requête', en: 'query string' },
   'what.workflowConfiguration': { fr: 'configuration du workflow', en: 'workflow configuration' },
+  'what.reopenRequest': { fr: 'demande de réouverture', en: 'reopen request' },
   'what.lawyerOpinionSettings': { fr: "paramètres de l'avis de l'avocat", en: 'lawyer opinion settings' },
   'what.slaSettings': { fr: 'délais (SLA)', en: 'SLA settings' },
   'what.controlEvent': { fr: 'événement de contrôle', en: 'control event' },
@@ -316,7 +317,10 @@ export const MESSAGES = {
   'workflow.needsPartner': { fr: 'Un workflow doit compter au moins un partenaire', en: 'A workflow needs at least one partner' },
   'workflow.mustBeOrganizationId': { fr: "Doit être un identifiant d'organisation", en: 'Must be an organization id' },
   'workflow.partnersInvalid': { fr: 'Les partenaires du workflow sont invalides.', en: 'The workflow partners are invalid.' },
-  'workflow.ipFileLocked': { fr: "L'accord est signé : le dossier PI est verrouillé.", en: 'The agreement is signed: the IP file is locked.' },
+  'workflow.ipFileLocked': {
+    fr: "L'accord de consortium est signé par tous les partenaires : le dossier PI est verrouillé. Les déclarations, les partenaires et les quotes-parts ne peuvent plus être modifiés ; la consultation reste possible.",
+    en: 'Every partner has signed the consortium agreement: the IP file is locked. Declarations, partners and shares can no longer change; reading stays allowed.',
+  },
   'workflow.invalidContentHash': { fr: 'Empreinte de contenu invalide.', en: 'Invalid content hash.' },
   'workflow.mustBeContentHash': { fr: 'Doit être une empreinte de contenu', en: 'Must be a content hash' },
   'workflow.partnerOwnApproval': { fr: 'Seul un partenaire décide de sa propre approbation.', en: 'Only a partner decides its own partner approval.' },
@@ -359,9 +363,25 @@ export const MESSAGES = {
     fr: "L'approbation du comité ne complète pas les approbations requises.",
     en: 'The committee approval does not complete the required approvals.',
   },
-  'workflow.reopenRejectedOnly': { fr: 'Seul un workflow rejeté peut être rouvert.', en: 'Only a rejected workflow can be reopened.' },
+  'workflow.reopenRejectedOnly': {
+    fr: "Seul un workflow rejeté, ou en attente de l'accord ou de ses signatures, peut être rouvert.",
+    en: 'Only a rejected workflow, or one awaiting the agreement or its signatures, can be reopened.',
+  },
+  'workflow.reopenSigned': {
+    fr: "L'accord est signé par tous les partenaires : le workflow ne peut plus être rouvert et le dossier PI reste verrouillé.",
+    en: 'Every partner has signed the agreement: the workflow can no longer be reopened and the IP file stays locked.',
+  },
+  'workflow.reopenInvalid': { fr: 'Demande de réouverture invalide.', en: 'Invalid reopen request.' },
+  'workflow.reopenReasonRequired': {
+    fr: "Indiquez pourquoi : le motif est envoyé aux partenaires, dont l'accord en attente de signature est annulé",
+    en: 'Say why: the reason is sent to the partners, whose agreement awaiting signature is invalidated',
+  },
+  'workflow.reopenChangesOnlyAwaiting': {
+    fr: "Seulement pour un workflow en attente de l'accord ou de ses signatures",
+    en: 'Only for a workflow awaiting the agreement or its signatures',
+  },
   'workflow.legalOnly': { fr: "Seule l'équipe juridique du pôle peut {action}.", en: 'Only the pôle legal staff may {action}.' },
-  'workflow.action.reopen': { fr: 'rouvrir un workflow rejeté', en: 'reopen a rejected workflow' },
+  'workflow.action.reopen': { fr: 'rouvrir un workflow', en: 'reopen a workflow' },
   'workflow.action.configureOpinion': { fr: "paramétrer l'avis de l'avocat", en: 'configure the lawyer opinion' },
   'workflow.action.changeSla': { fr: 'modifier les délais (SLA) du workflow', en: 'change the workflow SLA' },
   'workflow.opinionLocked': {
