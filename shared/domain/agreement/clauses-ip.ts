@@ -134,6 +134,13 @@ export const sharesText = (c: Ctx, r: Result): string =>
 export function resultsSection(c: Ctx, n: number): Block[] {
   const p = clauses(n);
   const { m } = c;
+  // Clauses are numbered in call order: the principle first.
+  const principle = p(
+    c.t(
+      FR`Principe. Les Résultats appartiennent à la Partie qui les a générés. Les Résultats générés conjointement par plusieurs Parties, sans qu'il soit possible de distinguer la part de chacune, leur appartiennent en copropriété selon les quotes-parts indiquées ci-dessous ; les quotes-parts d'un même Résultat totalisent exactement 100 %.`,
+      EN`Principle. Results belong to the Party that generated them. Results generated jointly by several Parties, where the contribution of each cannot be separated, are jointly owned by them in the shares set out below; the shares of one Result add up to exactly 100%.`,
+    ),
+  );
   const table: Block[] = m.results.length
     ? [
         p(
@@ -167,16 +174,7 @@ export function resultsSection(c: Ctx, n: number): Block[] {
           ),
         ),
       ];
-  return [
-    p(
-      c.t(
-        FR`Principe. Les Résultats appartiennent à la Partie qui les a générés. Les Résultats générés conjointement par plusieurs Parties, sans qu'il soit possible de distinguer la part de chacune, leur appartiennent en copropriété selon les quotes-parts indiquées ci-dessous ; les quotes-parts d'un même Résultat totalisent exactement 100 %.`,
-        EN`Principle. Results belong to the Party that generated them. Results generated jointly by several Parties, where the contribution of each cannot be separated, are jointly owned by them in the shares set out below; the shares of one Result add up to exactly 100%.`,
-      ),
-    ),
-    ...table,
-    ...(m.coOwnership.regime === 'separate-regulation' ? separateRegulation(c, p) : legalDefault(c, p)),
-  ];
+  return [principle, ...table, ...(m.coOwnership.regime === 'separate-regulation' ? separateRegulation(c, p) : legalDefault(c, p))];
 }
 
 function legalDefault(c: Ctx, p: (text: string) => Block): Block[] {
