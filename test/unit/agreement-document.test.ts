@@ -5,6 +5,8 @@ import {
   AGREEMENT_SECTION_IDS,
   agreementDocument,
   agreementSections,
+  formatDate as formatDateFromDocument,
+  formatPct as formatPctFromDocument,
   sectionHeadings,
   type AgreementDocument,
   type Block,
@@ -422,6 +424,10 @@ describe('sections', () => {
     expect(t).toContain('Parties dont des unités relèvent d’une ZRR');
     expect(t).not.toContain('Connaissances antérieures issues d’une ZRR');
     expect(t).not.toContain('Signalements');
+    const itemsOnly = { ...model(), zrr: { items: model().zrr!.items, parties: [], flags: [] } };
+    const u = articleText(agreementDocument(itemsOnly), 'Protection du potentiel');
+    expect(u).toContain('Connaissances antérieures issues d’une ZRR');
+    expect(u).not.toContain('Parties dont des unités');
   });
 });
 
@@ -470,6 +476,52 @@ describe('content', () => {
     expect(e).toContain('address not provided');
     expect(e).toContain('registration number not provided');
     expect(e).toContain('Beta Optik GmbH contributes no Background to the Project.');
+  });
+
+  test('a sparse or inconsistent model (from drafts, or hand-made) still renders whole sentences without dangling references', () => {
+    const base = withoutBoth();
+    const item = {
+      ...base.background[0]!.items[0]!,
+      owners: [],
+      description: null,
+      executionConditions: { regime: 'excluded', text: null },
+      fromZrr: true, // but no ZRR article: no « voir l’article »
+      exportControl: { category: '4', annexIEntry: null }, // but no export-control article
+    };
+    const m: AgreementModel = {
+      ...base,
+      parties: base.parties.map((p) => ({ ...p, country: '' })),
+      background: [{ ...base.background[0]!, items: [item] }],
+      results: [
+        { ...base.results[0]!, shares: [], technologyDomains: [] },
+        { ...base.results[0]!, key: 'r-9', plannedFilingDate: null, plannedPublications: [{ venue: 'Nature', date: '2028-02-01' }] },
+      ],
+      accessRights: [{ ...base.accessRights[0]!, territory: { scope: 'countries', countries: [] } }],
+    };
+    for (const doc of [agreementDocument(m), agreementDocument({ ...m, language: 'en' })]) {
+      const all = texts(doc).join('\n');
+      expect(all).not.toMatch(/\bundefined\b|\bnull\b|voir l’article\s*[.,]|see Article\s*[.,]/);
+    }
+    const row = (article(agreementDocument(m), 'Annexe').find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>).rows[0]!;
+    expect(row[0]).not.toContain('Titulaires');
+    expect(row[3]).toBe(
+      `Exclu de l’exécution du Projet. Issu d’une zone à régime restrictif (ZRR). Bien à double usage${NNBSP}: annexe I du règlement (UE) 2021/821, catégorie 4 (calculateurs).`,
+    );
+    const enRow = (article(agreementDocument({ ...m, language: 'en' }), 'Background').find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>)
+      .rows[0]!;
+    expect(enRow[3]).toBe(
+      'Excluded from carrying out the Project. Comes from a restricted-access zone (ZRR). Dual-use item: Annex I of Regulation (EU) 2021/821, category 4 (computers).',
+    );
+    const results = (article(agreementDocument(m), 'Propriété').find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>).rows[0]!;
+    expect(results.slice(2)).toEqual(['—', 'Non renseignées']);
+    expect(articleText(agreementDocument({ ...m, language: 'en' }), 'Ownership')).toContain('Not provided');
+    expect(articleText(agreementDocument(m), 'Parties')).toContain(`Pays${NNBSP}: —`);
+    expect(articleText(agreementDocument(m), 'Dépôt des brevets')).toContain(
+      `r-9 — Capteur quantique${NNBSP}: gestionnaire par défaut Laboratoire Quantique (33,3334${NNBSP}%).`,
+    );
+    expect(articleText(agreementDocument({ ...m, language: 'en' }), 'Publications')).toMatch(/r-9 — Capteur quantique: Nature, 1 February 2028$/);
+    const ar = (article(agreementDocument(m), 'Droits d’accès').find((b) => b.kind === 'table') as Extract<Block, { kind: 'table' }>).rows[0]!;
+    expect(ar[5]).toBe('—');
   });
 
   test('shares are formatted per language: decimal comma and U+202F % in French, point and % in English', () => {
@@ -852,6 +904,9 @@ describe('formatting helpers', () => {
     expect(formatPct('33.3333', 'fr')).toBe('33,3333\u202f%');
     expect(formatPct('50', 'fr')).toBe('50\u202f%');
     expect(formatPct('33.3333', 'en')).toBe('33.3333%');
+    // Re-exported by document.ts for the PDF tests that look for shares and dates in pdftotext output.
+    expect(formatPctFromDocument('12.5', 'fr')).toBe('12,5\u202f%');
+    expect(formatDateFromDocument('2027-03-01', 'fr')).toBe('1er mars 2027');
     expect(formatSiren('552100554')).toBe('552\u00a0100\u00a0554');
     expect(formatSiren('12345')).toBe('12345');
     expect(joinAnd([], 'fr')).toBe('');

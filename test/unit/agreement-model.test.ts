@@ -306,6 +306,60 @@ describe('buildAgreementModel', () => {
     expect(subjects['ar-b4']).toEqual({ kind: 'result', key: 'r-404', title: 'r-404', ownerName: '' });
   });
 
+  test('half-filled drafts and unknown organizations still give a valid model (defaults, never undefined)', () => {
+    const draft = {
+      background: [{ key: 'd-1' }],
+      results: [
+        { key: 'dr-1', ownership: [{}] },
+        { key: 'dr-2', plannedPublications: [{}, { date: '2027-03-01' }] },
+      ],
+      accessRights: [
+        { key: 'da-1', subject: { kind: 'background' } },
+        { key: 'da-2', subject: { kind: 'result' } },
+        { key: 'da-3', purpose: 'exploitation', territory: { scope: 'worldwide' } },
+      ],
+    } as unknown as Declaration;
+    const GHOST = oid(9);
+    const i = input({ alpha: draft, flags: [flag('8', 'IEF-ACQUISITION', 'open')] });
+    const m = buildAgreementModel({ ...i, members: [...i.members, { organizationId: GHOST, role: 'partner' }] });
+    expect(agreementModelSchema.safeParse(m).error?.issues.map((x) => x.path.join('/'))).toBeUndefined();
+    expect(modelJson(m)).not.toContain('undefined');
+    const ghost = m.parties.find((p) => p.organizationId === GHOST)!;
+    expect(ghost).toMatchObject({ legalName: GHOST, category: 'other', country: '', siren: null, registrationId: null, registeredAddress: null });
+    const alpha = m.background.find((g) => g.organizationId === ALPHA)!;
+    expect(alpha.items).toEqual([
+      {
+        key: 'd-1',
+        title: '',
+        type: 'other',
+        description: null,
+        identifiers: [],
+        owners: [],
+        jurisdictions: [],
+        executionConditions: { regime: '', text: null },
+        exploitationConditions: { regime: '', text: null },
+        fromZrr: false,
+        exportControl: null,
+      },
+    ]);
+    const [r1, r2] = m.results;
+    expect(r1).toMatchObject({ key: 'dr-1', title: '', technologyDomains: [], shares: [{ organizationId: '', name: '', pct: '0' }], plannedFilingDate: null });
+    expect(r2!.plannedPublications).toEqual([{ venue: '', date: '2027-03-01' }]);
+    const [a1, a2, a3] = m.accessRights;
+    expect(a1).toMatchObject({
+      purpose: 'execution',
+      direction: 'granted',
+      exclusive: false,
+      grantor: { organizationId: '', name: '' },
+      fieldOfUse: null,
+      terms: null,
+    });
+    expect(a1!.subject).toEqual({ kind: 'background', key: '', title: '', ownerName: 'Alpha Photonique SAS' });
+    expect(a2!.subject).toEqual({ kind: 'result', key: '', title: '', ownerName: '' });
+    expect(a3!.territory).toEqual({ scope: 'worldwide', countries: [] });
+    expect(m.changeOfControl.flags[0]!.organizationId).toBeNull();
+  });
+
   test('parties carry registration, address (null when the organization has none), signatory and declaration', () => {
     const m = buildAgreementModel(input());
     const [alpha, beta, lab] = m.parties;

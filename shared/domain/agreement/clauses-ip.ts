@@ -18,7 +18,7 @@ export const CO_OWNERSHIP_REGULATION_MONTHS = 6;
 /** Access rights for exploitation may be requested up to this many months after the project ends (domain.md §1). */
 export const ACCESS_REQUEST_MONTHS = 12;
 
-const capitalize = (s: string): string => (s ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+const capitalize = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 function conditionsCell(c: Ctx, cond: Item['executionConditions']): string {
   const regime = cond.regime ? capitalize(c.label('conditionRegime', cond.regime)) : c.t(FR`Non renseignées`, EN`Not provided`);

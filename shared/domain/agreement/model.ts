@@ -231,7 +231,8 @@ export function buildAgreementModel(input: AgreementModelInput): AgreementModel 
       technologyDomains: [...(r.technologyDomains ?? [])],
       shares: (r.ownership ?? []).map((s) => ({ organizationId: s.organizationId ?? '', name: orgName(s.organizationId ?? ''), pct: pctText(s.pct ?? 0) })),
       plannedFilingDate: orNull(r.plannedFilingDate),
-      plannedPublications: (r.plannedPublications ?? []).map((p) => ({ venue: p.venue ?? '', date: p.date ?? '' })),
+      // A draft's publication without a date cannot be stated (and would break the schema's date): left out.
+      plannedPublications: (r.plannedPublications ?? []).flatMap((p) => (p.date ? [{ venue: p.venue ?? '', date: p.date }] : [])),
     })),
   );
 
