@@ -230,15 +230,21 @@ export function buildAgreementModel(input: AgreementModelInput): AgreementModel 
       technologyDomains: [...(r.technologyDomains ?? [])],
       shares: (r.ownership ?? []).map((s) => ({ organizationId: s.organizationId ?? '', name: orgName(s.organizationId ?? ''), pct: pctText(s.pct ?? 0) })),
       plannedFilingDate: orNull(r.plannedFilingDate),
-      plannedPublications: (r.plannedPublications ?? []).map((p) => ({ venue: p.venue ?? '', date: p.date ?? '' })),
+      // A draft's publication without a date cannot be stated (and would break the schema's date): left out.
+      plannedPublications: (r.plannedPublications ?? []).flatMap((p) => (p.date ? [{ venue: p.venue ?? '', date: p.date }] : [])),
     })),
   );
 
   const itemTitle = (owner: string, key: string): string => decl.get(owner)?.content.background?.find((b) => b.key === key)?.title ?? key;
-  const resultTitle = (key: string): { title: string; owner: string } => {
-    for (const m of members) {
-      const r = decl.get(m.organizationId)?.content.results?.find((x) => x.key === key);
-      if (r) return { title: r.title ?? key, owner: m.organizationId };
+  /**
+   * A result subject names a result of the declaring organization (declaration.ts submit rule); as the risk engine
+   * does (risk/context.ts), a right whose declarer lacks the key falls back to the grantor's results. Result keys
+   * are unique per declaration only, so searching every partner could name another partner's "r-1".
+   */
+  const resultTitle = (key: string, declarer: string, grantor: string | undefined): { title: string; owner: string } => {
+    for (const owner of [declarer, grantor]) {
+      const r = owner ? decl.get(owner)?.content.results?.find((x) => x.key === key) : undefined;
+      if (r && owner) return { title: r.title ?? key, owner };
     }
     return { title: key, owner: '' };
   };
@@ -248,11 +254,16 @@ export function buildAgreementModel(input: AgreementModelInput): AgreementModel 
       const subject =
         s?.kind === 'result'
           ? (() => {
-              const r = resultTitle(s.resultKey ?? '');
+              const r = resultTitle(s.resultKey ?? '', m.organizationId, a.grantorOrganizationId);
               return { kind: 'result', key: s.resultKey ?? '', title: r.title, ownerName: r.owner ? orgName(r.owner) : '' };
             })()
           : (() => {
-              const owner = s?.ownerOrganizationId ?? m.organizationId;
+              // Absent owner = the declarer's own item; like the risk engine, a requested right naming the grantor's item falls back to it.
+              const hasItem = (o: string) => decl.get(o)?.content.background?.some((b) => b.key === s?.itemKey) ?? false;
+              const grantor = a.grantorOrganizationId;
+              const owner =
+                s?.ownerOrganizationId ??
+                (!hasItem(m.organizationId) && grantor && grantor !== m.organizationId && hasItem(grantor) ? grantor : m.organizationId);
               return { kind: 'background', key: s?.itemKey ?? '', title: itemTitle(owner, s?.itemKey ?? ''), ownerName: orgName(owner) };
             })();
       return {
