@@ -59,7 +59,8 @@ export const recordSignature: RouteHandler<typeof api.recordSignature> = async (
     if (!bytes || sha256Hex(bytes) !== doc!.sha256) throw new ConflictError(msg('agreement.signedCopyAltered'));
     const put = await putObjectOnce({ bucket: config.agreementsBucket, key, body: bytes, contentType: 'application/pdf', metadata: { sha256: doc!.sha256 } });
     // Write-once: a copy already there is accepted only if it is these very bytes (a retry of this signature).
-    if (!put.created && put.metadata.sha256 !== doc!.sha256) throw new ConflictError(msg('agreement.objectExists', { name: `signed/${body.organizationId}.pdf`, version: n }));
+    if (!put.created && put.metadata.sha256 !== doc!.sha256)
+      throw new ConflictError(msg('agreement.objectExists', { name: `signed/${body.organizationId}.pdf`, version: n }));
     const actor = actorOf(p);
     const signature: SignatureRecord = {
       projectId: header.project.id,
