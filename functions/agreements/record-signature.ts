@@ -52,6 +52,7 @@ export const recordSignature: RouteHandler<typeof api.recordSignature> = async (
     if (doc!.status !== 'available' || !doc!.objectKey || !doc!.sha256) {
       throw new ConflictError(msg('agreement.signedCopyNotConfirmed', { status: msg(`document.status.${doc!.status}`) }));
     }
+    if (workflow.state.status === 'signed') throw new ConflictError(msg('workflow.closed'));
     // The state machine first (older version, already signed, not at the signatures stage: 409), before any write.
     const { state, effects } = transition(workflow.state, body.organizationId, now, { agreementId: record.agreementId });
     const key = signedCopyKey(header.project.id, n, body.organizationId);
@@ -59,8 +60,9 @@ export const recordSignature: RouteHandler<typeof api.recordSignature> = async (
     if (!bytes || sha256Hex(bytes) !== doc!.sha256) throw new ConflictError(msg('agreement.signedCopyAltered'));
     const put = await putObjectOnce({ bucket: config.agreementsBucket, key, body: bytes, contentType: 'application/pdf', metadata: { sha256: doc!.sha256 } });
     // Write-once: a copy already there is accepted only if it is these very bytes (a retry of this signature).
-    if (!put.created && put.metadata.sha256 !== doc!.sha256)
+    if (!put.created && put.metadata.sha256 !== doc!.sha256) {
       throw new ConflictError(msg('agreement.objectExists', { name: `signed/${body.organizationId}.pdf`, version: n }));
+    }
     const actor = actorOf(p);
     const signature: SignatureRecord = {
       projectId: header.project.id,
