@@ -27,7 +27,6 @@ export const createAgreement: RouteHandler<typeof api.createAgreement> = async (
   const agreementId = agreementIdOf(documentId, version);
   // The state machine decides before anything is recorded (e.g. approvals no longer on the current IP file: 409).
   const { state, effects } = recordAgreementGenerated(workflow.state, { agreementId, hash: rendered.pdfSha256 }, now);
-  const replaced = effects.find((e) => e.type === 'agreement-recorded');
   const actor = actorOf(req.principal);
   const record: AgreementRecord = {
     projectId: header.project.id,
@@ -43,7 +42,8 @@ export const createAgreement: RouteHandler<typeof api.createAgreement> = async (
     pages: rendered.pages,
     pdf: rendered.pdf,
     model: rendered.model,
-    replaces: replaced?.type === 'agreement-recorded' ? replaced.replaced : null,
+    // The version this one replaces as the current agreement (the `replaced` of the agreement-recorded effect).
+    replaces: workflow.state.agreement?.agreementId ?? null,
     generatedAt: model.generatedAt,
     generatedBy: actor,
   };

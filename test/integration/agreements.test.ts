@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
-import { startApi, tokenFor, type Api, type ApiResponse } from './helpers/api';
+import { createProjectOf, startApi, tokenFor, type Api, type ApiResponse } from './helpers/api';
 import { consortium, consortiumAtAgreement, submitDeclaration, uploadDocument, type Consortium } from './helpers/consortium';
 import { completeDeclaration } from '../fixtures/declaration';
 import { s3 } from '../../shared/store/clients';
@@ -60,6 +60,9 @@ async function bucketKeys(prefix: string): Promise<string[]> {
 describe('before the agreement stage', () => {
   test('no workflow: 404; at partner approval: 409 problem+json naming the stage; partners may not generate (403)', async () => {
     const c = await consortium(api, legal, `${tag}-early`, 2);
+    const { project: unstarted } = await createProjectOf(api, legal, c.orgs, `${tag}-nowf`);
+    expectProblem(await api.call('POST', `/projects/${unstarted}/agreements`, { token: legal, body: { language: 'fr' } }), 404);
+    expect((await api.call('GET', `/projects/${unstarted}/agreements`, { token: c.tokens[0] })).body).toEqual({ items: [], nextCursor: null });
     await submitDeclaration(api, c, 0);
     await submitDeclaration(api, c, 1);
     const early = await generate(c);
@@ -315,12 +318,18 @@ describe('the IP file changed after the committee', () => {
 
 describe('storage edge cases', () => {
   test('files of an unrecorded version (a generation whose transaction failed) keep their number: the next version skips it', async () => {
-    const c = await consortiumAtAgreement(api, legal, committee, `${tag}-orphan`, 1);
+    // A committee member missing from the staff directory: the model names them by email.
+    const outsiderEmail = `comite-hors-annuaire-${tag}@pole.example`;
+    const c = await consortiumAtAgreement(api, legal, await tokenFor('committee', undefined, outsiderEmail), `${tag}-orphan`, 1);
     await s3().send(new PutObjectCommand({ Bucket: config.agreementsBucket, Key: `${agreementsPrefix(c.project)}v1/agreement.pdf`, Body: 'orphan' }));
+    await s3().send(new PutObjectCommand({ Bucket: config.agreementsBucket, Key: `${agreementsPrefix(c.project)}drafts/note.txt`, Body: 'not a version' }));
     const res = await generate(c);
     expect(res.status).toBe(201);
     expect(res.body.version).toBe(2);
     expect(res.body.pdf.key).toBe(`${agreementsPrefix(c.project)}v2/agreement.pdf`);
+    const got = await api.call('GET', `/projects/${c.project}/agreements/2`, { token: legal });
+    const model = JSON.parse(new TextDecoder().decode(await download(got.body.download.model.url)));
+    expect(model.ipFile.committeeApprovedBy).toBe(outsiderEmail);
   });
 
   test('partners signing at the same moment all land; a signed copy whose bytes changed after confirmation is refused', async () => {
