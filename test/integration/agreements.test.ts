@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
-import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createProjectOf, startApi, tokenFor, type Api, type ApiResponse } from './helpers/api';
 import { consortium, consortiumAtAgreement, submitDeclaration, uploadDocument, type Consortium } from './helpers/consortium';
 import { completeDeclaration } from '../fixtures/declaration';
-import { s3 } from '../../shared/store/clients';
+import { ddb, s3 } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
 import { getDeclarationHead, saveDeclarationVersion, submitDeclaration as storeSubmit } from '../../shared/store/declarations';
 import { getDocument } from '../../shared/store/documents';
-import { putObjectOnce } from '../../shared/store/objects';
+import * as objects from '../../shared/store/objects';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { agreementsPrefix } from '../../shared/domain/agreement-records';
 
 /**
@@ -28,6 +29,7 @@ beforeAll(async () => {
   await api.call('PUT', `/staff/${encodeURIComponent(committeeEmail)}`, { token: legal, body: { name: 'Marc Comité', role: 'committee' } });
 });
 afterAll(() => api.close());
+afterEach(() => jest.restoreAllMocks());
 
 const sha256 = (b: Uint8Array | string) => createHash('sha256').update(b).digest('hex');
 const generate = (c: Consortium, body: unknown = { language: 'fr' }, token = legal, headers: Record<string, string> = {}) =>
@@ -148,7 +150,12 @@ describe('generation, versions, links, access and signatures', () => {
   });
 
   test('the stored files cannot be overwritten (write-once, enforced by the application locally)', async () => {
-    const put = await putObjectOnce({ bucket: config.agreementsBucket, key: v1.pdf.key, body: new Uint8Array([1, 2, 3]), contentType: 'application/pdf' });
+    const put = await objects.putObjectOnce({
+      bucket: config.agreementsBucket,
+      key: v1.pdf.key,
+      body: new Uint8Array([1, 2, 3]),
+      contentType: 'application/pdf',
+    });
     expect(put).toEqual({ created: false, metadata: { sha256: v1.pdfSha256 } });
     const res = await s3().send(new GetObjectCommand({ Bucket: config.agreementsBucket, Key: v1.pdf.key }));
     expect(sha256(await res.Body!.transformToByteArray())).toBe(v1.pdfSha256);
@@ -255,6 +262,10 @@ describe('generation, versions, links, access and signatures', () => {
     const wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
     expect(wf.body).toMatchObject({ stage: 'signed', status: 'signed' });
 
+    const again = await sign(c, 2, signatureOf(c, 2, copy2), c.tokens[2]);
+    expectProblem(again, 409);
+    expect(again.body.detail).toMatch(/clos/);
+
     const after = await generate(c, { language: 'fr' });
     expectProblem(after, 409);
     expect(after.body.detail).toMatch(/verrouillé/);
@@ -332,19 +343,79 @@ describe('storage edge cases', () => {
     expect(model.ipFile.committeeApprovedBy).toBe(outsiderEmail);
   });
 
-  test('partners signing at the same moment all land; a signed copy whose bytes changed after confirmation is refused', async () => {
-    const c = await consortiumAtAgreement(api, legal, committee, `${tag}-rush`, 3);
+  test('two generations racing for one version number: the one whose files are already there gets 409', async () => {
+    const c = await consortiumAtAgreement(api, legal, committee, `${tag}-race`, 1);
+    // As if another generation had written this version's PDF between our number and our write.
+    const client = s3();
+    const send = client.send.bind(client);
+    const pdfKey = `${agreementsPrefix(c.project)}v1/agreement.pdf`;
+    let faked = false;
+    jest.spyOn(client, 'send').mockImplementation((async (cmd: unknown) => {
+      if (!faked && cmd instanceof HeadObjectCommand && cmd.input.Key === pdfKey) {
+        faked = true;
+        return { Metadata: {} };
+      }
+      return send(cmd as never);
+    }) as never);
+    const res = await generate(c);
+    expectProblem(res, 409);
+    expect(res.body.detail).toMatch(/agreement\.pdf.*version 1/);
+    expect((await api.call('GET', `/projects/${c.project}/agreements`, { token: legal })).body.items).toEqual([]);
+    expect((await generate(c)).body.version).toBe(1);
+  });
+
+  test('partners signing at the same moment all land; a signed copy is written once; one whose bytes changed after confirmation is refused', async () => {
+    const c = await consortiumAtAgreement(api, legal, committee, `${tag}-rush`, 4);
     expect((await generate(c)).status).toBe(201);
     const copies = await Promise.all(c.tokens.map((t, i) => uploadDocument(api, t, c.project, signedCopy(i))));
-    // Partner 2's copy is replaced behind the documents API: its recorded SHA-256 no longer matches.
-    const doc2 = await getDocument(copies[2]!);
-    await s3().send(new PutObjectCommand({ Bucket: config.documentsBucket, Key: doc2!.objectKey!, Body: '%PDF-1.7 altered' }));
-    expectProblem(await sign(c, 1, signatureOf(c, 2, copies[2]!), c.tokens[2]), 409);
+    // Partner 3's copy is replaced behind the documents API: its recorded SHA-256 no longer matches.
+    const doc3 = await getDocument(copies[3]!);
+    await s3().send(new PutObjectCommand({ Bucket: config.documentsBucket, Key: doc3!.objectKey!, Body: '%PDF-1.7 altered' }));
+    expectProblem(await sign(c, 1, signatureOf(c, 3, copies[3]!), c.tokens[3]), 409);
+    // Other bytes already at partner 2's key: write-once says no.
+    const key2 = `${agreementsPrefix(c.project)}v1/signed/${c.orgs[2]}.pdf`;
+    await s3().send(new PutObjectCommand({ Bucket: config.agreementsBucket, Key: key2, Body: 'x', Metadata: { sha256: 'f'.repeat(64) } }));
+    const taken = await sign(c, 1, signatureOf(c, 2, copies[2]!), c.tokens[2]);
+    expectProblem(taken, 409);
+    expect(taken.body.detail).toMatch(/signed\//);
 
-    const two = await Promise.all([0, 1].map((i) => sign(c, 1, signatureOf(c, i, copies[i]!), c.tokens[i])));
-    expect(two.map((r) => r.status)).toEqual([201, 201]);
+    // Another signature lands between our read and our write (412 on the workflow): ours is applied again.
+    // The first transaction is cancelled on the workflow item's lock, as DynamoDB does when another writer got in.
+    const db = ddb();
+    const dbSend = db.send.bind(db);
+    let transactions = 0;
+    const spy = jest.spyOn(db, 'send').mockImplementation((async (cmd: unknown) => {
+      if (cmd instanceof TransactWriteCommand && JSON.stringify(cmd.input).includes('agreement-signature') && transactions++ === 0) {
+        throw Object.assign(new Error('Transaction cancelled'), {
+          name: 'TransactionCanceledException',
+          CancellationReasons: [{ Code: 'ConditionalCheckFailed' }],
+        });
+      }
+      return dbSend(cmd as never);
+    }) as never);
+    const retried = await sign(c, 1, signatureOf(c, 0, copies[0]!), c.tokens[0]);
+    expect(retried.status).toBe(201);
+    expect(transactions).toBe(2);
+    spy.mockRestore();
+
+    // The same bytes already at partner 1's key (an earlier attempt of this very signature): accepted.
+    const doc1 = await getDocument(copies[1]!);
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: config.agreementsBucket,
+        Key: `${agreementsPrefix(c.project)}v1/signed/${c.orgs[1]}.pdf`,
+        Body: signedCopy(1),
+        Metadata: { sha256: doc1!.sha256! },
+      }),
+    );
     const copy2 = await uploadDocument(api, c.tokens[2]!, c.project, signedCopy(22));
-    const last = await sign(c, 1, signatureOf(c, 2, copy2), c.tokens[2]);
-    expect(last.body.workflow.stage).toBe('signed');
+    // Partner 2's key keeps the other bytes (write-once), whoever signs and with whatever copy: 409 again.
+    expectProblem(await sign(c, 1, signatureOf(c, 2, copy2)), 409);
+    const copy3 = await uploadDocument(api, c.tokens[3]!, c.project, signedCopy(33));
+    const two = await Promise.all([sign(c, 1, signatureOf(c, 1, copies[1]!), c.tokens[1]), sign(c, 1, signatureOf(c, 3, copy3), c.tokens[3])]);
+    expect(two.map((r) => r.status)).toEqual([201, 201]);
+    const wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
+    expect(wf.body.signatures.map((x: { orgId: string }) => x.orgId).sort()).toEqual([c.orgs[0], c.orgs[1], c.orgs[3]].sort());
+    expect(wf.body.stage).toBe('signatures');
   });
 });
