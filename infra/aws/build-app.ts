@@ -28,6 +28,14 @@ export const FEATURE_FLAGS: Record<string, boolean> = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 
+/** Context `agreementRetentionYears` (a number, or a string from `-c agreementRetentionYears=7`); undefined → the default. */
+function retentionYears(v: unknown): number | undefined {
+  if (v === undefined || v === '') return undefined;
+  const n = typeof v === 'number' ? v : Number(v);
+  if (!Number.isInteger(n)) throw new Error(`agreementRetentionYears must be a whole number of years (got ${JSON.stringify(v)})`);
+  return n;
+}
+
 export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks } {
   const app = options.app ?? new App();
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
@@ -42,6 +50,7 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     repoRoot: options.repoRoot ?? findRepoRoot(),
     webOrigin: context('webOrigin') ?? DEFAULT_WEB_ORIGIN,
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
+    agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementRetentionYears')),
   });
   Tags.of(stack).add('project', 'vigie');
   const nag = new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });

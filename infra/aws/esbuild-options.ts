@@ -31,7 +31,9 @@ export interface BuildTarget {
 }
 
 /** Options NodejsFunction accepts that this mapping does not reproduce (none is used by Vigie). */
-const UNSUPPORTED = ['preCompilation', 'commandHooks', 'nodeModules', 'dockerImage', 'command'] as const;
+const UNSUPPORTED = ['preCompilation', 'nodeModules', 'dockerImage', 'command'] as const;
+// `commandHooks` are shell commands run around esbuild (the agreements function copies its fonts): they change
+// what the asset holds besides the bundle, not esbuild's flags, so they are accepted and ignored here.
 
 export function esbuildOptions(bundling: BundlingOptions, { entry, runtime, projectRoot, outdir }: BuildTarget): BuildOptions & { outfile: string } {
   const used = UNSUPPORTED.filter((k) => bundling[k] !== undefined);

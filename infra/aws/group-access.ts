@@ -5,7 +5,7 @@
  * what it needs; a job without an entry in JOB_ACCESS stops the synth (job names are plain strings).
  */
 import { routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
-import { digestKey } from '../../shared/store/keys';
+import { auditPk, digestKey, projectPk } from '../../shared/store/keys';
 import type { BUCKETS } from '../../shared/store/table-def';
 
 export type RouteGroup = RouteDef['group'];
@@ -37,6 +37,10 @@ export interface GroupAccess {
   sendMail?: boolean;
 }
 
+/** Partition-key prefixes of project items (`PROJ#<id>`) and audit chains (`AUDIT#<chain>`), shared/store/keys.ts. */
+export const PROJECT_PK_PREFIX = projectPk('');
+export const AUDIT_PK_PREFIX = auditPk('');
+
 export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // GET /health, GET /openapi.json, GET /forms/{formId}: computed from code, no data at all.
   health: {},
@@ -49,6 +53,18 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   declarations: { table: 'readwrite', buckets: { documents: ['get', 'put'] }, sendMail: true },
   // Decisions send emails (approvals re-opened, changes requested); decisions are idempotent.
   workflow: { table: 'readwrite', idempotency: true, sendMail: true },
+  // The only function that renders PDFs (pdf-lib, fontkit and the fonts are bundled into it alone). Writes agreement
+  // versions, signatures, the workflow item and its step index (PROJ#…) and audit events (AUDIT#…) in transactions;
+  // reads declarations too large for an item and the signed copies from the documents bucket (get); writes the PDFs,
+  // models and signed copies write-once to the agreements bucket (get + put; head/list so that a missing key is a 404
+  // and the next version number sees every version folder); workflow emails (notify-workflow); idempotent POSTs.
+  agreements: {
+    table: 'readwrite',
+    tableWrite: { actions: ['PutItem', 'DeleteItem'], partitionKeyPrefixes: [PROJECT_PK_PREFIX, AUDIT_PK_PREFIX] },
+    idempotency: true,
+    buckets: { agreements: ['get', 'put', 'list'], documents: ['get'] },
+    sendMail: true,
+  },
   staff: { table: 'readwrite' },
   // Flags, control events and the re-evaluation fan-out; new serious flags are emailed to the legal staff.
   risk: { table: 'readwrite', sendMail: true },

@@ -57,6 +57,28 @@ export const LAMBDA_BUNDLING: BundlingOptions = {
   esbuildArgs: { '--alias': `@aws-sdk/credential-provider-node=./${LAMBDA_CREDENTIALS_SHIM}` },
 };
 
+/** The fonts the agreement renderer embeds (shared/pdf/render-agreement.ts), from the npm package dejavu-fonts-ttf. */
+export const AGREEMENT_FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'] as const;
+/** Where the bundle puts them, relative to the handler; VIGIE_FONT_DIR points there in Lambda (code lives in /var/task). */
+export const AGREEMENT_FONT_SUBDIR = 'fonts';
+export const LAMBDA_TASK_ROOT = '/var/task';
+
+/**
+ * The bundling of the `agreements` function: LAMBDA_BUNDLING (same esbuild flags), plus the two DejaVu TTFs copied
+ * next to the handler after esbuild ran. The renderer reads them from VIGIE_FONT_DIR; no other function ships them.
+ */
+export const AGREEMENTS_BUNDLING: BundlingOptions = {
+  ...LAMBDA_BUNDLING,
+  commandHooks: {
+    beforeBundling: () => [],
+    beforeInstall: () => [],
+    afterBundling: (inputDir: string, outputDir: string) => [
+      `mkdir -p "${outputDir}/${AGREEMENT_FONT_SUBDIR}"`,
+      ...AGREEMENT_FONT_FILES.map((f) => `cp "${inputDir}/node_modules/dejavu-fonts-ttf/ttf/${f}" "${outputDir}/${AGREEMENT_FONT_SUBDIR}/${f}"`),
+    ],
+  },
+};
+
 export interface VigieResources {
   table: ITable;
   /** GSI names of the single table (from TABLE in shared/store/table-def.ts), for Query grants. */
@@ -89,6 +111,10 @@ export interface VigieFunctionProps {
   deadLetterQueue?: IQueue;
   /** Retries of a failed asynchronous invocation (0-2). Default: Lambda's (2). */
   retryAttempts?: number;
+  /** Bundling options; default LAMBDA_BUNDLING (e.g. AGREEMENTS_BUNDLING adds the fonts). */
+  bundling?: BundlingOptions;
+  /** Variables added to the common environment (e.g. VIGIE_FONT_DIR). */
+  environment?: Record<string, string>;
 }
 
 export class VigieFunction extends Construct {
@@ -138,8 +164,9 @@ export class VigieFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'vigie',
         POWERTOOLS_LOG_LEVEL: 'INFO',
         NODE_OPTIONS: '--enable-source-maps',
+        ...props.environment,
       },
-      bundling: LAMBDA_BUNDLING,
+      bundling: props.bundling ?? LAMBDA_BUNDLING,
     });
 
     const statements = this.statements(props);

@@ -24,20 +24,20 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
-import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectLockRetention, ObjectOwnership, type BucketProps } from 'aws-cdk-lib/aws-s3';
+import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { deployedRoutes, jobs as allJobs, routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { ROLES, type Role } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE, type BUCKETS } from '../../shared/store/table-def';
 import { assertAccessCoversJobs, assertAccessCoversRoutes, GROUP_ACCESS, JOB_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
 import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
-import { VigieFunction } from './vigie-function';
+import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
 import { VigieJob } from './vigie-job';
 
 export const DEFAULT_WEB_ORIGIN = DEFAULTS.webOrigin;
 export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
-/** Signed agreements stay write-once this long (Object Lock, GOVERNANCE mode). */
-export const AGREEMENT_RETENTION_DAYS = 3650;
+/** Agreements stay write-once this long by default (Object Lock, COMPLIANCE mode); context `agreementRetentionYears`. */
+export const DEFAULT_AGREEMENT_RETENTION_YEARS = 10;
 export const EXPORT_EXPIRY_DAYS = 7;
 /** Days an upload that was never confirmed (or a replayed form's bytes) stays under incoming/ in the documents bucket. */
 export const INCOMING_UPLOAD_EXPIRY_DAYS = 2;
@@ -68,6 +68,8 @@ export interface VigieStackProps extends StackProps {
   jobAccess?: Record<string, GroupAccess>;
   /** Repository root (holds package-lock.json and functions/). */
   repoRoot: string;
+  /** Years of Object Lock retention (COMPLIANCE mode) of the agreements bucket; default 10. */
+  agreementRetentionYears?: number;
 }
 
 function assertOrigin(value: string): string {
@@ -80,6 +82,20 @@ function assertOrigin(value: string): string {
   if (origin !== value) throw new Error(`webOrigin must be a bare origin, without path or trailing slash: use ${origin} (got ${value})`);
   return value;
 }
+
+/**
+ * What a route group needs beyond the defaults of VigieFunction. `agreements` renders PDFs: more time (a 20-partner,
+ * 200-item agreement; 29 s, just under API Gateway's 30 s integration limit), 1024 MB, and the fonts bundled next
+ * to the handler (AGREEMENTS_BUNDLING) where VIGIE_FONT_DIR points.
+ */
+export const GROUP_SETTINGS: Partial<Record<RouteGroup, Pick<VigieFunctionProps, 'memorySize' | 'timeout' | 'bundling' | 'environment'>>> = {
+  agreements: {
+    memorySize: 1024,
+    timeout: Duration.seconds(29),
+    bundling: AGREEMENTS_BUNDLING,
+    environment: { VIGIE_FONT_DIR: `${LAMBDA_TASK_ROOT}/${AGREEMENT_FONT_SUBDIR}` },
+  },
+};
 
 const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
 
@@ -98,6 +114,10 @@ export class VigieStack extends Stack {
     super(scope, id, props);
     const webOrigin = assertOrigin(props.webOrigin ?? DEFAULT_WEB_ORIGIN);
     const mailFrom = props.mailFrom ?? DEFAULT_MAIL_FROM;
+    const retentionYears = props.agreementRetentionYears ?? DEFAULT_AGREEMENT_RETENTION_YEARS;
+    if (!Number.isInteger(retentionYears) || retentionYears < 1 || retentionYears > 100) {
+      throw new Error(`agreementRetentionYears must be a whole number of years, 1 to 100 (got ${retentionYears})`);
+    }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`mailFrom must be an email address (got ${mailFrom})`);
     const routes = props.routes ?? deployedRoutes;
     const local = routes.filter((r) => r.localOnly);
@@ -182,17 +202,23 @@ export class VigieStack extends Stack {
           },
         ],
       }),
+      // Write-once (docs/agreements.md): every object version is kept for the retention period, and in COMPLIANCE
+      // mode no one, not even the account's root user, can delete it or shorten the retention.
       agreements: new Bucket(this, 'AgreementsBucket', {
         ...logged('agreements'),
         versioned: true,
         objectLockEnabled: true,
-        objectLockDefaultRetention: ObjectLockRetention.governance(Duration.days(AGREEMENT_RETENTION_DAYS)),
       }),
       exports: new Bucket(this, 'ExportsBucket', {
         ...logged('exports'),
         lifecycleRules: [{ id: 'expire-exports', expiration: Duration.days(EXPORT_EXPIRY_DAYS), abortIncompleteMultipartUploadAfter: Duration.days(1) }],
       }),
     } satisfies Record<(typeof BUCKETS)[number], Bucket>;
+    // Default retention in years (CDK's ObjectLockRetention only takes days, and 3650 days is not 10 years).
+    (this.buckets.agreements.node.defaultChild as CfnBucket).objectLockConfiguration = {
+      objectLockEnabled: 'Enabled',
+      rule: { defaultRetention: { mode: 'COMPLIANCE', years: retentionYears } },
+    };
 
     // ---------------------------------------------------------------- Cognito
     this.userPool = new UserPool(this, 'UserPool', {
@@ -313,6 +339,7 @@ export class VigieStack extends Stack {
         description: `Vigie "${group}" routes: ${groupRoutes.map(routeKey).join(', ')}`,
         access: access[group],
         resources,
+        ...GROUP_SETTINGS[group],
       });
       this.functions.set(group, fn);
       const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn.fn);

@@ -15,6 +15,7 @@ import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/work
 import { documentRecordSchema } from '../domain/documents-schema';
 import { taskSchema } from '../domain/workflow-schema';
 import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
+import { agreementRequestSchema, signatureRecordSchema, signatureRequestSchema } from '../domain/agreement-records';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the route table (shared/api/routes.ts, passed in so
@@ -38,6 +39,9 @@ import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
 
 import { COMPONENT_KEYWORD, listItems, nestedComponents, paginated, pageQuerySchema } from './responses/common';
 import {
+  agreementDetailSchema,
+  agreementPageSchema,
+  agreementViewSchema,
   auditEventPageSchema,
   auditEventSchema,
   chainVerificationSchema,
@@ -69,6 +73,7 @@ import {
   projectSchema,
   projectViewSchema,
   redlineSchema,
+  signatureRecordedSchema,
   staffListSchema,
   staffMemberSchema,
   taskListSchema,
@@ -99,6 +104,7 @@ const locatedSchemas = new Set<z.ZodType>([
   storedFlagSchema,
   controlEventRecordedSchema,
   workflowStateSchema,
+  agreementViewSchema,
 ]);
 
 const componentNames = new Map<z.ZodType, string>([
@@ -156,6 +162,13 @@ const componentNames = new Map<z.ZodType, string>([
   [taskListSchema, 'TaskList'],
   [staffMemberSchema, 'StaffMember'],
   [staffListSchema, 'StaffList'],
+  [agreementRequestSchema, 'AgreementRequest'],
+  [signatureRequestSchema, 'SignatureRequest'],
+  [agreementViewSchema, 'AgreementVersion'],
+  [agreementPageSchema, 'AgreementPage'],
+  [agreementDetailSchema, 'AgreementDetail'],
+  [signatureRecordSchema, 'AgreementSignature'],
+  [signatureRecordedSchema, 'SignatureRecorded'],
 ]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -239,6 +252,7 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   documents: 'Supporting documents: presigned upload, confirmation (SHA-256, size, type) and download',
   risk: 'Risk flags raised by the rule engine or by hand, and the control events that feed it',
   workflow: 'The approval workflow of a project and the steps awaiting the caller',
+  agreements: 'The consortium agreement: generated versions (PDF and content model, write-once), download links and signatures',
   staff: "The pôle's staff directory (legal, committee, lawyers)",
 };
 

@@ -18,6 +18,7 @@ import * as declarations from './routes/declarations';
 import * as documents from './routes/documents';
 import * as risk from './routes/risk';
 import * as workflow from './routes/workflow';
+import * as agreements from './routes/agreements';
 import * as staff from './routes/staff';
 import * as audit from './routes/audit';
 
@@ -34,6 +35,7 @@ export const routes: readonly RouteDef[] = [
   ...Object.values(documents),
   ...Object.values(risk),
   ...Object.values(workflow),
+  ...Object.values(agreements),
   ...Object.values(staff),
   ...Object.values(audit),
 ];

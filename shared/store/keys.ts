@@ -18,6 +18,8 @@
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
  *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
  *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
+ *  agreement version  PROJ#<id>          AGR#V#<00000n>
+ *  agreement signat.  PROJ#<id>          AGRSIG#<00000n>#<orgId>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -148,6 +150,16 @@ export const controlEventKey = (orgId: string, recordedAt: string, id: string) =
 export const HOLDINGS_PREFIX = 'HOLDS#';
 export const holdingKey = (holderId: string, heldId: string) => ({ pk: orgPk(holderId), sk: `${HOLDINGS_PREFIX}${heldId}` });
 
+/**
+ * Agreements: one immutable item per generated version and one per signature, in the project partition (AGR#
+ * sorts before LAWYER#, outside the project-header range; `AGR#V#` and `AGRSIG#` never prefix one another).
+ */
+export const AGREEMENT_PREFIX = 'AGR#V#';
+const versionSk = (n: number) => String(n).padStart(6, '0');
+export const agreementKey = (projectId: string, n: number) => ({ pk: projectPk(projectId), sk: `${AGREEMENT_PREFIX}${versionSk(n)}` });
+export const signaturePrefix = (n: number) => `AGRSIG#${versionSk(n)}#`;
+export const signatureKey = (projectId: string, n: number, orgId: string) => ({ pk: projectPk(projectId), sk: `${signaturePrefix(n)}${orgId}` });
+
 // ---------------------------------------------------------------------------------------------------------
 // Access patterns: every Query of the store, as data (shared/store/query.ts turns one into a KeyConditionExpression).
 
@@ -181,6 +193,12 @@ export const queries = {
   flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
   openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
   tasks: (assigneeKey: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey) }),
+  /** A project's agreement versions; with `from`, only version `from` and later. */
+  agreements: (projectId: string, from?: number): KeyQuery => ({
+    pk: projectPk(projectId),
+    sk: from === undefined ? { beginsWith: AGREEMENT_PREFIX } : { between: [agreementKey(projectId, from).sk, `${AGREEMENT_PREFIX}999999`] },
+  }),
+  signatures: (projectId: string, n: number): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: signaturePrefix(n) } }),
   /** Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index. */
   dueSteps: (lastDate: string): KeyQuery => ({ index: 'gsi2', pk: DUE_GSI_PK, sk: { atMost: `${lastDate}#\uffff` } }),
 } as const;

@@ -1,4 +1,4 @@
-import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
+import { CopyObjectCommand, DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand } from '@aws-sdk/client-s3';
 import { createPresignedPost, type PresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { createHash } from 'node:crypto';
@@ -97,4 +97,79 @@ export async function presignDownload(bucket: string, key: string, fileName: str
     }),
     { expiresIn: expiresSeconds },
   );
+}
+
+/** Whether the key holds an object, with its user metadata (null when absent). */
+export async function headObject(bucket: string, key: string): Promise<{ metadata: Record<string, string> } | null> {
+  try {
+    const res = await s3().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    return { metadata: res.Metadata ?? {} };
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
+}
+
+/** S3's answers to a conditional write that found the key taken (If-None-Match), or raced another one on it. */
+const isTaken = (e: unknown) => {
+  const status = (e as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  return status === 412 || status === 409 || (e as Error).name === 'PreconditionFailed' || (e as Error).name === 'ConditionalRequestConflict';
+};
+
+/**
+ * Writes an object only if its key is free (write-once): `created: false` with the metadata of what is there
+ * otherwise. In AWS the PutObject carries `If-None-Match: *`, so S3 itself refuses to replace an object (and the
+ * agreements bucket's Object Lock keeps every version anyway); s3rver ignores that header, so the existence
+ * check before it is what enforces the rule locally (racy by a few milliseconds there; see docs/agreements.md).
+ * Content-MD5 is sent because S3 requires an integrity header on uploads to a bucket with Object Lock.
+ */
+export async function putObjectOnce(opts: {
+  bucket: string;
+  key: string;
+  body: Uint8Array;
+  contentType: string;
+  metadata?: Record<string, string>;
+}): Promise<{ created: true } | { created: false; metadata: Record<string, string> }> {
+  const existing = await headObject(opts.bucket, opts.key);
+  if (existing) return { created: false, metadata: existing.metadata };
+  try {
+    await s3().send(
+      new PutObjectCommand({
+        Bucket: opts.bucket,
+        Key: opts.key,
+        Body: opts.body,
+        ContentType: opts.contentType,
+        ContentMD5: createHash('md5').update(opts.body).digest('base64'),
+        IfNoneMatch: '*',
+        Metadata: opts.metadata,
+      }),
+    );
+    return { created: true };
+  } catch (e) {
+    if (!isTaken(e)) throw e;
+    return { created: false, metadata: (await headObject(opts.bucket, opts.key))?.metadata ?? {} };
+  }
+}
+
+/** The whole object (for files of a few MB at most: signed copies, agreements). Null when absent. */
+export async function getObjectBytes(bucket: string, key: string): Promise<Uint8Array | null> {
+  try {
+    const res = await s3().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    return await res.Body!.transformToByteArray();
+  } catch (e) {
+    if (isMissing(e)) return null;
+    throw e;
+  }
+}
+
+/** The "folders" right under `prefix` (CommonPrefixes with delimiter `/`), every page. */
+export async function listFolders(bucket: string, prefix: string): Promise<string[]> {
+  const out: string[] = [];
+  let token: string | undefined;
+  do {
+    const res = await s3().send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, Delimiter: '/', ContinuationToken: token }));
+    for (const p of res.CommonPrefixes ?? []) if (p.Prefix) out.push(p.Prefix);
+    token = res.IsTruncated ? res.NextContinuationToken : undefined;
+  } while (token);
+  return out;
 }

@@ -16,7 +16,7 @@ import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';
 import { assertAccessCoversJobs, assertAccessCoversRoutes, DIGEST_PK_PREFIX, GROUP_ACCESS, JOB_ACCESS, type GroupAccess } from '../../infra/aws/group-access';
 import { findRepoRoot, groupEntrySource, handlerFile, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
 import { JOB_TIMEOUT } from '../../infra/aws/vigie-job';
-import { AGREEMENT_RETENTION_DAYS, EXPORT_EXPIRY_DAYS, INCOMING_UPLOAD_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
+import { DEFAULT_AGREEMENT_RETENTION_YEARS, EXPORT_EXPIRY_DAYS, INCOMING_UPLOAD_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
 
@@ -221,6 +221,30 @@ describe('Lambda', () => {
       expect({ group, s3: [...actions].some((a) => a.startsWith('s3:')) }).toEqual({ group, s3: Object.keys(access.buckets ?? {}).length > 0 });
       expect(actions.has('dynamodb:Scan')).toBe(false);
     }
+  });
+
+  test('agreements: the only function with the fonts (VIGIE_FONT_DIR), 1024 MB, 29 s; the only one that may read or write the agreements bucket', () => {
+    const fnOf = (group: string) => resources[logicalId(stack.functions.get(group)!.fn)]!.Properties;
+    expect(fnOf('agreements')).toMatchObject({ MemorySize: 1024, Timeout: 29, Environment: { Variables: { VIGIE_FONT_DIR: '/var/task/fonts' } } });
+    for (const group of stack.functions.keys()) if (group !== 'agreements') expect(fnOf(group).Environment.Variables.VIGIE_FONT_DIR).toBeUndefined();
+    const statementsOfRole = statementsByRole(resources);
+    const bucketId = logicalId(stack.buckets.agreements);
+    const touching = [...stack.functions, ...[...stack.jobs].map(([n, j]) => [n, j.function] as const)]
+      .filter(([, fn]) => JSON.stringify(statementsOfRole.get(logicalId(fn.role)) ?? []).includes(bucketId))
+      .map(([name]) => name);
+    expect(touching).toEqual(['agreements']);
+    const statements = statementsOfRole.get(logicalId(stack.functions.get('agreements')!.role))!;
+    const sid = (id: string) => statements.find((s) => s.Sid === id);
+    expect(sid('AgreementsObjects')).toMatchObject({ Action: ['s3:GetObject', 's3:PutObject'] });
+    expect(JSON.stringify(sid('AgreementsObjects')!.Resource)).toContain(bucketId);
+    expect(sid('AgreementsList')).toMatchObject({ Action: 's3:ListBucket' });
+    expect(sid('DocumentsObjects')).toMatchObject({ Action: 's3:GetObject' });
+    expect(JSON.stringify(sid('DocumentsObjects')!.Resource)).toContain(logicalId(stack.buckets.documents));
+    expect(sid('TableWrite')).toMatchObject({
+      Action: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['PROJ#*', 'AUDIT#*'] } },
+    });
+    expect(actionsOf(statements).has('s3:DeleteObject')).toBe(false);
   });
 
   test('ses:SendEmail is wired for every sendMail group or job, on the MAIL_FROM address and domain identities only', () => {
@@ -488,15 +512,29 @@ describe('S3', () => {
     expect(denyInsecure).toHaveLength(4);
   });
 
-  test('agreements are write-once (Object Lock, GOVERNANCE), exports expire', () => {
+  test('agreements are write-once (versioned, Object Lock in COMPLIANCE mode for 10 years by default), exports expire', () => {
     expect(resources[logicalId(stack.buckets.agreements)]!.Properties).toMatchObject({
       VersioningConfiguration: { Status: 'Enabled' },
       ObjectLockEnabled: true,
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: AGREEMENT_RETENTION_DAYS } } },
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'COMPLIANCE', Years: DEFAULT_AGREEMENT_RETENTION_YEARS } } },
     });
+    expect(DEFAULT_AGREEMENT_RETENTION_YEARS).toBe(10);
     expect(resources[logicalId(stack.buckets.exports)]!.Properties.LifecycleConfiguration.Rules).toEqual(
       expect.arrayContaining([expect.objectContaining({ ExpirationInDays: EXPORT_EXPIRY_DAYS, Status: 'Enabled' })]),
     );
+  });
+
+  test('the retention comes from context agreementRetentionYears (whole years, 1 to 100)', () => {
+    const retention = (context: Record<string, unknown>) => {
+      const { stack: other } = buildVigieApp({ app: testApp(context), repoRoot, nag: false });
+      const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
+      return res[logicalId(other.buckets.agreements)]!.Properties.ObjectLockConfiguration.Rule.DefaultRetention;
+    };
+    expect(retention({ agreementRetentionYears: 7 })).toEqual({ Mode: 'COMPLIANCE', Years: 7 });
+    expect(retention({ agreementRetentionYears: '12' })).toEqual({ Mode: 'COMPLIANCE', Years: 12 });
+    expect(() => retention({ agreementRetentionYears: 'dix' })).toThrow(/agreementRetentionYears/);
+    expect(() => retention({ agreementRetentionYears: 0 })).toThrow(/agreementRetentionYears/);
+    expect(() => retention({ agreementRetentionYears: 2.5 })).toThrow(/agreementRetentionYears/);
   });
 
   test('documents: versioned; what the upload forms left under incoming/ expires (served copies live under documents/)', () => {

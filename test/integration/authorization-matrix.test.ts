@@ -411,6 +411,50 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
+  'POST /projects/{projectId}/agreements': [
+    {
+      name: 'generate in P1 (still at declarations)',
+      request: async () => ({ path: `/projects/${p1.id}/agreements`, body: { language: 'fr' } }),
+      expect: { anonymous: 401, legal: 409, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/agreements': [
+    {
+      name: 'P1 versions',
+      request: async () => ({ path: `/projects/${p1.id}/agreements` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'P2 versions',
+      request: async () => ({ path: `/projects/${p2.id}/agreements` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
+  ],
+  'GET /projects/{projectId}/agreements/{n}': [
+    {
+      name: 'P1 version 1 (none yet)',
+      request: async () => ({ path: `/projects/${p1.id}/agreements/1` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 },
+    },
+  ],
+  'POST /projects/{projectId}/agreements/{n}/signatures': [
+    {
+      name: "A's signature in P1 (no version yet)",
+      request: async () => ({
+        path: `/projects/${p1.id}/agreements/1/signatures`,
+        body: { organizationId: orgA.id, signatoryName: 'A', signatoryRole: 'PDG', signedOn: '2027-01-04', documentId: `doc_${'0'.repeat(32)}` },
+      }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 404 },
+    },
+    {
+      name: "C's signature by A's representative",
+      request: async () => ({
+        path: `/projects/${p1.id}/agreements/1/signatures`,
+        body: { organizationId: orgC.id, signatoryName: 'C', signatoryRole: 'PDG', signedOn: '2027-01-04', documentId: `doc_${'0'.repeat(32)}` },
+      }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /me/tasks': [
     { name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
   ],

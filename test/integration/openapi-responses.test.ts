@@ -2,6 +2,7 @@ import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { startApi, tokenFor, frenchOrg, projectBody, type Api, type ApiResponse } from './helpers/api';
 import { completeDeclaration } from '../fixtures/declaration';
+import { consortiumAtAgreement, uploadDocument } from './helpers/consortium';
 
 /**
  * The OpenAPI document against the real server: a walk through every operation, over HTTP, where each answer
@@ -334,6 +335,28 @@ test('risk: manual flags and actions, control events and the flags they raise', 
   await call('GET', '/projects/{projectId}/flags', { params: { projectId }, token: legal, query: 'status=open,acknowledged,waived&severity=high,critical' });
   const open = await call('GET', '/flags', { token: legal, query: 'severity=high,critical&limit=2' });
   if (open.body.nextCursor) await call('GET', '/flags', { token: committee, query: `status=open&cursor=${encodeURIComponent(open.body.nextCursor)}` });
+});
+
+test('agreements: generate, list, detail with links, signature', async () => {
+  const c = await consortiumAtAgreement(api, legal, committee, `${tag}-agr`, 1);
+  const projectId = c.project;
+  const created = await call('POST', '/projects/{projectId}/agreements', { params: { projectId }, token: legal, body: { language: 'fr' } });
+  expect(created.status).toBe(201);
+  await call('GET', '/projects/{projectId}/agreements', { params: { projectId }, token: c.tokens[0] });
+  await call('GET', '/projects/{projectId}/agreements/{n}', { params: { projectId, n: '1' }, token: committee });
+  const copy = await uploadDocument(api, c.tokens[0]!, projectId, Buffer.from(`%PDF-1.7\n% signé ${tag}\n%%EOF\n`));
+  const signed = await call('POST', '/projects/{projectId}/agreements/{n}/signatures', {
+    params: { projectId, n: '1' },
+    token: c.tokens[0],
+    body: {
+      organizationId: c.orgs[0],
+      signatoryName: 'Marie Curie',
+      signatoryRole: 'Présidente',
+      signedOn: new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Paris' }),
+      documentId: copy,
+    },
+  });
+  expect(signed.body.workflow.stage).toBe('signed');
 });
 
 test('every operation of the document was seen succeeding, with a body matching its schema', () => {

@@ -247,12 +247,15 @@ describe('OpenAPI document', () => {
     for (const key of ['PUT /projects/{projectId}/declarations/{orgId}', 'POST /projects/{projectId}/flags', 'POST /projects/{projectId}/workflow']) {
       expect(headersOf(key, '201')).toEqual({ ETag: ETAG, Location: LOCATION });
     }
-    for (const key of ['POST /projects/{projectId}/documents', 'POST /organizations/{orgId}/control-events']) {
+    for (const key of ['POST /projects/{projectId}/documents', 'POST /organizations/{orgId}/control-events', 'POST /projects/{projectId}/agreements']) {
       expect(headersOf(key, '201')).toEqual({ Location: LOCATION });
     }
     // A staff member created by PUT has no Location (it is the request URL); documents and versions send no ETag.
     expect(headersOf('PUT /staff/{email}', '201')).toEqual({ ETag: ETAG });
+    // Agreement versions and signatures are immutable: no ETag; a signature has no URL of its own.
+    expect(headersOf('POST /projects/{projectId}/agreements/{n}/signatures', '201')).toEqual({});
     for (const key of [
+      'GET /projects/{projectId}/agreements/{n}',
       'GET /documents/{docId}',
       'POST /projects/{projectId}/documents/{docId}/confirm',
       'GET /projects/{projectId}/declarations/{orgId}/versions/{n}',
@@ -270,6 +273,7 @@ describe('OpenAPI document', () => {
       'GET /organizations/{orgId}/audit',
       'GET /projects/{projectId}/audit',
       'GET /projects/{projectId}/documents',
+      'GET /projects/{projectId}/agreements',
       'GET /flags',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);

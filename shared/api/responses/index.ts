@@ -9,3 +9,4 @@ export * from './workflow';
 export * from './staff';
 export * from './forms';
 export * from './dev';
+export * from './agreements';
