@@ -3,12 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
+import type { Font, Fontkit } from 'pdf-lib/cjs/types/fontkit';
 
 /**
  * The agreement's fonts: DejaVu Sans and DejaVu Sans Bold (package `dejavu-fonts-ttf`), which cover French
  * typography (é, œ, « », €, U+00A0, U+202F) where pdf-lib's standard fonts cannot encode U+202F.
  *
- * The bytes are read once per container (module-level cache) and embedded as subsets in every document.
+ * The bytes are read once per container (module-level cache) and embedded as subsets in every document. The
+ * parsed fonts are kept too: fontkit parses the tables (cmap, GSUB…) lazily on a font object, and that cost
+ * would otherwise come back with every document. Sharing them is safe: pdf-lib only reads the font and builds
+ * each document's subset in an object of its own, and fontkit's work is synchronous (no interleaving).
  */
 
 /** The two TTF files, as named in `dejavu-fonts-ttf/ttf/`: the Lambda bundle copies them next to its handler. */
@@ -35,6 +39,7 @@ export function fontDirectory(env: NodeJS.ProcessEnv = process.env): string {
 export type FontBytes = Record<FontStyle, Uint8Array>;
 
 let cached: Promise<FontBytes> | undefined;
+let parsed = new WeakMap<Uint8Array, Font>();
 
 /** The font files' bytes, read on first use and kept for the life of the process (a Lambda container). */
 export function loadFontBytes(): Promise<FontBytes> {
@@ -55,7 +60,7 @@ export type AgreementFonts = Record<FontStyle, PDFFont>;
 /** Embeds both fonts in `doc` as subsets (only the glyphs used end up in the file), under their fixed names. */
 export async function embedAgreementFonts(doc: PDFDocument): Promise<AgreementFonts> {
   const bytes = await loadFontBytes();
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const embed = (style: FontStyle) => doc.embedFont(bytes[style], { subset: true, customName: EMBEDDED_FONT_NAMES[style] });
   // One after the other: object numbers are allocated in this order, and must not depend on timing.
   const regular = await embed('regular');
@@ -63,7 +68,17 @@ export async function embedAgreementFonts(doc: PDFDocument): Promise<AgreementFo
   return { regular, bold };
 }
 
-/** Test hook: forget the cached bytes (to test the lookup of the font folder). */
+/** fontkit, parsing each font file's bytes once (the bytes are the cached ones, so identity is the key). */
+const cachingFontkit: Fontkit = {
+  create(buffer: Uint8Array, postscriptName?: string): Font {
+    let font = parsed.get(buffer);
+    if (!font) parsed.set(buffer, (font = fontkit.create(buffer, postscriptName)));
+    return font;
+  },
+};
+
+/** Test hook: forget the cached bytes and fonts (to test the lookup of the font folder). */
 export function resetFontCache(): void {
   cached = undefined;
+  parsed = new WeakMap();
 }

@@ -15,11 +15,12 @@ export const FOOTER_HASH_PATTERN = /SHA-256 ([0-9a-f]{64})/;
 
 export function drawFooters(w: PageWriter, footer: AgreementDocument['footer']): void {
   const style = STYLES.footer;
-  const n = w.pages.length;
+  const pages = w.pages;
+  const n = pages.length;
   const left = w.printable(`${footer.documentId} — ${footer.versionLabel} ${footer.version}`, style.font);
   const hashLine = w.printable(footerHashLine(footer.modelHash), style.font);
   const top = MARGIN + FOOTER_HEIGHT;
-  w.pages.forEach((page, i) => {
+  pages.forEach((page, i) => {
     const pageLabel = w.printable(footer.pageLabel(i + 1, n), style.font);
     w.line(BODY.left, top, BODY.right, top, 0.5, RULE_COLOR, page);
     w.text(left, BODY.left, top - 3, style, page);

@@ -34,9 +34,13 @@ export function layoutSignatures(w: PageWriter, b: Signatures): void {
     const height = Math.max(...row.map(heightOf));
     w.ensure(height);
     const top = w.y;
+    const xOf = (k: number) => BODY.left + k * (boxWidth + GUTTER);
+    w.rects(
+      row.map((_, k) => ({ x: xOf(k), top, width: boxWidth, height })),
+      BORDER,
+    );
     row.forEach((lines, k) => {
-      const x = BODY.left + k * (boxWidth + GUTTER);
-      w.rect(x, top, boxWidth, height, BORDER);
+      const x = xOf(k);
       let y = top - PAD;
       for (const line of lines) {
         w.text(line.text, x + PAD, y, line.style);

@@ -101,8 +101,12 @@ export function layoutTable(w: PageWriter, t: Table): void {
 function drawSlice(w: PageWriter, grid: Grid, cells: string[][], from: number, to: number, style: TextStyle, isHeader: boolean): void {
   const height = heightOf(to - from, style.leading);
   const top = w.y;
+  w.rects(
+    cells.map((_, i) => ({ x: grid.x[i]!, top, width: grid.widths[i]!, height })),
+    BORDER,
+    isHeader ? HEADER_FILL : undefined,
+  );
   cells.forEach((lines, i) => {
-    w.rect(grid.x[i]!, top, grid.widths[i]!, height, BORDER, isHeader ? HEADER_FILL : undefined);
     lines.slice(from, to).forEach((line, k) => w.text(line, grid.x[i]! + PAD, top - PAD - k * style.leading, style));
   });
   w.y = top - height;

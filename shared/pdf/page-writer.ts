@@ -1,32 +1,82 @@
-import { degrees, drawLine, drawRectangle, drawText, PDFName, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
+import {
+  beginText,
+  drawLine,
+  endText,
+  fillAndStroke,
+  popGraphicsState,
+  pushGraphicsState,
+  rectangle,
+  setLineWidth,
+  setStrokingColor,
+  stroke,
+  PDFHexString,
+  PDFName,
+  setFillingColor,
+  setFontAndSize,
+  setTextMatrix,
+  showText,
+  type Color,
+  type PDFDocument,
+  type PDFFont,
+  type PDFOperator,
+  type PDFPage,
+} from 'pdf-lib';
 import type { AgreementFonts, FontStyle } from './fonts';
 import { BODY, PAGE_HEIGHT, PAGE_WIDTH, baselineOf, type TextStyle } from './page-geometry';
 import { wrapText } from './wrap';
 
 /** Fixed resource names of the two fonts on every page (pdf-lib's own `setFont` adds a random suffix). */
 const FONT_KEYS: Record<FontStyle, PDFName> = { regular: PDFName.of('F1'), bold: PDFName.of('F2') };
-const NO_ROTATION = degrees(0);
+/** The code points a font has glyphs for, per fontkit font (parsed once per container, see fonts.ts). */
+const charsets = new WeakMap<object, Set<number>>();
+function characterSet(font: PDFFont): Set<number> {
+  const key = (font as unknown as { embedder: { font: object } }).embedder.font;
+  let set = charsets.get(key);
+  if (!set) charsets.set(key, (set = new Set(font.getCharacterSet())));
+  return set;
+}
+
+/** Coordinates to 1/100 pt: shorter content streams, and the same text whatever the float noise. */
+const round = (v: number): number => Math.round(v * 100) / 100;
+
+export interface Box {
+  x: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+interface PageState {
+  page: PDFPage;
+  ops: PDFOperator[];
+  /** The open text object's font, size and colour; undefined outside BT … ET. */
+  text: { font: FontStyle; size: number; color: Color } | undefined;
+}
 
 /**
  * Draws on the pages of one document, top to bottom, with a cursor `y` (the top of the next line box). It adds
- * pages on demand, wraps and measures text (widths cached per string), and writes pdf-lib operators directly
- * with fixed font resource names, so that the output depends only on what is drawn.
+ * pages on demand, wraps and measures text, and writes the content streams itself:
+ *  - fixed font resource names (F1, F2), so that the output depends only on what is drawn;
+ *  - consecutive lines share one text object (BT … ET) and set the font and colour only when they change;
+ *  - text is shaped word by word, each distinct word once (fontkit's shaping is the costly part): pdf-lib draws
+ *    glyph advances without kerning, and no ligature spans a space, so a line is its words' glyphs joined by the
+ *    space glyph, and its width the sum of theirs.
+ * Call {@link finish} once everything is drawn.
  */
 export class PageWriter {
-  readonly pages: PDFPage[] = [];
   /** Top of the next line box on the current page. */
   y: number = BODY.top;
-  private page: PDFPage | undefined;
+  private readonly states: PageState[] = [];
   private readonly widths: Record<FontStyle, Map<string, number>> = { regular: new Map(), bold: new Map() };
-  private readonly charsets: Partial<Record<FontStyle, Set<number>>> = {};
+  private readonly glyphs: Record<FontStyle, Map<string, string>> = { regular: new Map(), bold: new Map() };
 
   constructor(
     private readonly doc: PDFDocument,
     private readonly fonts: AgreementFonts,
   ) {}
 
-  get pageCount(): number {
-    return this.pages.length;
+  get pages(): PDFPage[] {
+    return this.states.map((s) => s.page);
   }
 
   /** True when nothing has been drawn in the body of the current page yet. */
@@ -43,14 +93,13 @@ export class PageWriter {
     const page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     page.node.setFontDictionary(FONT_KEYS.regular, this.fonts.regular.ref);
     page.node.setFontDictionary(FONT_KEYS.bold, this.fonts.bold.ref);
-    this.pages.push(page);
-    this.page = page;
+    this.states.push({ page, ops: [], text: undefined });
     this.y = BODY.top;
   }
 
   /** Starts a new page unless `height` fits below the cursor (or the page is still empty: nothing would gain). */
   ensure(height: number): void {
-    if (!this.page || (height > this.remaining && !this.atTop)) this.newPage();
+    if (!this.states.length || (height > this.remaining && !this.atTop)) this.newPage();
   }
 
   /** Moves the cursor down (never below the body's bottom: the next line then starts a page). */
@@ -63,7 +112,7 @@ export class PageWriter {
    * (DejaVu covers Latin, Greek and Cyrillic; a CJK name would otherwise become invisible .notdef boxes).
    */
   printable(text: string, style: FontStyle): string {
-    const charset = (this.charsets[style] ??= new Set(this.fonts[style].getCharacterSet()));
+    const charset = characterSet(this.fonts[style]);
     let out = '';
     for (const ch of text.normalize('NFC')) {
       const cp = ch.codePointAt(0)!;
@@ -74,12 +123,12 @@ export class PageWriter {
     return out;
   }
 
-  /** Width of `text` in points (pdf-lib's measure: the glyphs' advance widths, as drawn by a Tj). */
+  /** Width of `text` in points: the sum of its words' glyph advances (as a Tj draws them) and of its spaces. */
   width(text: string, style: TextStyle): number {
-    const cache = this.widths[style.font];
-    let w = cache.get(text);
-    if (w === undefined) cache.set(text, (w = this.font(style.font).widthOfTextAtSize(text, 1)));
-    return w * style.size;
+    const words = text.split(' ');
+    let units = (words.length - 1) * this.unitWidth(' ', style.font);
+    for (const word of words) if (word) units += this.unitWidth(word, style.font);
+    return units * style.size;
   }
 
   /** Wraps `text` (made printable) into lines no wider than `maxWidth`. */
@@ -87,52 +136,73 @@ export class PageWriter {
     return wrapText(this.printable(text, style.font), maxWidth, (s) => this.width(s, style));
   }
 
-  /** Draws one line of already wrapped text in the line box starting at `top`. */
-  text(line: string, x: number, top: number, style: TextStyle, page: PDFPage = this.current()): void {
+  /** Draws one line of already wrapped (printable) text in the line box starting at `top`. */
+  text(line: string, x: number, top: number, style: TextStyle, page?: PDFPage): void {
     if (!line) return;
-    const font = this.font(style.font);
-    page.pushOperators(
-      ...drawText(font.encodeText(line), {
-        color: style.color,
-        font: FONT_KEYS[style.font],
-        size: style.size,
-        rotate: NO_ROTATION,
-        xSkew: NO_ROTATION,
-        ySkew: NO_ROTATION,
-        x,
-        y: baselineOf(top, style),
-      }),
-    );
+    const st = this.state(page);
+    const open = st.text;
+    if (!open) st.ops.push(beginText());
+    if (!open || open.font !== style.font || open.size !== style.size) st.ops.push(setFontAndSize(FONT_KEYS[style.font], style.size));
+    if (!open || open.color !== style.color) st.ops.push(setFillingColor(style.color));
+    st.text = { font: style.font, size: style.size, color: style.color };
+    st.ops.push(setTextMatrix(1, 0, 0, 1, round(x), round(baselineOf(top, style))), showText(this.encode(line, style.font)));
   }
 
-  line(x1: number, y1: number, x2: number, y2: number, thickness: number, color: Color, page: PDFPage = this.current()): void {
-    page.pushOperators(...drawLine({ start: { x: x1, y: y1 }, end: { x: x2, y: y2 }, thickness, color }));
+  line(x1: number, y1: number, x2: number, y2: number, thickness: number, color: Color, page?: PDFPage): void {
+    this.graphics(drawLine({ start: { x: round(x1), y: round(y1) }, end: { x: round(x2), y: round(y2) }, thickness, color }), page);
   }
 
-  /** A rectangle from its top-left corner: stroked with `border`, filled with `fill` when given. */
-  rect(x: number, top: number, width: number, height: number, border: { width: number; color: Color }, fill?: Color): void {
-    this.current().pushOperators(
-      ...drawRectangle({
-        x,
-        y: top - height,
-        width,
-        height,
-        borderWidth: border.width,
-        borderColor: border.color,
-        color: fill,
-        rotate: NO_ROTATION,
-        xSkew: NO_ROTATION,
-        ySkew: NO_ROTATION,
-      }),
-    );
+  /** Rectangles given by their top-left corner, stroked with `border` and filled with `fill` when given: one path. */
+  rects(boxes: readonly Box[], border: { width: number; color: Color }, fill?: Color): void {
+    const ops = [pushGraphicsState(), setLineWidth(border.width), setStrokingColor(border.color)];
+    if (fill) ops.push(setFillingColor(fill));
+    for (const b of boxes) ops.push(rectangle(round(b.x), round(b.top - b.height), round(b.width), round(b.height)));
+    ops.push(fill ? fillAndStroke() : stroke(), popGraphicsState());
+    this.graphics(ops);
+  }
+
+  /** Closes the open text objects and writes every page's content stream. */
+  finish(): void {
+    for (const st of this.states) {
+      if (st.text) st.ops.push(endText());
+      st.text = undefined;
+      for (let i = 0; i < st.ops.length; i += 4096) st.page.pushOperators(...st.ops.slice(i, i + 4096));
+      st.ops = [];
+    }
+  }
+
+  private graphics(ops: PDFOperator[], page?: PDFPage): void {
+    const st = this.state(page);
+    if (st.text) st.ops.push(endText()); // path operators are not allowed inside BT … ET
+    st.text = undefined;
+    st.ops.push(...ops);
+  }
+
+  private unitWidth(word: string, style: FontStyle): number {
+    const cache = this.widths[style];
+    let w = cache.get(word);
+    if (w === undefined) cache.set(word, (w = this.font(style).widthOfTextAtSize(word, 1)));
+    return w;
+  }
+
+  /** The glyph codes of a line (hex), shaped word by word; shaping also adds the glyphs to the font subset. */
+  private encode(line: string, style: FontStyle): PDFHexString {
+    const cache = this.glyphs[style];
+    const codes = (word: string): string => {
+      let hex = cache.get(word);
+      if (hex === undefined) cache.set(word, (hex = word ? this.font(style).encodeText(word).asString() : ''));
+      return hex;
+    };
+    return PDFHexString.of(line.split(' ').map(codes).join(codes(' ')));
   }
 
   private font(style: FontStyle): PDFFont {
     return this.fonts[style];
   }
 
-  private current(): PDFPage {
-    if (!this.page) this.newPage();
-    return this.page!;
+  private state(page?: PDFPage): PageState {
+    if (!this.states.length) this.newPage();
+    if (!page) return this.states[this.states.length - 1]!;
+    return this.states.find((s) => s.page === page)!;
   }
 }

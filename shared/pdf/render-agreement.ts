@@ -28,6 +28,7 @@ export async function renderAgreementDocument(document: AgreementDocument, model
   layoutTitle(w, document.title);
   for (const block of document.blocks) layoutBlock(w, block);
   drawFooters(w, document.footer);
+  w.finish();
   setAgreementMetadata(doc, document.meta, hash, model.generatedAt);
   await attachModel(doc, model);
   // A classic cross-reference table (no object streams): readable by any tool, and one fixed choice.

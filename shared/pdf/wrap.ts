@@ -41,9 +41,13 @@ export function wrapText(text: string, maxWidth: number, measure: MeasureText): 
   return lines;
 }
 
+/** Characters after which a word cut reads naturally ("royalty-|free", "https://|example", "6A003.|b.4"). */
+const SOFT_BREAK_AFTER = new Set(['-', '/', '.', '_', '\u2010']);
+
 /**
  * Cuts a word into pieces that each fit `maxWidth` (at least one character a piece, so that a single glyph wider
- * than the line still makes progress). Characters are code points: a surrogate pair is never split.
+ * than the line still makes progress), preferably after a hyphen, slash, dot or underscore in the second half of
+ * a piece. Characters are code points: a surrogate pair is never split.
  */
 export function breakWord(word: string, maxWidth: number, measure: MeasureText): string[] {
   const chars = Array.from(word);
@@ -55,6 +59,14 @@ export function breakWord(word: string, maxWidth: number, measure: MeasureText):
     let sum = measure(chars[start]!);
     while (end < chars.length && sum + measure(chars[end]!) <= maxWidth) sum += measure(chars[end++]!);
     while (end - start > 1 && measure(chars.slice(start, end).join('')) > maxWidth) end--;
+    if (end < chars.length) {
+      for (let k = end - 1; k > start + (end - start) / 2; k--) {
+        if (SOFT_BREAK_AFTER.has(chars[k - 1]!)) {
+          end = k;
+          break;
+        }
+      }
+    }
     pieces.push(chars.slice(start, end).join(''));
     start = end;
   }

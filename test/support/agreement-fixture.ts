@@ -41,7 +41,7 @@ const NAMES = [
 ];
 const FORMS = ['SAS', 'SA', 'SARL', 'GmbH', 'EPST'];
 const LOREM =
-  'Le présent élément comprend les procédés, les codes sources et le savoir-faire associés ; il est exploité « en l’état » ' +
+  `Le présent élément comprend les procédés, les codes sources et le savoir-faire associés${NNBSP}; il est exploité «${NBSP}en l’état${NBSP}» ` +
   `pour un montant forfaitaire de 12${NNBSP}500${NBSP}€ HT, hors œuvres dérivées. Les résultats intermédiaires restent confidentiels${NBSP}: ` +
   'ils ne sont communiqués qu’aux partenaires ayant signé l’accord.';
 const LONG_WORD = 'Hyperspectralimagerieinfrarougeàcompressionadaptativeetdéconvolutionaveugle'.repeat(3);
@@ -94,14 +94,16 @@ function declaration(i: number, orgs: readonly Organization[], perPartner: numbe
     return {
       key,
       type: k % 3 === 0 ? 'patent' : k % 3 === 1 ? 'software' : 'know-how',
-      title: `Élément ${n + 1} — ${k % 2 ? 'procédé de dépôt' : 'logiciel d’acquisition'} « ${me.legalName.split(' ')[0]} »`,
+      title: `Élément ${n + 1} — ${k % 2 ? 'procédé de dépôt' : 'logiciel d’acquisition'} «${NBSP}${me.legalName.split(' ')[0]}${NBSP}»`,
       description: long ? `${LOREM} ${k % 5 === 0 ? LONG_WORD : ''} ${LOREM}`.trim() : `Description courte de l’élément ${n + 1}.`,
       identifiers: k % 3 === 0 ? [{ kind: 'patent-publication', value: `EP ${3000000 + n} B1` }] : [],
       owners: [{ organizationId: me.id }],
       jurisdictions: ['FR', 'EP'],
       executionConditions: { regime: 'royalty-free' },
       exploitationConditions:
-        k % 4 === 3 ? { regime: 'excluded' } : { regime: 'fair-and-reasonable', text: long ? `${LOREM} Redevance de 3${NNBSP}% du chiffre d’affaires.` : 'Conditions équitables' },
+        k % 4 === 3
+          ? { regime: 'excluded' }
+          : { regime: 'fair-and-reasonable', text: long ? `${LOREM} Redevance de 3${NNBSP}% du chiffre d’affaires.` : 'Conditions équitables' },
       exportControl: exportControlled ? { category: '6', annexIEntry: '6A003.b.4' } : { category: 'none' },
       fromZrr: n % 11 === 5,
     };
@@ -109,7 +111,7 @@ function declaration(i: number, orgs: readonly Organization[], perPartner: numbe
   const results = [
     {
       key: 'r-1',
-      title: `Résultat commun ${i + 1} : démonstrateur`,
+      title: `Résultat commun ${i + 1}${NBSP}: démonstrateur`,
       technologyDomains: ['photonics'],
       ownership: [
         { organizationId: me.id, pct: 33.3333 },
@@ -166,7 +168,7 @@ export function agreementFixtureInput(o: FixtureOptions): AgreementModelInput {
   const project = {
     id: `prj_${hex(42, 26)}`,
     acronym: o.partners > 4 ? 'GRAND-ŒIL' : 'PHOTON',
-    title: `Imagerie photonique intégrée pour l’industrie — « démonstrateur à 1${NNBSP}000${NBSP}€ »`,
+    title: `Imagerie photonique intégrée pour l’industrie — «${NBSP}démonstrateur à 1${NNBSP}000${NBSP}€${NBSP}»`,
     summary: 'Projet collaboratif de recherche et développement.',
     fundingScheme: 'france-2030',
     technologyDomains: ['photonics', 'quantum'],
