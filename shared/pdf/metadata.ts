@@ -12,6 +12,8 @@ import { modelJson, type AgreementModel } from '../domain/agreement/model';
 export const AGREEMENT_RENDERER_VERSION = 1;
 export const PDF_CREATOR = 'Vigie';
 export const PDF_PRODUCER = `Vigie agreement renderer ${AGREEMENT_RENDERER_VERSION} (pdf-lib, DejaVu Sans)`;
+/** Finds the renderer version in a Producer entry. */
+export const RENDERER_VERSION_PATTERN = /^Vigie agreement renderer (\d+)\b/;
 export const AGREEMENT_MODEL_ATTACHMENT = 'agreement-model.json';
 export const AGREEMENT_MODEL_MIME = 'application/json';
 
