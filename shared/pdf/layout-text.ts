@@ -69,7 +69,7 @@ export function layoutBullets(w: PageWriter, b: Of<'bullets'>): void {
   w.skip(PARAGRAPH_SPACE_AFTER - BULLET_SPACE_AFTER);
 }
 
-/** A page break on an empty page would leave a blank page: it is a no-op there. */
+/** The next block starts a page (a break on an empty page, or at the very end, leaves no blank page). */
 export function layoutPageBreak(w: PageWriter): void {
-  if (!w.atTop) w.newPage();
+  w.pageBreak();
 }

@@ -66,6 +66,7 @@ interface PageState {
 export class PageWriter {
   /** Top of the next line box on the current page. */
   y: number = BODY.top;
+  private breakPending = false;
   private readonly states: PageState[] = [];
   private readonly widths: Record<FontStyle, Map<string, number>> = { regular: new Map(), bold: new Map() };
   private readonly glyphs: Record<FontStyle, Map<string, string>> = { regular: new Map(), bold: new Map() };
@@ -97,9 +98,18 @@ export class PageWriter {
     this.y = BODY.top;
   }
 
-  /** Starts a new page unless `height` fits below the cursor (or the page is still empty: nothing would gain). */
+  /**
+   * Before drawing `height` points of body: starts a new page if a page break is pending or if `height` does not
+   * fit below the cursor — unless the page is still empty (a new one would gain nothing).
+   */
   ensure(height: number): void {
-    if (!this.states.length || (height > this.remaining && !this.atTop)) this.newPage();
+    if (!this.states.length || ((this.breakPending || height > this.remaining) && !this.atTop)) this.newPage();
+    this.breakPending = false;
+  }
+
+  /** A page break, taking effect when something is drawn next (so that none leaves a blank page at the end). */
+  pageBreak(): void {
+    this.breakPending = true;
   }
 
   /** Moves the cursor down (never below the body's bottom: the next line then starts a page). */

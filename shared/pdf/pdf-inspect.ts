@@ -208,11 +208,23 @@ const latin1 = (bytes: Uint8Array): string => {
   return s;
 };
 
+/** The text a page shows, one entry per text-showing operator (see {@link pageTextRuns}). */
+export const pageText = (page: PDFPage): string[] => pageTextRuns(page).map((r) => r.text);
+
+export interface TextRun {
+  text: string;
+  /** The text matrix's origin when the run is shown (Tm, moved by Td/TD/T*; enough for the renderer's output). */
+  x: number;
+  y: number;
+  font: string | undefined;
+  size: number;
+}
+
 /**
- * The text a page shows, one entry per text-showing operator (Tj, TJ, ', "), decoded through the fonts'
- * ToUnicode maps (2-byte codes); a font without one is read as Latin-1 bytes.
+ * The text a page shows, one run per text-showing operator (Tj, TJ, ', "), decoded through the fonts' ToUnicode
+ * maps (2-byte codes); a font without one is read as Latin-1 bytes.
  */
-export function pageText(page: PDFPage): string[] {
+export function pageTextRuns(page: PDFPage): TextRun[] {
   const ctx = page.doc.context;
   const fonts = page.node.Resources()?.lookupMaybe(PDFName.of('Font'), PDFDict);
   const maps = new Map<string, Map<number, string> | null>();
@@ -224,8 +236,13 @@ export function pageText(page: PDFPage): string[] {
     }
     return maps.get(name)!;
   };
-  const out: string[] = [];
+  const out: TextRun[] = [];
   let font: string | undefined;
+  let size = 0;
+  let x = 0;
+  let y = 0;
+  let leading = 0;
+  const num = (t: Token | undefined): number => (t?.kind === 'num' ? t.value : 0);
   const show = (bytes: number[]): string => {
     const map = font === undefined ? null : mapFor(font);
     if (!map) return String.fromCharCode(...bytes);
@@ -244,11 +261,21 @@ export function pageText(page: PDFPage): string[] {
     else if (t.kind !== 'op') operands.push(t);
     else {
       const last = operands[operands.length - 1];
+      const arg = (k: number) => num(operands[operands.length - k]);
       if (t.value === 'Tf') {
         const name = operands[operands.length - 2];
         font = name?.kind === 'name' ? name.value : undefined;
-      } else if ((t.value === 'Tj' || t.value === 'TJ' || t.value === "'" || t.value === '"') && last?.kind === 'str') {
-        out.push(show(last.bytes));
+        size = arg(1);
+      } else if (t.value === 'BT') [x, y] = [0, 0];
+      else if (t.value === 'Tm') [x, y] = [arg(2), arg(1)];
+      else if (t.value === 'Td' || t.value === 'TD') {
+        if (t.value === 'TD') leading = -arg(1);
+        [x, y] = [x + arg(2), y + arg(1)];
+      } else if (t.value === 'TL') leading = arg(1);
+      else if (t.value === 'T*') y -= leading;
+      if (t.value === "'" || t.value === '"') y -= leading;
+      if ((t.value === 'Tj' || t.value === 'TJ' || t.value === "'" || t.value === '"') && last?.kind === 'str') {
+        out.push({ text: show(last.bytes), x, y, font, size });
       }
       operands = [];
     }

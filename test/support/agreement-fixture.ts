@@ -95,7 +95,7 @@ function declaration(i: number, orgs: readonly Organization[], perPartner: numbe
       key,
       type: k % 3 === 0 ? 'patent' : k % 3 === 1 ? 'software' : 'know-how',
       title: `Élément ${n + 1} — ${k % 2 ? 'procédé de dépôt' : 'logiciel d’acquisition'} «${NBSP}${me.legalName.split(' ')[0]}${NBSP}»`,
-      description: long ? `${LOREM} ${k % 5 === 0 ? LONG_WORD : ''} ${LOREM}`.trim() : `Description courte de l’élément ${n + 1}.`,
+      description: long ? `Élément n°${NBSP}${n + 1}${NNBSP}: ${LOREM} ${k % 5 === 0 ? LONG_WORD : ''} ${LOREM}` : `Description courte de l’élément ${n + 1}.`,
       identifiers: k % 3 === 0 ? [{ kind: 'patent-publication', value: `EP ${3000000 + n} B1` }] : [],
       owners: [{ organizationId: me.id }],
       jurisdictions: ['FR', 'EP'],

@@ -41,7 +41,7 @@ export function stressDocument(model: AgreementModel, o: { tallRow?: boolean } =
         kind: 'table',
         caption: `Connaissances antérieures de ${g.name}`,
         columns: ['Clé', 'Élément', 'Description', 'Exécution', 'Exploitation', 'Contrôle'],
-        widths: [0.8, 2, 4, 1.2, 2.5, 1.2],
+        widths: [0.8, 2, 4, 1.5, 2.5, 1.3],
         rows: g.items.map((i) => [
           i.key,
           i.title,
