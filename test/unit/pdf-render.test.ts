@@ -6,7 +6,15 @@ import { PDFArray, PDFDict, PDFDocument, PDFName, decodePDFRawStream } from 'pdf
 import { agreementDocument, type AgreementDocument } from '../../shared/domain/agreement/document';
 import { modelHash, modelJson, type AgreementModel } from '../../shared/domain/agreement/model';
 import { sha256Hex } from '../../shared/domain/audit';
-import { AGREEMENT_FONT_FILES, EMBEDDED_FONT_NAMES, FONT_DIR_ENV, fontDirectory, loadFontBytes, resetFontCache } from '../../shared/pdf/fonts';
+import {
+  AGREEMENT_FONT_FILES,
+  EMBEDDED_FONT_NAMES,
+  FONT_DIR_ENV,
+  embedAgreementFonts,
+  fontDirectory,
+  loadFontBytes,
+  resetFontCache,
+} from '../../shared/pdf/fonts';
 import { AGREEMENT_MODEL_ATTACHMENT, PDF_CREATOR, PDF_PRODUCER, hashKeyword } from '../../shared/pdf/metadata';
 import { embeddedFile, pageText, pageTextRuns, type TextRun } from '../../shared/pdf/pdf-inspect';
 import { renderAgreementDocument, renderAgreementPdf } from '../../shared/pdf/render-agreement';
@@ -247,6 +255,25 @@ describe('layout', () => {
     const [texts] = await pagesText(pdf);
     expect(texts).toEqual(expect.arrayContaining(['Légende', 'A', 'B', 'C', 'a1', 'a2', 'b2', 'c2']));
     expect(BODY.width).toBeGreaterThan(400);
+  });
+});
+
+describe('shaping word by word (the page writer draws a line as its words joined by the space glyph)', () => {
+  test('gives the glyphs and width of shaping the whole text, for 40 texts of the stress document (long cells included), in both fonts', async () => {
+    const doc = await PDFDocument.create({ updateMetadata: false });
+    const fonts = await embedAgreementFonts(doc);
+    const texts = JSON.stringify(stressDocument(large, { tallRow: true }).blocks).split(/["\\]/);
+    const lines = [...new Set(texts.flatMap((t) => t.split(/\s*\n\s*/)))].filter((l) => l.includes(' ')).slice(0, 40);
+    expect(lines.length).toBe(40);
+    for (const font of [fonts.regular, fonts.bold]) {
+      for (const line of lines) {
+        const words = line.split(' ');
+        const joined = words.map((w) => (w ? font.encodeText(w).asString() : '')).join(font.encodeText(' ').asString());
+        expect(joined).toBe(font.encodeText(line).asString());
+        const sum = words.reduce((n, w) => n + (w ? font.widthOfTextAtSize(w, 10) : 0), (words.length - 1) * font.widthOfTextAtSize(' ', 10));
+        expect(sum).toBeCloseTo(font.widthOfTextAtSize(line, 10), 9);
+      }
+    }
   });
 });
 
