@@ -11,20 +11,28 @@
  * - Series, per document: the renderer (`renderAgreementDocument`: layout, fonts, footers, metadata, attached
  *   model, save) and bare pdf-lib laying out the same strings with the same fonts (bench/lib/bare-pdf-layout.ts),
  *   interleaved run by run, after BENCH_WARMUP runs of each. In-process, fonts already read (a warm container).
- * - Memory: a child process renders the large stress document BENCH_N times and reports `process.resourceUsage()
- *   .maxRSS` and the peak `heapUsed` sampled after each render; a second child does the same imports and reads
- *   the fonts without rendering (the floor).
+ * - Memory: child processes run an esbuild bundle of bench/lib/agreement-memory-probe.ts under plain node (like
+ *   the Lambda: no tsx loader, whose worker thread alone adds ~90 MB of RSS) and report `process.resourceUsage()
+ *   .maxRSS` and the peak `heapUsed`: without rendering (the floor), one rendering of the large stress document
+ *   (an invocation), BENCH_N renderings in a row (a warm container), and the same with --expose-gc to show the
+ *   heap left after a full GC (a leak would grow it).
  *
  * Settings: BENCH_N (default 15 measured runs per series), BENCH_WARMUP (3), BENCH_ONLY ('<regex>' on the series
  * names, e.g. 'large'). Prints Markdown on stdout; the exit code is 0 unless the bench itself failed (the budget
  * is reported, not enforced).
  */
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { getHeapStatistics } from 'node:v8';
 import { PDFDocument } from 'pdf-lib';
 import { agreementDocument, type AgreementDocument } from '../shared/domain/agreement/document';
 import type { AgreementModel } from '../shared/domain/agreement/model';
-import { loadFontBytes } from '../shared/pdf/fonts';
+import { FONT_DIR_ENV, fontDirectory, loadFontBytes } from '../shared/pdf/fonts';
+import { ESM_REQUIRE_BANNER } from '../infra/aws/vigie-function';
 import { renderAgreementDocument } from '../shared/pdf/render-agreement';
 import { agreementFixture, LARGE_AGREEMENT, SMALL_AGREEMENT } from '../test/support/agreement-fixture';
 import { stressDocument } from '../test/support/agreement-stress-document';
@@ -64,27 +72,37 @@ async function timeIt(fn: () => Promise<Uint8Array>): Promise<{ ms: number; pdf:
   return { ms: performance.now() - t, pdf };
 }
 
-/** The child process of the memory measure: `--memory render|floor`. */
-async function memoryChild(mode: string): Promise<void> {
-  const large = agreementFixture(LARGE_AGREEMENT);
-  const document = stressDocument(large, { tallRow: true });
-  await loadFontBytes();
-  let peakHeap = process.memoryUsage().heapUsed;
-  if (mode === 'render') {
-    for (let i = 0; i < N; i++) {
-      await renderAgreementDocument(document, large);
-      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-    }
-  }
-  process.stdout.write(JSON.stringify({ maxRssMiB: (process.resourceUsage().maxRSS * 1024) / MiB, peakHeapMiB: peakHeap / MiB }));
+interface Memory {
+  maxRssMiB: number;
+  peakHeapMiB: number;
+  heapAfterGcMiB: number | null;
 }
 
-function measureMemory(mode: 'render' | 'floor'): { maxRssMiB: number; peakHeapMiB: number } {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, '--memory', mode], {
-    env: { ...process.env, BENCH_N: String(N) },
+/** Bundles bench/lib/agreement-memory-probe.ts (esbuild, ESM, as the Lambda bundles are) into a temp folder. */
+async function buildProbe(): Promise<string> {
+  const dir = mkdtempSync(join(tmpdir(), 'vigie-agreement-bench-'));
+  bench.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
+  const outfile = join(dir, 'probe.mjs');
+  await build({
+    entryPoints: [fileURLToPath(new URL('./lib/agreement-memory-probe.ts', import.meta.url))],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: ESM_REQUIRE_BANNER },
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
+}
+
+/** One child process: the probe under plain node, the fonts read from node_modules through VIGIE_FONT_DIR. */
+function measureMemory(probe: string, mode: 'floor' | 'render', n: number, exposeGc = false): Memory {
+  const out = execFileSync(process.execPath, [...(exposeGc ? ['--expose-gc'] : []), probe, mode, String(n)], {
+    env: { ...process.env, [FONT_DIR_ENV]: fontDirectory({}) },
     encoding: 'utf8',
   });
-  return JSON.parse(out) as { maxRssMiB: number; peakHeapMiB: number };
+  return JSON.parse(out) as Memory;
 }
 
 async function main(): Promise<void> {
@@ -122,14 +140,24 @@ async function main(): Promise<void> {
     );
   }
   bench.log('memory (child processes)');
-  const floor = measureMemory('floor');
-  const render = measureMemory('render');
+  const probe = await buildProbe();
+  const floor = measureMemory(probe, 'floor', 0);
+  const once = measureMemory(probe, 'render', 1);
+  const many = measureMemory(probe, 'render', N);
+  const manyGc = measureMemory(probe, 'render', N, true);
   out();
-  out('| memory, 20 partners / 200 items stress document (child process) | maxRSS MiB | peak heapUsed MiB |');
-  out('|---|---:|---:|');
-  out(`| imports + fixture + fonts read, no rendering (floor) | ${f1(floor.maxRssMiB)} | ${f1(floor.peakHeapMiB)} |`);
-  out(`| the same + ${N} renderings | ${f1(render.maxRssMiB)} | ${f1(render.peakHeapMiB)} |`);
+  out(
+    '| memory, 20 partners / 200 items stress document (a child process per row: esbuild bundle, plain node) | maxRSS MiB | peak heapUsed MiB | heap after full GC MiB |',
+  );
+  out('|---|---:|---:|---:|');
+  out(`| fixture built and fonts read, no rendering (floor) | ${f1(floor.maxRssMiB)} | ${f1(floor.peakHeapMiB)} | — |`);
+  out(`| the same + 1 rendering (one invocation) | ${f1(once.maxRssMiB)} | ${f1(once.peakHeapMiB)} | — |`);
+  out(`| the same + ${N} renderings in a row (a warm container) | ${f1(many.maxRssMiB)} | ${f1(many.peakHeapMiB)} | — |`);
+  out(
+    `| ${N} renderings, node --expose-gc (leak check: the heap left at the end) | ${f1(manyGc.maxRssMiB)} | ${f1(manyGc.peakHeapMiB)} | ${f1(manyGc.heapAfterGcMiB ?? NaN)} |`,
+  );
   out();
+  const render = { maxRssMiB: Math.max(once.maxRssMiB, many.maxRssMiB) };
   const worst = ratios.reduce((a, r) => (r.ratio > a.ratio ? r : a), { name: '', ratio: 0 });
   out(
     `Budget: ratio ≤ ${BUDGET.ratio} → worst ${f2(worst.ratio)} (${worst.name}) ${worst.ratio <= BUDGET.ratio ? 'OK' : 'OVER'}; ` +
@@ -140,10 +168,4 @@ async function main(): Promise<void> {
 }
 
 const bench = createBench({ maxSeconds: intEnv('BENCH_MAX_SECONDS', 900, 10) });
-const memoryAt = process.argv.indexOf('--memory');
-if (memoryAt >= 0) {
-  memoryChild(process.argv[memoryAt + 1] ?? 'render').catch((e: unknown) => {
-    console.error(e);
-    process.exitCode = 1;
-  });
-} else bench.run(main);
+bench.run(main);

@@ -1,6 +1,7 @@
 import fontkit from '@pdf-lib/fontkit';
 import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+// Aliased: the Lambda bundles' banner declares its own `createRequire` at the top of the module.
+import { createRequire as requireFrom } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { PDFDocument, PDFFont } from 'pdf-lib';
 import type { Font, Fontkit } from 'pdf-lib/cjs/types/fontkit';
@@ -32,8 +33,7 @@ export const EMBEDDED_FONT_NAMES: Record<FontStyle, string> = { regular: 'VIGIEA
 export function fontDirectory(env: NodeJS.ProcessEnv = process.env): string {
   const fromEnv = env[FONT_DIR_ENV];
   if (fromEnv) return fromEnv;
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  return join(dirname(requireFrom(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 }
 
 export type FontBytes = Record<FontStyle, Uint8Array>;

@@ -1,32 +1,23 @@
-import {
-  beginText,
-  drawLine,
-  endText,
-  fillAndStroke,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setLineWidth,
-  setStrokingColor,
-  stroke,
-  PDFHexString,
-  PDFName,
-  setFillingColor,
-  setFontAndSize,
-  setTextMatrix,
-  showText,
-  type Color,
-  type PDFDocument,
-  type PDFFont,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { PDFName, type Color, type PDFDocument, type PDFFont, type PDFPage } from 'pdf-lib';
 import type { AgreementFonts, FontStyle } from './fonts';
 import { BODY, PAGE_HEIGHT, PAGE_WIDTH, baselineOf, type TextStyle } from './page-geometry';
 import { wrapText } from './wrap';
 
 /** Fixed resource names of the two fonts on every page (pdf-lib's own `setFont` adds a random suffix). */
-const FONT_KEYS: Record<FontStyle, PDFName> = { regular: PDFName.of('F1'), bold: PDFName.of('F2') };
+const FONT_KEYS: Record<FontStyle, string> = { regular: 'F1', bold: 'F2' };
+
+/** A number as written in the content stream: at most two decimals, no exponent, no trailing zeros (ECMAScript's toFixed is exact). */
+export function num(v: number): string {
+  const s = (Math.round(v * 100) / 100).toFixed(2).replace(/\.?0+$/, '');
+  return s === '-0' ? '0' : s;
+}
+
+/** "r g b" of an RGB colour (the only kind the renderer uses). */
+const rgbOf = (c: Color): string => {
+  const { red, green, blue } = c as unknown as { red: number; green: number; blue: number };
+  return `${num(red)} ${num(green)} ${num(blue)}`;
+};
+
 /** The code points a font has glyphs for, per fontkit font (parsed once per container, see fonts.ts). */
 const charsets = new WeakMap<object, Set<number>>();
 function characterSet(font: PDFFont): Set<number> {
@@ -35,9 +26,6 @@ function characterSet(font: PDFFont): Set<number> {
   if (!set) charsets.set(key, (set = new Set(font.getCharacterSet())));
   return set;
 }
-
-/** Coordinates to 1/100 pt: shorter content streams, and the same text whatever the float noise. */
-const round = (v: number): number => Math.round(v * 100) / 100;
 
 export interface Box {
   x: number;
@@ -48,19 +36,23 @@ export interface Box {
 
 interface PageState {
   page: PDFPage;
-  ops: PDFOperator[];
+  /** The page's content-stream operators, one or a few per entry. */
+  ops: string[];
   /** The open text object's font, size and colour; undefined outside BT … ET. */
-  text: { font: FontStyle; size: number; color: Color } | undefined;
+  text: { font: FontStyle; size: number; color: string } | undefined;
 }
 
 /**
  * Draws on the pages of one document, top to bottom, with a cursor `y` (the top of the next line box). It adds
- * pages on demand, wraps and measures text, and writes the content streams itself:
+ * pages on demand, wraps and measures text, and writes each page's content stream itself, as text:
  *  - fixed font resource names (F1, F2), so that the output depends only on what is drawn;
  *  - consecutive lines share one text object (BT … ET) and set the font and colour only when they change;
+ *  - numbers with at most two decimals (1/100 pt);
  *  - text is shaped word by word, each distinct word once (fontkit's shaping is the costly part): pdf-lib draws
  *    glyph advances without kerning, and no ligature spans a space, so a line is its words' glyphs joined by the
  *    space glyph, and its width the sum of theirs.
+ * Writing the operators as text rather than as pdf-lib operator objects saves most of the time and memory that
+ * pdf-lib spends building and serialising those objects (a 80-page agreement has ~30,000 lines).
  * Call {@link finish} once everything is drawn.
  */
 export class PageWriter {
@@ -92,8 +84,9 @@ export class PageWriter {
 
   newPage(): void {
     const page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
-    page.node.setFontDictionary(FONT_KEYS.regular, this.fonts.regular.ref);
-    page.node.setFontDictionary(FONT_KEYS.bold, this.fonts.bold.ref);
+    for (const style of ['regular', 'bold'] as const) {
+      page.node.setFontDictionary(PDFName.of(FONT_KEYS[style]), this.fonts[style].ref);
+    }
     this.states.push({ page, ops: [], text: undefined });
     this.y = BODY.top;
   }
@@ -151,41 +144,40 @@ export class PageWriter {
     if (!line) return;
     const st = this.state(page);
     const open = st.text;
-    if (!open) st.ops.push(beginText());
-    if (!open || open.font !== style.font || open.size !== style.size) st.ops.push(setFontAndSize(FONT_KEYS[style.font], style.size));
-    if (!open || open.color !== style.color) st.ops.push(setFillingColor(style.color));
-    st.text = { font: style.font, size: style.size, color: style.color };
-    st.ops.push(setTextMatrix(1, 0, 0, 1, round(x), round(baselineOf(top, style))), showText(this.encode(line, style.font)));
+    const color = rgbOf(style.color);
+    if (!open) st.ops.push('BT');
+    if (!open || open.font !== style.font || open.size !== style.size) st.ops.push(`/${FONT_KEYS[style.font]} ${num(style.size)} Tf`);
+    if (!open || open.color !== color) st.ops.push(`${color} rg`);
+    st.text = { font: style.font, size: style.size, color };
+    st.ops.push(`1 0 0 1 ${num(x)} ${num(baselineOf(top, style))} Tm <${this.encode(line, style.font)}> Tj`);
   }
 
   line(x1: number, y1: number, x2: number, y2: number, thickness: number, color: Color, page?: PDFPage): void {
-    this.graphics(drawLine({ start: { x: round(x1), y: round(y1) }, end: { x: round(x2), y: round(y2) }, thickness, color }), page);
+    this.graphics(`q ${num(thickness)} w ${rgbOf(color)} RG ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`, page);
   }
 
   /** Rectangles given by their top-left corner, stroked with `border` and filled with `fill` when given: one path. */
   rects(boxes: readonly Box[], border: { width: number; color: Color }, fill?: Color): void {
-    const ops = [pushGraphicsState(), setLineWidth(border.width), setStrokingColor(border.color)];
-    if (fill) ops.push(setFillingColor(fill));
-    for (const b of boxes) ops.push(rectangle(round(b.x), round(b.top - b.height), round(b.width), round(b.height)));
-    ops.push(fill ? fillAndStroke() : stroke(), popGraphicsState());
-    this.graphics(ops);
+    const path = boxes.map((b) => `${num(b.x)} ${num(b.top - b.height)} ${num(b.width)} ${num(b.height)} re`).join(' ');
+    this.graphics(`q ${num(border.width)} w ${rgbOf(border.color)} RG ${fill ? `${rgbOf(fill)} rg ` : ''}${path} ${fill ? 'B' : 'S'} Q`);
   }
 
-  /** Closes the open text objects and writes every page's content stream. */
+  /** Closes the open text objects and writes every page's content stream (Flate-compressed, as pdf-lib does). */
   finish(): void {
     for (const st of this.states) {
-      if (st.text) st.ops.push(endText());
+      if (st.text) st.ops.push('ET');
       st.text = undefined;
-      for (let i = 0; i < st.ops.length; i += 4096) st.page.pushOperators(...st.ops.slice(i, i + 4096));
+      const stream = this.doc.context.flateStream(st.ops.join('\n'));
+      st.page.node.addContentStream(this.doc.context.register(stream));
       st.ops = [];
     }
   }
 
-  private graphics(ops: PDFOperator[], page?: PDFPage): void {
+  private graphics(op: string, page?: PDFPage): void {
     const st = this.state(page);
-    if (st.text) st.ops.push(endText()); // path operators are not allowed inside BT … ET
+    if (st.text) st.ops.push('ET'); // path operators are not allowed inside BT … ET
     st.text = undefined;
-    st.ops.push(...ops);
+    st.ops.push(op);
   }
 
   private unitWidth(word: string, style: FontStyle): number {
@@ -196,14 +188,14 @@ export class PageWriter {
   }
 
   /** The glyph codes of a line (hex), shaped word by word; shaping also adds the glyphs to the font subset. */
-  private encode(line: string, style: FontStyle): PDFHexString {
+  private encode(line: string, style: FontStyle): string {
     const cache = this.glyphs[style];
     const codes = (word: string): string => {
       let hex = cache.get(word);
       if (hex === undefined) cache.set(word, (hex = word ? this.font(style).encodeText(word).asString() : ''));
       return hex;
     };
-    return PDFHexString.of(line.split(' ').map(codes).join(codes(' ')));
+    return line.split(' ').map(codes).join(codes(' '));
   }
 
   private font(style: FontStyle): PDFFont {
