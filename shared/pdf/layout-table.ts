@@ -69,29 +69,18 @@ export function layoutTable(w: PageWriter, t: Table): void {
   for (const row of rows) {
     const lines = Math.max(...row.map((c) => c.length));
     const height = heightOf(lines, STYLES.cell.leading);
-    let freshPage = false;
     // Moves whole to the next page if it fits there; a taller row starts here if a few of its lines fit.
     if (height > w.remaining && (headerHeight + height <= BODY.height || w.remaining < heightOf(MIN_SPLIT_LINES, STYLES.cell.leading))) {
       newPageWithHeader();
-      freshPage = true;
     }
-    // Draw the row in as many slices as pages it needs (one slice when it fits).
-    let from = 0;
-    while (from < lines) {
-      let fit = Math.floor((w.remaining - 2 * PAD) / STYLES.cell.leading);
-      if (fit < 1 && !freshPage) {
-        newPageWithHeader();
-        freshPage = true;
-        continue;
-      }
-      fit = Math.max(1, fit); // a header taller than a page leaves no room: still progress, one line a page
+    // Draw the row in as many slices as pages it needs (one slice when it fits). At least one line a slice: only a
+    // header taller than a page leaves no room, and the rows must still get through.
+    for (let from = 0; from < lines;) {
+      const fit = Math.max(1, Math.floor((w.remaining - 2 * PAD) / STYLES.cell.leading));
       const to = Math.min(lines, from + fit);
       drawSlice(w, grid, row, from, to, STYLES.cell, false);
       from = to;
-      if (from < lines) {
-        newPageWithHeader();
-        freshPage = true;
-      }
+      if (from < lines) newPageWithHeader();
     }
   }
   w.skip(TABLE_SPACE_AFTER);

@@ -19,6 +19,7 @@ import { AGREEMENT_MODEL_ATTACHMENT, PDF_CREATOR, PDF_PRODUCER, hashKeyword } fr
 import { embeddedFile, pageText, pageTextRuns, type TextRun } from '../../shared/pdf/pdf-inspect';
 import { renderAgreementDocument, renderAgreementPdf } from '../../shared/pdf/render-agreement';
 import { BODY, MARGIN } from '../../shared/pdf/page-geometry';
+import { num } from '../../shared/pdf/page-writer';
 import { agreementFixture, LARGE_AGREEMENT, SMALL_AGREEMENT } from '../support/agreement-fixture';
 import { stressDocument, TALL_ROW_LINES } from '../support/agreement-stress-document';
 
@@ -245,6 +246,39 @@ describe('layout', () => {
       if (page > 0 && texts[page]![0] === 'Titre') moved++;
     }
     expect(moved).toBeGreaterThan(0); // the range does reach the foot of the first page
+  });
+
+  test('tables without rows or caption; a header taller than a page still lets the rows through', async () => {
+    const tallHeader = Array.from({ length: 90 }, (_, i) => `h${i}`).join('\n');
+    const pdf = await renderAgreementDocument(
+      withBlocks(small, [
+        { kind: 'table', columns: ['Vide'], widths: [1], rows: [] },
+        { kind: 'table', columns: [tallHeader, 'B'], widths: [1, 0], rows: [['r1', 'r2\nr3']] },
+      ]),
+      small,
+    );
+    const all = (await pagesText(pdf)).flat();
+    expect(all).toEqual(expect.arrayContaining(['Vide', 'h0', 'h89', 'r1', 'r2', 'r3']));
+  });
+
+  test('the keywords carry the hash once, even when the document already lists it', async () => {
+    const doc = agreementDocument(small);
+    const withHash = { ...doc, meta: { ...doc.meta, keywords: [...doc.meta.keywords, hashKeyword(modelHash(small))] } };
+    const loaded = await load(await renderAgreementDocument(withHash, small));
+    expect(loaded.getKeywords()!.split(hashKeyword(modelHash(small))).length).toBe(2);
+  });
+
+  test('content-stream numbers: two decimals at most, no exponent, no negative zero', () => {
+    expect([num(1), num(1.5), num(56.685), num(0.004), num(-0.001), num(-3.14159), num(1e-7), num(841.89)]).toEqual([
+      '1',
+      '1.5',
+      '56.69',
+      '0',
+      '0',
+      '-3.14',
+      '0',
+      '841.89',
+    ]);
   });
 
   test('tables: missing widths count as 1, missing cells are empty, a caption starts with its table', async () => {

@@ -2,7 +2,7 @@ import { PDFDict, PDFDocument, PDFHexString, PDFName, type PDFRawStream } from '
 import { modelHash, modelJson, type AgreementModel } from '../../shared/domain/agreement/model';
 import { sha256Hex } from '../../shared/domain/audit';
 import { AGREEMENT_MODEL_ATTACHMENT, AGREEMENT_RENDERER_VERSION } from '../../shared/pdf/metadata';
-import { embeddedFile } from '../../shared/pdf/pdf-inspect';
+import { contentRefs, embeddedFile } from '../../shared/pdf/pdf-inspect';
 import { renderAgreementDocument, renderAgreementPdf } from '../../shared/pdf/render-agreement';
 import { compareWithRecord, verifyAgreementPdf, type Finding, type VerifyResult } from '../../shared/pdf/verify-agreement';
 import { describeFinding, formatVerification, pageRanges } from '../../shared/pdf/verify-messages';
@@ -136,6 +136,30 @@ describe('verifyAgreementPdf: the pages and the file', () => {
     }
   });
 
+  test('streams that cannot be decoded (an unsupported filter): the attachment, a page', async () => {
+    const undecodable = (doc: PDFDocument) => doc.context.stream(new Uint8Array([1, 2, 3]), { Filter: 'JBIG2Decode' });
+    const attachment = await load(pdf);
+    const spec = embeddedFile(attachment, AGREEMENT_MODEL_ATTACHMENT)!.spec;
+    attachment.context.assign(spec.lookup(PDFName.of('EF'), PDFDict).get(PDFName.of('F')) as never, undecodable(attachment));
+    const a = await verifyAgreementPdf(await save(attachment));
+    expect(codes(a)).toEqual(['attachment-unreadable']);
+
+    const page = await load(pdf);
+    const [ref] = contentRefs(page.getPages()[0]!);
+    page.context.assign(ref!, undecodable(page));
+    const p = await verifyAgreementPdf(await save(page));
+    expect(p.findings).toEqual([
+      { code: 'printed-hash-missing', pages: [1] },
+      { code: 'pages-differ', pages: [1] },
+    ]);
+  });
+
+  test('an object added, even unreferenced, is counted', async () => {
+    const doc = await load(pdf);
+    doc.context.register(doc.context.obj({ Hidden: PDFHexString.fromText('note') }));
+    expect((await verifyAgreementPdf(await save(doc))).findings).toEqual([{ code: 'objects-differ', count: 1 }]);
+  });
+
   test('not a PDF; a PDF whose page tree is broken', async () => {
     expect(codes(await verifyAgreementPdf(new TextEncoder().encode('hello')))).toEqual(['unreadable']);
     const broken = await load(pdf);
@@ -155,6 +179,8 @@ describe('compareWithRecord (the server record of the version)', () => {
     const r = await verifyAgreementPdf(pdf);
     const record = { version: model.version, documentId: model.documentId, modelHash: hash, pdfSha256: sha256Hex(pdf), language: 'fr' };
     expect(compareWithRecord(r, record)).toEqual([]);
+    // Without a model (an invalid attachment), only the file's hash can be compared.
+    expect(compareWithRecord({ ...r, model: undefined, attachmentSha256: undefined }, { ...record, version: 7 })).toEqual([]);
     expect(compareWithRecord(r, { ...record, modelHash: 'a'.repeat(64), pdfSha256: undefined, version: 9, documentId: 'agr_x' })).toEqual([
       { code: 'api-document', field: 'documentId', server: 'agr_x', file: model.documentId },
       { code: 'api-document', field: 'version', server: '9', file: String(model.version) },
