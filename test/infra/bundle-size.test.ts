@@ -32,7 +32,7 @@ const OVER_BUDGET_KB: Readonly<Record<string, number>> = {
   workflow: 835,
   // The PDF renderer: pdf-lib and @pdf-lib/fontkit (with its Unicode tables) alone are ~1.3 MB; measured 2026-12-03
   // with the minimal stand-in renderer (2171 KB), + 3 %. The fonts are files next to the bundle, not in it.
-  agreements: 2240,
+  agreements: 2300,
 };
 /** Packages of the PDF renderer: only the `agreements` function may carry them. */
 const PDF_PACKAGES = ['pdf-lib', '@pdf-lib/fontkit', '@pdf-lib/standard-fonts', '@pdf-lib/upng', 'dejavu-fonts-ttf'];

@@ -153,7 +153,7 @@ describe('text, footers and French typography', () => {
   test('the current document: every heading and party name is in the PDF', async () => {
     const doc = agreementDocument(small);
     const texts = (await pagesText(await renderAgreementPdf(small))).flat().join('\n');
-    for (const b of doc.blocks) if (b.kind === 'heading') expect(texts).toContain(b.text);
+    for (const b of doc.blocks) if (b.kind === 'heading') expect(strip(texts)).toContain(strip(b.text));
     for (const p of small.parties) expect(strip(texts)).toContain(strip(p.legalName));
     expect(texts).toContain(doc.title.heading);
   });
