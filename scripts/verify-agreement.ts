@@ -69,7 +69,10 @@ export async function checkServer(
     return [{ code: 'api-invalid-response' }];
   }
   if (!record || typeof record !== 'object') return [{ code: 'api-invalid-response' }];
-  return compareWithRecord(result, record as AgreementRecord);
+  // GET …/agreements/{n} answers { agreement, signatures, download }: the hashes are in `agreement`.
+  const agreement = (record as { agreement?: unknown }).agreement;
+  if (!agreement || typeof agreement !== 'object') return [{ code: 'api-invalid-response' }];
+  return compareWithRecord(result, agreement as AgreementRecord);
 }
 
 /** Runs the check; returns the exit code and writes the report through `out`. */

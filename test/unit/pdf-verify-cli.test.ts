@@ -86,7 +86,8 @@ describe('verify-agreement --api (the server record)', () => {
     server = createServer((req, res) => {
       requests.push(req);
       res.writeHead(status, { 'content-type': 'application/json' });
-      res.end(body ?? JSON.stringify(record));
+      // The shape of GET /projects/{id}/agreements/{n}.
+      res.end(body ?? JSON.stringify({ agreement: record, signatures: [], download: {} }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -122,6 +123,8 @@ describe('verify-agreement --api (the server record)', () => {
     expect(await run([good, '--api', base])).toMatchObject({ code: 1, text: expect.stringContaining("La réponse du serveur n'est pas un enregistrement") });
     body = 'null';
     expect((await run([good, '--api', base])).code).toBe(1);
+    body = JSON.stringify({ version: 1 }); // a record without its `agreement`
+    expect(await run([good, '--api', base])).toMatchObject({ code: 1, text: expect.stringContaining("La réponse du serveur n'est pas un enregistrement") });
     const refused = (async () => {
       throw new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED') });
     }) as unknown as typeof fetch;
