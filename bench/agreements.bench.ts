@@ -147,7 +147,7 @@ async function main(): Promise<void> {
   const manyGc = measureMemory(probe, 'render', N, true);
   out();
   out(
-    '| memory, 20 partners / 200 items stress document (a child process per row: esbuild bundle, plain node) | maxRSS MiB | peak heapUsed MiB | heap after full GC MiB |',
+    '| memory, 20 partners / 200 items agreementDocument (a child process per row: esbuild bundle, plain node) | maxRSS MiB | peak heapUsed MiB | heap after full GC MiB |',
   );
   out('|---|---:|---:|---:|');
   out(`| fixture built and fonts read, no rendering (floor) | ${f1(floor.maxRssMiB)} | ${f1(floor.peakHeapMiB)} | — |`);

@@ -1,11 +1,11 @@
 /**
  * The child process of bench/agreements.bench.ts's memory measure, run as an esbuild bundle under plain node (as
- * the Lambda runs it: no tsx loader): `node probe.mjs floor|render <n>`. Builds the 20-partner / 200-item stress
- * document, reads the fonts, renders it n times (none for `floor`) and prints JSON: maxRSS, the peak heapUsed
+ * the Lambda runs it: no tsx loader): `node probe.mjs floor|render <n>`. Builds the 20-partner / 200-item
+ * agreement (the full legal text, its largest document), reads the fonts, renders it n times (none for `floor`) and prints JSON: maxRSS, the peak heapUsed
  * sampled after each rendering, and — when run with --expose-gc — the heap left after a full GC at the end.
  */
 import { agreementFixture, LARGE_AGREEMENT } from '../../test/support/agreement-fixture';
-import { stressDocument } from '../../test/support/agreement-stress-document';
+import { agreementDocument } from '../../shared/domain/agreement/document';
 import { loadFontBytes } from '../../shared/pdf/fonts';
 import { renderAgreementDocument } from '../../shared/pdf/render-agreement';
 
@@ -13,7 +13,7 @@ const MiB = 2 ** 20;
 
 async function probe(mode: string, n: number): Promise<void> {
   const large = agreementFixture(LARGE_AGREEMENT);
-  const document = stressDocument(large, { tallRow: true });
+  const document = agreementDocument(large);
   await loadFontBytes();
   let peakHeap = process.memoryUsage().heapUsed;
   for (let i = 0; mode === 'render' && i < n; i++) {
