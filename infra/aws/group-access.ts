@@ -5,7 +5,7 @@
  * what it needs; a job without an entry in JOB_ACCESS stops the synth (job names are plain strings).
  */
 import { routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
-import { auditPk, digestKey, projectPk } from '../../shared/store/keys';
+import { auditPk, digestKey, exportJobKey, projectPk } from '../../shared/store/keys';
 import type { BUCKETS } from '../../shared/store/table-def';
 
 export type RouteGroup = RouteDef['group'];
@@ -40,6 +40,8 @@ export interface GroupAccess {
 /** Partition-key prefixes of project items (`PROJ#<id>`) and audit chains (`AUDIT#<chain>`), shared/store/keys.ts. */
 export const PROJECT_PK_PREFIX = projectPk('');
 export const AUDIT_PK_PREFIX = auditPk('');
+/** Partition-key prefix of export jobs (`EXPORT#<id>`). */
+export const EXPORT_PK_PREFIX = exportJobKey('').pk;
 
 export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // GET /health, GET /openapi.json, GET /forms/{formId}: computed from code, no data at all.
@@ -74,6 +76,9 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },
   // Audit routes list and verify the hash chains; they never write.
   audit: { table: 'read' },
+  // Export jobs: creates a job with its `export.requested` audit event (PutItem in a transaction, on EXPORT#… and
+  // AUDIT#…), reads jobs (GetItem, Query gsi1). The runner (next step) will get its own function and access.
+  exports: { table: 'readwrite', tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [EXPORT_PK_PREFIX, AUDIT_PK_PREFIX] } },
   // Local only (POST /dev/token), never deployed.
   dev: {},
 };

@@ -14,7 +14,20 @@ export type MutatingMethod = Exclude<Method, 'GET'>;
 
 /** Lambda grouping in AWS: routes of a group share one function (and one bundle). */
 export type RouteGroup =
-  'health' | 'openapi' | 'forms' | 'organizations' | 'projects' | 'declarations' | 'documents' | 'risk' | 'workflow' | 'agreements' | 'staff' | 'audit' | 'dev';
+  | 'health'
+  | 'openapi'
+  | 'forms'
+  | 'organizations'
+  | 'projects'
+  | 'declarations'
+  | 'documents'
+  | 'risk'
+  | 'workflow'
+  | 'agreements'
+  | 'staff'
+  | 'audit'
+  | 'exports'
+  | 'dev';
 
 /**
  * What follows a successful change, run by shared/services/after-change.ts. Every mutating route declares it

@@ -21,6 +21,7 @@ import * as workflow from './routes/workflow';
 import * as agreements from './routes/agreements';
 import * as staff from './routes/staff';
 import * as audit from './routes/audit';
+import * as exportsRoutes from './routes/exports';
 
 export { routeKey, type RouteDef, type Method, type RouteGroup, type FollowUp } from './route';
 
@@ -38,6 +39,7 @@ export const routes: readonly RouteDef[] = [
   ...Object.values(agreements),
   ...Object.values(staff),
   ...Object.values(audit),
+  ...Object.values(exportsRoutes),
 ];
 
 const byKey = new Map(routes.map((r) => [routeKey(r), r]));

@@ -20,6 +20,7 @@
  *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
  *  agreement version  PROJ#<id>          AGR#V#<00000n>
  *  agreement signat.  PROJ#<id>          AGRSIG#<00000n>#<orgId>
+ *  export job         EXPORT#<id>        META                   EXPORTS#<requester sub> / <createdAt>#<id>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -160,6 +161,16 @@ export const agreementKey = (projectId: string, n: number) => ({ pk: projectPk(p
 export const signaturePrefix = (n: number) => `AGRSIG#${versionSk(n)}#`;
 export const signatureKey = (projectId: string, n: number, orgId: string) => ({ pk: projectPk(projectId), sk: `${signaturePrefix(n)}${orgId}` });
 
+/**
+ * Compliance export jobs: own partition (GET /exports/{id} names only the job), listed per requester on gsi1,
+ * newest first. Exports that name neither a project nor an organization are audited on the pôle-wide chain
+ * `EXPORTS`.
+ */
+export const exportJobKey = (id: string) => ({ pk: `EXPORT#${id}`, sk: META_SK });
+export const exportsOfRequesterGsiPk = (sub: string) => `EXPORTS#${sub}`;
+export const exportJobGsi = (sub: string, createdAt: string, id: string) => ({ gsi1pk: exportsOfRequesterGsiPk(sub), gsi1sk: `${createdAt}#${id}` });
+export const EXPORTS_CHAIN = 'EXPORTS';
+
 // ---------------------------------------------------------------------------------------------------------
 // Access patterns: every Query of the store, as data (shared/store/query.ts turns one into a KeyConditionExpression).
 
@@ -199,6 +210,8 @@ export const queries = {
     sk: from === undefined ? { beginsWith: AGREEMENT_PREFIX } : { between: [agreementKey(projectId, from).sk, `${AGREEMENT_PREFIX}999999`] },
   }),
   signatures: (projectId: string, n: number): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: signaturePrefix(n) } }),
+  /** The export jobs a person requested, by creation time. */
+  exportJobsOf: (sub: string): KeyQuery => ({ index: 'gsi1', pk: exportsOfRequesterGsiPk(sub) }),
   /** Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index. */
   dueSteps: (lastDate: string): KeyQuery => ({ index: 'gsi2', pk: DUE_GSI_PK, sk: { atMost: `${lastDate}#\uffff` } }),
 } as const;

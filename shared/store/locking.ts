@@ -35,6 +35,7 @@ export const LOCKED_ENTITIES = [
   'flag',
   'document',
   'control event',
+  'export job',
 ] as const;
 export type LockedEntity = (typeof LOCKED_ENTITIES)[number];
 const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
@@ -48,6 +49,7 @@ const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
   flag: 'entity.flag',
   document: 'entity.document',
   'control event': 'entity.controlEvent',
+  'export job': 'entity.exportJob',
 };
 const entityName = (entity: LockedEntity) => msg(ENTITY_MESSAGES[entity]);
 

@@ -538,6 +538,27 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
     },
   ],
+  'POST /exports': [
+    {
+      name: 'audit of P1 as JSONL',
+      request: async () => ({ path: '/exports', body: { kind: 'audit', format: 'jsonl', projectId: p1.id } }),
+      expect: { anonymous: 401, legal: 202, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /exports': [
+    {
+      name: "the caller's jobs",
+      request: async () => ({ path: '/exports' }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /exports/{id}': [
+    {
+      name: 'a job of another legal staff member',
+      request: async () => ({ path: `/exports/${(await api.call('POST', '/exports', { token: legal, body: { kind: 'flags', format: 'csv' } })).body.id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /projects/{projectId}/audit': [
     {
       name: 'project audit',

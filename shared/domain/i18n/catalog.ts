@@ -77,6 +77,7 @@ export const MESSAGES = {
   'entity.flag': { fr: "l'alerte", en: 'flag' },
   'entity.document': { fr: 'le document', en: 'document' },
   'entity.controlEvent': { fr: "l'événement de contrôle", en: 'control event' },
+  'entity.exportJob': { fr: "l'export", en: 'export' },
   'project.alreadyPartner': { fr: 'Cette organisation est déjà partenaire du projet.', en: 'This organization is already a partner of the project.' },
   'project.lawyerAlreadyAssigned': { fr: 'Cet avocat est déjà affecté au projet.', en: 'This lawyer is already assigned to the project.' },
   'store.conflict': { fr: 'La ressource a changé ou existe déjà.', en: 'The resource changed or already exists.' },
@@ -467,6 +468,27 @@ export const MESSAGES = {
   'agreement.objectionLongerThanNotice': {
     fr: "Le délai d'opposition ne peut pas dépasser le délai de préavis",
     en: 'The objection period cannot be longer than the notice period',
+  },
+  // ---- compliance exports (docs/exports.md)
+  'export.pdfOnlySummary': {
+    fr: "Le format pdf est réservé au résumé par projet, qui n'est pas encore disponible ; choisissez csv, xlsx ou jsonl",
+    en: 'The pdf format is only for the per-project summary, which is not available yet; choose csv, xlsx or jsonl',
+  },
+  'export.toBeforeFrom': { fr: 'Ne peut pas précéder la date de début (from)', en: 'Cannot be before the start date (from)' },
+  'export.spanTooLong': { fr: 'La période ne peut pas dépasser 10 ans', en: 'The period cannot be longer than 10 years' },
+  'export.notFound': { fr: "Cet export n'existe pas.", en: 'No such export.' },
+  'export.invalidTransition': {
+    fr: "L'export ne peut pas passer de l'état {from} à l'état {to}.",
+    en: 'The export cannot go from {from} to {to}.',
+  },
+  'export.failure.tooLarge': { fr: "L'export dépasse la taille maximale ; réduisez la période.", en: 'The export is too large; narrow the period.' },
+  'export.failure.sourceUnavailable': {
+    fr: "Les données sont momentanément indisponibles ; relancez l'export.",
+    en: 'The data is temporarily unavailable; start the export again.',
+  },
+  'export.failure.internal': {
+    fr: "L'export a échoué. Communiquez son identifiant au support.",
+    en: 'The export failed. Quote its id to the support team.',
   },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
