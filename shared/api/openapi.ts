@@ -1,4 +1,5 @@
 import type * as z from 'zod';
+import { exportJobSchema } from '../domain/exports/request';
 import { ROLES } from '../domain/access';
 import { emailSchema } from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';
@@ -95,7 +96,7 @@ const versionedSchemas = new Set<z.ZodType>([
   workflowViewSchema,
   staffMemberSchema,
 ]);
-/** Responses that, with status 201, come with a `Location` header (HttpResult.headers.location). */
+/** Responses that, with status 201 (created) or 202 (accepted job), come with a `Location` header (HttpResult.headers.location). */
 const locatedSchemas = new Set<z.ZodType>([
   organizationSchema,
   projectViewSchema,
@@ -105,6 +106,7 @@ const locatedSchemas = new Set<z.ZodType>([
   controlEventRecordedSchema,
   workflowStateSchema,
   agreementViewSchema,
+  exportJobSchema,
 ]);
 
 const componentNames = new Map<z.ZodType, string>([
@@ -425,7 +427,7 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       if (code === 204) return { description };
       const headers: Record<string, unknown> = {};
       if (r.response && versionedSchemas.has(r.response)) headers.ETag = { $ref: '#/components/headers/ETag' };
-      if (code === 201 && r.response && locatedSchemas.has(r.response)) headers.Location = { $ref: '#/components/headers/Location' };
+      if ((code === 201 || code === 202) && r.response && locatedSchemas.has(r.response)) headers.Location = { $ref: '#/components/headers/Location' };
       return {
         description,
         ...(Object.keys(headers).length ? { headers } : {}),

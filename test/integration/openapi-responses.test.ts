@@ -359,6 +359,14 @@ test('agreements: generate, list, detail with links, signature', async () => {
   expect(signed.body.workflow.stage).toBe('signed');
 });
 
+test('exports: start a job, read it, list mine', async () => {
+  const created = await call('POST', '/exports', { token: legal, body: { kind: 'flags', format: 'csv', locale: 'fr', from: '2026-01-01', to: '2026-12-31' } });
+  expect(created.status).toBe(202);
+  await call('GET', '/exports/{id}', { params: { id: created.body.id }, token: legal });
+  const mine = await call('GET', '/exports', { token: legal, query: 'limit=5' });
+  expect(mine.body.items.map((j: { id: string }) => j.id)).toContain(created.body.id);
+});
+
 test('every operation of the document was seen succeeding, with a body matching its schema', () => {
   const all = Object.entries(doc.paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
   expect(all.filter((k) => !succeeded.has(k)).sort()).toEqual([]);
