@@ -1,0 +1,4 @@
+export * from './columns';
+export * from './json-schema';
+export * from './format';
+export * from './audit-rows';
