@@ -269,6 +269,7 @@ export const LOCKED_ENTITIES_FR: Record<string, { fr: string; feminine: boolean 
   flag: { fr: "L'alerte", feminine: true },
   document: { fr: 'Le document', feminine: false },
   'control event': { fr: "L'événement de contrôle", feminine: false },
+  export: { fr: "L'export", feminine: false },
 };
 const LOCKED = `(${Object.keys(LOCKED_ENTITIES_FR).join('|')})`;
 const entityFr = (e: string) => LOCKED_ENTITIES_FR[e]!.fr;
