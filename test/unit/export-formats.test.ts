@@ -29,6 +29,7 @@ import {
 } from '../../shared/domain/exports';
 import { csvWriter, drained, jsonlWriter, xlsxCell, xlsxWriter, type ExportWriter } from '../../shared/export';
 import { PassThrough } from 'node:stream';
+import { controlEventRow, HYPERLINK } from '../fixtures/export-rows';
 
 async function collect(stream: Readable): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -44,27 +45,7 @@ async function render(writer: ExportWriter, rows: readonly ExportRow[]): Promise
   return bytes;
 }
 
-const HYPERLINK = '=HYPERLINK("http://x","y")';
-
-const controlEvent: ExportRow = {
-  id: 'cev_1',
-  organizationId: 'org_1',
-  kind: 'acquisition',
-  status: 'completed',
-  investorName: 'Société Générale d’Électronique; "SGE"',
-  investorCountry: 'CN',
-  investorOrganizationId: null,
-  votingRightsBeforePct: 12.5,
-  votingRightsAfterPct: 33.3333,
-  controlAcquired: true,
-  effectiveDate: '2026-03-15',
-  authorisationStatus: 'requested',
-  authorisationReference: null,
-  authorisationDecidedAt: null,
-  description: `${HYPERLINK}\nligne 2`,
-  recordedAt: '2026-03-16T09:30:00.000Z',
-  recordedBy: 'user-1',
-};
+const controlEvent: ExportRow = controlEventRow(`${HYPERLINK}\nligne 2`);
 
 function auditChain(n: number, chain = 'PROJ#prj_1'): AuditEvent[] {
   const events: AuditEvent[] = [];

@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { columnsOf, type ExportRow } from '../../shared/domain/exports';
 import { csvWriter, xlsxWriter, type ExportWriter } from '../../shared/export';
+import { controlEventRow, HYPERLINK } from '../fixtures/export-rows';
 
 const hasSoffice = (() => {
   try {
@@ -26,26 +27,7 @@ if (!hasSoffice) {
 }
 const maybe = hasSoffice ? describe : describe.skip;
 
-const HYPERLINK = '=HYPERLINK("http://x","y")';
-const row: ExportRow = {
-  id: 'cev_1',
-  organizationId: 'org_1',
-  kind: 'acquisition',
-  status: 'completed',
-  investorName: 'Société Générale d’Électronique; "SGE"',
-  investorCountry: 'CN',
-  investorOrganizationId: null,
-  votingRightsBeforePct: 12.5,
-  votingRightsAfterPct: 33.3333,
-  controlAcquired: true,
-  effectiveDate: '2026-03-15',
-  authorisationStatus: 'requested',
-  authorisationReference: null,
-  authorisationDecidedAt: null,
-  description: HYPERLINK,
-  recordedAt: '2026-03-16T09:30:00.000Z',
-  recordedBy: 'user-1',
-};
+const row: ExportRow = controlEventRow(HYPERLINK);
 const col = (field: string) => columnsOf('control-events').findIndex((c) => c.field === field) + 1;
 
 async function bytesOf(w: ExportWriter): Promise<Buffer> {
