@@ -13,7 +13,8 @@ import { auditEventCandidates } from '../shared/domain/exports/audit-rows';
 import type { Lang } from '../shared/domain/i18n/lang';
 
 export type AuditFileVerification =
-  | { valid: true; events: number; chains: number }
+  /** `anchored`: chains that start after seq 1 in the file (checked from their first event on). */
+  | { valid: true; events: number; chains: number; anchored: number }
   | { valid: false; line: number; chain: string | null; brokenSeq: number | null; reason: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap' | 'malformed' };
 
 /** Verifies an audit JSON Lines export read line by line; stops at the first broken event. */
@@ -21,6 +22,7 @@ export async function verifyAuditLines(lines: AsyncIterable<string>): Promise<Au
   const heads = new Map<string, { prevHash: string; nextSeq: number }>();
   let lineNo = 0;
   let events = 0;
+  let anchored = 0;
   for await (const line of lines) {
     lineNo++;
     if (!line.trim()) continue;
@@ -31,13 +33,19 @@ export async function verifyAuditLines(lines: AsyncIterable<string>): Promise<Au
       return { valid: false, line: lineNo, chain: null, brokenSeq: null, reason: 'malformed' };
     }
     const event = candidates.find((c) => hashEvent(c) === c.hash) ?? candidates[0]!;
-    const head = heads.get(event.chain) ?? { prevHash: GENESIS_HASH, nextSeq: 1 };
+    // A chain that starts in the file after seq 1 (an export of a period) is anchored on its first event's
+    // prevHash: everything from there on is checked; what came before is not in the file.
+    let head = heads.get(event.chain);
+    if (!head) {
+      head = event.seq === 1 ? { prevHash: GENESIS_HASH, nextSeq: 1 } : { prevHash: event.prevHash, nextSeq: event.seq };
+      if (event.seq !== 1) anchored++;
+    }
     const result = verifyChain([event], head.prevHash, head.nextSeq);
     if (!result.valid) return { valid: false, line: lineNo, chain: event.chain, brokenSeq: result.brokenSeq, reason: result.reason };
     heads.set(event.chain, { prevHash: result.headHash, nextSeq: head.nextSeq + 1 });
     events++;
   }
-  return { valid: true, events, chains: heads.size };
+  return { valid: true, events, chains: heads.size, anchored };
 }
 
 const REASONS: Record<Lang, Record<'hash-mismatch' | 'prev-hash-mismatch' | 'gap' | 'malformed', string>> = {
@@ -57,7 +65,15 @@ const REASONS: Record<Lang, Record<'hash-mismatch' | 'prev-hash-mismatch' | 'gap
 
 export function formatAuditVerification(r: AuditFileVerification, lang: Lang): string {
   if (r.valid) {
-    return lang === 'fr' ? `intact (${r.events} événement(s), ${r.chains} chaîne(s))` : `intact (${r.events} event(s), ${r.chains} chain(s))`;
+    const partial =
+      r.anchored === 0
+        ? ''
+        : lang === 'fr'
+          ? `, dont ${r.anchored} commencée(s) après leur premier événement : vérifiée(s) à partir de leur première ligne`
+          : `, ${r.anchored} of which start after their first event: checked from their first line`;
+    return lang === 'fr'
+      ? `intact (${r.events} événement(s), ${r.chains} chaîne(s)${partial})`
+      : `intact (${r.events} event(s), ${r.chains} chain(s)${partial})`;
   }
   const where =
     r.brokenSeq === null

@@ -4,7 +4,7 @@
  * The Record type makes a new group in shared/api/routes.ts a compile error here until someone decides
  * what it needs; a job without an entry in JOB_ACCESS stops the synth (job names are plain strings).
  */
-import { routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
+import { routeKey, type JobDef, type RouteDef, type WorkerDef } from '../../shared/api/routes';
 import { auditPk, digestKey, exportJobKey, projectPk } from '../../shared/store/keys';
 import type { BUCKETS } from '../../shared/store/table-def';
 
@@ -13,9 +13,10 @@ export type BucketName = (typeof BUCKETS)[number];
 /**
  * Object actions on a bucket: `get` = s3:GetObject (also HeadObject, presigned GET), `put` = s3:PutObject
  * (also the presigned POST, which S3 authorizes as the signing role), `delete` = s3:DeleteObject,
- * `list` = s3:ListBucket on the bucket itself, without which S3 answers 403 instead of 404 for a missing key.
+ * `list` = s3:ListBucket on the bucket itself, without which S3 answers 403 instead of 404 for a missing key,
+ * `abort` = s3:AbortMultipartUpload (a multipart upload that fails cleans up its parts).
  */
-export type ObjectAction = 'get' | 'put' | 'delete' | 'list';
+export type ObjectAction = 'get' | 'put' | 'delete' | 'list' | 'abort';
 /** Item writes of `table: 'readwrite'` (TransactWriteItems is authorized through these). */
 export const TABLE_WRITE_ACTIONS = ['PutItem', 'UpdateItem', 'DeleteItem', 'ConditionCheckItem', 'BatchWriteItem'] as const;
 export type TableWriteAction = (typeof TABLE_WRITE_ACTIONS)[number];
@@ -77,8 +78,14 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // Audit routes list and verify the hash chains; they never write.
   audit: { table: 'read' },
   // Export jobs: creates a job with its `export.requested` audit event (PutItem in a transaction, on EXPORT#… and
-  // AUDIT#…), reads jobs (GetItem, Query gsi1). The runner (next step) will get its own function and access.
-  exports: { table: 'readwrite', tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [EXPORT_PK_PREFIX, AUDIT_PK_PREFIX] } },
+  // AUDIT#…; a job whose worker cannot be started is marked failed the same way), reads jobs (GetItem, Query
+  // gsi1), presigns the GET of a finished file (get). Starting the worker (lambda:InvokeFunction on it) is granted
+  // by the stack from `workers[].startedBy`.
+  exports: {
+    table: 'readwrite',
+    tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [EXPORT_PK_PREFIX, AUDIT_PK_PREFIX] },
+    buckets: { exports: ['get'] },
+  },
   // Local only (POST /dev/token), never deployed.
   dev: {},
 };
@@ -92,6 +99,19 @@ export const JOB_ACCESS: Record<string, GroupAccess> = {
   // digest item per person and day (conditional PutItem, UpdateItem) and writes nothing else; sends the
   // digests through SES.
   reminders: { table: 'readwrite', tableWrite: { actions: ['PutItem', 'UpdateItem'], partitionKeyPrefixes: [DIGEST_PK_PREFIX] }, sendMail: true },
+};
+
+/** Per asynchronous worker (`workers` in shared/api/routes.ts, by name): what its Lambda may touch. */
+export const WORKER_ACCESS: Record<WorkerDef['name'], GroupAccess> = {
+  // Reads anything exportable (Query on the table and its indexes, GetItem, BatchGetItem), writes only its job
+  // (progress, outcome) and the job's audit events (PutItem in a transaction, on EXPORT#… and AUDIT#…); reads
+  // declarations kept in the documents bucket (get); writes the file to the exports bucket by multipart upload
+  // (put; abort to clean up the parts of a failed one).
+  export: {
+    table: 'readwrite',
+    tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [EXPORT_PK_PREFIX, AUDIT_PK_PREFIX] },
+    buckets: { exports: ['put', 'abort'], documents: ['get'] },
+  },
 };
 
 /** Throws when a group's access cannot serve its routes (checked at synth and in test/infra). */

@@ -16,7 +16,7 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { TABLE_WRITE_ACTIONS, type BucketName, type GroupAccess, type ObjectAction } from './group-access';
 
-const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject' } as const satisfies Record<Exclude<ObjectAction, 'list'>, string>;
+const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject', abort: 's3:AbortMultipartUpload' } as const satisfies Record<Exclude<ObjectAction, 'list'>, string>;
 
 /**
  * Newest Node.js LTS runtime known to the installed aws-cdk-lib (cdk-nag AwsSolutions-L1 wants the
@@ -95,7 +95,7 @@ export interface VigieFunctionProps {
   /** Route group name (a function per group), or job name for a scheduled job. */
   group: string;
   /** What the function serves (role description); default 'route group'. */
-  kind?: 'route group' | 'scheduled job';
+  kind?: 'route group' | 'scheduled job' | 'worker';
   /** Absolute path of the entry: the generated group entry, or a job's handler module (infra/aws/group-entry.ts). */
   entry: string;
   /** Directory holding package-lock.json; entries and handlers must live under it. */
@@ -230,7 +230,7 @@ export class VigieFunction extends Construct {
     for (const [name, wanted] of Object.entries(access.buckets ?? {}) as [BucketName, readonly ObjectAction[]][]) {
       const bucket = res.buckets[name];
       const sid = `${name[0]!.toUpperCase()}${name.slice(1)}`;
-      const actions = (['get', 'put', 'delete'] as const).filter((a) => wanted.includes(a)).map((a) => OBJECT_ACTIONS[a]);
+      const actions = (['get', 'put', 'delete', 'abort'] as const).filter((a) => wanted.includes(a)).map((a) => OBJECT_ACTIONS[a]);
       if (actions.length) {
         out.push(new PolicyStatement({ sid: `${sid}Objects`, actions, resources: [bucket.arnForObjects('*')] }));
         const cfn = bucket.node.defaultChild as CfnBucket | undefined;

@@ -26,13 +26,24 @@ import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } fr
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
-import { deployedRoutes, jobs as allJobs, routeKey, type JobDef, type RouteDef } from '../../shared/api/routes';
+import { deployedRoutes, jobs as allJobs, routeKey, workers, type JobDef, type RouteDef } from '../../shared/api/routes';
+import { workerFunctionEnv } from '../../shared/store/workers';
 import { ROLES, type Role } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE, type BUCKETS } from '../../shared/store/table-def';
-import { assertAccessCoversJobs, assertAccessCoversRoutes, GROUP_ACCESS, JOB_ACCESS, type BucketName, type GroupAccess, type RouteGroup } from './group-access';
+import {
+  assertAccessCoversJobs,
+  assertAccessCoversRoutes,
+  GROUP_ACCESS,
+  JOB_ACCESS,
+  WORKER_ACCESS,
+  type BucketName,
+  type GroupAccess,
+  type RouteGroup,
+} from './group-access';
 import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
 import { VigieJob } from './vigie-job';
+import { VigieWorker } from './vigie-worker';
 
 export const DEFAULT_WEB_ORIGIN = DEFAULTS.webOrigin;
 export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
@@ -109,6 +120,7 @@ export class VigieStack extends Stack {
   readonly buckets: Record<BucketName, Bucket>;
   readonly functions: Map<string, VigieFunction> = new Map();
   readonly jobs: Map<string, VigieJob> = new Map();
+  readonly workers: Map<string, VigieWorker> = new Map();
 
   constructor(scope: Construct, id: string, props: VigieStackProps) {
     super(scope, id, props);
@@ -328,6 +340,22 @@ export class VigieStack extends Stack {
       mailFrom,
       webOrigin,
     };
+    // ---------------------------------------------------------------- Asynchronous workers (before the groups that start them)
+    for (const worker of workers) {
+      const w = new VigieWorker(this, `${pascal(worker.name)}Worker`, {
+        worker,
+        entry: jobEntry(worker, props.repoRoot),
+        repoRoot: props.repoRoot,
+        access: WORKER_ACCESS[worker.name],
+        resources,
+      });
+      this.workers.set(worker.name, w);
+    }
+    const workerEnv = (group: string) =>
+      Object.fromEntries(
+        workers.filter((w) => w.startedBy.includes(group)).map((w) => [workerFunctionEnv(w.name), this.workers.get(w.name)!.function.fn.functionName]),
+      );
+
     const byGroup = new Map<RouteGroup, RouteDef[]>();
     for (const r of routes) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
     const outDir = entriesDir(props.repoRoot);
@@ -340,8 +368,10 @@ export class VigieStack extends Stack {
         access: access[group],
         resources,
         ...GROUP_SETTINGS[group],
+        environment: { ...GROUP_SETTINGS[group]?.environment, ...workerEnv(group) },
       });
       this.functions.set(group, fn);
+      for (const w of workers) if (w.startedBy.includes(group)) this.workers.get(w.name)!.function.fn.grantInvoke(fn.role);
       const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn.fn);
       for (const r of groupRoutes) {
         const [route] = this.api.addRoutes({

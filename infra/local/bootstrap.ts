@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
   type CreateTableCommandInput,
 } from '@aws-sdk/client-dynamodb';
@@ -46,7 +47,21 @@ export async function ensureTables(endpoint: string, names: { table: string; ide
     } catch (e) {
       if (!(e instanceof ResourceInUseException) && (e as Error).name !== 'ResourceInUseException') throw e;
     }
-    await client.send(new DescribeTableCommand({ TableName: def.TableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: def.TableName }));
+    // A data directory from an older version lacks the indexes added since: add them (the data is then
+    // backfilled by the pending migrations, shared/store/migrations.ts).
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((g) => g.IndexName));
+    for (const gsi of def.GlobalSecondaryIndexes ?? []) {
+      if (present.has(gsi.IndexName)) continue;
+      const [hash, range] = gsi.KeySchema!.map((k) => k.AttributeName!);
+      await client.send(
+        new UpdateTableCommand({
+          TableName: def.TableName,
+          AttributeDefinitions: [attr(hash!), attr(range!)],
+          GlobalSecondaryIndexUpdates: [{ Create: { IndexName: gsi.IndexName, KeySchema: gsi.KeySchema, Projection: gsi.Projection } }],
+        }),
+      );
+    }
   }
   client.destroy();
 }

@@ -2,7 +2,8 @@ import { CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { routes, routeKey, type RouteDef } from '../../shared/api/routes';
+import { routes, routeKey, workers, type RouteDef } from '../../shared/api/routes';
+import { setLocalInvoker } from '../../shared/store/workers';
 import { verifyDevToken } from '../../shared/services/dev-jwt';
 import { negotiateLanguage, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
@@ -99,6 +100,17 @@ export function createApiServer(opts: ApiServerOptions): Server {
     }
     return h;
   };
+  // The asynchronous workers (export jobs) run in this process, after the request that starts them has been
+  // answered (setImmediate), as Lambda's event invocation would: the API is not blocked while they run.
+  setLocalInvoker((name, payload) => {
+    const def = workers.find((w) => w.name === name);
+    if (!def) throw new Error(`Unknown worker ${name}`);
+    setImmediate(() => {
+      load(def.handler)
+        .then((h) => (h as unknown as (event: unknown) => Promise<unknown>)(payload))
+        .catch((e: unknown) => console.error(`[vigie] worker ${name} failed:`, e));
+    });
+  });
   const corsHeaders = {
     'access-control-allow-origin': opts.webOrigin,
     'access-control-allow-headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',

@@ -67,6 +67,8 @@ async function main() {
   await ensureTables(emulators.dynamodb, { table: process.env.TABLE_NAME!, idempotency: process.env.IDEMPOTENCY_TABLE_NAME! });
 
   // Imported only now: the SDK clients read their endpoints from the environment set above.
+  const { runPendingMigrations } = await import('../../shared/store/migrations');
+  for (const m of await runPendingMigrations()) if (!m.skipped) log(`migration ${m.name}: ${m.updated} items updated`);
   const { createApiServer } = await import('./server');
   const { loadDemoData } = await import('./demo-data');
   const demo = args.has('--no-demo') ? null : await loadDemoData();
@@ -96,6 +98,15 @@ async function main() {
     const mod = (await import(`../../functions/${job.handler}`)) as { handler: (e: unknown) => Promise<unknown> };
     log(`job ${job.name}: ${JSON.stringify(await mod.handler({ source: 'local-scheduler' }))}`);
   });
+
+  // The exports bucket's 7-day lifecycle rule, done by hand here: at start, then every hour.
+  const { deleteExpiredExports } = await import('../../shared/store/export-files');
+  const cleanExports = () =>
+    deleteExpiredExports()
+      .then((n) => n && log(`exports: ${n} expired file(s) deleted`))
+      .catch((e: Error) => console.error(`[vigie] exports cleanup failed: ${e.message}`));
+  void cleanExports();
+  setInterval(() => void cleanExports(), 3600_000).unref();
 
   const lines = [
     '',

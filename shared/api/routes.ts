@@ -60,6 +60,35 @@ export interface JobDef {
   description: string;
 }
 
+/**
+ * Asynchronous workers: started by a route (`invokeWorker`, shared/store/workers.ts), each its own Lambda in AWS
+ * (invoked with InvocationType Event, with a DLQ and reserved concurrency), in-process in `npm start`.
+ */
+export interface WorkerDef {
+  name: 'export';
+  /** Module under functions/ that exports `handler`. */
+  handler: string;
+  timeoutSeconds: number;
+  memoryMb: number;
+  /** At most this many run at once (the rest wait in Lambda's event queue). */
+  reservedConcurrency: number;
+  /** The route groups that start it (they get `lambda:InvokeFunction` on it and its name in their environment). */
+  startedBy: readonly string[];
+  description: string;
+}
+
+export const workers: readonly WorkerDef[] = [
+  {
+    name: 'export',
+    handler: 'jobs/run-export',
+    timeoutSeconds: 900,
+    memoryMb: 1024,
+    reservedConcurrency: 2,
+    startedBy: ['exports'],
+    description: 'Compliance exports: streams a register from DynamoDB into a file in the exports bucket',
+  },
+];
+
 export const jobs: readonly JobDef[] = [
   {
     name: 'reminders',

@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { LambdaClient } from '@aws-sdk/client-lambda';
 
 /**
  * SDK clients, each built on first use and then kept for the life of the Lambda container. Nothing is built at
@@ -14,6 +15,7 @@ let dynamoClient: DynamoDBClient | undefined;
 let documentClient: DynamoDBDocumentClient | undefined;
 let s3Client: S3Client | undefined;
 let sesClient: SESv2Client | undefined;
+let lambdaClient: LambdaClient | undefined;
 
 /** The DynamoDB client (also under the idempotency layer, and what the benches instrument). */
 export const dynamo = (): DynamoDBClient => (dynamoClient ??= new DynamoDBClient({ maxAttempts: 4 }));
@@ -28,3 +30,6 @@ export const ddb = (): DynamoDBDocumentClient =>
 export const s3 = (): S3Client => (s3Client ??= new S3Client({ forcePathStyle: !!process.env.AWS_ENDPOINT_URL_S3 }));
 
 export const ses = (): SESv2Client => (sesClient ??= new SESv2Client({}));
+
+/** Lambda, to start the asynchronous workers (shared/store/workers.ts). */
+export const lambda = (): LambdaClient => (lambdaClient ??= new LambdaClient({}));

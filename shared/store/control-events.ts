@@ -1,5 +1,5 @@
 import { queryAll } from './query';
-import { controlEventKey, orgChain, queries } from './keys';
+import { controlEventDatedGsi, controlEventKey, orgChain, queries } from './keys';
 import { writeWithAudit } from './tx';
 import { lockedPut } from './locking';
 import type { ControlEvent } from '../domain/control-event';
@@ -17,7 +17,12 @@ export async function recordControlEvent(event: ControlEvent, actor: Actor): Pro
   await writeWithAudit(
     [
       lockedPut(
-        { ...controlEventKey(event.organizationId, event.recordedAt, event.id), entity: 'control-event', ...event },
+        {
+          ...controlEventKey(event.organizationId, event.recordedAt, event.id),
+          ...controlEventDatedGsi(event.organizationId, event.recordedAt, event.id),
+          entity: 'control-event',
+          ...event,
+        },
         { entity: 'control event', expect: 'absent' },
       ),
     ],

@@ -7,7 +7,7 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { ddb, s3 } from './clients';
 import { config } from './config';
-import { declarationHeadKey, declarationVersionKey, projectChain, queries, stripKeys } from './keys';
+import { declarationDatedGsi, declarationHeadKey, declarationVersionKey, projectChain, queries, stripKeys } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { canonicalJson, sha256Hex, type Actor } from '../domain/audit';
 import type { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../domain/declaration-record-schema';
@@ -57,7 +57,11 @@ const s3KeyOf = (projectId: string, orgId: string, n: number) => `declarations/$
 
 export async function getDeclarationVersion<C>(projectId: string, orgId: string, n: number): Promise<DeclarationVersion<C> | null> {
   const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: declarationVersionKey(projectId, orgId, n) }));
-  if (!Item) return null;
+  return Item ? declarationVersionOf<C>(Item) : null;
+}
+
+/** A stored version item (read by key or from an index) with its content, wherever the content is kept. */
+export async function declarationVersionOf<C>(Item: Record<string, unknown>): Promise<DeclarationVersion<C>> {
   const { content, contentGz, s3Key, ...meta } = stripKeys<DeclarationVersionMeta & { content?: string; contentGz?: Uint8Array; s3Key?: string }>(Item);
   let json: string;
   if (meta.storage === 'inline') json = content!;
@@ -147,7 +151,7 @@ export async function saveDeclarationVersion(
             },
       ),
       lockedPut(
-        { ...declarationVersionKey(projectId, orgId, n), entity: 'declaration-version', ...meta, ...payload },
+        { ...declarationVersionKey(projectId, orgId, n), ...declarationDatedGsi(projectId, orgId, at, n), entity: 'declaration-version', ...meta, ...payload },
         // Version n+1 exists: someone saved first. Its number is a lower bound of the head's current version.
         {
           entity: 'declaration',

@@ -35,9 +35,27 @@ export async function putExportJob(job: ExportJob): Promise<void> {
   );
 }
 
-/** Replaces the job by `next` (a transition of shared/domain/exports/request.ts) if it is still at `next.version - 1` (412 otherwise). */
+/**
+ * Replaces the job by `next` (a transition of shared/domain/exports/request.ts) if it is still at
+ * `next.version - 1` (412 otherwise). The end of a job is audited in the same transaction: `export.completed`
+ * with the file's SHA-256, size and rows, or `export.failed` with its code.
+ */
 export async function saveExportJob(next: ExportJob): Promise<void> {
-  await writeWithAudit([lockedPut(itemOf(next), { entity: 'export job', expect: next.version - 1 })], []);
+  const ended = next.status === 'done' || next.status === 'failed';
+  await writeWithAudit(
+    [lockedPut(itemOf(next), { entity: 'export job', expect: next.version - 1 })],
+    ended
+      ? [
+          {
+            chain: chainOfExport(next.request),
+            actor: next.requestedBy,
+            action: next.status === 'done' ? 'export.completed' : 'export.failed',
+            target: { type: 'export', id: next.id },
+            after: next.status === 'done' ? { request: next.request, file: next.result } : { request: next.request, failure: next.failure?.code },
+          },
+        ]
+      : [],
+  );
 }
 
 export async function getExportJob(id: string): Promise<ExportJob | null> {

@@ -1,4 +1,4 @@
-import { flagKey, openFlagGsi, projectChain, queries } from './keys';
+import { flagDatedGsi, flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { queryAll, queryPage, type Page } from './query';
 import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
@@ -26,7 +26,13 @@ export function flagWrite(projectId: string, flag: Flag, previous: StoredFlag | 
   return {
     stored,
     write: lockedPut(
-      { ...flagKey(projectId, flag.id), ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}), entity: 'flag', ...stored },
+      {
+        ...flagKey(projectId, flag.id),
+        ...(active ? openFlagGsi(flag.severity, flag.updatedAt, projectId, flag.id) : {}),
+        ...flagDatedGsi(projectId, flag.id, flag.createdAt),
+        entity: 'flag',
+        ...stored,
+      },
       { entity: 'flag', expect: previous?.version ?? 'absent' },
     ),
   };

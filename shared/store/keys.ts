@@ -21,6 +21,13 @@
  *  agreement version  PROJ#<id>          AGR#V#<00000n>
  *  agreement signat.  PROJ#<id>          AGRSIG#<00000n>#<orgId>
  *  export job         EXPORT#<id>        META                   EXPORTS#<requester sub> / <createdAt>#<id>
+ *  migration marker   MIGRATION#<name>   META
+ *
+ *  gsi3, the dated index (sparse; compliance exports read a period of the whole pôle from it, page by page):
+ *  audit event        DATED#AUDIT / <at>#<chain>#<seq>
+ *  declaration ver.   DATED#DECL  / <savedAt>#<projectId>#<orgId>#<n>
+ *  risk flag          DATED#FLAG  / <createdAt>#<projectId>#<flagId>
+ *  control event      DATED#CTRL  / <recordedAt>#<orgId>#<id>
  *
  * Partition sort order matters: a project's META and MEMBER# items are read in one Query
  * (sk BETWEEN 'LAWYER#' AND 'META'), so no other sk prefix may sort between LAWYER# and META.
@@ -65,7 +72,7 @@ export const auditPk = (chain: string) => `AUDIT#${chain}`;
 export const auditHeadKey = (chain: string) => ({ pk: auditPk(chain), sk: AUDIT_HEAD_SK });
 export const auditEventKey = (chain: string, seq: number) => ({ pk: auditPk(chain), sk: `${AUDIT_EVENT_PREFIX}${String(seq).padStart(10, '0')}` });
 
-export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'entity'] as const;
+export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity'] as const;
 
 /** Removes key and bookkeeping attributes from a stored item. */
 export function stripKeys<T>(item: Record<string, unknown>): T {
@@ -171,6 +178,27 @@ export const exportsOfRequesterGsiPk = (sub: string) => `EXPORTS#${sub}`;
 export const exportJobGsi = (sub: string, createdAt: string, id: string) => ({ gsi1pk: exportsOfRequesterGsiPk(sub), gsi1sk: `${createdAt}#${id}` });
 export const EXPORTS_CHAIN = 'EXPORTS';
 
+/**
+ * The dated index (gsi3): one partition per family of dated, append-mostly items, sorted by their instant, so
+ * that an export of a period reads exactly that period with key-condition queries (never a Scan). One
+ * partition per family is enough for a pôle: its writes stay far below a partition's 1,000 writes/s.
+ */
+export const DATED_FAMILIES = ['AUDIT', 'DECL', 'FLAG', 'CTRL'] as const;
+export type DatedFamily = (typeof DATED_FAMILIES)[number];
+export const datedGsiPk = (family: DatedFamily) => `DATED#${family}`;
+export const datedGsi = (family: DatedFamily, at: string, ...ids: (string | number)[]) => ({
+  gsi3pk: datedGsiPk(family),
+  gsi3sk: [at, ...ids.map(String)].join('#'),
+});
+export const auditDatedGsi = (chain: string, at: string, seq: number) => datedGsi('AUDIT', at, chain, String(seq).padStart(10, '0'));
+export const declarationDatedGsi = (projectId: string, orgId: string, savedAt: string, n: number) =>
+  datedGsi('DECL', savedAt, projectId, orgId, String(n).padStart(6, '0'));
+export const flagDatedGsi = (projectId: string, flagId: string, createdAt: string) => datedGsi('FLAG', createdAt, projectId, flagId);
+export const controlEventDatedGsi = (orgId: string, recordedAt: string, id: string) => datedGsi('CTRL', recordedAt, orgId, id);
+
+/** Marker of a data migration that has run (infra/local runs pending ones at start; `npm run migrate` elsewhere). */
+export const migrationKey = (name: string) => ({ pk: `MIGRATION#${name}`, sk: META_SK });
+
 // ---------------------------------------------------------------------------------------------------------
 // Access patterns: every Query of the store, as data (shared/store/query.ts turns one into a KeyConditionExpression).
 
@@ -179,7 +207,7 @@ export type SortKeyCondition = { beginsWith: string } | { between: readonly [str
 
 /** One Query: a partition of the table (`pk`) or of a GSI (`gsi1pk`/`gsi2pk`), optionally narrowed on the sort key. */
 export interface KeyQuery {
-  index?: 'gsi1' | 'gsi2';
+  index?: 'gsi1' | 'gsi2' | 'gsi3';
   pk: string;
   sk?: SortKeyCondition;
 }
@@ -212,6 +240,15 @@ export const queries = {
   signatures: (projectId: string, n: number): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: signaturePrefix(n) } }),
   /** The export jobs a person requested, by creation time. */
   exportJobsOf: (sub: string): KeyQuery => ({ index: 'gsi1', pk: exportsOfRequesterGsiPk(sub) }),
+  /**
+   * A family's items of the dated index between two days (YYYY-MM-DD, both inclusive; open ends allowed): the
+   * sort key starts with the ISO instant, and '\uffff' sorts after any character of the rest of the key.
+   */
+  dated: (family: DatedFamily, from?: string, to?: string): KeyQuery => ({
+    index: 'gsi3',
+    pk: datedGsiPk(family),
+    sk: { between: [from ?? '0', `${to ?? '9999-12-31'}\uffff`] },
+  }),
   /** Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index. */
   dueSteps: (lastDate: string): KeyQuery => ({ index: 'gsi2', pk: DUE_GSI_PK, sk: { atMost: `${lastDate}#\uffff` } }),
 } as const;

@@ -28,7 +28,7 @@ function decodeJsonCursor(cursor: string, maxLength: number): Record<string, unk
 export function decodeCursor(cursor: string | undefined, expect: Record<string, string>): Record<string, unknown> | undefined {
   if (cursor === undefined || cursor === '') return undefined;
   const rec = decodeJsonCursor(cursor, 2048);
-  const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk']);
+  const allowed = new Set(['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
   for (const [k, v] of Object.entries(rec)) if (!allowed.has(k) || typeof v !== 'string') throw invalid();
   for (const [k, v] of Object.entries(expect)) if (rec[k] !== v) throw invalid();
   return rec;

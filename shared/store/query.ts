@@ -112,3 +112,19 @@ export async function queryAll<T>(q: KeyQuery, opts: QueryOptions<T> & { max: nu
   } while (startKey);
   return { items, consumedRcu };
 }
+
+/**
+ * Reads a partition page by page, for streams whose size has no bound (compliance exports): yields each page as
+ * it comes, so the caller holds one page at a time. `pageSize` caps the items of one Query (DynamoDB also stops
+ * a page at 1 MB).
+ */
+export async function* queryPages<T>(q: KeyQuery, opts: QueryOptions<T> & { pageSize?: number } = {}): AsyncGenerator<T[]> {
+  const map = opts.map ?? defaultMap<T>;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const res = await ddb().send(new QueryCommand({ ...queryInput(q, opts), Limit: opts.pageSize ?? 500, ExclusiveStartKey: startKey }));
+    const items = (res.Items ?? []).map(map);
+    if (items.length) yield items;
+    startKey = res.LastEvaluatedKey;
+  } while (startKey);
+}

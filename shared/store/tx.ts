@@ -3,7 +3,7 @@ import { TransactionCanceledException, type AttributeValue, type CancellationRea
 import { ddb } from './clients';
 import { queryAll, queryPage, type Page } from './query';
 import { config } from './config';
-import { auditEventKey, auditHeadKey, queries } from './keys';
+import { auditDatedGsi, auditEventKey, auditHeadKey, queries } from './keys';
 import { lockCondition } from './locking';
 import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
@@ -77,7 +77,7 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
     });
     const auditItems: TxItem[] = [
       ...events.map((e) => ({
-        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), entity: 'audit', ...e }, ...lockCondition({ expect: 'absent' }) },
+        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), ...auditDatedGsi(e.chain, e.at, e.seq), entity: 'audit', ...e }, ...lockCondition({ expect: 'absent' }) },
       })),
       ...chains.map((c) => {
         const start = heads.get(c)!;

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { promisify } from 'node:util';
-import { main, parseArgs, verifyAuditLines } from '../../scripts/verify-audit';
+import { formatAuditVerification, main, parseArgs, verifyAuditLines } from '../../scripts/verify-audit';
 import { sealEvent, GENESIS_HASH, type AuditEvent } from '../../shared/domain/audit';
 import {
   auditEventCandidates,
@@ -373,7 +373,19 @@ describe('npm run verify-audit', () => {
     async function* lines() {
       for (const e of auditChain(2)) yield JSON.stringify(auditRow(e));
     }
-    expect(await verifyAuditLines(lines())).toEqual({ valid: true, events: 2, chains: 1 });
+    expect(await verifyAuditLines(lines())).toEqual({ valid: true, events: 2, chains: 1, anchored: 0 });
+  });
+
+  test('an export of a period: a chain starting after seq 1 is checked from its first line on', async () => {
+    const events = auditChain(4).map(auditRow);
+    async function* lines(rows: typeof events) {
+      for (const r of rows) yield JSON.stringify(r);
+    }
+    expect(await verifyAuditLines(lines(events.slice(1)))).toEqual({ valid: true, events: 3, chains: 1, anchored: 1 });
+    const altered = [events[1]!, { ...events[2]!, action: 'project.deleted' }, events[3]!];
+    expect(await verifyAuditLines(lines(altered))).toMatchObject({ valid: false, brokenSeq: 3, reason: 'hash-mismatch' });
+    expect(await verifyAuditLines(lines([events[1]!, events[3]!]))).toMatchObject({ valid: false, brokenSeq: 3, reason: 'gap' });
+    expect(formatAuditVerification({ valid: true, events: 3, chains: 1, anchored: 1 }, 'fr')).toContain('dont 1 commencée(s) après leur premier événement');
   });
 
   test('usage errors exit 2', async () => {

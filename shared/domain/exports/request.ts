@@ -83,6 +83,10 @@ const resultSchema = z.object({
   sha256: sha256Schema.describe('SHA-256 of the file'),
   bytes: z.number().int().min(0),
   rows: z.number().int().min(0).describe('Data rows written (headers excluded)'),
+  parts: z.number().int().min(1).describe('Parts of the S3 multipart upload (1 when the file fit in one request)'),
+  fileName: z.string().describe('Name proposed for the download'),
+  contentType: z.string(),
+  expiresAt: instantSchema.describe('The file is deleted after this instant (kept 7 days)'),
 });
 export type ExportResult = z.infer<typeof resultSchema>;
 const failureSchema = z.object({
