@@ -79,7 +79,9 @@ describe('export columns', () => {
         expect(c.header.en).not.toBe('');
       }
     }
-    expect(isDefinedExportKind('declarations-register')).toBe(false);
+    expect([...DEFINED_EXPORT_KINDS]).toEqual([...EXPORT_KINDS]);
+    expect(isDefinedExportKind('declarations-register')).toBe(true);
+    expect(isDefinedExportKind('all')).toBe(false);
     expect(headersOf('audit', 'fr')).toContain('Utilisateur');
     expect(headersOf('audit', 'en')).toContain('User');
   });

@@ -1,3 +1,4 @@
+import { ACCESS_PURPOSES, BACKGROUND_TYPES, CONDITION_REGIMES, EXPORT_CONTROL_CATEGORIES, TERRITORY_SCOPES } from '../declaration';
 import type { Lang } from '../i18n/lang';
 
 /**
@@ -17,9 +18,9 @@ export const EXPORT_KINDS = [
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 
-/** The kinds whose columns are defined so far (the others follow with their entity types). */
-export const DEFINED_EXPORT_KINDS = ['flags', 'approvals', 'control-events', 'audit'] as const satisfies readonly ExportKind[];
-export type DefinedExportKind = (typeof DEFINED_EXPORT_KINDS)[number];
+/** The kinds whose columns are defined: all of them (the name stays for the writers and tests that use it). */
+export const DEFINED_EXPORT_KINDS: readonly ExportKind[] = EXPORT_KINDS;
+export type DefinedExportKind = ExportKind;
 
 export const COLUMN_TYPES = ['string', 'number', 'percent', 'date', 'datetime', 'boolean'] as const;
 export type ColumnType = (typeof COLUMN_TYPES)[number];
@@ -124,7 +125,101 @@ const AUDIT_COLUMNS: readonly Column[] = [
   col('hash', 'string', 'Empreinte', 'Hash'),
 ];
 
-export const EXPORT_COLUMNS: Record<DefinedExportKind, readonly Column[]> = {
+/** Keys of the declaration a register row comes from: project, declaring organization, version. */
+const DECLARATION_KEY_COLUMNS: readonly Column[] = [
+  col('projectId', 'string', 'Projet', 'Project'),
+  col('organizationId', 'string', 'Organisation déclarante', 'Declaring organization'),
+  col('version', 'number', 'Version de la déclaration', 'Declaration version'),
+];
+
+/** One row per saved version of a declaration. */
+const DECLARATIONS_REGISTER_COLUMNS: readonly Column[] = [
+  ...DECLARATION_KEY_COLUMNS,
+  col('contentHash', 'string', 'Empreinte du contenu', 'Content hash'),
+  col('sizeBytes', 'number', 'Taille (octets)', 'Size (bytes)'),
+  col('savedAt', 'datetime', 'Enregistrée le (UTC)', 'Saved at (UTC)'),
+  col('savedBySub', 'string', 'Enregistrée par', 'Saved by'),
+  col('savedByRole', 'string', "Rôle de l'auteur", 'Saved by (role)'),
+  col('savedByEmail', 'string', "Courriel de l'auteur", 'Saved by (email)', opt),
+  col('backgroundCount', 'number', 'Connaissances antérieures', 'Background items'),
+  col('resultCount', 'number', 'Résultats attendus', 'Expected results'),
+  col('accessRightCount', 'number', "Droits d'accès", 'Access rights'),
+  col('confidentialityYears', 'number', 'Confidentialité (années)', 'Confidentiality (years)', opt),
+  col('signatoryName', 'string', 'Signataire', 'Signatory', opt),
+  col('submitted', 'boolean', 'Soumise', 'Submitted'),
+  col('submittedAt', 'datetime', 'Soumise le (UTC)', 'Submitted at (UTC)', opt),
+  col('submittedBySub', 'string', 'Soumise par', 'Submitted by', opt),
+  col('current', 'boolean', 'Version en vigueur', 'Current version', opt),
+];
+
+/** One row per background item of a declaration version. */
+const BACKGROUND_REGISTER_COLUMNS: readonly Column[] = [
+  ...DECLARATION_KEY_COLUMNS,
+  col('savedAt', 'datetime', 'Version enregistrée le (UTC)', 'Version saved at (UTC)'),
+  col('itemKey', 'string', "Clé de l'élément", 'Item key'),
+  col('type', 'string', 'Type', 'Type', { ...opt, enum: BACKGROUND_TYPES }),
+  col('title', 'string', 'Intitulé', 'Title', opt),
+  col('description', 'string', 'Description', 'Description', opt),
+  col('owners', 'string', 'Propriétaires', 'Owners', opt),
+  col('identifiers', 'string', 'Identifiants', 'Identifiers', opt),
+  col('jurisdictions', 'string', 'Juridictions', 'Jurisdictions', opt),
+  col('priorityDate', 'date', 'Date de priorité', 'Priority date', opt),
+  col('executionRegime', 'string', 'Régime (exécution)', 'Regime (execution)', { ...opt, enum: CONDITION_REGIMES }),
+  col('executionConditions', 'string', "Conditions d'exécution", 'Execution conditions', opt),
+  col('exploitationRegime', 'string', 'Régime (exploitation)', 'Regime (exploitation)', { ...opt, enum: CONDITION_REGIMES }),
+  col('exploitationConditions', 'string', "Conditions d'exploitation", 'Exploitation conditions', opt),
+  col('exportControlCategory', 'string', "Catégorie de contrôle à l'export", 'Export-control category', {
+    ...opt,
+    enum: ['none', ...EXPORT_CONTROL_CATEGORIES],
+  }),
+  col('annexIEntry', 'string', "Rubrique de l'annexe I", 'Annex I entry', opt),
+  col('fromZrr', 'boolean', "Issu d'une ZRR", 'From a ZRR', opt),
+  col('documentIds', 'string', 'Documents', 'Documents', opt),
+  col('confidentialityYears', 'number', 'Confidentialité (années)', 'Confidentiality (years)', opt),
+];
+
+/** One row per (expected result × co-ownership share). */
+const RESULTS_OWNERSHIP_COLUMNS: readonly Column[] = [
+  ...DECLARATION_KEY_COLUMNS,
+  col('savedAt', 'datetime', 'Version enregistrée le (UTC)', 'Version saved at (UTC)'),
+  col('resultKey', 'string', 'Clé du résultat', 'Result key'),
+  col('title', 'string', 'Intitulé', 'Title', opt),
+  col('technologyDomains', 'string', 'Domaines technologiques', 'Technology domains', opt),
+  col('ownerOrganizationId', 'string', 'Copropriétaire', 'Co-owner', opt),
+  col('sharePct', 'percent', 'Quote-part (%)', 'Share (%)', opt),
+  col('coOwnerCount', 'number', 'Nombre de copropriétaires', 'Number of co-owners'),
+  col('totalSharePct', 'number', 'Total des quotes-parts (%)', 'Total of shares (%)', opt),
+  col('plannedFilingDate', 'date', 'Dépôt prévu le', 'Planned filing date', opt),
+  col('plannedPublications', 'string', 'Publications prévues', 'Planned publications', opt),
+];
+
+/**
+ * Items with an Annex I category (Reg. (EU) 2021/821) and who was given access: one row per (item × access
+ * right granted on it), or one row with empty access columns. Kept at least 5 years (art. 27(3)): `retainUntil`.
+ */
+const DUAL_USE_REGISTER_COLUMNS: readonly Column[] = [
+  ...DECLARATION_KEY_COLUMNS,
+  col('savedAt', 'datetime', 'Version enregistrée le (UTC)', 'Version saved at (UTC)'),
+  col('itemKind', 'string', "Nature de l'élément", 'Item kind', { enum: ['background', 'result'] }),
+  col('itemKey', 'string', "Clé de l'élément", 'Item key'),
+  col('title', 'string', 'Intitulé', 'Title', opt),
+  col('category', 'string', 'Catégorie (annexe I)', 'Category (Annex I)', { enum: EXPORT_CONTROL_CATEGORIES }),
+  col('annexIEntry', 'string', "Rubrique de l'annexe I", 'Annex I entry', opt),
+  col('accessRightKey', 'string', "Droit d'accès", 'Access right', opt),
+  col('beneficiaryOrganizationId', 'string', "Bénéficiaire de l'accès", 'Access beneficiary', opt),
+  col('purpose', 'string', 'Finalité', 'Purpose', { ...opt, enum: ACCESS_PURPOSES }),
+  col('exclusive', 'boolean', 'Exclusif', 'Exclusive', opt),
+  col('fieldOfUse', 'string', "Domaine d'utilisation", 'Field of use', opt),
+  col('territoryScope', 'string', 'Territoire', 'Territory', { ...opt, enum: TERRITORY_SCOPES }),
+  col('territoryCountries', 'string', 'Pays du territoire', 'Territory countries', opt),
+  col('retainUntil', 'date', "Conserver jusqu'au", 'Retain until'),
+];
+
+export const EXPORT_COLUMNS: Record<ExportKind, readonly Column[]> = {
+  'declarations-register': DECLARATIONS_REGISTER_COLUMNS,
+  'results-ownership': RESULTS_OWNERSHIP_COLUMNS,
+  'background-register': BACKGROUND_REGISTER_COLUMNS,
+  'dual-use-register': DUAL_USE_REGISTER_COLUMNS,
   flags: FLAG_COLUMNS,
   approvals: APPROVAL_COLUMNS,
   'control-events': CONTROL_EVENT_COLUMNS,
