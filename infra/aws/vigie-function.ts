@@ -16,7 +16,10 @@ import { Construct } from 'constructs';
 import { join } from 'node:path';
 import { TABLE_WRITE_ACTIONS, type BucketName, type GroupAccess, type ObjectAction } from './group-access';
 
-const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject', abort: 's3:AbortMultipartUpload' } as const satisfies Record<Exclude<ObjectAction, 'list'>, string>;
+const OBJECT_ACTIONS = { get: 's3:GetObject', put: 's3:PutObject', delete: 's3:DeleteObject', abort: 's3:AbortMultipartUpload' } as const satisfies Record<
+  Exclude<ObjectAction, 'list'>,
+  string
+>;
 
 /**
  * Newest Node.js LTS runtime known to the installed aws-cdk-lib (cdk-nag AwsSolutions-L1 wants the

@@ -1,15 +1,7 @@
 import type { ExportRequest } from '../domain/exports/request';
 import type { ExportKind, ExportRow } from '../domain/exports/columns';
 import { auditRow } from '../domain/exports/audit-rows';
-import {
-  approvalRows,
-  backgroundRows,
-  controlEventRow,
-  declarationVersionRow,
-  dualUseRows,
-  flagRow,
-  resultOwnershipRows,
-} from '../domain/exports/rows';
+import { approvalRows, backgroundRows, controlEventRow, declarationVersionRow, dualUseRows, flagRow, resultOwnershipRows } from '../domain/exports/rows';
 import type { AuditEvent } from '../domain/audit';
 import type { ControlEvent } from '../domain/control-event';
 import { datedPages, partitionPages, projectIdPages, type ExportScope } from '../store/export-reads';
@@ -48,11 +40,11 @@ async function* audit(r: ExportRequest): RowBatches {
 
 async function* flags(r: ExportRequest): RowBatches {
   if (!r.projectId && !r.organizationId) {
-    for await (const page of datedPages<StoredFlag>('FLAG', r.from, r.to)) yield page.map(flagRow);
+    for await (const page of datedPages<StoredFlag>('FLAG', r.from, r.to)) yield page.map((f) => flagRow(f, r.locale));
     return;
   }
   for await (const ids of projectIdPages(scopeOf(r))) {
-    for (const id of ids) yield (await listFlags(id)).filter((f) => inPeriod(f.createdAt, r)).map(flagRow);
+    for (const id of ids) yield (await listFlags(id)).filter((f) => inPeriod(f.createdAt, r)).map((f) => flagRow(f, r.locale));
   }
 }
 
@@ -65,7 +57,8 @@ async function* controlEvents(r: ExportRequest): RowBatches {
     return;
   }
   for (const orgId of orgIds) {
-    for await (const page of partitionPages<ControlEvent>(queries.controlEvents(orgId))) yield page.filter((e) => inPeriod(e.recordedAt, r)).map(controlEventRow);
+    for await (const page of partitionPages<ControlEvent>(queries.controlEvents(orgId)))
+      yield page.filter((e) => inPeriod(e.recordedAt, r)).map(controlEventRow);
   }
 }
 

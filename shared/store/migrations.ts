@@ -68,7 +68,9 @@ async function backfill(q: KeyQuery, attributes: readonly string[], gsiOf: (item
 }
 
 const auditChain = (chain: string) =>
-  backfill({ pk: auditPk(chain), sk: { beginsWith: AUDIT_EVENT_PREFIX } }, ['chain', 'at', 'seq'], (i) => auditDatedGsi(chain, i.at as string, i.seq as number));
+  backfill({ pk: auditPk(chain), sk: { beginsWith: AUDIT_EVENT_PREFIX } }, ['chain', 'at', 'seq'], (i) =>
+    auditDatedGsi(chain, i.at as string, i.seq as number),
+  );
 
 /** Adds the dated index (gsi3) keys to the audit events, declaration versions, flags and control events stored before it existed. */
 async function datedIndex(): Promise<number> {
@@ -111,7 +113,10 @@ export async function runPendingMigrations(now: () => Date = () => new Date()): 
     }
     const updated = await m.run();
     await ddb().send(
-      new PutCommand({ TableName: config.tableName, Item: { ...migrationKey(m.name), entity: 'migration', name: m.name, updated, finishedAt: now().toISOString() } }),
+      new PutCommand({
+        TableName: config.tableName,
+        Item: { ...migrationKey(m.name), entity: 'migration', name: m.name, updated, finishedAt: now().toISOString() },
+      }),
     );
     out.push({ name: m.name, updated, skipped: false });
   }

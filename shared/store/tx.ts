@@ -77,7 +77,11 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
     });
     const auditItems: TxItem[] = [
       ...events.map((e) => ({
-        Put: { TableName: config.tableName, Item: { ...auditEventKey(e.chain, e.seq), ...auditDatedGsi(e.chain, e.at, e.seq), entity: 'audit', ...e }, ...lockCondition({ expect: 'absent' }) },
+        Put: {
+          TableName: config.tableName,
+          Item: { ...auditEventKey(e.chain, e.seq), ...auditDatedGsi(e.chain, e.at, e.seq), entity: 'audit', ...e },
+          ...lockCondition({ expect: 'absent' }),
+        },
       })),
       ...chains.map((c) => {
         const start = heads.get(c)!;
