@@ -133,14 +133,15 @@ function safeDecode(v: string): string {
 
 export const etagOf = (version: number) => `"${version}"`;
 
-function toResponse(result: HttpResult): HttpResponse {
+function toResponse(route: RouteDef, result: HttpResult): HttpResponse {
   const headers: Record<string, string> = { ...(result.headers ?? {}) };
   if (result.version !== undefined) headers.etag = etagOf(result.version);
   if (result.body === undefined) return { statusCode: result.status, headers };
   if (typeof result.body === 'string' || Buffer.isBuffer(result.body)) {
     return { statusCode: result.status, headers: { 'content-type': 'text/plain; charset=utf-8', ...headers }, body: String(result.body) };
   }
-  return { statusCode: result.status, headers: { 'content-type': 'application/json; charset=utf-8', ...headers }, body: JSON.stringify(result.body) };
+  const type = route.contentType ?? 'application/json';
+  return { statusCode: result.status, headers: { 'content-type': `${type}; charset=utf-8`, ...headers }, body: JSON.stringify(result.body) };
 }
 
 /** Auth, route-level roles, body parsing and validation, idempotency, then the handler. */
@@ -175,7 +176,7 @@ async function invoke(
   const run = async () => {
     const result = await fn(req);
     assertFollowedUp(req);
-    return toResponse(result);
+    return toResponse(route, result);
   };
   const idemKey = req.headers['idempotency-key'];
   if (route.idempotent && idemKey && principal && idempotency) {

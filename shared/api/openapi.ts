@@ -1,5 +1,7 @@
 import type * as z from 'zod';
 import { exportJobSchema } from '../domain/exports/request';
+import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
+import { exportRecordSchemaSchema } from './responses/exports';
 import { ROLES } from '../domain/access';
 import { emailSchema } from '../domain/common';
 import { devTokenRequestSchema } from '../domain/dev-token';
@@ -171,6 +173,7 @@ const componentNames = new Map<z.ZodType, string>([
   [agreementDetailSchema, 'AgreementDetail'],
   [signatureRecordSchema, 'AgreementSignature'],
   [signatureRecordedSchema, 'SignatureRecorded'],
+  [exportRecordSchemaSchema, 'ExportRecordSchema'],
 ]);
 
 // ---------------------------------------------------------------------------------------------------
@@ -191,6 +194,7 @@ export interface OpenApiRoute {
   body?: z.ZodType;
   status?: number;
   response?: z.ZodType;
+  contentType?: string;
   query?: z.ZodType;
 }
 
@@ -267,6 +271,7 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   flagId: () => output(flagIdSchema),
   stepId: () => ({ type: 'string', description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`' }),
   n: () => ({ type: 'integer', minimum: 1, maximum: 999999, description: 'Version number' }),
+  kind: () => ({ type: 'string', enum: [...DEFINED_EXPORT_KINDS], description: 'Export kind whose columns are defined' }),
 };
 
 const camel = (s: string) => s.replace(/[-_]+([a-z0-9])/g, (_, c: string) => c.toUpperCase());
@@ -431,7 +436,7 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       return {
         description,
         ...(Object.keys(headers).length ? { headers } : {}),
-        content: { 'application/json': { schema: r.response ? ref(r.response, 'output', `${pascal(operationId)}Response`) : {} } },
+        content: { [r.contentType ?? 'application/json']: { schema: r.response ? ref(r.response, 'output', `${pascal(operationId)}Response`) : {} } },
       };
     };
     responses[String(status)] = success(status, status === 201 ? 'Created' : status === 204 ? 'Done; no content' : 'OK');

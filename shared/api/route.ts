@@ -65,6 +65,8 @@ interface RouteCommon<B extends z.ZodType | undefined, Q extends z.ZodType | und
   status?: number;
   /** Success body schema: the handler's return type is checked against it; OpenAPI documents it. */
   response?: R;
+  /** Media type of the success body when it is JSON but not plain `application/json` (e.g. `application/schema+json`). */
+  contentType?: string;
   /** Query-string schema (documentation: OpenAPI; the handler parses `req.query`). */
   query?: Q;
 }

@@ -559,6 +559,13 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
+  'GET /exports/schemas/{kind}': [
+    {
+      name: 'the flags JSON Schema',
+      request: async () => ({ path: '/exports/schemas/flags' }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /projects/{projectId}/audit': [
     {
       name: 'project audit',

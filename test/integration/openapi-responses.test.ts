@@ -63,8 +63,10 @@ async function call(
     expect(res.text).toBe('');
     return res;
   }
-  const ref = documented.content?.['application/json']?.schema.$ref;
-  if (!ref) throw new Error(`${key} ${res.status} has no documented body schema`);
+  // One documented media type: application/json, or another JSON type the route names (application/schema+json).
+  const [mediaType, content] = Object.entries(documented.content ?? {})[0] ?? [];
+  const ref = content?.schema.$ref;
+  if (!mediaType || !ref) throw new Error(`${key} ${res.status} has no documented body schema`);
   const validate = validatorOf(ref);
   if (!validate(res.body)) {
     throw new Error(
@@ -72,7 +74,7 @@ async function call(
     );
   }
   const headers = documented.headers ?? {};
-  if (!/^application\/json/.test(res.headers.get('content-type') ?? '')) throw new Error(`${key}: not sent as JSON`);
+  if ((res.headers.get('content-type') ?? '').split(';')[0] !== mediaType) throw new Error(`${key}: not sent as ${mediaType}`);
   expect({ key, etag: res.headers.get('etag') !== null }).toEqual({ key, etag: 'ETag' in headers });
   expect({ key, location: res.headers.get('location') !== null }).toEqual({ key, location: 'Location' in headers });
   return res;
@@ -359,12 +361,13 @@ test('agreements: generate, list, detail with links, signature', async () => {
   expect(signed.body.workflow.stage).toBe('signed');
 });
 
-test('exports: start a job, read it, list mine', async () => {
+test('exports: start a job, read it, list mine, a record schema', async () => {
   const created = await call('POST', '/exports', { token: legal, body: { kind: 'flags', format: 'csv', locale: 'fr', from: '2026-01-01', to: '2026-12-31' } });
   expect(created.status).toBe(202);
   await call('GET', '/exports/{id}', { params: { id: created.body.id }, token: legal });
   const mine = await call('GET', '/exports', { token: legal, query: 'limit=5' });
   expect(mine.body.items.map((j: { id: string }) => j.id)).toContain(created.body.id);
+  await call('GET', '/exports/schemas/{kind}', { params: { kind: 'audit' }, token: legal });
 });
 
 test('every operation of the document was seen succeeding, with a body matching its schema', () => {

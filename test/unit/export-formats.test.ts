@@ -124,11 +124,11 @@ describe('JSON Schemas', () => {
   test.each(DEFINED_EXPORT_KINDS)('%s: a valid draft 2020-12 schema', (kind) => {
     const schema = exportJsonSchema(kind);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(ajv.getSchema(`urn:vigie:exports:${kind}`)).toBeDefined();
+    expect(ajv.getSchema(`/exports/schemas/${kind}`)).toBeDefined();
   });
 
   test('rejects a wrong type, a bad date, an unknown field and an out-of-range percentage', () => {
-    const validate = ajv.getSchema('urn:vigie:exports:control-events')!;
+    const validate = ajv.getSchema('/exports/schemas/control-events')!;
     expect(validate(controlEvent)).toBe(true);
     expect(validate({ ...controlEvent, votingRightsAfterPct: '33' })).toBe(false);
     expect(validate({ ...controlEvent, effectiveDate: '15/03/2026' })).toBe(false);

@@ -171,3 +171,29 @@ describe('JSON bodies must be UTF-8', () => {
     expect(JSON.parse(res.body!)).toEqual({ got: { legalName: 'Société Générale des Capteurs' } });
   });
 });
+
+describe('success media type', () => {
+  const legal = { sub: 'u', 'cognito:groups': '[legal]' };
+  const route = (contentType?: string) =>
+    defineRoute({
+      method: 'GET',
+      path: '/media',
+      handler: 'media',
+      group: 'health',
+      roles: ['legal'],
+      summary: 'media',
+      tags: [],
+      response: z.object({ a: z.number() }),
+      ...(contentType ? { contentType } : {}),
+    });
+  test('a route that names a JSON media type answers with it; others with application/json', async () => {
+    const schemaJson = await httpHandler(route('application/schema+json'), async () => ({ status: 200, body: { a: 1 } }))(
+      event({ routeKey: 'GET /media', claims: legal }),
+      ctx,
+    );
+    expect(schemaJson.headers?.['content-type']).toBe('application/schema+json; charset=utf-8');
+    expect(JSON.parse(schemaJson.body!)).toEqual({ a: 1 });
+    const plain = await httpHandler(route(), async () => ({ status: 200, body: { a: 1 } }))(event({ routeKey: 'GET /media', claims: legal }), ctx);
+    expect(plain.headers?.['content-type']).toBe('application/json; charset=utf-8');
+  });
+});

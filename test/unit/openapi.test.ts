@@ -346,7 +346,7 @@ describe('OpenAPI document', () => {
         continue;
       }
       if (!r.response) throw new Error(`${routeKey(r)} answers ${status} with a JSON body but has no response schema`);
-      const ref = success.content!['application/json']!.schema.$ref!;
+      const ref = success.content![r.contentType ?? 'application/json']!.schema.$ref!;
       expect(ref).toMatch(/^#\/components\/schemas\//);
       expect(schemas[ref.split('/').pop()!]).toBeDefined();
     }

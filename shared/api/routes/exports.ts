@@ -1,7 +1,7 @@
 /** Routes of the Lambda group "exports" (see ../route.ts): compliance export jobs, legal staff only (docs/exports.md). */
 import { defineRoute, LEGAL } from '../route';
 import { exportRequestSchema } from '../../domain/exports/request';
-import { exportJobPageSchema, exportJobSchema } from '../responses/exports';
+import { exportJobPageSchema, exportJobSchema, exportRecordSchemaSchema } from '../responses/exports';
 
 export const createExport = defineRoute({
   method: 'POST',
@@ -35,4 +35,15 @@ export const listExports = defineRoute({
   summary: "The caller's export jobs, newest first",
   tags: ['exports'],
   response: exportJobPageSchema,
+});
+export const getExportSchema = defineRoute({
+  method: 'GET',
+  path: '/exports/schemas/{kind}',
+  handler: 'exports/get-export-schema',
+  group: 'exports',
+  roles: LEGAL,
+  summary: 'The JSON Schema (2020-12) of one JSON Lines record of an export kind',
+  tags: ['exports'],
+  response: exportRecordSchemaSchema,
+  contentType: 'application/schema+json',
 });

@@ -1,12 +1,30 @@
 import { columnsOf, type Column, type DefinedExportKind } from './columns';
 
+/** A JSON Schema 2020-12 document describing one JSON Lines record (a type alias, so Ajv takes it as a schema object). */
+export type ExportJsonSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema';
+  $id: string;
+  title: string;
+  type: 'object';
+  properties: Record<string, Record<string, unknown>>;
+  required: string[];
+  additionalProperties: false;
+};
+
+/**
+ * Where the API serves the schema of `kind` (`GET /exports/schemas/{kind}`), and the schema's `$id`: an
+ * absolute-path reference, so resolved against the URL it was fetched from it names that URL (the API is
+ * served at the root of its host: `$default` stage in AWS, `npm start` locally).
+ */
+export const exportSchemaPath = (kind: DefinedExportKind): string => `/exports/schemas/${kind}`;
+
 /** JSON Schema (2020-12) of one JSON Lines record of an export kind, derived from its columns. */
-export function exportJsonSchema(kind: DefinedExportKind): Record<string, unknown> {
-  const properties: Record<string, unknown> = {};
+export function exportJsonSchema(kind: DefinedExportKind): ExportJsonSchema {
+  const properties: Record<string, Record<string, unknown>> = {};
   for (const c of columnsOf(kind)) properties[c.field] = columnSchema(c);
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: `urn:vigie:exports:${kind}`,
+    $id: exportSchemaPath(kind),
     title: `Vigie export: ${kind}`,
     type: 'object',
     properties,

@@ -477,6 +477,10 @@ export const MESSAGES = {
   'export.toBeforeFrom': { fr: 'Ne peut pas précéder la date de début (from)', en: 'Cannot be before the start date (from)' },
   'export.spanTooLong': { fr: 'La période ne peut pas dépasser 10 ans', en: 'The period cannot be longer than 10 years' },
   'export.notFound': { fr: "Cet export n'existe pas.", en: 'No such export.' },
+  'export.unknownKind': {
+    fr: "Type d'export inconnu ou sans schéma ; les types disponibles sont : {kinds}.",
+    en: 'Unknown export kind, or one without a schema; the kinds available are: {kinds}.',
+  },
   'export.invalidTransition': {
     fr: "L'export ne peut pas passer de l'état {from} à l'état {to}.",
     en: 'The export cannot go from {from} to {to}.',
