@@ -150,9 +150,7 @@ export function buildProjectSummary(input: ProjectSummaryInput): ProjectSummary 
       ),
       listed,
     },
-    workflow: input.workflow
-      ? { stage: input.workflow.stage, status: input.workflow.status, decisions: decisionsOf(input.workflow, nameOf) }
-      : null,
+    workflow: input.workflow ? { stage: input.workflow.stage, status: input.workflow.status, decisions: decisionsOf(input.workflow, nameOf) } : null,
     agreement: agreementOf(input, partners.length),
   };
 }

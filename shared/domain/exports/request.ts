@@ -49,7 +49,9 @@ export const exportRequestSchema = z
   .strictObject({
     kind: z
       .enum(EXPORT_KINDS)
-      .describe('What to export; `all` is every tabular kind in one zip; `project-summary` is one PDF page per project (partners, flags, decisions, agreement)'),
+      .describe(
+        'What to export; `all` is every tabular kind in one zip; `project-summary` is one PDF page per project (partners, flags, decisions, agreement)',
+      ),
     format: z.enum(EXPORT_FORMATS).describe('`pdf` for `project-summary` and only for it; csv, xlsx or jsonl for the other kinds'),
     locale: z.enum(['fr', 'en']).default('fr').describe('Language of the column headers and of the number format'),
     projectId: projectIdSchema.optional().describe('Only this project'),
