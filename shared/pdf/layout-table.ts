@@ -13,14 +13,16 @@ import type { PageWriter } from './page-writer';
 
 type Table = Extract<Block, { kind: 'table' }>;
 
-const PAD = 3;
+/** Inner padding of a cell (text is drawn `CELL_PAD` from each border). */
+export const CELL_PAD = 3;
+const PAD = CELL_PAD;
 const BORDER = { width: 0.5, color: RULE_COLOR };
 const CAPTION_SPACE_AFTER = 3;
 const TABLE_SPACE_AFTER = 10;
 /** A split row starts on the current page only if at least this many of its lines fit there. */
 const MIN_SPLIT_LINES = 3;
 
-interface Grid {
+export interface Grid {
   x: number[];
   widths: number[];
 }
@@ -35,7 +37,8 @@ export function columnGrid(count: number, weights: readonly number[]): Grid {
   return { x, widths };
 }
 
-const heightOf = (lines: number, leading: number): number => lines * leading + 2 * PAD;
+/** Height of a band of cells `lines` lines tall (padding included). */
+export const heightOf = (lines: number, leading: number): number => lines * leading + 2 * PAD;
 
 export function layoutTable(w: PageWriter, t: Table): void {
   const count = Math.max(1, t.columns.length);
@@ -87,7 +90,7 @@ export function layoutTable(w: PageWriter, t: Table): void {
 }
 
 /** Lines [from, to) of every cell of a row, in one band of cells at the cursor; moves the cursor below it. */
-function drawSlice(w: PageWriter, grid: Grid, cells: string[][], from: number, to: number, style: TextStyle, isHeader: boolean): void {
+export function drawSlice(w: PageWriter, grid: Grid, cells: string[][], from: number, to: number, style: TextStyle, isHeader: boolean): void {
   const height = heightOf(to - from, style.leading);
   const top = w.y;
   w.rects(

@@ -47,7 +47,7 @@ describe('POST /exports', () => {
     expect(event).toMatchObject({ target: { type: 'export', id: r.body.id }, actor: { role: 'legal' }, after: { request: { kind: 'audit' } } });
   });
 
-  test('400 with the field paths: unknown kind, from after to, a span over 10 years, pdf', async () => {
+  test('400 with the field paths: unknown kind, from after to, a span over 10 years, pdf for a tabular kind, csv for the summary', async () => {
     const paths = async (body: unknown) => {
       const r = await api.call('POST', '/exports', { token: legal, body });
       expect(r.status).toBe(400);
@@ -57,6 +57,13 @@ describe('POST /exports', () => {
     expect(await paths({ kind: 'flags', format: 'csv', from: '2026-02-01', to: '2026-01-31' })).toEqual(['to']);
     expect(await paths({ kind: 'flags', format: 'csv', from: '2000-01-01', to: '2026-01-01' })).toEqual(['to']);
     expect(await paths({ kind: 'flags', format: 'pdf' })).toEqual(['format']);
+    expect(await paths({ kind: 'project-summary', format: 'csv' })).toEqual(['format']);
+  });
+
+  test('accepts the project summary as pdf (202, queued)', async () => {
+    const r = await api.call('POST', '/exports', { token: legal, body: { kind: 'project-summary', format: 'pdf', projectId: project.id } });
+    expect(r.status).toBe(202);
+    expect(r.body).toMatchObject({ status: 'queued', request: { kind: 'project-summary', format: 'pdf', locale: 'fr', projectId: project.id } });
   });
 
   test('the French message by default, English on request', async () => {

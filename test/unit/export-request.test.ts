@@ -1,6 +1,8 @@
 import {
   addYears,
   completeJob,
+  EXPORT_KINDS,
+  PDF_KINDS,
   exportRequestSchema,
   failJob,
   failureOf,
@@ -10,6 +12,7 @@ import {
   type ExportJob,
 } from '../../shared/domain/exports/request';
 import { ConflictError } from '../../shared/domain/errors';
+import { MESSAGES } from '../../shared/domain/i18n/catalog';
 
 const pathsOf = (body: unknown) => {
   const r = exportRequestSchema.safeParse(body);
@@ -52,8 +55,27 @@ describe('POST /exports body', () => {
     const r = exportRequestSchema.safeParse({ kind: 'audit', format: 'jsonl', from: '2000-01-01', to: '2026-01-01' });
     expect(r.success ? '' : r.error.issues[0]!.message).toBe('The period cannot be longer than 10 years');
   });
-  test('refuses pdf at `format` for every kind (no per-project summary kind yet)', () => {
-    for (const kind of ['flags', 'audit', 'all']) expect(pathsOf({ kind, format: 'pdf' })).toEqual(['format']);
+  test('pdf only for project-summary, and project-summary only as pdf, refused at `format` with its own message', () => {
+    const messageOf = (body: unknown) => {
+      const r = exportRequestSchema.safeParse(body);
+      return r.success ? '' : r.error.issues[0]!.message;
+    };
+    for (const kind of EXPORT_KINDS.filter((k) => k !== 'project-summary')) {
+      expect(pathsOf({ kind, format: 'pdf' })).toEqual(['format']);
+      expect(messageOf({ kind, format: 'pdf' })).toBe(MESSAGES['export.pdfOnlySummary'].en);
+      expect(pathsOf({ kind, format: 'csv' })).toEqual([]);
+    }
+    expect(exportRequestSchema.parse({ kind: 'project-summary', format: 'pdf', projectId: `prj_${'1'.repeat(32)}` })).toEqual({
+      kind: 'project-summary',
+      format: 'pdf',
+      locale: 'fr',
+      projectId: `prj_${'1'.repeat(32)}`,
+    });
+    for (const format of ['csv', 'xlsx', 'jsonl']) {
+      expect(pathsOf({ kind: 'project-summary', format })).toEqual(['format']);
+      expect(messageOf({ kind: 'project-summary', format })).toBe(MESSAGES['export.summaryOnlyPdf'].en);
+    }
+    expect(PDF_KINDS).toEqual(['project-summary']);
   });
   test('addYears rolls 29 February to 1 March', () => {
     expect(addYears('2024-02-29', 10)).toBe('2034-03-01');

@@ -23,15 +23,17 @@ export const EXPORT_KINDS = [
   'dual-use-register',
   'audit',
   'all',
+  'project-summary',
 ] as const;
 export type ExportKind = (typeof EXPORT_KINDS)[number];
 export const EXPORT_FORMATS = ['csv', 'xlsx', 'jsonl', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /**
- * Kinds that may be rendered as PDF: only a one-page-per-project summary (issue 11 §2). No such kind exists
- * yet, so `pdf` is accepted by the schema (it is part of the contract) and refused at `format` for every kind.
+ * Kinds rendered as PDF: only the one-page-per-project summary (issue 11 §2; shared/pdf/project-summary.ts). It
+ * exists only as PDF, and the other kinds never as PDF: the schema refuses both mismatches at `format`.
+ * `all` (the zip of the tabular kinds) does not include the summary.
  */
-export const PDF_KINDS: readonly ExportKind[] = [];
+export const PDF_KINDS: readonly ExportKind[] = ['project-summary'];
 
 /** Longest period an export may cover, `from` and `to` inclusive. */
 export const MAX_SPAN_YEARS = 10;
@@ -45,8 +47,12 @@ export function addYears(date: string, years: number): string {
 /** Body of `POST /exports`. */
 export const exportRequestSchema = z
   .strictObject({
-    kind: z.enum(EXPORT_KINDS).describe('What to export; `all` is every kind in one zip'),
-    format: z.enum(EXPORT_FORMATS).describe('`pdf` only for a per-project summary kind (none yet: refused for every kind)'),
+    kind: z
+      .enum(EXPORT_KINDS)
+      .describe(
+        'What to export; `all` is every tabular kind in one zip; `project-summary` is one PDF page per project (partners, flags, decisions, agreement)',
+      ),
+    format: z.enum(EXPORT_FORMATS).describe('`pdf` for `project-summary` and only for it; csv, xlsx or jsonl for the other kinds'),
     locale: z.enum(['fr', 'en']).default('fr').describe('Language of the column headers and of the number format'),
     projectId: projectIdSchema.optional().describe('Only this project'),
     organizationId: orgIdSchema.optional().describe('Only this organization'),
@@ -54,7 +60,9 @@ export const exportRequestSchema = z
     to: isoDateSchema.optional().describe(`Last day (UTC, inclusive); at most ${MAX_SPAN_YEARS} years after \`from\``),
   })
   .superRefine((v, ctx) => {
-    if (v.format === 'pdf' && !PDF_KINDS.includes(v.kind)) ctx.addIssue({ code: 'custom', path: ['format'], message: zodText('export.pdfOnlySummary') });
+    const pdfKind = PDF_KINDS.includes(v.kind);
+    if (v.format === 'pdf' && !pdfKind) ctx.addIssue({ code: 'custom', path: ['format'], message: zodText('export.pdfOnlySummary') });
+    if (v.format !== 'pdf' && pdfKind) ctx.addIssue({ code: 'custom', path: ['format'], message: zodText('export.summaryOnlyPdf') });
     if (v.from && v.to) {
       if (v.from > v.to) ctx.addIssue({ code: 'custom', path: ['to'], message: zodText('export.toBeforeFrom') });
       else if (v.to >= addYears(v.from, MAX_SPAN_YEARS)) ctx.addIssue({ code: 'custom', path: ['to'], message: zodText('export.spanTooLong') });

@@ -471,8 +471,12 @@ export const MESSAGES = {
   },
   // ---- compliance exports (docs/exports.md)
   'export.pdfOnlySummary': {
-    fr: "Le format pdf est réservé au résumé par projet, qui n'est pas encore disponible ; choisissez csv, xlsx ou jsonl",
-    en: 'The pdf format is only for the per-project summary, which is not available yet; choose csv, xlsx or jsonl',
+    fr: 'Le format pdf est réservé au résumé par projet (project-summary) ; choisissez csv, xlsx ou jsonl',
+    en: 'The pdf format is only for the per-project summary (project-summary); choose csv, xlsx or jsonl',
+  },
+  'export.summaryOnlyPdf': {
+    fr: "Le résumé par projet (project-summary) n'existe qu'au format pdf",
+    en: 'The per-project summary (project-summary) is only available as pdf',
   },
   'export.toBeforeFrom': { fr: 'Ne peut pas précéder la date de début (from)', en: 'Cannot be before the start date (from)' },
   'export.spanTooLong': { fr: 'La période ne peut pas dépasser 10 ans', en: 'The period cannot be longer than 10 years' },
