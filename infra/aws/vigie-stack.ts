@@ -108,6 +108,11 @@ export const GROUP_SETTINGS: Partial<Record<RouteGroup, Pick<VigieFunctionProps,
   },
 };
 
+/** Per worker: the export worker renders the project-summary PDF with the agreement's fonts. */
+export const WORKER_SETTINGS: Partial<Record<string, Pick<VigieFunctionProps, 'bundling' | 'environment'>>> = {
+  export: { bundling: AGREEMENTS_BUNDLING, environment: { VIGIE_FONT_DIR: `${LAMBDA_TASK_ROOT}/${AGREEMENT_FONT_SUBDIR}` } },
+};
+
 const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
 
 export class VigieStack extends Stack {
@@ -348,6 +353,7 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: WORKER_ACCESS[worker.name],
         resources,
+        settings: WORKER_SETTINGS[worker.name],
       });
       this.workers.set(worker.name, w);
     }

@@ -16,7 +16,7 @@ import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { WorkerDef } from '../../shared/api/routes';
 import type { GroupAccess } from './group-access';
-import { VigieFunction, type VigieResources } from './vigie-function';
+import { VigieFunction, type VigieFunctionProps, type VigieResources } from './vigie-function';
 import { ALARM_PERIOD, DLQ_RETENTION } from './vigie-job';
 
 export interface VigieWorkerProps {
@@ -26,6 +26,8 @@ export interface VigieWorkerProps {
   repoRoot: string;
   access: GroupAccess;
   resources: VigieResources;
+  /** Bundling and environment of its own (e.g. the fonts of the PDF summary). */
+  settings?: Pick<VigieFunctionProps, 'bundling' | 'environment'>;
 }
 
 export class VigieWorker extends Construct {
@@ -55,6 +57,7 @@ export class VigieWorker extends Construct {
       reservedConcurrentExecutions: worker.reservedConcurrency,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: 0,
+      ...props.settings,
     });
     this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
       alarmDescription: `Vigie ${worker.name} worker: an invocation failed (crash or timeout); its event is in the DLQ, see the function's logs.`,

@@ -8,6 +8,8 @@ import { EXPORT_RETENTION_DAYS, uploadExport } from '../store/export-files';
 import { getExportJob, saveExportJob } from '../store/exports';
 import { QueryLimitExceededError } from '../store/query';
 import { rowBatches } from './export-source';
+import { projectSummaries } from './project-summary-source';
+import { renderProjectSummaries } from '../pdf/project-summary';
 import { logger } from './logger';
 
 /**
@@ -116,8 +118,35 @@ function hashing() {
   return { stream, ended, digest: () => ({ sha256: hash.digest('hex'), bytes }) };
 }
 
-export function outputOf(request: ExportRequest): Output {
+/**
+ * `project-summary`: one PDF page per project. pdf-lib builds the document in memory (a page is a few kB: a
+ * pôle's few hundred projects stay far below the worker's memory); the bytes are then streamed to the upload.
+ */
+function summaryPdf(request: ExportRequest, generatedAt: string): Output {
+  const stream = new PassThrough();
+  return {
+    stream,
+    contentType: 'application/pdf',
+    extension: 'pdf',
+    async produce(progress) {
+      let n = 0;
+      async function* counted() {
+        for await (const s of projectSummaries(request)) {
+          yield s;
+          await progress(++n, null);
+        }
+      }
+      const period = request.from || request.to ? { from: request.from, to: request.to } : undefined;
+      const bytes = await renderProjectSummaries(counted(), request.locale, { generatedAt, period });
+      await new Promise<void>((resolve, reject) => stream.end(Buffer.from(bytes), () => resolve()).once('error', reject));
+      return n;
+    },
+  };
+}
+
+export function outputOf(request: ExportRequest, now: Date = new Date()): Output {
   if (request.kind === 'all') return allKinds(request);
+  if (request.kind === 'project-summary') return summaryPdf(request, now.toISOString());
   return singleKind(request.kind as ExportKind, request);
 }
 
@@ -152,7 +181,7 @@ export async function runExportJob(jobId: string, opts: RunOptions = {}): Promis
   job = startJob(job, now());
   await saveExportJob(job);
 
-  const output = outputOf(job.request);
+  const output = outputOf(job.request, now());
   const meter = hashing();
   const body = new PassThrough();
   output.stream.on('error', (e) => body.destroy(e));

@@ -1,4 +1,4 @@
-import { projectIdOfRef, projectsOfOrgGsiPk, queries, stripKeys, type DatedFamily, type KeyQuery } from './keys';
+import { projectIdOfRef, projectsOfOrgGsiPk, queries, type DatedFamily, type KeyQuery } from './keys';
 import { queryPages } from './query';
 
 /**

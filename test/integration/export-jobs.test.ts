@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
 import { UpdateCommand, GetCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { startApi, tokenFor, type Api } from './helpers/api';
 import { consortiumAtAgreement, type Consortium } from './helpers/consortium';
@@ -24,6 +26,8 @@ import { deleteExpiredExports } from '../../shared/store/export-files';
  * in-process, the file lands in the exports bucket (s3rver) by multipart upload, GET /exports/{id} gives the
  * link; the bytes are checked against the job's SHA-256 and parsed by independent readers.
  */
+const ajv = new Ajv2020({ strict: true, allErrors: true });
+addFormats(ajv);
 let api: Api;
 let legal: string;
 let c: Consortium;
@@ -137,8 +141,13 @@ describe('export jobs', () => {
       for (const kind of EXPORT_KINDS) {
         const { job, bytes } = await exportOf({ kind, format, from: today, to: today });
         let dataRows: number;
-        if (format === 'jsonl') dataRows = bytes.length ? bytes.toString('utf8').trimEnd().split('\n').length : 0;
-        else if (format === 'csv') dataRows = (parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][]).length - 1;
+        if (format === 'jsonl') {
+          const lines = bytes.length ? bytes.toString('utf8').trimEnd().split('\n') : [];
+          // Every line validates against the schema the API serves for its kind.
+          const validate = ajv.compile((await api.call('GET', `/exports/schemas/${kind}`, { token: legal })).body);
+          for (const line of lines) expect({ kind, line, valid: validate(JSON.parse(line)) }).toEqual({ kind, line, valid: true });
+          dataRows = lines.length;
+        } else if (format === 'csv') dataRows = (parse(bytes.toString('utf8'), { bom: true, delimiter: ';' }) as string[][]).length - 1;
         else {
           const wb = new ExcelJS.Workbook();
           await wb.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -214,5 +223,17 @@ describe('retention', () => {
     const inEightDays = new Date(Date.now() + 8 * 86_400_000);
     expect(await deleteExpiredExports(inEightDays)).toBeGreaterThanOrEqual(1);
     expect((await fetch(job.download.url)).status).toBe(404);
+  });
+});
+
+describe('project summary (PDF)', () => {
+  test('one page per project of the organization, through the worker', async () => {
+    const { job, bytes } = await exportOf({ kind: 'project-summary', format: 'pdf', organizationId: c.orgs[0] });
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { PDFDocument } = await import('pdf-lib');
+    const pdf = await PDFDocument.load(bytes);
+    expect(pdf.getPageCount()).toBe(job.result.rows);
+    expect(job.result.rows).toBe(1);
+    expect(job.result).toMatchObject({ contentType: 'application/pdf', fileName: expect.stringMatching(/\.pdf$/) });
   });
 });
