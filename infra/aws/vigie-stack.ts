@@ -24,6 +24,7 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
 import type { Construct } from 'constructs';
 import { deployedRoutes, jobs as allJobs, routeKey, workers, type JobDef, type RouteDef } from '../../shared/api/routes';
@@ -377,7 +378,16 @@ export class VigieStack extends Stack {
         environment: { ...GROUP_SETTINGS[group]?.environment, ...workerEnv(group) },
       });
       this.functions.set(group, fn);
-      for (const w of workers) if (w.startedBy.includes(group)) this.workers.get(w.name)!.function.fn.grantInvoke(fn.role);
+      // lambda:InvokeFunction on the worker's unqualified ARN only (grantInvoke would add its versions, `:*`).
+      for (const w of workers.filter((d) => d.startedBy.includes(group))) {
+        fn.role.addToPrincipalPolicy(
+          new PolicyStatement({
+            sid: `Start${pascal(w.name)}Worker`,
+            actions: ['lambda:InvokeFunction'],
+            resources: [this.workers.get(w.name)!.function.fn.functionArn],
+          }),
+        );
+      }
       const integration = new HttpLambdaIntegration(`${pascal(group)}Integration`, fn.fn);
       for (const r of groupRoutes) {
         const [route] = this.api.addRoutes({

@@ -9,7 +9,7 @@ import { Annotations, Match, Template } from 'aws-cdk-lib/assertions';
 import { Runtime } from 'aws-cdk-lib/aws-lambda';
 import { Bucket } from 'aws-cdk-lib/aws-s3';
 import type { IConstruct } from 'constructs';
-import { deployedRoutes, jobs, routeKey, routes, type JobDef, type RouteDef } from '../../shared/api/routes';
+import { deployedRoutes, jobs, routeKey, routes, workers, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { ROLES } from '../../shared/domain/access';
 import { IDEMPOTENCY_TABLE, TABLE } from '../../shared/store/table-def';
 import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';
@@ -85,7 +85,7 @@ describe('HTTP API', () => {
     const groups = [...new Set(deployedRoutes.map((r) => r.group))].sort();
     expect([...stack.functions.keys()].sort()).toEqual(groups);
     // …plus one per scheduled job, and nothing else.
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length + jobs.length);
+    expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length + jobs.length + workers.length);
     const integrationFn = new Map(ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0] as string]));
     const byKey = new Map(routeResources().map((p) => [p.RouteKey as string, p]));
     for (const r of deployedRoutes) {
@@ -167,6 +167,7 @@ describe('Lambda', () => {
 
   test('newest Node.js LTS runtime, arm64, tracing, memory 512-1024 MB, timeout under the API limit (jobs: JOB_TIMEOUT), own log group', () => {
     const jobFunctions = new Set([...stack.jobs.values()].map((j) => logicalId(j.function.fn)));
+    const workerTimeouts = new Map([...stack.workers].map(([name, w]) => [logicalId(w.function.fn), workers.find((d) => d.name === name)!.timeoutSeconds]));
     const fns = ofType('AWS::Lambda::Function');
     expect(fns.length).toBeGreaterThan(0);
     for (const [id, fn] of fns) {
@@ -178,6 +179,9 @@ describe('Lambda', () => {
       expect(p.MemorySize).toBeLessThanOrEqual(1024);
       if (jobFunctions.has(id)) {
         expect({ id, timeout: p.Timeout }).toEqual({ id, timeout: JOB_TIMEOUT.toSeconds() });
+      } else if (workerTimeouts.has(id)) {
+        expect({ id, timeout: p.Timeout }).toEqual({ id, timeout: workerTimeouts.get(id) });
+        expect(p.Timeout).toBeLessThanOrEqual(900);
       } else {
         expect(p.Timeout).toBeGreaterThanOrEqual(10);
         expect(p.Timeout).toBeLessThanOrEqual(29);
@@ -395,7 +399,7 @@ describe('scheduled jobs', () => {
         .find((s) => s.Sid === 'TableIndexQuery')!
         .Resource.map(arnTail)
         .sort(),
-    ).toEqual(['/index/gsi1', '/index/gsi2']);
+    ).toEqual(['/index/gsi1', '/index/gsi2', '/index/gsi3']);
     // Writes: the conditional PutItem (claim) and UpdateItem (settle) of DIGEST#<email> items only.
     const write = statements.find((s) => s.Sid === 'TableWrite')!;
     expect(write).toMatchObject({
@@ -589,5 +593,69 @@ describe('cdk-nag AwsSolutions', () => {
   test('environment-agnostic: no account or region pinned, so synth needs no credentials', () => {
     expect(Token.isUnresolved(stack.account)).toBe(true);
     expect(Token.isUnresolved(stack.region)).toBe(true);
+  });
+});
+
+describe('asynchronous workers', () => {
+  const worker = () => stack.workers.get('export')!;
+
+  test('the export worker: its own Lambda, reserved concurrency, 15-minute timeout, no async retry, an encrypted DLQ with an alarm', () => {
+    expect([...stack.workers.keys()]).toEqual(workers.map((w) => w.name));
+    const w = worker();
+    const fn = resources[logicalId(w.function.fn)]!.Properties;
+    const def = workers.find((d) => d.name === 'export')!;
+    expect(fn).toMatchObject({
+      ReservedConcurrentExecutions: def.reservedConcurrency,
+      Timeout: 900,
+      MemorySize: def.memoryMb,
+      DeadLetterConfig: { TargetArn: { 'Fn::GetAtt': [logicalId(w.deadLetterQueue), 'Arn'] } },
+    });
+    // The fonts of the PDF summary travel with it.
+    expect(fn.Environment.Variables.VIGIE_FONT_DIR).toBe('/var/task/fonts');
+    const invokeConfigs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === logicalId(w.function.fn));
+    expect(invokeConfigs.map(([, c]) => c.Properties.MaximumRetryAttempts)).toEqual([0]);
+    expect(resources[logicalId(w.deadLetterQueue)]!.Properties.SqsManagedSseEnabled).toBe(true);
+    const alarms = ofType('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties);
+    expect(alarms).toContainEqual(
+      expect.objectContaining({
+        MetricName: 'ApproximateNumberOfMessagesVisible',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [logicalId(w.deadLetterQueue), 'QueueName'] } }],
+      }),
+    );
+  });
+
+  test('the exports routes may start it (its name in their environment, InvokeFunction on its unqualified ARN only); no other group may', () => {
+    const w = worker();
+    const byRole = statementsByRole(resources);
+    for (const [group, fn] of stack.functions) {
+      const invoke = byRole.get(logicalId(fn.role))!.filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
+      const env = resources[logicalId(fn.fn)]!.Properties.Environment.Variables;
+      if (group === 'exports') {
+        expect(invoke.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(w.function.fn), 'Arn'] }]);
+        expect(env.EXPORT_WORKER_FUNCTION).toEqual({ Ref: logicalId(w.function.fn) });
+      } else {
+        expect({ group, invoke }).toEqual({ group, invoke: [] });
+        expect(env.EXPORT_WORKER_FUNCTION).toBeUndefined();
+      }
+    }
+  });
+
+  test('least privilege for the export worker: writes only EXPORT# and AUDIT# items, puts to the exports bucket, reads declarations in the documents bucket, no mail', () => {
+    const statements = statementsByRole(resources).get(logicalId(worker().function.role))!;
+    const actions = actionsOf(statements);
+    expect(statements.find((s) => s.Sid === 'TableWrite')).toMatchObject({
+      Action: 'dynamodb:PutItem',
+      Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['EXPORT#*', 'AUDIT#*'] } },
+    });
+    expect([...actions].filter((a) => a.startsWith('s3:')).sort()).toEqual(['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject']);
+    const s3 = JSON.stringify(statements.filter((s) => [s.Action].flat().some((a: string) => a.startsWith('s3:'))));
+    expect(s3).toContain(logicalId(stack.buckets.exports));
+    expect([...actions].some((a) => a.startsWith('ses:'))).toBe(false);
+    expect(actions.has('dynamodb:Scan')).toBe(false);
+  });
+
+  test('the exports bucket deletes files after 7 days', () => {
+    const rules = resources[logicalId(stack.buckets.exports)]!.Properties.LifecycleConfiguration.Rules;
+    expect(rules).toContainEqual(expect.objectContaining({ ExpirationInDays: 7, Status: 'Enabled' }));
   });
 });
