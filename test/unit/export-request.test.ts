@@ -94,7 +94,16 @@ describe('export job transitions', () => {
     expect(reportProgress(p, 400, 30)).toMatchObject({ rowsWritten: 500, percent: 40 });
     expect(reportProgress(p, 600, null)).toMatchObject({ rowsWritten: 600, percent: null });
     expect(reportProgress(p, 600, 250).percent).toBe(100);
-    const result = { s3Key: 'exports/x.jsonl', sha256: 'f'.repeat(64), bytes: 10, rows: 1000, parts: 1, fileName: 'f.jsonl', contentType: 'application/x-ndjson', expiresAt: '2026-12-09T10:00:05.000Z' };
+    const result = {
+      s3Key: 'exports/x.jsonl',
+      sha256: 'f'.repeat(64),
+      bytes: 10,
+      rows: 1000,
+      parts: 1,
+      fileName: 'f.jsonl',
+      contentType: 'application/x-ndjson',
+      expiresAt: '2026-12-09T10:00:05.000Z',
+    };
     const d = completeJob(p, result, new Date('2026-12-02T10:00:05.000Z'));
     expect(d).toMatchObject({ status: 'done', percent: 100, rowsWritten: 1000, result, finishedAt: '2026-12-02T10:00:05.000Z', version: 4 });
   });
@@ -105,7 +114,16 @@ describe('export job transitions', () => {
     expect(failJob(startJob(queued(), NOW), 'internal', NOW).failure!.code).toBe('internal');
   });
   test('refuses the other transitions with 409', () => {
-    const FILE = { s3Key: 'k', sha256: 'f'.repeat(64), bytes: 1, rows: 1, parts: 1, fileName: 'f.jsonl', contentType: 'application/x-ndjson', expiresAt: '2026-12-09T10:00:05.000Z' };
+    const FILE = {
+      s3Key: 'k',
+      sha256: 'f'.repeat(64),
+      bytes: 1,
+      rows: 1,
+      parts: 1,
+      fileName: 'f.jsonl',
+      contentType: 'application/x-ndjson',
+      expiresAt: '2026-12-09T10:00:05.000Z',
+    };
     const done = completeJob(startJob(queued(), NOW), FILE, NOW);
     expect(() => startJob(done, NOW)).toThrow(ConflictError);
     expect(() => failJob(done, 'internal', NOW)).toThrow('The export cannot go from done to failed.');
