@@ -1,5 +1,5 @@
 import type * as z from 'zod';
-import { exportJobSchema } from '../domain/exports/request';
+import { exportJobSchema } from './responses/exports';
 import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
 import { exportRecordSchemaSchema } from './responses/exports';
 import { ROLES } from '../domain/access';

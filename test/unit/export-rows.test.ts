@@ -14,6 +14,7 @@ import {
   dualUseRows,
   EXPORT_KINDS,
   exportJsonSchema,
+  exportSchemaPath,
   FILTER_DATE,
   flagRow,
   resultOwnershipRows,
@@ -72,7 +73,7 @@ for (const kind of EXPORT_KINDS) ajv.addSchema(exportJsonSchema(kind));
 /** Typed per column and valid against the served JSON Schema (through a JSON round trip, as JSON Lines are). */
 function expectValid(kind: ExportKind, rows: readonly ExportRow[]): void {
   expect(rows.length).toBeGreaterThan(0);
-  const validate = ajv.getSchema(`urn:vigie:exports:${kind}`)!;
+  const validate = ajv.getSchema(exportSchemaPath(kind))!;
   for (const row of rows) {
     expect(typeErrors(kind, row)).toEqual([]);
     const ok = validate(JSON.parse(JSON.stringify(row)));
