@@ -72,11 +72,7 @@ export class VigieJob extends Construct {
     assertJobSchedule(job);
     const stack = Stack.of(this);
 
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
+    this.deadLetterQueue = newDeadLetterQueue(this);
     // (AwsSolutions-SQS3 does not flag it: cdk-nag recognises it as the function's DeadLetterConfig target.)
 
     this.function = new VigieFunction(this, 'Function', {
@@ -135,21 +131,36 @@ export class VigieJob extends Construct {
       });
     }
 
-    this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription: `Vigie ${job.name} job: a run failed after every retry (Lambda) or could not be delivered (Scheduler); see its DLQ and the function's logs.`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: `Vigie ${job.name} job: an invocation failed (it is retried; messages in the DLQ mean every retry failed).`,
-      metric: this.function.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    [this.deadLetterAlarm, this.errorsAlarm] = failureAlarms(this, this.function, this.deadLetterQueue, {
+      deadLetters: `Vigie ${job.name} job: a run failed after every retry (Lambda) or could not be delivered (Scheduler); see its DLQ and the function's logs.`,
+      errors: `Vigie ${job.name} job: an invocation failed (it is retried; messages in the DLQ mean every retry failed).`,
     });
   }
+}
+
+/** The dead-letter queue of an asynchronously invoked function: SSE-SQS, TLS only, kept 14 days. */
+export function newDeadLetterQueue(scope: Construct): Queue {
+  return new Queue(scope, 'DeadLetterQueue', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: DLQ_RETENTION });
+}
+
+/** Two alarms: messages in the DLQ, and errors of the function (any, over ALARM_PERIOD). */
+export function failureAlarms(scope: Construct, fn: VigieFunction, dlq: Queue, descriptions: { deadLetters: string; errors: string }): [Alarm, Alarm] {
+  const aboveZero = {
+    threshold: 0,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 1,
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  } as const;
+  return [
+    new Alarm(scope, 'DeadLettersAlarm', {
+      alarmDescription: descriptions.deadLetters,
+      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+      ...aboveZero,
+    }),
+    new Alarm(scope, 'ErrorsAlarm', {
+      alarmDescription: descriptions.errors,
+      metric: fn.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      ...aboveZero,
+    }),
+  ];
 }

@@ -11,13 +11,13 @@
  * `<NAME>_WORKER_FUNCTION` (shared/store/workers.ts).
  */
 import { Duration } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { WorkerDef } from '../../shared/api/routes';
 import type { GroupAccess } from './group-access';
 import { VigieFunction, type VigieFunctionProps, type VigieResources } from './vigie-function';
-import { ALARM_PERIOD, DLQ_RETENTION } from './vigie-job';
+import { failureAlarms, newDeadLetterQueue } from './vigie-job';
 
 export interface VigieWorkerProps {
   worker: WorkerDef;
@@ -39,11 +39,7 @@ export class VigieWorker extends Construct {
   constructor(scope: Construct, id: string, props: VigieWorkerProps) {
     super(scope, id);
     const { worker } = props;
-    this.deadLetterQueue = new Queue(this, 'DeadLetterQueue', {
-      encryption: QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: DLQ_RETENTION,
-    });
+    this.deadLetterQueue = newDeadLetterQueue(this);
     this.function = new VigieFunction(this, 'Function', {
       group: worker.name,
       kind: 'worker',
@@ -59,21 +55,9 @@ export class VigieWorker extends Construct {
       retryAttempts: 0,
       ...props.settings,
     });
-    this.deadLetterAlarm = new Alarm(this, 'DeadLettersAlarm', {
-      alarmDescription: `Vigie ${worker.name} worker: an invocation failed (crash or timeout); its event is in the DLQ, see the function's logs.`,
-      metric: this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
-    });
-    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
-      alarmDescription: `Vigie ${worker.name} worker: an invocation failed.`,
-      metric: this.function.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-      threshold: 0,
-      comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: TreatMissingData.NOT_BREACHING,
+    [this.deadLetterAlarm, this.errorsAlarm] = failureAlarms(this, this.function, this.deadLetterQueue, {
+      deadLetters: `Vigie ${worker.name} worker: an invocation failed (crash or timeout); its event is in the DLQ, see the function's logs.`,
+      errors: `Vigie ${worker.name} worker: an invocation failed.`,
     });
   }
 }
