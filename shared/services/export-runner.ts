@@ -197,7 +197,7 @@ export async function runExportJob(jobId: string, opts: RunOptions = {}): Promis
     const t = now().getTime();
     if (t - lastSave < interval) return;
     lastSave = t;
-    job = reportProgress(job!, rows, percent);
+    job = reportProgress(job!, rows, percent, new Date(t));
     await saveExportJob(job);
   };
   try {

@@ -20,6 +20,9 @@ import { queryAll } from '../../shared/store/query';
 import { runPendingMigrations } from '../../shared/store/migrations';
 import { listFlags } from '../../shared/store/flags';
 import { deleteExpiredExports } from '../../shared/store/export-files';
+import { getExportJob, putExportJob, saveExportJob } from '../../shared/store/exports';
+import { exportRequestSchema, newExportJob, startJob } from '../../shared/domain/exports/request';
+import { randomUUID } from 'node:crypto';
 
 /**
  * The export worker end to end (docs/exports.md, "The job"): POST /exports over the wire, the worker runs
@@ -195,6 +198,34 @@ describe('export jobs', () => {
     } finally {
       process.env.EXPORTS_BUCKET = bucket;
     }
+  });
+});
+
+describe('an abandoned job', () => {
+  test('running with no sign of life for over 16 minutes: reading it marks it failed (internal), audited', async () => {
+    const long = new Date(Date.now() - 20 * 60_000);
+    const job = newExportJob(
+      `exp_${randomUUID().replaceAll('-', '')}`,
+      { sub: 'someone', role: 'legal' },
+      exportRequestSchema.parse({ kind: 'flags', format: 'csv', projectId: c.project }),
+      long,
+    );
+    await putExportJob(job);
+    await saveExportJob(startJob(job, long));
+    const r = await api.call('GET', `/exports/${job.id}`, { token: legal });
+    expect(r.body).toMatchObject({ status: 'failed', failure: { code: 'internal' }, download: null });
+    expect((await getExportJob(job.id))!.status).toBe('failed');
+    expect((await projectAudit()).find((e: any) => e.action === 'export.failed' && e.target.id === job.id)).toMatchObject({ after: { failure: 'internal' } });
+    // A live one is left alone.
+    const live = newExportJob(
+      `exp_${randomUUID().replaceAll('-', '')}`,
+      { sub: 'someone', role: 'legal' },
+      exportRequestSchema.parse({ kind: 'flags', format: 'csv' }),
+      new Date(),
+    );
+    await putExportJob(live);
+    await saveExportJob(startJob(live, new Date()));
+    expect((await api.call('GET', `/exports/${live.id}`, { token: legal })).body.status).toBe('running');
   });
 });
 

@@ -1,4 +1,5 @@
 import {
+  ABANDONED_AFTER_MS,
   addYears,
   completeJob,
   EXPORT_KINDS,
@@ -6,6 +7,7 @@ import {
   exportRequestSchema,
   failJob,
   failureOf,
+  isAbandoned,
   newExportJob,
   reportProgress,
   startJob,
@@ -129,5 +131,24 @@ describe('export job transitions', () => {
     expect(() => failJob(done, 'internal', NOW)).toThrow('The export cannot go from done to failed.');
     expect(() => reportProgress(queued(), 1, null)).toThrow(ConflictError);
     expect(() => completeJob(queued(), FILE, NOW)).toThrow(ConflictError);
+  });
+});
+
+describe('abandoned jobs', () => {
+  test('a running job without a sign of life for over 16 minutes is abandoned; progress is a sign of life', () => {
+    const t0 = new Date('2026-12-02T10:00:00.000Z');
+    const at = (min: number) => new Date(t0.getTime() + min * 60_000);
+    const running = startJob(queued(), t0);
+    expect(running.heartbeatAt).toBe(t0.toISOString());
+    expect(isAbandoned(running, at(16))).toBe(false);
+    expect(isAbandoned(running, at(16.1))).toBe(true);
+    const alive = reportProgress(running, 10, null, at(10));
+    expect(isAbandoned(alive, at(20))).toBe(false);
+    expect(isAbandoned(alive, at(26.1))).toBe(true);
+    // A record from before heartbeats falls back on startedAt; only running jobs can be abandoned.
+    const { heartbeatAt: _h, ...old } = running;
+    expect(isAbandoned(old, at(17))).toBe(true);
+    expect(isAbandoned(queued(), at(1000))).toBe(false);
+    expect(ABANDONED_AFTER_MS).toBe(16 * 60_000);
   });
 });

@@ -120,6 +120,7 @@ export const exportJobSchema = z.object({
   percent: z.number().min(0).max(100).nullable().describe('Progress when the total is known, else null'),
   createdAt: instantSchema,
   startedAt: instantSchema.nullable(),
+  heartbeatAt: instantSchema.nullable().optional().describe('Last sign of life of the worker while running (start, then each progress save)'),
   finishedAt: instantSchema.nullable(),
   result: resultSchema.nullable().describe('When done: the file'),
   failure: failureSchema.nullable().describe('When failed: why'),
@@ -159,14 +160,32 @@ export function newExportJob(id: string, requestedBy: Actor, request: ExportRequ
 
 export function startJob(job: ExportJob, now: Date): ExportJob {
   move(job, 'running', ['queued']);
-  return { ...job, status: 'running', startedAt: now.toISOString(), version: job.version + 1 };
+  return { ...job, status: 'running', startedAt: now.toISOString(), heartbeatAt: now.toISOString(), version: job.version + 1 };
 }
 
 /** Rows written so far (never fewer than before) and the percent when the total is known (never backwards). */
-export function reportProgress(job: ExportJob, rowsWritten: number, percent: number | null): ExportJob {
+export function reportProgress(job: ExportJob, rowsWritten: number, percent: number | null, now?: Date): ExportJob {
   move(job, 'running', ['running']);
   const p = percent === null ? null : Math.min(100, Math.max(job.percent ?? 0, percent));
-  return { ...job, rowsWritten: Math.max(job.rowsWritten, rowsWritten), percent: p, version: job.version + 1 };
+  return {
+    ...job,
+    rowsWritten: Math.max(job.rowsWritten, rowsWritten),
+    percent: p,
+    ...(now ? { heartbeatAt: now.toISOString() } : {}),
+    version: job.version + 1,
+  };
+}
+
+/**
+ * A worker that has shown no sign of life for this long is gone: the Lambda worker's timeout is 15 minutes and a
+ * running job saves its progress at least once per page read, so a job still `running` after that was killed
+ * (timeout, out of memory, `npm start` stopped) and will never end by itself.
+ */
+export const ABANDONED_AFTER_MS = 16 * 60_000;
+
+export function isAbandoned(job: ExportJob, now: Date): boolean {
+  const lastSign = job.heartbeatAt ?? job.startedAt;
+  return job.status === 'running' && lastSign !== null && now.getTime() - Date.parse(lastSign) > ABANDONED_AFTER_MS;
 }
 
 export function completeJob(job: ExportJob, result: ExportResult, now: Date): ExportJob {
