@@ -260,6 +260,8 @@ const TAG_DESCRIPTIONS: Record<string, string> = {
   workflow: 'The approval workflow of a project and the steps awaiting the caller',
   agreements: 'The consortium agreement: generated versions (PDF and content model, write-once), download links and signatures',
   staff: "The pôle's staff directory (legal, committee, lawyers)",
+  exports:
+    'Compliance exports (legal staff): registers, flags, approvals, control events and the audit log as CSV, XLSX or JSON Lines, a per-project PDF summary; asynchronous jobs with a download link, and the JSON Schema of each kind',
 };
 
 const PATH_PARAMS: Record<string, () => JsonSchema> = {
