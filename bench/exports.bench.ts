@@ -15,7 +15,9 @@
  *
  * Settings: BENCH_SIZES (10000,100000), BENCH_KINDS (flags,audit,declarations-register,results-ownership; `all` for
  * the 8 tabular kinds, or a comma-separated list), BENCH_FORMATS (csv,xlsx,jsonl),
- * BENCH_CONCURRENCY (8 BatchWriteItem calls in flight), BENCH_MAX_SECONDS (10800: past it no new export starts).
+ * BENCH_CONCURRENCY (8 BatchWriteItem calls in flight), BENCH_MAX_SECONDS (10800: past it no new export starts);
+ * diagnostics for the children only: BENCH_CHILD_NODE_ARGS ('--max-old-space-size=96') and BENCH_CHILD_ENV
+ * ('MALLOC_ARENA_MAX=2,MALLOC_MMAP_THRESHOLD_=131072').
  * Prints Markdown on stdout; exit code 0 even when a budget is breached (the line says BREACH).
  */
 import { execFile } from 'node:child_process';
@@ -57,6 +59,14 @@ const DEFAULT_KINDS: readonly ExportKind[] = ['flags', 'audit', 'declarations-re
 const KINDS = process.env.BENCH_KINDS === 'all' ? [...EXPORT_KINDS] : listEnv<ExportKind>('BENCH_KINDS', EXPORT_KINDS, DEFAULT_KINDS);
 const FORMATS = listEnv<Format>('BENCH_FORMATS', FORMATS_ALL);
 const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8, 1);
+/** Diagnostics for the children only: node flags (e.g. `--max-old-space-size=96`) and environment (e.g. `MALLOC_ARENA_MAX=2`). */
+const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+const CHILD_ENV = Object.fromEntries(
+  (process.env.BENCH_CHILD_ENV ?? '')
+    .split(',')
+    .filter(Boolean)
+    .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+);
 const MiB = 2 ** 20;
 
 interface Run {
@@ -94,10 +104,15 @@ async function buildProbe(): Promise<string> {
 /** One export in a child process (asynchronous: s3rver answers from this process meanwhile). */
 function runChild(probe: string, kind: ExportKind, format: Format): Promise<Run> {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [probe, kind, format], { env: process.env, maxBuffer: 16 * MiB }, (err, stdout, stderr) => {
-      if (err) return reject(new Error(`${kind}/${format}: ${err.message}\n${stderr.slice(-2000)}`));
-      resolve(JSON.parse(stdout.trim().split('\n').pop()!) as Run);
-    });
+    execFile(
+      process.execPath,
+      [...CHILD_NODE_ARGS, probe, kind, format],
+      { env: { ...process.env, ...CHILD_ENV }, maxBuffer: 16 * MiB },
+      (err, stdout, stderr) => {
+        if (err) return reject(new Error(`${kind}/${format}: ${err.message}\n${stderr.slice(-2000)}`));
+        resolve(JSON.parse(stdout.trim().split('\n').pop()!) as Run);
+      },
+    );
   });
 }
 
@@ -161,6 +176,7 @@ async function main(): Promise<void> {
   out();
   for (const l of environmentLines({ withLoad: true })) out(l);
   out(`- sizes ${SIZES.join(', ')}; kinds ${KINDS.join(', ')}; formats ${FORMATS.join(', ')}`);
+  if (CHILD_NODE_ARGS.length || Object.keys(CHILD_ENV).length) out(`- children run with ${[...CHILD_NODE_ARGS, process.env.BENCH_CHILD_ENV ?? ''].join(' ')}`);
   for (const s of seeds) out(`- seed up to ${s.n}: ${s.items} items (${f0(s.mb)} MB of JSON) in ${f1(s.ms / 1000)} s`);
   if (cutShort) out(`- CUT SHORT: ${cutShort}`);
   out();
