@@ -4,8 +4,8 @@ import { auditRow } from '../domain/exports/audit-rows';
 import { approvalRows, backgroundRows, controlEventRow, declarationVersionRow, dualUseRows, flagRow, resultOwnershipRows } from '../domain/exports/rows';
 import type { AuditEvent } from '../domain/audit';
 import type { ControlEvent } from '../domain/control-event';
-import { datedPages, partitionPages, projectIdPages, type ExportScope } from '../store/export-reads';
-import { declarationVersionOf, getDeclarationHead, getDeclarationVersion, listDeclarationHeads, type DeclarationHead } from '../store/declarations';
+import { currentVersionsOf, datedPages, declarationHeadsOf, partitionPages, projectIdPages, type ExportScope } from '../store/export-reads';
+import { declarationVersionOf, listDeclarationHeads, type DeclarationHead } from '../store/declarations';
 import { listFlags, type StoredFlag } from '../store/flags';
 import { getWorkflow } from '../store/workflow';
 import { getProjectHeader } from '../store/projects';
@@ -81,27 +81,15 @@ async function* headsOf(r: ExportRequest): AsyncGenerator<DeclarationHead[]> {
   }
 }
 
-/** Heads are read once per declaration while the versions of the whole pôle stream by (bounded cache). */
-function headCache(max = 2000) {
-  const cache = new Map<string, DeclarationHead | null>();
-  return async (projectId: string, orgId: string) => {
-    const key = `${projectId}/${orgId}`;
-    if (cache.has(key)) return cache.get(key)!;
-    const head = await getDeclarationHead(projectId, orgId);
-    if (cache.size >= max) cache.delete(cache.keys().next().value!);
-    cache.set(key, head);
-    return head;
-  };
-}
-
 async function* declarationsRegister(r: ExportRequest): RowBatches {
-  const head = headCache();
   if (!r.projectId && !r.organizationId) {
+    // The versions of the whole pôle in time order; their heads (for the submissions) read per page in one batch.
     for await (const page of datedPages<Record<string, unknown>>('DECL', r.from, r.to, true)) {
+      const heads = await declarationHeadsOf(page.map((i) => ({ projectId: i.projectId as string, organizationId: i.organizationId as string })));
       const rows: ExportRow[] = [];
       for (const item of page) {
         const v = await declarationVersionOf(item);
-        rows.push(declarationVersionRow(v, v.content, await head(v.projectId, v.organizationId)));
+        rows.push(declarationVersionRow(v, v.content, heads.get(`${v.projectId}/${v.organizationId}`) ?? null));
       }
       yield rows;
     }
@@ -127,10 +115,7 @@ function currentVersions(toRows: typeof backgroundRows) {
   return async function* (r: ExportRequest): RowBatches {
     for await (const heads of headsOf(r)) {
       const rows: ExportRow[] = [];
-      for (const h of heads) {
-        const v = await getDeclarationVersion(h.projectId, h.organizationId, h.currentVersion);
-        if (v && inPeriod(v.savedAt, r)) rows.push(...toRows(v, v.content));
-      }
+      for (const v of await currentVersionsOf(heads)) if (inPeriod(v.savedAt, r)) rows.push(...toRows(v, v.content));
       yield rows;
     }
   };

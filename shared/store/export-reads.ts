@@ -1,4 +1,6 @@
-import { projectIdOfRef, projectsOfOrgGsiPk, queries, type DatedFamily, type KeyQuery } from './keys';
+import { batchGetAll } from './batch-get';
+import { declarationVersionOf, type DeclarationHead, type DeclarationVersion } from './declarations';
+import { declarationHeadKey, declarationVersionKey, projectIdOfRef, projectsOfOrgGsiPk, queries, stripKeys, type DatedFamily, type KeyQuery } from './keys';
 import { queryPages } from './query';
 
 /**
@@ -33,4 +35,22 @@ export function datedPages<T>(family: DatedFamily, from?: string, to?: string, r
 /** Any partition of the table, page by page (keys removed unless `raw`). */
 export function partitionPages<T>(q: KeyQuery, raw = false): AsyncGenerator<T[]> {
   return queryPages<T>(q, raw ? { map: (i) => i as T } : {});
+}
+
+/** Declaration heads by `<projectId>/<orgId>`, read with BatchGetItem (100 keys a request): absent ones are missing from the map. */
+export async function declarationHeadsOf(keys: readonly { projectId: string; organizationId: string }[]): Promise<Map<string, DeclarationHead>> {
+  const items = await batchGetAll(keys.map((k) => declarationHeadKey(k.projectId, k.organizationId)));
+  return new Map(items.map((i) => stripKeys<DeclarationHead>(i)).map((h) => [`${h.projectId}/${h.organizationId}`, h]));
+}
+
+/** The current version of each head, with its content (BatchGetItem, then the content wherever it is kept), in the heads' order. */
+export async function currentVersionsOf(heads: readonly DeclarationHead[]): Promise<DeclarationVersion[]> {
+  const items = await batchGetAll(heads.map((h) => declarationVersionKey(h.projectId, h.organizationId, h.currentVersion)));
+  const byKey = new Map(items.map((i) => [`${i.projectId as string}/${i.organizationId as string}/${i.version as number}`, i]));
+  const out: DeclarationVersion[] = [];
+  for (const h of heads) {
+    const item = byKey.get(`${h.projectId}/${h.organizationId}/${h.currentVersion}`);
+    if (item) out.push(await declarationVersionOf(item));
+  }
+  return out;
 }

@@ -164,6 +164,19 @@ describe('export jobs', () => {
     120_000,
   );
 
+  test('the declarations register, pôle-wide: each version with its submission read from its head', async () => {
+    const { bytes } = await exportOf({ kind: 'declarations-register', format: 'jsonl', from: today, to: today });
+    const mine = bytes
+      .toString('utf8')
+      .trimEnd()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+      .filter((row) => row.projectId === c.project);
+    // Each partner saved one version and submitted it (consortiumAtAgreement).
+    expect(mine.map((row) => row.organizationId).sort()).toEqual([...c.orgs].sort());
+    for (const row of mine) expect(row).toMatchObject({ version: 1, submitted: true, current: true, submittedAt: expect.stringMatching(/^\d{4}-/) });
+  });
+
   test('`all`: one zip with a file per kind and a manifest of their rows and hashes', async () => {
     const { job, bytes } = await exportOf({ kind: 'all', format: 'csv', projectId: c.project });
     const dir = mkdtempSync(join(tmpdir(), 'vigie-zip-'));
