@@ -36,7 +36,7 @@ export default defineConfig(
   tseslint.configs.recommended,
 
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'web/**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

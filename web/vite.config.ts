@@ -20,6 +20,11 @@ export default defineConfig({
   },
   server: {
     // `npx vite web` for UI work against `npm start` on :3000.
-    proxy: Object.fromEntries(['/dev', '/me', '/flags', '/projects', '/organizations', '/forms', '/documents', '/exports', '/staff', '/openapi.json'].map((p) => [p, 'http://127.0.0.1:3000'])),
+    proxy: Object.fromEntries(
+      ['/dev', '/me', '/flags', '/projects', '/organizations', '/forms', '/documents', '/exports', '/staff', '/openapi.json'].map((p) => [
+        p,
+        'http://127.0.0.1:3000',
+      ]),
+    ),
   },
 });

@@ -17,7 +17,8 @@ export function useQuery<T>(load: () => Promise<{ data?: T; error?: unknown; res
     let live = true;
     setState((s) => ({ ...s, loading: true }));
     run().then(
-      (r) => live && setState(r.error !== undefined || !r.response.ok ? { error: problemText(r.error), loading: false } : { data: r.data as T, loading: false }),
+      (r) =>
+        live && setState(r.error !== undefined || !r.response.ok ? { error: problemText(r.error), loading: false } : { data: r.data as T, loading: false }),
       (e: unknown) => live && setState({ error: problemText(e), loading: false }),
     );
     return () => {

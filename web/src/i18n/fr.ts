@@ -83,7 +83,7 @@ export const fr = {
   'workflow.comment': 'Commentaire : {text}',
   'workflow.awaitingDeclarations': 'Déclarations attendues : {list}',
   'notFound.title': 'Page introuvable',
-  'notFound.text': "Cette adresse ne correspond à aucune page de Vigie.",
+  'notFound.text': 'Cette adresse ne correspond à aucune page de Vigie.',
   'role.legal': 'Juriste du pôle',
   'role.committee': "Comité d'appui",
   'role.lawyer': 'Avocat',

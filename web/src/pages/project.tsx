@@ -16,7 +16,15 @@ type DeclarationStatus = Schemas['DeclarationStatus'];
  * A project, read-only: partners, declarations, flags (staff and lawyers), the workflow. Also the target of
  * the emails' links: `/projects/{id}/workflow` and `/projects/{id}/flags/{flagId}` scroll to that part.
  */
-export function ProjectPage({ session, projectId, focus }: { session: Session; projectId: string; focus?: { section: 'workflow' | 'flags'; flagId?: string } }) {
+export function ProjectPage({
+  session,
+  projectId,
+  focus,
+}: {
+  session: Session;
+  projectId: string;
+  focus?: { section: 'workflow' | 'flags'; flagId?: string };
+}) {
   const { t, date } = useI18n();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
   const partnerIds = project.data?.partners.map((p) => p.organizationId).join(',') ?? '';
@@ -164,9 +172,7 @@ function FlagList({ flags, orgName, focused }: { flags: Flag[]; orgName: (id: st
             {f.manual ? t('flags.manual') : t('flags.rule', { rule: f.ruleId, version: f.ruleVersion })}
             {f.subject.organizationId ? ` · ${orgName(f.subject.organizationId)}` : ''} · {t('flags.raised')} {date(f.createdAt)}
           </p>
-          {f.waiver && (
-            <p className="small">{t('flags.waiver', { by: f.waiver.by, at: dateTime(f.waiver.at), justification: f.waiver.justification })}</p>
-          )}
+          {f.waiver && <p className="small">{t('flags.waiver', { by: f.waiver.by, at: dateTime(f.waiver.at), justification: f.waiver.justification })}</p>}
         </li>
       ))}
     </ul>
@@ -180,7 +186,7 @@ function WorkflowView({ wf, orgName }: { wf: Workflow; orgName: (id: string) => 
   const current = STAGES.indexOf(wf.stage);
   const now = today();
   const who = (a: { role: string; orgId?: string | null; org?: string | null; email: string | null }) =>
-    [t(`role.${a.role}` as MessageKey), a.orgId ?? a.org ? orgName((a.orgId ?? a.org)!) : null, a.email].filter(Boolean).join(' · ');
+    [t(`role.${a.role}` as MessageKey), (a.orgId ?? a.org) ? orgName((a.orgId ?? a.org)!) : null, a.email].filter(Boolean).join(' · ');
   return (
     <>
       <ol className="stepper" aria-label={t('workflow.stage', { stage: t(`stage.${wf.stage}` as MessageKey) })}>
