@@ -27,8 +27,7 @@ const cspViolations: string[] = [];
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM))
-    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set VIGIE_CHROMIUM to its path.`);
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set VIGIE_CHROMIUM to its path.`);
   // A no-op when web/dist is up to date with web/'s sources.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -69,11 +68,13 @@ async function newPage(): Promise<Page> {
 async function axeViolations(page: Page): Promise<string[]> {
   const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations'] });
-    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) }));
-  });
+  // A string expression: the root tsconfig has no DOM types.
+  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
+    r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`)) as {
+    id: string;
+    impact: string;
+    targets: string[];
+  }[];
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
 }
 
@@ -104,28 +105,37 @@ describe('web app in Chromium', () => {
     await flags.getByRole('link', { name: /contrôle étranger/ }).waitFor();
     await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
     // The token is kept for the tab only: sessionStorage, never localStorage.
-    const storage = await page.evaluate(() => ({ session: sessionStorage.getItem('vigie.session'), local: Object.keys(localStorage) }));
+    const storage = (await page.evaluate(`({ session: sessionStorage.getItem('vigie.session'), local: Object.keys(localStorage) })`)) as {
+      session: string | null;
+      local: string[];
+    };
     expect(JSON.parse(storage.session!)).toMatchObject({ user: { role: 'legal', email: 'juriste@pole.example' } });
     expect(storage.local).toEqual([]);
     await checkPage(page, '2-dashboard-legal');
 
     await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).click();
     await page.waitForURL(`${base}/projects/${demo.projectId}`);
-    await page.getByRole('heading', { name: new RegExp(demo.projectAcronym) }).first().waitFor();
+    await page
+      .getByRole('heading', { name: new RegExp(demo.projectAcronym) })
+      .first()
+      .waitFor();
     await page.locator('#partners').getByText('Isère Semiconducteurs SA').waitFor();
     await page.locator('#partners').getByText('Coordinateur').waitFor();
     await page.locator('#declarations').getByText('Non commencée').first().waitFor();
     // The flag with its explanation, which cites the law.
     await page.locator('#flags').getByText(/CMF/).first().waitFor();
     await page.locator('#workflow').getByText('Circuit lancé').waitFor();
-    await page.locator('#workflow').getByText(/Déclarations attendues/).waitFor();
+    await page
+      .locator('#workflow')
+      .getByText(/Déclarations attendues/)
+      .waitFor();
     await checkPage(page, '3-project-legal');
 
     // English on request: the UI and the API's texts.
     await page.getByRole('button', { name: 'Switch to English' }).click();
     await page.getByRole('heading', { name: 'Partners' }).waitFor();
     await page.locator('#workflow').getByText('Workflow started').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     await checkPage(page, '4-project-legal-en');
     await page.close();
   }, 120_000);
@@ -144,7 +154,7 @@ describe('web app in Chromium', () => {
 
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/sign-in/);
-    expect(await page.evaluate(() => sessionStorage.getItem('vigie.session'))).toBeNull();
+    expect(await page.evaluate(`sessionStorage.getItem('vigie.session')`)).toBeNull();
     await page.close();
   }, 60_000);
 
