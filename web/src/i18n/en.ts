@@ -60,7 +60,7 @@ export const en: Record<MessageKey, string> = {
   'project.partner': 'Organization',
   'project.role': 'Role',
   'project.country': 'Country',
-  'project.funding': 'Funding',
+  'project.funding': 'Funding: {scheme}',
   'project.period': 'From {start} to {end}',
   'project.lawyers': 'Lawyers: {list}',
   'project.notFound': 'Project not found or not accessible.',

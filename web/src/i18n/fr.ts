@@ -59,7 +59,7 @@ export const fr = {
   'project.partner': 'Organisation',
   'project.role': 'Rôle',
   'project.country': 'Pays',
-  'project.funding': 'Financement',
+  'project.funding': 'Financement : {scheme}',
   'project.period': 'Du {start} au {end}',
   'project.lawyers': 'Avocats : {list}',
   'project.notFound': 'Projet introuvable ou inaccessible.',

@@ -76,9 +76,7 @@ export function ProjectPage({
                   {t(`projectStatus.${p.status}` as MessageKey)}
                 </Badge>
                 <span>{t('project.period', { start: date(p.startDate), end: date(p.endDate) })}</span>
-                <span>
-                  {t('project.funding')} : {p.fundingScheme}
-                </span>
+                <span>{t('project.funding', { scheme: p.fundingScheme })}</span>
                 {p.lawyers?.length ? <span>{t('project.lawyers', { list: p.lawyers.map((l) => l.email).join(', ') })}</span> : null}
               </p>
               {p.summary && <p className="lead">{p.summary}</p>}
