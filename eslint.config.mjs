@@ -30,13 +30,13 @@ const ioModules = [
 ];
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', '.cache/', '.scratch*/'] },
+  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', '.cache/', '.scratch*/', 'web/dist/', 'test/artifacts/', 'web/src/api/schema.d.ts'] },
 
   js.configs.recommended,
   tseslint.configs.recommended,
 
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'web/**/*.tsx'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },

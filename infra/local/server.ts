@@ -7,6 +7,7 @@ import { setLocalInvoker } from '../../shared/store/workers';
 import { verifyDevToken } from '../../shared/services/dev-jwt';
 import { negotiateLanguage, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
+import { createWebApp, type WebAppOptions } from './web-static';
 
 /**
  * The local API Gateway: matches a request against shared/api/routes.ts, verifies the bearer token as the
@@ -41,6 +42,8 @@ export interface ApiServerOptions {
   /** Loads a handler module; defaults to importing functions/<handler>. */
   loadHandler?: (handlerPath: string) => Promise<LambdaHandler>;
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
+  /** The web app to serve on the same origin (./web-static.ts); none in the API's own tests. */
+  web?: WebAppOptions;
 }
 
 const defaultLoader = async (handlerPath: string): Promise<LambdaHandler> => {
@@ -89,6 +92,7 @@ const TEXT_TYPES = /^(application\/(json|[\w.+-]+\+json|x-www-form-urlencoded|xm
 
 export function createApiServer(opts: ApiServerOptions): Server {
   const compiled = routes.map(compile).sort((a, b) => a.params.length - b.params.length);
+  const web = opts.web ? createWebApp(opts.web) : null;
   const loader = opts.loadHandler ?? defaultLoader;
   const cache = new Map<string, Promise<LambdaHandler>>();
   const load = (p: string) => {
@@ -139,6 +143,8 @@ export function createApiServer(opts: ApiServerOptions): Server {
           break;
         }
       }
+      // The web app: its files, and its pages on a browser's page load (./web-static.ts); API calls pass through.
+      if (web?.handle(req, res, url.pathname, match !== undefined || compiled.some((c) => c.regex.test(url.pathname)))) return;
       if (!match) return problem(res, lang, 404, 'not-found', `No route for ${method} ${url.pathname}.`);
       const { c, values } = match;
 

@@ -1,6 +1,7 @@
 /**
  * `npm start`: the whole product on this machine — DynamoDB Local, s3rver, the SES mail sink, the API
  * served from shared/api/routes.ts with the same handlers as Lambda, and demo data on first start.
+ * The web app (web/) is built first when its sources changed (./web-build.ts) and served at `/`.
  * Flags: --no-demo (start empty). Environment: PORT (default 3000), VIGIE_DATA_DIR (default .data).
  */
 import type { Server } from 'node:http';
@@ -69,6 +70,9 @@ async function main() {
   // Imported only now: the SDK clients read their endpoints from the environment set above.
   const { runPendingMigrations } = await import('../../shared/store/migrations');
   for (const m of await runPendingMigrations()) if (!m.skipped) log(`migration ${m.name}: ${m.updated} items updated`);
+  const { ensureWebBuild, WEB_DIST } = await import('./web-build');
+  const webBuild = await ensureWebBuild({ log });
+  if (webBuild.built) log(`web app built in ${(webBuild.ms / 1000).toFixed(1)} s`);
   const { createApiServer } = await import('./server');
   const { loadDemoData } = await import('./demo-data');
   const demo = args.has('--no-demo') ? null : await loadDemoData();
@@ -76,6 +80,8 @@ async function main() {
   const server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: process.env.WEB_ORIGIN!,
+    // Presigned document uploads and export downloads go to the S3 emulator: the CSP lets the page reach it.
+    web: { distDir: WEB_DIST, connectSrc: [emulators.s3] },
     onRequest: ({ method, path, status, ms }) => {
       if (process.env.VIGIE_ACCESS_LOG !== '0') console.log(`${new Date().toISOString()} ${method} ${path} → ${status} ${ms.toFixed(1)} ms`);
     },
@@ -111,6 +117,7 @@ async function main() {
   const lines = [
     '',
     `Vigie is running (started in ${((performance.now() - t0) / 1000).toFixed(1)} s)`,
+    `  Web app      ${apiUrl}/             (sign in as a demo user of any role)`,
     `  API          ${apiUrl}              (health: ${apiUrl}/health, OpenAPI: ${apiUrl}/openapi.json)`,
     `  Mail viewer  ${emulators.ses}/            (sent mail as JSON: ${emulators.ses}/store)`,
     `  DynamoDB     ${emulators.dynamodb}   S3: ${emulators.s3}   data: ${dataDir}`,

@@ -1,0 +1,119 @@
+import { useEffect, useRef } from 'react';
+import { signOut, useSession, type Session } from './auth/session';
+import { setLang, useI18n, type MessageKey } from './i18n';
+import { Link, matchPath, navigate, useLocation } from './router';
+import { DashboardPage } from './pages/dashboard';
+import { ProjectPage } from './pages/project';
+import { SignInPage } from './pages/sign-in';
+
+/** The page for a path. Paths mirror the links in Vigie's emails (shared/domain/mail, reminders). */
+function route(path: string, session: Session) {
+  if (path === '/' || path === '/me/tasks') return <DashboardPage session={session} />;
+  let m = matchPath('/projects/:id', path);
+  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} />;
+  m = matchPath('/projects/:id/workflow', path);
+  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'workflow' }} />;
+  m = matchPath('/projects/:id/flags/:flagId', path);
+  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'flags', flagId: m.flagId! }} />;
+  return <NotFound />;
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page-header">
+      <h1>{t('notFound.title')}</h1>
+      <p>{t('notFound.text')}</p>
+      <Link to="/">{t('common.back')}</Link>
+    </div>
+  );
+}
+
+export function App() {
+  const session = useSession();
+  const location = useLocation();
+  const { t, lang } = useI18n();
+  const main = useRef<HTMLElement>(null);
+  const path = location.pathname;
+  const wasSignedIn = useRef(session !== null);
+
+  // Signed out (or the token expired) on a protected page: to sign-in, then back here.
+  useEffect(() => {
+    if (!session && path !== '/sign-in') {
+      const expired = wasSignedIn.current;
+      navigate(`/sign-in?next=${encodeURIComponent(path + location.search + location.hash)}${expired ? '&expired=1' : ''}`, { replace: true });
+    }
+    wasSignedIn.current = session !== null;
+  }, [session, path, location.search, location.hash]);
+
+  // A new page: its title, and focus on the main region for screen readers and keyboard users.
+  useEffect(() => {
+    document.title = `${t('app.name')}`;
+    main.current?.focus({ preventScroll: true });
+  }, [path, t]);
+
+  const page =
+    path === '/sign-in' ? (
+      <SignInPage next={location.searchParams.get('next') ?? '/'} expired={location.searchParams.get('expired') === '1'} />
+    ) : session ? (
+      route(path, session)
+    ) : null;
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="topbar">
+        <div className="topbar-inner">
+          <Link to="/" className="brand">
+            <svg aria-hidden="true" viewBox="0 0 32 32" width="28" height="28">
+              <rect width="32" height="32" rx="6" fill="currentColor" />
+              <path d="M8 9l8 15 8-15" fill="none" stroke="#fff" strokeWidth="3" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            <span>
+              <span className="brand-name">{t('app.name')}</span>
+              <span className="brand-tagline">{t('app.tagline')}</span>
+            </span>
+          </Link>
+          <nav aria-label={t('nav.dashboard')} className="topbar-nav">
+            {session && <Link to="/">{t('nav.dashboard')}</Link>}
+          </nav>
+          <div className="topbar-tools">
+            <button
+              type="button"
+              className="button button-ghost"
+              lang={lang === 'fr' ? 'en' : 'fr'}
+              aria-label={t('nav.switchToLabel')}
+              onClick={() => setLang(lang === 'fr' ? 'en' : 'fr')}
+            >
+              {t('nav.switchTo')}
+            </button>
+            {session && (
+              <>
+                <span className="user" title={session.user.email}>
+                  <span className="user-name">{session.user.name}</span>
+                  <span className="user-role">{t(`role.${session.user.role}` as MessageKey)}</span>
+                </span>
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => {
+                    wasSignedIn.current = false;
+                    signOut();
+                    navigate('/sign-in', { replace: true });
+                  }}
+                >
+                  {t('nav.signOut')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1}>
+        {page}
+      </main>
+    </>
+  );
+}
