@@ -28,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { ESM_REQUIRE_BANNER } from '../infra/aws/vigie-function';
 import { EXPORT_KINDS, type ExportKind } from '../shared/domain/exports/columns';
+import { workers } from '../shared/api/routes';
 import { createBench, intEnv } from './lib/bench';
 import { environmentLines, loadAverage } from './lib/machine';
 import { rawDynamo, startStack } from './lib/stack';
@@ -60,7 +61,8 @@ const KINDS = process.env.BENCH_KINDS === 'all' ? [...EXPORT_KINDS] : listEnv<Ex
 const FORMATS = listEnv<Format>('BENCH_FORMATS', FORMATS_ALL);
 const CONCURRENCY = intEnv('BENCH_CONCURRENCY', 8, 1);
 /** Diagnostics for the children only: node flags (e.g. `--max-old-space-size=96`) and environment (e.g. `MALLOC_ARENA_MAX=2`). */
-const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? '').split(' ').filter(Boolean);
+/** The children run with the export worker's own V8 flags (shared/api/routes.ts `workers`), unless overridden. */
+const CHILD_NODE_ARGS = (process.env.BENCH_CHILD_NODE_ARGS ?? workers.find((w) => w.name === 'export')!.nodeFlags.join(' ')).split(' ').filter(Boolean);
 const CHILD_ENV = Object.fromEntries(
   (process.env.BENCH_CHILD_ENV ?? '')
     .split(',')
@@ -176,7 +178,7 @@ async function main(): Promise<void> {
   out();
   for (const l of environmentLines({ withLoad: true })) out(l);
   out(`- sizes ${SIZES.join(', ')}; kinds ${KINDS.join(', ')}; formats ${FORMATS.join(', ')}`);
-  if (CHILD_NODE_ARGS.length || Object.keys(CHILD_ENV).length) out(`- children run with ${[...CHILD_NODE_ARGS, process.env.BENCH_CHILD_ENV ?? ''].join(' ')}`);
+  out(`- children run with ${[...CHILD_NODE_ARGS, process.env.BENCH_CHILD_ENV ?? ''].join(' ').trim() || 'no extra flags'}`);
   for (const s of seeds) out(`- seed up to ${s.n}: ${s.items} items (${f0(s.mb)} MB of JSON) in ${f1(s.ms / 1000)} s`);
   if (cutShort) out(`- CUT SHORT: ${cutShort}`);
   out();

@@ -354,7 +354,10 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: WORKER_ACCESS[worker.name],
         resources,
-        settings: WORKER_SETTINGS[worker.name],
+        settings: {
+          ...WORKER_SETTINGS[worker.name],
+          environment: { ...WORKER_SETTINGS[worker.name]?.environment, NODE_OPTIONS: ['--enable-source-maps', ...worker.nodeFlags].join(' ') },
+        },
       });
       this.workers.set(worker.name, w);
     }

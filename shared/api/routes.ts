@@ -72,6 +72,8 @@ export interface WorkerDef {
   memoryMb: number;
   /** At most this many run at once (the rest wait in Lambda's event queue). */
   reservedConcurrency: number;
+  /** V8 flags of its Node.js process (NODE_OPTIONS in AWS; bench/exports.bench.ts runs its children with them). */
+  nodeFlags: readonly string[];
   /** The route groups that start it (they get `lambda:InvokeFunction` on it and its name in their environment). */
   startedBy: readonly string[];
   description: string;
@@ -84,6 +86,10 @@ export const workers: readonly WorkerDef[] = [
     timeoutSeconds: 900,
     memoryMb: 1024,
     reservedConcurrency: 2,
+    // A small young generation and a capped old space keep memory flat whatever the export's size: without them
+    // V8 lets the heap grow with a long run's allocation rate (peak RSS ×1.6 from 10k to 100k declarations;
+    // with them ×1.1 — bench/RESULTS.md, "Compliance exports"). The job's live data is one page, far below.
+    nodeFlags: ['--max-old-space-size=128', '--max-semi-space-size=8'],
     startedBy: ['exports'],
     description: 'Compliance exports: streams a register from DynamoDB into a file in the exports bucket',
   },

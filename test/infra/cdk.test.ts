@@ -612,6 +612,8 @@ describe('asynchronous workers', () => {
     });
     // The fonts of the PDF summary travel with it.
     expect(fn.Environment.Variables.VIGIE_FONT_DIR).toBe('/var/task/fonts');
+    // Its V8 flags (flat memory, measured by bench/exports.bench.ts with the same flags).
+    expect(fn.Environment.Variables.NODE_OPTIONS).toBe(['--enable-source-maps', ...def.nodeFlags].join(' '));
     const invokeConfigs = ofType('AWS::Lambda::EventInvokeConfig').filter(([, c]) => c.Properties.FunctionName.Ref === logicalId(w.function.fn));
     expect(invokeConfigs.map(([, c]) => c.Properties.MaximumRetryAttempts)).toEqual([0]);
     expect(resources[logicalId(w.deadLetterQueue)]!.Properties.SqsManagedSseEnabled).toBe(true);
