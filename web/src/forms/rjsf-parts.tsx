@@ -1,5 +1,5 @@
-import type { ObjectFieldTemplateProps, RJSFValidationError, WidgetProps } from '@rjsf/utils';
-import { ariaDescribedByIds, TranslatableString } from '@rjsf/utils';
+import type { IconButtonProps, ObjectFieldTemplateProps, RJSFValidationError, WidgetProps } from '@rjsf/utils';
+import { ariaDescribedByIds, getUiOptions, TranslatableString } from '@rjsf/utils';
 import { Fragment } from 'react';
 import type { Lang } from '../i18n';
 import { translate } from '../i18n';
@@ -77,10 +77,27 @@ export function ObjectTemplate(props: ObjectFieldTemplateProps) {
   }
   return (
     <fieldset id={fieldPathId.$id} className="form-object">
-      {title && <legend>{title}</legend>}
+      {title && getUiOptions(uiSchema).label !== false && <legend>{title}</legend>}
       {description && <div className="form-help">{description}</div>}
       {visible.map(render)}
     </fieldset>
+  );
+}
+
+/** "+ Ajouter (Résultat)": a visible, specific name (rjsf's default is an icon whose name is the same for every list). */
+export function AddButton({ id, onClick, disabled, uiSchema, registry }: IconButtonProps) {
+  const options = getUiOptions(uiSchema);
+  const label = typeof options.addLabel === 'string' ? options.addLabel : registry.translateString(TranslatableString.AddItemButton);
+  const items = uiSchema?.items as Json | undefined;
+  const what = typeof items?.['ui:title'] === 'string' ? items['ui:title'] : undefined;
+  return (
+    <div className="array-add">
+      <button type="button" id={id} className="button button-secondary btn-add" onClick={onClick} disabled={disabled}>
+        <span aria-hidden="true">+ </span>
+        {label}
+        {what ? ` (${what})` : ''}
+      </button>
+    </div>
   );
 }
 

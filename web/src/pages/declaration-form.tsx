@@ -22,7 +22,7 @@ import {
   type Draft,
   type ServerFieldError,
 } from '../forms/form-errors';
-import { ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
+import { AddButton, ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
 
 /**
  * The declaration form (`/projects/{projectId}/declarations/{orgId}`), rendered from `GET /forms/declaration`
@@ -35,7 +35,7 @@ type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 /** A declaration with nothing saved yet: the lists the submission requires, empty. */
 const EMPTY: Data = { background: [], results: [], accessRights: [], contacts: [{}], confidentiality: { survivesProject: true } };
 const WIDGETS = { organization: OrganizationWidget };
-const TEMPLATES = { ObjectFieldTemplate: ObjectTemplate };
+const TEMPLATES = { ObjectFieldTemplate: ObjectTemplate, ButtonTemplates: { AddButton } };
 
 export default function DeclarationFormPage({ session, projectId, orgId }: { session: Session; projectId: string; orgId: string }) {
   const { t, lang, dateTime } = useI18n();
@@ -130,10 +130,15 @@ function DeclarationEditor({
   dateTime: (iso: string) => string;
 }) {
   const schema = useMemo(() => displaySchema(doc.schema) as RJSFSchema, [doc.schema]);
-  const uiSchema = useMemo(
-    () => ({ ...displayUiSchema(doc.uiSchema, schema), 'ui:submitButtonOptions': { norender: true } }) as UiSchema,
-    [doc.uiSchema, schema],
-  );
+  const uiSchema = useMemo(() => {
+    const ui: Json = { ...displayUiSchema(doc.uiSchema, schema), 'ui:submitButtonOptions': { norender: true } };
+    // A section of one field titled as the section: the section's heading is enough.
+    for (const sec of (ui['ui:sections'] ?? []) as { title: string; fields: string[] }[]) {
+      const only = sec.fields.length === 1 ? (ui[sec.fields[0]!] as Json | undefined) : undefined;
+      if (only && only['ui:title'] === sec.title) ui[sec.fields[0]!] = { ...only, 'ui:label': false };
+    }
+    return ui as UiSchema;
+  }, [doc.uiSchema, schema]);
   // Ajv's code precompiled at build time (the CSP forbids compiling in the page); it matches the served schema
   // as long as the app is built with the API it talks to — otherwise the server alone validates.
   const validator = useMemo(() => createPrecompiledValidator(validateFns, schema), [schema]);
