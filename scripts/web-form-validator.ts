@@ -33,7 +33,11 @@ export function generateFormValidator(): string {
     '/* eslint-disable */',
     '// @ts-nocheck',
     ...(code.includes('ajv-formats') ? ["import { fullFormats } from 'ajv-formats/dist/formats.js';"] : []),
-    ...runtimes.map((r) => `import runtime_${r} from 'ajv/dist/runtime/${r}.js';`),
+    // CommonJS with `exports.default`: a bundler may give either the module or its default; accept both.
+    ...runtimes.flatMap((r) => [
+      `import runtime_${r}_module from 'ajv/dist/runtime/${r}.js';`,
+      `const runtime_${r} = runtime_${r}_module.default ?? runtime_${r}_module;`,
+    ]),
     body,
     `export default { ${exported.join(', ')} };`,
     '',

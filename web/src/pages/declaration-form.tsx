@@ -77,14 +77,12 @@ export default function DeclarationFormPage({ session, projectId, orgId }: { ses
               <Loaded q={partners}>
                 {(list) => (
                   <DeclarationEditor
-                    key={`${s.version}`}
                     doc={doc as unknown as { schema: Json; uiSchema: Json }}
                     saved={s}
                     partners={list}
                     projectId={projectId}
                     orgId={orgId}
                     canEdit={canEdit}
-                    onSaved={saved.reload}
                     t={t}
                     lang={lang}
                     dateTime={dateTime}
@@ -108,12 +106,11 @@ interface Saved {
 
 function DeclarationEditor({
   doc,
-  saved,
+  saved: initial,
   partners,
   projectId,
   orgId,
   canEdit,
-  onSaved,
   t,
   lang,
   dateTime,
@@ -124,7 +121,6 @@ function DeclarationEditor({
   projectId: string;
   orgId: string;
   canEdit: boolean;
-  onSaved: () => void;
   t: ReturnType<typeof useI18n>['t'];
   lang: ReturnType<typeof useI18n>['lang'];
   dateTime: (iso: string) => string;
@@ -142,12 +138,14 @@ function DeclarationEditor({
   // Ajv's code precompiled at build time (the CSP forbids compiling in the page); it matches the served schema
   // as long as the app is built with the API it talks to — otherwise the server alone validates.
   const validator = useMemo(() => createPrecompiledValidator(validateFns, schema), [schema]);
-  const base = saved.content ?? EMPTY;
+  // The last saved state: from the GET, then from each PUT and submit of this page.
+  const [current, setCurrent] = useState<Saved>(initial);
+  const base = current.content ?? EMPTY;
   const [restored] = useState<Draft | null>(() => {
     const d = canEdit ? readDraft(projectId, orgId) : null;
-    return d && !sameData(d.data, base) ? d : null;
+    return d && !sameData(d.data, initial.content ?? EMPTY) ? d : null;
   });
-  const [data, setData] = useState<Data>(() => (restored?.data as Data | undefined) ?? base);
+  const [data, setData] = useState<Data>(() => (restored?.data as Data | undefined) ?? initial.content ?? EMPTY);
   const [showRestored, setShowRestored] = useState(restored !== null);
   const [serverErrors, setServerErrors] = useState<{ error: ServerFieldError; value: string }[]>([]);
   const [clientErrors, setClientErrors] = useState<RJSFValidationError[]>([]);
@@ -161,8 +159,8 @@ function DeclarationEditor({
   // Unsaved entries are kept for the tab (sessionStorage): after a network error, a reload, or leaving the page.
   useEffect(() => {
     if (!canEdit) return;
-    writeDraft(projectId, orgId, dirty ? { data, baseVersion: saved.version, at: new Date().toISOString() } : null);
-  }, [data, dirty, canEdit, projectId, orgId, saved.version]);
+    writeDraft(projectId, orgId, dirty ? { data, baseVersion: current.version, at: new Date().toISOString() } : null);
+  }, [data, dirty, canEdit, projectId, orgId, current.version]);
 
   // A server error stays under its field until that field's value changes.
   const liveServerErrors = serverErrors.filter((e) => JSON.stringify(valueAt(data, pointerOf(e.error)) ?? null) === e.value).map((e) => e.error);
@@ -200,10 +198,10 @@ function DeclarationEditor({
       return null;
     }
     setClientErrors([]);
-    if (!dirty && saved.etag) return { etag: saved.etag, version: saved.version };
+    if (!dirty && current.etag) return { etag: current.etag, version: current.version };
     const body = pruneHidden(data, uiSchema as Json) as never;
     const r = await api.PUT('/projects/{projectId}/declarations/{orgId}', {
-      params: { path: { projectId, orgId }, header: (saved.etag ? { 'If-Match': saved.etag } : {}) as never },
+      params: { path: { projectId, orgId }, header: (current.etag ? { 'If-Match': current.etag } : {}) as never },
       body,
     });
     if (!r.response.ok) {
@@ -211,7 +209,9 @@ function DeclarationEditor({
       return null;
     }
     setServerErrors([]);
-    return { etag: r.response.headers.get('etag'), version: r.data?.currentVersion ?? saved.version };
+    const next = { etag: r.response.headers.get('etag'), version: r.data?.currentVersion ?? current.version };
+    setCurrent({ content: body as Data, ...next, status: r.data?.status ?? 'draft' });
+    return next;
   };
 
   const run = async (what: 'save' | 'submit') => {
@@ -223,22 +223,24 @@ function DeclarationEditor({
       if (what === 'save') {
         writeDraft(projectId, orgId, null);
         setNotice({ tone: 'ok', text: t('declForm.saved', { n: s.version }) });
-        onSaved();
         return;
       }
       const r = await api.POST('/projects/{projectId}/declarations/{orgId}/submit', { params: { path: { projectId, orgId } } });
       writeDraft(projectId, orgId, null);
       if (!r.response.ok) {
-        // Saved but refused at submit (the rules only the server checks): reload the saved version, keep the errors.
+        // Saved, but refused at submit (the rules only the server checks): the errors go under their fields.
         showProblem(r.error, r.response);
         return;
       }
       setServerErrors([]);
+      setCurrent((c) => ({ ...c, status: 'submitted' }));
       setNotice({ tone: 'ok', text: t('declForm.submitted', { n: s.version }) });
-      onSaved();
-    } catch {
-      // fetch failed: the server is unreachable. The draft stays in sessionStorage.
-      setNotice({ tone: 'error', text: t('declForm.networkError') });
+    } catch (e) {
+      // fetch failed (a TypeError): the server is unreachable. The draft stays in sessionStorage either way.
+      setNotice({
+        tone: 'error',
+        text: e instanceof TypeError && /fetch|network/i.test(e.message) ? t('declForm.networkError') : t('common.error', { message: problemText(e) }),
+      });
       requestAnimationFrame(() => noticeRef.current?.focus());
     } finally {
       setBusy(false);
@@ -253,13 +255,13 @@ function DeclarationEditor({
     const el = document.querySelector(`label[for="${fieldId(pointer)}"]`) ?? document.getElementById(`${fieldId(pointer)}__title`);
     return el?.textContent?.replace(/\*$/, '').trim() || pointer.slice(1).replace(/\//g, ' › ') || t('declForm.whole');
   };
-  const status = saved.status ?? 'none';
+  const status = current.status ?? 'none';
 
   return (
     <div className="decl-form">
       <p className="meta-line">
         <Badge tone={status === 'submitted' ? 'ok' : status === 'draft' ? 'warn' : 'neutral'}>{t(`declStatus.${status}` as MessageKey)}</Badge>
-        {saved.version > 0 ? <span>{t('declForm.version', { n: saved.version })}</span> : <span>{t('declForm.notStarted')}</span>}
+        {current.version > 0 ? <span>{t('declForm.version', { n: current.version })}</span> : <span>{t('declForm.notStarted')}</span>}
         {canEdit && dirty && <Badge tone="warn">{t('declForm.unsaved')}</Badge>}
       </p>
       {!canEdit && <p className="notice notice-info">{t('declForm.readOnly')}</p>}
