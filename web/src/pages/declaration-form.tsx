@@ -10,18 +10,8 @@ import { Badge, Loaded } from '../ui';
 import { useQuery } from '../use-query';
 import validateFns from '../forms/declaration-validator.js';
 import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../forms/display-schema';
-import {
-  fieldErrorsOf,
-  fieldId,
-  pointerOf,
-  readDraft,
-  sameData,
-  toExtraErrors,
-  valueAt,
-  writeDraft,
-  type Draft,
-  type ServerFieldError,
-} from '../forms/form-errors';
+import { readDraft, writeDraft, type Draft } from '../forms/drafts';
+import { fieldErrorsOf, fieldId, pointerOf, sameData, toExtraErrors, valueAt, type ServerFieldError } from '../forms/form-errors';
 import { AddButton, ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
 
 /**
