@@ -280,6 +280,7 @@ describe('web app in Chromium', () => {
     await page.getByText(/Lecture seule/).waitFor();
     expect(await page.locator('#root_signatory_name').inputValue()).toBe('Claire Martin');
     expect(await page.getByRole('button', { name: 'Déposer la déclaration' }).count()).toBe(0);
+    expect(await page.locator('.rjsf-form').getByRole('button').count()).toBe(0);
     await checkPage(page, '9-declaration-form-legal-readonly');
     await page.close();
   }, 60_000);

@@ -123,8 +123,10 @@ function DeclarationEditor({
       const only = sec.fields.length === 1 ? (ui[sec.fields[0]!] as Json | undefined) : undefined;
       if (only && only['ui:title'] === sec.title) ui[sec.fields[0]!] = { ...only, 'ui:label': false };
     }
+    // Read-only: no add, remove or move buttons on the lists.
+    if (!canEdit) ui['ui:globalOptions'] = { addable: false, removable: false, orderable: false, copyable: false };
     return ui as UiSchema;
-  }, [doc.uiSchema, schema]);
+  }, [doc.uiSchema, schema, canEdit]);
   // Ajv's code precompiled at build time (the CSP forbids compiling in the page); it matches the served schema
   // as long as the app is built with the API it talks to — otherwise the server alone validates.
   const validator = useMemo(() => createPrecompiledValidator(validateFns, schema), [schema]);
