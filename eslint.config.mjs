@@ -30,7 +30,20 @@ const ioModules = [
 ];
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'cdk.out/', '.data/', 'coverage/', '.cache/', '.scratch*/', 'web/dist/', 'test/artifacts/', 'web/src/api/schema.d.ts'] },
+  {
+    ignores: [
+      'node_modules/',
+      'cdk.out/',
+      '.data/',
+      'coverage/',
+      '.cache/',
+      '.scratch*/',
+      'web/dist/',
+      'test/artifacts/',
+      'web/src/api/schema.d.ts',
+      'web/src/forms/declaration-validator.js',
+    ],
+  },
 
   js.configs.recommended,
   tseslint.configs.recommended,

@@ -158,6 +158,133 @@ describe('web app in Chromium', () => {
     await page.close();
   }, 60_000);
 
+  it('a partner fills its declaration (keyboard first), sees a server error at the field, fixes it and submits', async () => {
+    const page = await newPage();
+    const partner = demo.organizations[0]!; // Alpinia AI SAS
+    const other = demo.organizations[1]!; // the laboratory
+    const formPath = `/projects/${demo.projectId}/declarations/${partner.id}`;
+    await page.goto(`${base}/projects/${demo.projectId}`);
+    await page.getByRole('button', { name: new RegExp(partner.legalName) }).click();
+    await page.waitForURL(`${base}/projects/${demo.projectId}`);
+    // From the project page: the partner's own declaration.
+    await page.getByRole('link', { name: 'Ma déclaration' }).click();
+    await page.waitForURL(`${base}${formPath}`);
+    await page.getByRole('heading', { name: 'Signataire et contacts' }).waitFor();
+    await page.getByRole('heading', { name: 'Résultats attendus' }).waitFor();
+
+    // Keyboard only: from the page's top, Tab to the signatory's name and type the first fields.
+    await page.locator('h1').click(); // a neutral starting point for the Tab sequence
+    let steps = 0;
+    while ((await page.evaluate('document.activeElement && document.activeElement.id')) !== 'root_signatory_name') {
+      await page.keyboard.press('Tab');
+      if (++steps > 40) throw new Error('Tab never reached the signatory name');
+    }
+    await page.keyboard.type('Claire Martin');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('root_signatory_position');
+    await page.keyboard.type('Présidente');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate('document.activeElement.id')).toBe('root_signatory_email');
+    await page.keyboard.type('claire.martin@alpinia.example');
+    // The focused field shows the focus ring (the app's 3 px outline).
+    expect(await page.evaluate('getComputedStyle(document.activeElement).outlineStyle')).not.toBe('none');
+    await page.keyboard.press('Tab');
+    steps = 0;
+    while ((await page.evaluate('document.activeElement.id')) !== 'root_contacts_0_name') {
+      await page.keyboard.press('Tab');
+      if (++steps > 10) throw new Error('Tab never reached the first contact');
+    }
+    await page.keyboard.type('Paul Girard');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('Responsable PI');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('paul.girard@alpinia.example');
+    await checkPage(page, '6-declaration-form-keyboard');
+
+    // A result with two co-owners whose shares add up to 90 %: the server refuses it at submission.
+    const results = page.locator('#section-results');
+    await results.getByRole('button', { name: 'Ajouter (Résultat)' }).click();
+    await page.locator('#root_results_0_title').fill('Contrôleur de qubits par IA');
+    await results.getByLabel('Technologies quantiques').check();
+    const ownership = page.locator('#root_results_0_ownership');
+    await ownership.getByRole('button', { name: 'Ajouter (Quote-part)' }).click();
+    await ownership.getByRole('button', { name: 'Ajouter (Quote-part)' }).click();
+    await page.locator('#root_results_0_ownership_0_organizationId').selectOption(partner.id);
+    await page.locator('#root_results_0_ownership_0_pct').fill('50');
+    await page.locator('#root_results_0_ownership_1_organizationId').selectOption(other.id);
+    await page.locator('#root_results_0_ownership_1_pct').fill('40');
+    // The live total of the shares.
+    await results.getByText(/Total des quotes-parts : 90 %/).waitFor();
+    await results.getByText(/doit être égal à 100 %/).waitFor();
+    await page.locator('#root_confidentiality_termYears').fill('5');
+
+    // Drafts are kept for the tab: a reload restores the unsaved entries, with a notice.
+    const draftKeys = (await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)) as string[];
+    expect(draftKeys).toEqual([`vigie.declarationDraft.${demo.projectId}.${partner.id}`]);
+    await page.reload();
+    await page.getByText('Brouillon non enregistré restauré').waitFor();
+    expect(await page.locator('#root_signatory_name').inputValue()).toBe('Claire Martin');
+    expect(await page.locator('#root_results_0_ownership_1_pct').inputValue()).toBe('40');
+    expect(await page.evaluate('Object.keys(localStorage)')).toEqual([]);
+
+    await page.getByRole('button', { name: 'Déposer la déclaration' }).click();
+    // The server's error under the ownership field, and in the summary at the top with a link to the field.
+    const summary = page.locator('.error-summary');
+    await summary.waitFor();
+    const fieldError = page.locator('#root_results_0_ownership').locator('xpath=ancestor::*[contains(@class,"form-group")][1]').locator('.error-detail');
+    await fieldError.getByText(/90/).waitFor();
+    await summary.getByText(/90/).waitFor();
+    await checkPage(page, '7-declaration-form-server-error');
+    await summary.getByRole('link').first().click();
+    expect(
+      await page.evaluate(
+        'document.activeElement.closest("#root_results_0_ownership") !== null || document.activeElement.id.startsWith("root_results_0_ownership")',
+      ),
+    ).toBe(true);
+
+    // Fixed at the field: the error goes, the total says 100 %, the submission goes through.
+    await page.locator('#root_results_0_ownership_1_pct').fill('50');
+    await results.getByText(/Total des quotes-parts : 100 %/).waitFor();
+    expect(await fieldError.count()).toBe(0);
+    await page.getByRole('button', { name: 'Déposer la déclaration' }).click();
+    await page.getByText(/Déclaration déposée/).waitFor();
+    await page.locator('.decl-form .badge').getByText('Soumise').waitFor();
+    await checkPage(page, '8-declaration-form-submitted');
+
+    // The API agrees: submitted, with what was typed.
+    const token = await tokenFor('partner', partner.id);
+    const saved = (await (await fetch(`${base}${formPath}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+      status: string;
+      content: { signatory: { name: string }; results: { ownership: { pct: number }[] }[] };
+    };
+    expect(saved.status).toBe('submitted');
+    expect(saved.content.signatory.name).toBe('Claire Martin');
+    expect(saved.content.results[0]!.ownership.map((o) => o.pct)).toEqual([50, 50]);
+    // Saved: no draft left in the tab.
+    expect(await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)).toEqual([]);
+
+    // English: the form's labels come from the API in English.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Signatory and contacts' }).waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('legal staff open a declaration from the project page, read-only', async () => {
+    const page = await newPage();
+    const partner = demo.organizations[0]!;
+    await page.goto(`${base}/projects/${demo.projectId}`);
+    await page.getByRole('button', { name: /Juriste du pôle/ }).click();
+    await page.waitForURL(`${base}/projects/${demo.projectId}`);
+    await page.getByRole('link', { name: `Ouvrir le formulaire — ${partner.legalName}` }).click();
+    await page.waitForURL(`${base}/projects/${demo.projectId}/declarations/${partner.id}`);
+    await page.getByText(/Lecture seule/).waitFor();
+    expect(await page.locator('#root_signatory_name').inputValue()).toBe('Claire Martin');
+    expect(await page.getByRole('button', { name: 'Déposer la déclaration' }).count()).toBe(0);
+    expect(await page.locator('.rjsf-form').getByRole('button').count()).toBe(0);
+    await checkPage(page, '9-declaration-form-legal-readonly');
+    await page.close();
+  }, 60_000);
+
   it('raised no CSP violation and no page error', () => {
     expect(cspViolations).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,10 +1,13 @@
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { signOut, useSession, type Session } from './auth/session';
 import { setLang, useI18n, type MessageKey } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { DashboardPage } from './pages/dashboard';
 import { ProjectPage } from './pages/project';
 import { SignInPage } from './pages/sign-in';
+
+// The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
+const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
 
 /** The page for a path. Paths mirror the links in Vigie's emails (shared/domain/mail, reminders). */
 function route(path: string, session: Session) {
@@ -13,9 +16,25 @@ function route(path: string, session: Session) {
   if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} />;
   m = matchPath('/projects/:id/workflow', path);
   if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'workflow' }} />;
+  m = matchPath('/projects/:id/declarations/:orgId', path);
+  if (m)
+    return (
+      <Suspense fallback={<Loading />}>
+        <DeclarationFormPage key={`${m.id}/${m.orgId}`} session={session} projectId={m.id!} orgId={m.orgId!} />
+      </Suspense>
+    );
   m = matchPath('/projects/:id/flags/:flagId', path);
   if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'flags', flagId: m.flagId! }} />;
   return <NotFound />;
+}
+
+function Loading() {
+  const { t } = useI18n();
+  return (
+    <p className="muted" role="status">
+      {t('common.loading')}
+    </p>
+  );
 }
 
 function NotFound() {

@@ -58,6 +58,7 @@ export function ProjectPage({
   }, [ready, focus?.section, focus?.flagId]);
 
   const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
+  const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
 
   return (
     <>
@@ -102,8 +103,18 @@ export function ProjectPage({
                   </tbody>
                 </table>
               </Section>
-              <Section id="declarations" title={t('declarations.title')}>
-                <Loaded q={declarations}>{(list) => <DeclarationTable items={list.items} orgName={orgName} />}</Loaded>
+              <Section
+                id="declarations"
+                title={t('declarations.title')}
+                actions={
+                  ownOrg && p.partners.some((m) => m.organizationId === ownOrg) ? (
+                    <Link className="button" to={`/projects/${projectId}/declarations/${ownOrg}`}>
+                      {t('declForm.myDeclaration')}
+                    </Link>
+                  ) : undefined
+                }
+              >
+                <Loaded q={declarations}>{(list) => <DeclarationTable projectId={projectId} items={list.items} orgName={orgName} ownOrg={ownOrg} />}</Loaded>
               </Section>
             </div>
           </>
@@ -121,7 +132,17 @@ export function ProjectPage({
   );
 }
 
-function DeclarationTable({ items, orgName }: { items: DeclarationStatus[]; orgName: (id: string) => string }) {
+function DeclarationTable({
+  projectId,
+  items,
+  orgName,
+  ownOrg,
+}: {
+  projectId: string;
+  items: DeclarationStatus[];
+  orgName: (id: string) => string;
+  ownOrg: string | undefined;
+}) {
   const { t, dateTime } = useI18n();
   return (
     <table className="table">
@@ -131,6 +152,9 @@ function DeclarationTable({ items, orgName }: { items: DeclarationStatus[]; orgN
           <th scope="col">{t('declarations.status')}</th>
           <th scope="col">{t('declarations.version')}</th>
           <th scope="col">{t('declarations.submitted')}</th>
+          <th scope="col">
+            <span className="visually-hidden">{t('declForm.open')}</span>
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -145,6 +169,14 @@ function DeclarationTable({ items, orgName }: { items: DeclarationStatus[]; orgN
               {d.lastSubmittedAt && d.lastSubmittedVersion
                 ? t('declarations.submittedVersion', { n: d.lastSubmittedVersion, at: dateTime(d.lastSubmittedAt) })
                 : t('common.none')}
+            </td>
+            <td>
+              {/* Staff read every declaration; a partner edits its own (others: the last submitted one, when there is one). */}
+              {(!ownOrg || ownOrg === d.organizationId || d.lastSubmittedVersion) && (
+                <Link to={`/projects/${projectId}/declarations/${d.organizationId}`} aria-label={`${t('declForm.open')} — ${orgName(d.organizationId)}`}>
+                  {t('declForm.open')}
+                </Link>
+              )}
             </td>
           </tr>
         ))}
