@@ -22,20 +22,15 @@
  * is reported, not enforced).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { getHeapStatistics } from 'node:v8';
 import { PDFDocument } from 'pdf-lib';
 import { agreementDocument, type AgreementDocument } from '../shared/domain/agreement/document';
 import type { AgreementModel } from '../shared/domain/agreement/model';
 import { FONT_DIR_ENV, fontDirectory, loadFontBytes } from '../shared/pdf/fonts';
-import { ESM_REQUIRE_BANNER } from '../infra/aws/vigie-function';
 import { renderAgreementDocument } from '../shared/pdf/render-agreement';
 import { agreementFixture, LARGE_AGREEMENT, SMALL_AGREEMENT } from '../test/support/agreement-fixture';
 import { stressDocument } from '../test/support/agreement-stress-document';
+import { bundleProbe } from './lib/probe-bundle';
 import { createBench, intEnv, regexEnv } from './lib/bench';
 import { renderBare } from './lib/bare-pdf-layout';
 import { environmentLines, loadAverage } from './lib/machine';
@@ -79,22 +74,7 @@ interface Memory {
 }
 
 /** Bundles bench/lib/agreement-memory-probe.ts (esbuild, ESM, as the Lambda bundles are) into a temp folder. */
-async function buildProbe(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigie-agreement-bench-'));
-  bench.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'probe.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./lib/agreement-memory-probe.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: ESM_REQUIRE_BANNER },
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
+const buildProbe = () => bundleProbe(new URL('./lib/agreement-memory-probe.ts', import.meta.url), 'agreement-bench', (fn) => bench.onCleanup(fn));
 
 /** One child process: the probe under plain node, the fonts read from node_modules through VIGIE_FONT_DIR. */
 function measureMemory(probe: string, mode: 'floor' | 'render', n: number, exposeGc = false): Memory {

@@ -21,14 +21,9 @@
  * Prints Markdown on stdout; exit code 0 even when a budget is breached (the line says BREACH).
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
-import { ESM_REQUIRE_BANNER } from '../infra/aws/vigie-function';
 import { EXPORT_KINDS, type ExportKind } from '../shared/domain/exports/columns';
 import { workers } from '../shared/api/routes';
+import { bundleProbe } from './lib/probe-bundle';
 import { createBench, intEnv } from './lib/bench';
 import { environmentLines, loadAverage } from './lib/machine';
 import { rawDynamo, startStack } from './lib/stack';
@@ -86,22 +81,7 @@ interface Run {
 const bench = createBench({ maxSeconds: intEnv('BENCH_MAX_SECONDS', 10_800, 60), elapsedInLog: true });
 
 /** Bundles bench/lib/export-probe.ts (esbuild, ESM, as the Lambda bundles are) into a temp folder. */
-async function buildProbe(): Promise<string> {
-  const dir = mkdtempSync(join(tmpdir(), 'vigie-export-bench-'));
-  bench.onCleanup(() => rmSync(dir, { recursive: true, force: true }));
-  const outfile = join(dir, 'probe.mjs');
-  await build({
-    entryPoints: [fileURLToPath(new URL('./lib/export-probe.ts', import.meta.url))],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    banner: { js: ESM_REQUIRE_BANNER },
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
-}
+const buildProbe = () => bundleProbe(new URL('./lib/export-probe.ts', import.meta.url), 'export-bench', (fn) => bench.onCleanup(fn));
 
 /** One export in a child process (asynchronous: s3rver answers from this process meanwhile). */
 function runChild(probe: string, kind: ExportKind, format: Format): Promise<Run> {
