@@ -4,84 +4,33 @@
  * data. Each page is checked with axe-core (no serious or critical violation) and saved as a screenshot under
  * test/artifacts/web/ (not committed) for a reviewer to look at.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createApiServer } from '../../infra/local/server';
-import { loadDemoData, type DemoSummary } from '../../infra/local/demo-data';
-import { WEB_DIST } from '../../infra/local/web-build';
+import type { Page } from 'playwright-core';
+import type { DemoSummary } from '../../infra/local/demo-data';
 import { tokenFor } from './helpers/api';
+import { startWebApp, type WebApp } from './helpers/web';
 
-const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
-const ARTIFACTS = join(__dirname, '..', 'artifacts', 'web');
-const root = join(__dirname, '..', '..');
-
-let server: Server;
+let web: WebApp;
 let base: string;
-let browser: Browser;
 let demo: DemoSummary;
-const cspViolations: string[] = [];
-const pageErrors: string[] = [];
+const newPage = () => web.newPage();
+const checkPage = (page: Page, name: string) => web.checkPage(page, name);
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set VIGIE_CHROMIUM to its path.`);
-  // A no-op when web/dist is up to date with web/'s sources.
-  execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-  demo = await loadDemoData();
+  web = await startWebApp();
+  ({ base, demo } = web);
   // The workflow, so that the project page has a timeline and pending declarations.
   const legal = await tokenFor('legal', undefined, 'juriste@pole.example');
-  server = createApiServer({
-    devTokenSecret: process.env.DEV_TOKEN_SECRET!,
-    webOrigin: 'http://127.0.0.1',
-    web: { distDir: WEB_DIST, connectSrc: [process.env.AWS_ENDPOINT_URL_S3!] },
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const wf = await fetch(`${base}/projects/${demo.projectId}/workflow`, {
     method: 'POST',
     headers: { authorization: `Bearer ${legal}`, 'content-type': 'application/json' },
     body: '{}',
   });
   if (wf.status !== 201 && wf.status !== 409) throw new Error(`POST workflow → ${wf.status}: ${await wf.text()}`);
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'] });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
+  await web?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy/i.test(m.text())) cspViolations.push(m.text());
-  });
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return page;
-}
-
-/** axe-core in the page (evaluated over CDP: the page's CSP allows no inline script): serious and critical violations. */
-async function axeViolations(page: Page): Promise<string[]> {
-  const source = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-  await page.evaluate(source);
-  // A string expression: the root tsconfig has no DOM types.
-  const result = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) =>
-    r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 3) })))`)) as {
-    id: string;
-    impact: string;
-    targets: string[];
-  }[];
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.impact} ${v.id}: ${v.targets.join(', ')}`);
-}
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
-  expect(await axeViolations(page)).toEqual([]);
-}
 
 describe('web app in Chromium', () => {
   it('legal staff sign in, see the serious flags and projects, and open the demo project', async () => {
@@ -286,7 +235,6 @@ describe('web app in Chromium', () => {
   }, 60_000);
 
   it('raised no CSP violation and no page error', () => {
-    expect(cspViolations).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    web.expectClean();
   });
 });

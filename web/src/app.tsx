@@ -3,7 +3,7 @@ import { signOut, useSession, type Session } from './auth/session';
 import { setLang, useI18n, type MessageKey } from './i18n';
 import { Link, matchPath, navigate, useLocation } from './router';
 import { DashboardPage } from './pages/dashboard';
-import { ProjectPage } from './pages/project';
+import { ProjectPage } from './pages/project/index';
 import { SignInPage } from './pages/sign-in';
 
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.

@@ -1,0 +1,133 @@
+import { useEffect } from 'react';
+import { api, type Schemas } from '../../api/client';
+import type { Session } from '../../auth/session';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
+import { useQuery } from '../../use-query';
+import { Badge, Loaded, Section } from '../../ui';
+import { DeclarationTable } from './declarations-section';
+import { FlagList } from './flags-section';
+import { WorkflowView } from './workflow-section';
+
+type ProjectView = Schemas['ProjectView'];
+type Org = Schemas['Organization'];
+
+/**
+ * A project, read-only: partners, declarations, flags (staff and lawyers), the workflow. Also the target of
+ * the emails' links: `/projects/{id}/workflow` and `/projects/{id}/flags/{flagId}` scroll to that part.
+ */
+export function ProjectPage({
+  session,
+  projectId,
+  focus,
+}: {
+  session: Session;
+  projectId: string;
+  focus?: { section: 'workflow' | 'flags'; flagId?: string };
+}) {
+  const { t, date } = useI18n();
+  const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
+  const partnerIds = project.data?.partners.map((p) => p.organizationId).join(',') ?? '';
+  // The partners' names: one GET each (a consortium has a handful); a refused one shows its id.
+  const orgs = useQuery(async () => {
+    const ids = partnerIds ? partnerIds.split(',') : [];
+    const found = await Promise.all(ids.map((orgId) => api.GET('/organizations/{orgId}', { params: { path: { orgId } } }).then((r) => r.data)));
+    return { data: new Map(found.filter((o): o is Org => o !== undefined).map((o) => [o.id, o])), response: new Response() };
+  }, [partnerIds]);
+  const declarations = useQuery(() => api.GET('/projects/{projectId}/declarations', { params: { path: { projectId } } }), [projectId]);
+  const canSeeFlags = session.user.role !== 'partner';
+  const flags = useQuery(
+    () =>
+      canSeeFlags
+        ? api.GET('/projects/{projectId}/flags', { params: { path: { projectId }, query: {} } })
+        : Promise.resolve({ data: { items: [], nextCursor: null }, response: new Response() }),
+    [projectId, canSeeFlags],
+  );
+  // No workflow yet answers 404: shown as "not started", not as an error.
+  const workflow = useQuery(async () => {
+    const r = await api.GET('/projects/{projectId}/workflow', { params: { path: { projectId } } });
+    return r.response.status === 404 ? { data: null, response: new Response() } : r;
+  }, [projectId]);
+
+  const ready = project.data && flags.data && workflow.data !== undefined;
+  useEffect(() => {
+    if (!ready || !focus) return;
+    const el = document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
+    el?.scrollIntoView({ block: 'start' });
+    el?.focus({ preventScroll: true });
+  }, [ready, focus?.section, focus?.flagId]);
+
+  const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
+  const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">← {t('common.back')}</Link>
+      </p>
+      <Loaded q={project}>
+        {(p: ProjectView) => (
+          <>
+            <div className="page-header">
+              <h1>
+                {p.acronym} <span className="title-secondary">— {p.title}</span>
+              </h1>
+              <p className="meta-line">
+                <Badge tone={p.status === 'rejected' ? 'danger' : p.status === 'signed' || p.status === 'approved' ? 'ok' : 'info'}>
+                  {t(`projectStatus.${p.status}` as MessageKey)}
+                </Badge>
+                <span>{t('project.period', { start: date(p.startDate), end: date(p.endDate) })}</span>
+                <span>{t('project.funding', { scheme: p.fundingScheme })}</span>
+                {p.lawyers?.length ? <span>{t('project.lawyers', { list: p.lawyers.map((l) => l.email).join(', ') })}</span> : null}
+              </p>
+              {p.summary && <p className="lead">{p.summary}</p>}
+            </div>
+            <div className="grid-2">
+              <Section id="partners" title={t('project.partners')}>
+                <table className="table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('project.partner')}</th>
+                      <th scope="col">{t('project.role')}</th>
+                      <th scope="col">{t('project.country')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {p.partners.map((m) => (
+                      <tr key={m.organizationId}>
+                        <td>{orgName(m.organizationId)}</td>
+                        <td>{t(`partnerRole.${m.role}` as MessageKey)}</td>
+                        <td>{orgs.data?.get(m.organizationId)?.country ?? t('common.none')}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </Section>
+              <Section
+                id="declarations"
+                title={t('declarations.title')}
+                actions={
+                  ownOrg && p.partners.some((m) => m.organizationId === ownOrg) ? (
+                    <Link className="button" to={`/projects/${projectId}/declarations/${ownOrg}`}>
+                      {t('declForm.myDeclaration')}
+                    </Link>
+                  ) : undefined
+                }
+              >
+                <Loaded q={declarations}>{(list) => <DeclarationTable projectId={projectId} items={list.items} orgName={orgName} ownOrg={ownOrg} />}</Loaded>
+              </Section>
+            </div>
+          </>
+        )}
+      </Loaded>
+      {canSeeFlags && (
+        <Section id="flags" title={t('flags.title')}>
+          <Loaded q={flags}>{(list) => <FlagList flags={list.items} orgName={orgName} focused={focus?.flagId} />}</Loaded>
+        </Section>
+      )}
+      <Section id="workflow" title={t('workflow.title')}>
+        <Loaded q={workflow}>{(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} /> : <p className="empty">{t('workflow.notStarted')}</p>)}</Loaded>
+      </Section>
+    </>
+  );
+}
