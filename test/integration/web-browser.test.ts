@@ -154,6 +154,14 @@ describe('web app in Chromium', () => {
     const results = page.locator('#section-results');
     await results.getByRole('button', { name: 'Ajouter (Résultat)' }).click();
     await page.locator('#root_results_0_title').fill('Contrôleur de qubits par IA');
+    // Dates in day/month/year whatever the browser's language (this Chromium's is English); sent as ISO.
+    const filing = page.locator('#root_results_0_plannedFilingDate');
+    expect(await filing.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    await filing.fill('31/02/2028');
+    await filing.blur();
+    await filing.fill('15/3/2028');
+    await filing.blur();
+    expect(await filing.inputValue()).toBe('15/03/2028');
     await results.getByLabel('Technologies quantiques').check();
     const ownership = page.locator('#root_results_0_ownership');
     await ownership.getByRole('button', { name: 'Ajouter (Quote-part)' }).click();
@@ -198,17 +206,19 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Déposer la déclaration' }).click();
     await page.getByText(/Déclaration déposée/).waitFor();
     await page.locator('.decl-form .badge').getByText('Soumise').waitFor();
+    expect(await page.getByText('Brouillon non enregistré restauré').count()).toBe(0);
     await checkPage(page, '8-declaration-form-submitted');
 
     // The API agrees: submitted, with what was typed.
     const token = await tokenFor('partner', partner.id);
     const saved = (await (await fetch(`${base}${formPath}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       status: string;
-      content: { signatory: { name: string }; results: { ownership: { pct: number }[] }[] };
+      content: { signatory: { name: string }; results: { ownership: { pct: number }[]; plannedFilingDate?: string }[] };
     };
     expect(saved.status).toBe('submitted');
     expect(saved.content.signatory.name).toBe('Claire Martin');
     expect(saved.content.results[0]!.ownership.map((o) => o.pct)).toEqual([50, 50]);
+    expect(saved.content.results[0]!.plannedFilingDate).toBe('2028-03-15');
     // Saved: no draft left in the tab.
     expect(await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)).toEqual([]);
 

@@ -166,6 +166,8 @@ export const en: Record<MessageKey, string> = {
   'declForm.open': 'Open the form',
   'declForm.myDeclaration': 'My declaration',
   'declForm.whole': 'Declaration',
-  'declForm.dateHint': 'Dates are entered with the browser’s calendar (dd/mm/yyyy in French).',
+  'declForm.dateHint': 'Dates are entered as day/month/year (dd/mm/yyyy), for example 15/03/2028.',
+  'declForm.datePlaceholder': 'dd/mm/yyyy',
+  'declForm.dateFormat': 'Format: day/month/year, for example 15/03/2028',
   'declForm.clientErrors': 'Fix the fields marked before saving.',
 };

@@ -165,7 +165,9 @@ export const fr = {
   'declForm.open': 'Ouvrir le formulaire',
   'declForm.myDeclaration': 'Ma déclaration',
   'declForm.whole': 'Déclaration',
-  'declForm.dateHint': 'Les dates se saisissent dans le calendrier du navigateur (jj/mm/aaaa en français).',
+  'declForm.dateHint': 'Les dates se saisissent au format jour/mois/année (jj/mm/aaaa), par exemple 15/03/2028.',
+  'declForm.datePlaceholder': 'jj/mm/aaaa',
+  'declForm.dateFormat': 'Format : jour/mois/année, par exemple 15/03/2028',
   'declForm.clientErrors': 'Corrigez les champs signalés avant d’enregistrer.',
 } as const;
 
