@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { DemoSummary } from '../../infra/local/demo-data';
 import { tokenFor } from './helpers/api';
-import { startWebApp, type WebApp } from './helpers/web';
+import { ARTIFACTS, startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
 let base: string;
@@ -243,6 +243,30 @@ describe('web app in Chromium', () => {
     await checkPage(page, '9-declaration-form-legal-readonly');
     await page.close();
   }, 60_000);
+
+  it('fits a tablet (1024×768 landscape, 768×1024 portrait): nothing wider than the screen', async () => {
+    const overflowing = `(() => { const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1).map((el) => el.tagName + '.' + el.className).slice(0, 5); })()`;
+    const partner = demo.organizations[0]!;
+    for (const [width, height] of [
+      [1024, 768],
+      [768, 1024],
+    ] as const) {
+      const page = await web.newPage({ width, height });
+      await web.signInAs(page, { role: 'legal', email: 'juriste@pole.example' }, '/');
+      await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.goto(`${base}/projects/${demo.projectId}`);
+      await page.locator('#declarations table').waitFor();
+      await page.locator('#workflow .stepper').waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/10-project-tablet-${width}.png`, fullPage: true });
+      await page.goto(`${base}/projects/${demo.projectId}/declarations/${partner.id}`);
+      await page.getByRole('heading', { name: 'Résultats attendus' }).waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
 
   it('raised no CSP violation and no page error', () => {
     web.expectClean();
