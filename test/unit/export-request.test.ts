@@ -110,7 +110,7 @@ describe('export job transitions', () => {
     const d = completeJob(p, result, new Date('2026-12-02T10:00:05.000Z'));
     expect(d).toMatchObject({ status: 'done', percent: 100, rowsWritten: 1000, result, finishedAt: '2026-12-02T10:00:05.000Z', version: 4 });
   });
-  test('`all`: each kind\'s progress is saved with the rows, and its final rows with the result', () => {
+  test("`all`: each kind's progress is saved with the rows, and its final rows with the result", () => {
     const r = startJob(queued(), NOW);
     expect(r.kinds).toBeUndefined();
     const kinds = [
@@ -124,7 +124,16 @@ describe('export job transitions', () => {
     // Progress without kinds keeps the last ones.
     expect(reportProgress(p, 11, 25).kinds).toEqual(kinds);
     const final = kinds.map((k) => ({ ...k, status: 'done' as const }));
-    const FILE = { s3Key: 'k', sha256: 'f'.repeat(64), bytes: 1, rows: 10, parts: 1, fileName: 'f.zip', contentType: 'application/zip', expiresAt: NOW.toISOString() };
+    const FILE = {
+      s3Key: 'k',
+      sha256: 'f'.repeat(64),
+      bytes: 1,
+      rows: 10,
+      parts: 1,
+      fileName: 'f.zip',
+      contentType: 'application/zip',
+      expiresAt: NOW.toISOString(),
+    };
     expect(completeJob(p, FILE, NOW, final).kinds).toEqual(final);
     expect(exportJobSchema.parse(completeJob(p, FILE, NOW, final)).kinds).toEqual(final);
     expect(() => exportJobSchema.parse({ ...p, kinds: [{ kind: 'all', status: 'done', rows: 1 }] })).toThrow();
