@@ -203,7 +203,7 @@ export const en: Record<MessageKey, string> = {
   'exports.kindHelp.approvals': 'Every decision (partners, legal, lawyer, committee): who, when, on which file. For funders and audit.',
   'exports.kindHelp.control-events': 'Changes of control of the organizations (shareholders, countries). For the State (foreign investment screening).',
   'exports.kindHelp.audit': 'The chained log of every action, verifiable (hashes). For auditors and State inspections.',
-  'exports.kindHelp.all': 'The eight registers and logs above in one zip archive, with a manifest (rows and SHA-256 of each file).',
+  'exports.kindHelp.all': 'The eight registers and logs (all but the summary) in one zip archive, with a manifest: rows and SHA-256 of each file.',
   'exports.kindHelp.project-summary': 'One page per project: partners, flags, decisions, agreement status. For the committee and funders.',
   'exports.formatsTitle': 'Formats',
   'exports.formatHelp.csv':

@@ -204,7 +204,8 @@ export const fr = {
   'exports.kindHelp.control-events':
     'Les changements de contrôle des organisations (actionnaires, pays). Pour l’État (contrôle des investissements étrangers).',
   'exports.kindHelp.audit': 'Le journal chaîné de toutes les actions, vérifiable (empreintes). Pour les auditeurs et les contrôles de l’État.',
-  'exports.kindHelp.all': 'Les huit registres et journaux ci-dessus dans une archive zip, avec un manifeste (lignes et SHA-256 de chaque fichier).',
+  'exports.kindHelp.all':
+    'Les huit registres et journaux (tout sauf la synthèse) dans une archive zip, avec un manifeste : lignes et SHA-256 de chaque fichier.',
   'exports.kindHelp.project-summary': 'Une page par projet : partenaires, signalements, décisions, état de l’accord. Pour le comité et les financeurs.',
   'exports.formatsTitle': 'Formats',
   'exports.formatHelp.csv':

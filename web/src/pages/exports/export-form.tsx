@@ -108,7 +108,13 @@ export function ExportForm({ projects, organizations, onCreated }: { projects: P
       )}
 
       <FieldBox id="export-kind" label={t('exports.field.kind')} errors={errors.kind}>
-        <select id="export-kind" value={v.kind} onChange={(e) => set('kind', e.target.value as Kind)} {...err('kind')}>
+        <select
+          id="export-kind"
+          value={v.kind}
+          onChange={(e) => set('kind', e.target.value as Kind)}
+          aria-describedby={errors.kind?.length ? 'export-kind-error export-kind-hint' : 'export-kind-hint'}
+          aria-invalid={errors.kind?.length ? true : undefined}
+        >
           {(
             [
               ['exports.group.registers', REGISTER_KINDS],
@@ -125,6 +131,9 @@ export function ExportForm({ projects, organizations, onCreated }: { projects: P
             </optgroup>
           ))}
         </select>
+        <p className="form-help" id="export-kind-hint">
+          {t(`exports.kindHelp.${v.kind}` as MessageKey)}
+        </p>
       </FieldBox>
 
       <fieldset className="exports-field exports-choices" aria-describedby={errors.format?.length ? 'export-format-error' : 'export-format-hint'}>

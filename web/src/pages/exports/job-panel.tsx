@@ -130,29 +130,6 @@ export function ExportJobPanel({ jobId, initial, names, onSettled }: { jobId: st
             </div>
           )}
 
-          {job.request.kind === 'all' && (
-            <div className="exports-kind-progress">
-              <h3>{t('exports.filesOfZip')}</h3>
-              <ol>
-                {kindsOf(job).map((k) => (
-                  <li key={k.kind} className={`kind-${k.status}`}>
-                    <span>{t(`exports.kind.${k.kind}` as MessageKey)}</span>
-                    <span className="small">
-                      {k.status === 'pending' ? (
-                        <Badge tone="neutral">{t('exports.kindStatus.pending')}</Badge>
-                      ) : (
-                        <>
-                          <Badge tone={k.status === 'done' ? 'ok' : 'info'}>{t(`exports.kindStatus.${k.status}` as MessageKey)}</Badge>{' '}
-                          {job.kinds?.length ? t('exports.rows', { n: num(k.rows) }) : null}
-                        </>
-                      )}
-                    </span>
-                  </li>
-                ))}
-              </ol>
-            </div>
-          )}
-
           {job.status === 'failed' && job.failure && (
             <div className="notice notice-error" role="alert">
               <p>
@@ -203,6 +180,29 @@ export function ExportJobPanel({ jobId, initial, names, onSettled }: { jobId: st
               </dl>
             </div>
           )}
+          {job.request.kind === 'all' && (
+            <div className="exports-kind-progress">
+              <h3>{t('exports.filesOfZip')}</h3>
+              <ol>
+                {kindsOf(job).map((k) => (
+                  <li key={k.kind} className={`kind-${k.status}`}>
+                    <span>{t(`exports.kind.${k.kind}` as MessageKey)}</span>
+                    <span className="small">
+                      {k.status === 'pending' ? (
+                        <Badge tone="neutral">{t('exports.kindStatus.pending')}</Badge>
+                      ) : (
+                        <>
+                          <Badge tone={k.status === 'done' ? 'ok' : 'info'}>{t(`exports.kindStatus.${k.status}` as MessageKey)}</Badge>{' '}
+                          {job.kinds?.length ? t('exports.rows', { n: num(k.rows) }) : null}
+                        </>
+                      )}
+                    </span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          )}
+
           <p className="visually-hidden" role="status" aria-live="polite">
             {job.status === 'done' && job.result
               ? t('exports.announceDone', { n: num(job.result.rows) })
