@@ -10,7 +10,7 @@ import { SignInPage } from './pages/sign-in';
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
 const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
 // The exports page (legal staff only): its own chunk.
-const ExportsPage = lazy(() => import('./pages/exports'));
+const ExportsPage = lazy(() => import('./pages/exports/index'));
 
 /**
  * The page for a path (patterns in ./routes.ts). Paths mirror the links in Vigie's emails (shared/domain/mail,
@@ -21,7 +21,7 @@ function route(path: string, session: Session, t: I18n['t']) {
   if (!r) return <NotFound />;
   const { id = '' } = r.params;
   switch (r.name) {
-    case 'sign-in':
+    case 'sign-in': // App renders the sign-in page before calling route(); signed in, it is the dashboard
     case 'dashboard':
     case 'tasks':
       return <DashboardPage session={session} />;
