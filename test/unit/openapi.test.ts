@@ -275,6 +275,7 @@ describe('OpenAPI document', () => {
       'GET /projects/{projectId}/documents',
       'GET /projects/{projectId}/agreements',
       'GET /flags',
+      'GET /me/tasks',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
     // These answer with the whole list (`nextCursor: null`) and read no limit or cursor.
@@ -282,7 +283,6 @@ describe('OpenAPI document', () => {
       'GET /projects/{projectId}/declarations',
       'GET /projects/{projectId}/flags',
       'GET /staff',
-      'GET /me/tasks',
       'GET /organizations/{orgId}/control-events',
     ]) {
       expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(false);
@@ -359,7 +359,7 @@ describe('OpenAPI document', () => {
     expect(successRef('GET /projects/{projectId}/workflow')).toBe('#/components/schemas/WorkflowView');
     expect(successRef('POST /projects/{projectId}/workflow', '201')).toBe('#/components/schemas/WorkflowState');
     expect(successRef('GET /projects/{projectId}/flags')).toBe('#/components/schemas/FlagList');
-    expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskList');
+    expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskPage');
     expect(successRef('GET /staff')).toBe('#/components/schemas/StaffList');
     expect(successRef('GET /documents/{docId}')).toBe('#/components/schemas/DocumentWithDownload');
     expect(schemas.FlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { orgIdSchema } from '../../domain/organization';
 import { pendingStepSchema, taskSchema, workflowStateSchema } from '../../domain/workflow-schema';
-import { listOf } from './common';
+import { pageOf } from './common';
 
 export { workflowStateSchema };
 const pendingWithPeopleSchema = pendingStepSchema.extend({
@@ -15,4 +15,4 @@ export const workflowViewSchema = workflowStateSchema.extend({
   pendingDeclarations: z.array(orgIdSchema).describe('Partners whose declaration is awaited'),
   missingApprovals: z.array(z.string()).describe('Required steps without an approval on the current IP file'),
 });
-export const taskListSchema = listOf(taskSchema);
+export const taskPageSchema = pageOf(taskSchema);

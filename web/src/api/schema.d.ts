@@ -173,8 +173,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's pending steps, soonest due first
-         * @description Roles: legal, committee, lawyer, partner.
+         * The caller's pending steps, soonest due first (paginated)
+         * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["myTasks"];
         put?: never;
@@ -2880,10 +2880,10 @@ export interface components {
             /** @description `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee` */
             stepId: string;
         };
-        TaskList: {
+        TaskPage: {
             items: components["schemas"]["Task"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         UploadRequest: {
             /** @enum {string} */
@@ -3597,7 +3597,12 @@ export interface operations {
     };
     myTasks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3610,9 +3615,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskList"];
+                    "application/json": components["schemas"]["TaskPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };

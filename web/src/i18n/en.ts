@@ -35,6 +35,7 @@ export const en: Record<MessageKey, string> = {
   'tasks.overdue': 'Overdue',
   'tasks.dueToday': 'Today',
   'tasks.count': '{n} pending task(s), {late} overdue',
+  'tasks.countMore': 'The {n} most urgent tasks, {late} of them overdue (there are more)',
   'flags.openTitle': 'Open flags — high or critical severity',
   'flags.openEmpty': 'No open flag of high or critical severity.',
   'flags.title': 'Flags',

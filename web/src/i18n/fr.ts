@@ -34,6 +34,7 @@ export const fr = {
   'tasks.overdue': 'En retard',
   'tasks.dueToday': "Aujourd'hui",
   'tasks.count': '{n} tâche(s) en attente, dont {late} en retard',
+  'tasks.countMore': 'Les {n} tâches les plus urgentes, dont {late} en retard (il y en a d’autres)',
   'flags.openTitle': 'Signalements ouverts — gravité élevée ou critique',
   'flags.openEmpty': 'Aucun signalement ouvert de gravité élevée ou critique.',
   'flags.title': 'Signalements',
