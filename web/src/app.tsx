@@ -8,6 +8,8 @@ import { SignInPage } from './pages/sign-in';
 
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
 const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
+// The versions of a declaration and their redline: a chunk of their own too.
+const RedlinePage = lazy(() => import('./pages/redline/redline-page'));
 
 /** The page for a path. Paths mirror the links in Vigie's emails (shared/domain/mail, reminders). */
 function route(path: string, session: Session) {
@@ -21,6 +23,13 @@ function route(path: string, session: Session) {
     return (
       <Suspense fallback={<Loading />}>
         <DeclarationFormPage key={`${m.id}/${m.orgId}`} session={session} projectId={m.id!} orgId={m.orgId!} />
+      </Suspense>
+    );
+  m = matchPath('/projects/:id/declarations/:orgId/versions', path);
+  if (m)
+    return (
+      <Suspense fallback={<Loading />}>
+        <RedlinePage key={`${m.id}/${m.orgId}`} session={session} projectId={m.id!} orgId={m.orgId!} />
       </Suspense>
     );
   m = matchPath('/projects/:id/flags/:flagId', path);

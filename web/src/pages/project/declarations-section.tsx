@@ -51,6 +51,18 @@ export function DeclarationTable({
                   {t('declForm.open')}
                 </Link>
               )}
+              {/* Versions and redline: wherever there is a version this user may read. */}
+              {(d.currentVersion ?? d.lastSubmittedVersion) && (
+                <>
+                  <br />
+                  <Link
+                    to={`/projects/${projectId}/declarations/${d.organizationId}/versions`}
+                    aria-label={t('review.versions.linkLabel', { org: orgName(d.organizationId) })}
+                  >
+                    {t('review.versions.link')}
+                  </Link>
+                </>
+              )}
             </td>
           </tr>
         ))}

@@ -2,7 +2,7 @@ import { useEffect } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
-import { Link } from '../../router';
+import { Link, useLocation } from '../../router';
 import { useQuery } from '../../use-query';
 import { Badge, Loaded, Section } from '../../ui';
 import { DeclarationTable } from './declarations-section';
@@ -49,13 +49,18 @@ export function ProjectPage({
     return r.response.status === 404 ? { data: null, response: new Response() } : r;
   }, [projectId]);
 
+  // `/projects/{id}/workflow?step=<stepId>` (the dashboard's task links): that step, with its decision form.
+  const location = useLocation();
+  const focusStep = focus?.section === 'workflow' ? location.searchParams.get('step') : null;
   const ready = project.data && flags.data && workflow.data !== undefined;
   useEffect(() => {
     if (!ready || !focus) return;
-    const el = document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
+    const step = focusStep ? document.getElementById(`step-${focusStep}`) : null;
+    const el = step ?? document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
     el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
-  }, [ready, focus?.section, focus?.flagId]);
+    // A step with a decision form focuses its first choice itself.
+    if (!step?.querySelector('form')) el?.focus({ preventScroll: true });
+  }, [ready, focus?.section, focus?.flagId, focusStep]);
 
   const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
   const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
@@ -122,11 +127,43 @@ export function ProjectPage({
       </Loaded>
       {canSeeFlags && (
         <Section id="flags" title={t('flags.title')}>
-          <Loaded q={flags}>{(list) => <FlagList flags={list.items} orgName={orgName} focused={focus?.flagId} />}</Loaded>
+          <Loaded q={flags}>
+            {(list) => (
+              <FlagList
+                projectId={projectId}
+                flags={list.items}
+                role={session.user.role}
+                orgName={orgName}
+                focused={focus?.flagId}
+                // An action can lift a gate of the workflow: its view is read again.
+                onChanged={workflow.reload}
+              />
+            )}
+          </Loaded>
         </Section>
       )}
       <Section id="workflow" title={t('workflow.title')}>
-        <Loaded q={workflow}>{(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} /> : <p className="empty">{t('workflow.notStarted')}</p>)}</Loaded>
+        <Loaded q={workflow}>
+          {(wf) =>
+            wf ? (
+              <WorkflowView
+                wf={wf}
+                orgName={orgName}
+                projectId={projectId}
+                session={session}
+                flags={flags.data?.items}
+                focusStep={focusStep}
+                onDecided={() => {
+                  workflow.reload();
+                  // A new stage re-evaluates the project's flags.
+                  if (canSeeFlags) flags.reload();
+                }}
+              />
+            ) : (
+              <p className="empty">{t('workflow.notStarted')}</p>
+            )
+          }
+        </Loaded>
       </Section>
     </>
   );
