@@ -180,6 +180,8 @@ export const en: Record<MessageKey, string> = {
   'review.flag.hold': 'IEF hold on {org}',
   'review.flag.waivedBy': 'Waived by {by} on {at}:',
   'review.flag.history': 'Flag history ({n})',
+  'review.flag.noneLive': 'No active flag: they are all closed.',
+  'review.flag.closed': 'Closed flags ({n})',
   'review.action.acknowledge': 'Acknowledge',
   'review.action.mitigate': 'Mitigate…',
   'review.action.waive': 'Waive…',

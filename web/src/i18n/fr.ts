@@ -179,6 +179,8 @@ export const fr = {
   'review.flag.hold': 'gel IEF sur {org}',
   'review.flag.waivedBy': 'Dérogation accordée par {by} le {at} :',
   'review.flag.history': 'Historique du signalement ({n})',
+  'review.flag.noneLive': 'Aucun signalement actif : ils sont tous clos.',
+  'review.flag.closed': 'Signalements clos ({n})',
   'review.action.acknowledge': 'Prendre en compte',
   'review.action.mitigate': 'Atténuer…',
   'review.action.waive': 'Accorder une dérogation…',

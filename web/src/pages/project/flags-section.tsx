@@ -29,12 +29,14 @@ export function FlagList({
   onChanged?: (flag: Flag) => void;
 }) {
   const { t } = useI18n();
-  const [items, setItems] = useState(flags);
-  useEffect(() => setItems(flags), [flags]);
+  // Those that need attention first (open, acknowledged), then mitigated and waived; closed ones folded away.
+  // The order is set when the list is loaded: a flag changed by an action stays where it is.
+  const [items, setItems] = useState(() => byAttention(flags));
+  useEffect(() => setItems(byAttention(flags)), [flags]);
   if (items.length === 0) return <p className="empty">{t('flags.empty')}</p>;
-  return (
+  const render = (list: Flag[]) => (
     <ul className="flag-list">
-      {items.map((f) => (
+      {list.map((f) => (
         <FlagItem
           key={f.id}
           projectId={projectId}
@@ -43,14 +45,32 @@ export function FlagList({
           orgName={orgName}
           focused={focused === f.id}
           onUpdated={(next) => {
-            setItems((list) => list.map((x) => (x.id === next.id ? next : x)));
+            setItems((l) => l.map((x) => (x.id === next.id ? next : x)));
             onChanged?.(next);
           }}
         />
       ))}
     </ul>
   );
+  const closed = items.filter((f) => f.status === 'closed');
+  const live = items.filter((f) => f.status !== 'closed');
+  return (
+    <>
+      {live.length ? render(live) : <p className="empty">{t('review.flag.noneLive')}</p>}
+      {closed.length > 0 && (
+        // Opened when an e-mail link points at a closed flag.
+        <details className="review-closed-flags" open={closed.some((f) => f.id === focused)}>
+          <summary>{t('review.flag.closed', { n: closed.length })}</summary>
+          {render(closed)}
+        </details>
+      )}
+    </>
+  );
 }
+
+const ATTENTION: Record<Flag['status'], number> = { open: 0, acknowledged: 1, mitigated: 2, waived: 3, closed: 4 };
+/** Stable: within a status, the API's order (most severe first). */
+const byAttention = (flags: Flag[]) => [...flags].sort((a, b) => ATTENTION[a.status] - ATTENTION[b.status]);
 
 /** Who made a history entry: e-mail (or role), "Vigie" for re-evaluation. */
 function useWho() {
@@ -104,9 +124,7 @@ function FlagItem({
       </p>
       {f.waiver && (
         <div className="review-waiver">
-          <p className="small">
-            {t('review.flag.waivedBy', { by: waiveEntry ? who(waiveEntry) : f.waiver.by, at: dateTime(f.waiver.at) })}
-          </p>
+          <p className="small">{t('review.flag.waivedBy', { by: waiveEntry ? who(waiveEntry) : f.waiver.by, at: dateTime(f.waiver.at) })}</p>
           <blockquote>{f.waiver.justification}</blockquote>
         </div>
       )}

@@ -90,7 +90,9 @@ export function WorkflowView({
                         flags={flags}
                         autoFocus={focusStep === s.stepId}
                         onDone={(d) => {
-                          setAnnounce(t('review.decide.done', { step: t(`stepKind.${s.kind}` as MessageKey), decision: t(`review.decision.${d}` as MessageKey) }));
+                          setAnnounce(
+                            t('review.decide.done', { step: t(`stepKind.${s.kind}` as MessageKey), decision: t(`review.decision.${d}` as MessageKey) }),
+                          );
                           onDecided?.();
                         }}
                       />
@@ -118,7 +120,9 @@ export function WorkflowView({
                     <time dateTime={h.at}>{dateTime(h.at)}</time>
                     <div>
                       <strong>{t(`history.${h.action}` as MessageKey)}</strong>
-                      {step ? ` — ${t(`stepKind.${step.kind}` as MessageKey)}${step.assignee.orgId ? ` (${orgName(step.assignee.orgId)})` : ''}` : ` — ${t(`stage.${h.stage}` as MessageKey)}`}
+                      {step
+                        ? ` — ${t(`stepKind.${step.kind}` as MessageKey)}${step.assignee.orgId ? ` (${orgName(step.assignee.orgId)})` : ''}`
+                        : ` — ${t(`stage.${h.stage}` as MessageKey)}`}
                       <div className="small muted">
                         {h.by ? t('workflow.by', { who: who(h.by) }) : t('workflow.system')}
                         {decision ? ` ${t(`decision.${decision}` as MessageKey)}` : ''}
@@ -240,8 +244,8 @@ function DecisionForm({
       setErrors(errs);
       if (errs.comment) commentRef.current?.focus();
       const flagIds = [...new Set([...(p?.blockingFlags ?? []).map((f) => f.id), ...(p?.iefHolds ?? []).map((h) => h.flagId)])];
-      if (!errs.comment && !errs.changesRequestedFrom) setProblem({ text: problemText(p), flagIds });
-      else if (p?.detail || p?.title) setProblem({ text: problemText(p), flagIds });
+      // Field errors show at their fields; anything else (a 409 gate, 403…) in words above the form.
+      if (Object.keys(errs).length === 0) setProblem({ text: problemText(p), flagIds });
     } catch (err) {
       setProblem({ text: problemText(err), flagIds: [] });
     } finally {
@@ -287,11 +291,7 @@ function DecisionForm({
           <legend>{t('review.decide.partners')}</legend>
           {partners.map((o) => (
             <label key={o}>
-              <input
-                type="checkbox"
-                checked={from.includes(o)}
-                onChange={(e) => setFrom((l) => (e.target.checked ? [...l, o] : l.filter((x) => x !== o)))}
-              />
+              <input type="checkbox" checked={from.includes(o)} onChange={(e) => setFrom((l) => (e.target.checked ? [...l, o] : l.filter((x) => x !== o)))} />
               {orgName(o)}
             </label>
           ))}

@@ -26,7 +26,10 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
     const found = await Promise.all(ids.map((id) => api.GET('/organizations/{orgId}', { params: { path: { orgId: id } } }).then((r) => r.data)));
     return { data: new Map(found.filter((o): o is Org => o !== undefined).map((o) => [o.id, o])), response: new Response() };
   }, [partnerIds]);
-  const versions = useQuery(() => api.GET('/projects/{projectId}/declarations/{orgId}/versions', { params: { path: { projectId, orgId } } }), [projectId, orgId]);
+  const versions = useQuery(
+    () => api.GET('/projects/{projectId}/declarations/{orgId}/versions', { params: { path: { projectId, orgId } } }),
+    [projectId, orgId],
+  );
   const form = useQuery(() => api.GET('/forms/{formId}', { params: { path: { formId: 'declaration' }, query: { lang } } }), [lang]);
 
   const list = versions.data?.items ?? [];
@@ -163,7 +166,8 @@ function Redline({
   );
   // Both contents, to name keyed items by their title.
   const contents = useQuery(async () => {
-    const get = (n: number) => api.GET('/projects/{projectId}/declarations/{orgId}/versions/{n}', { params: { path: { projectId, orgId, n } } }).then((r) => r.data?.content);
+    const get = (n: number) =>
+      api.GET('/projects/{projectId}/declarations/{orgId}/versions/{n}', { params: { path: { projectId, orgId, n } } }).then((r) => r.data?.content);
     return { data: await Promise.all([get(from), get(to)]), response: new Response() };
   }, [projectId, orgId, from, to]);
   const groups = useMemo(
@@ -206,7 +210,7 @@ function Redline({
                   <h3>{g.title}</h3>
                   <ul className="redline-list">
                     {g.entries.map((e) => (
-                      <RedlineEntry key={`${e.kind}:${e.path}`} entry={e} />
+                      <RedlineEntry key={`${e.kind}:${e.path}`} entry={e} section={g.title} />
                     ))}
                   </ul>
                 </div>
@@ -237,11 +241,24 @@ function Value({ v }: { v: Field[] | string }): ReactNode {
   );
 }
 
-function RedlineEntry({ entry: e }: { entry: Entry }) {
+/** `<ins>`/`<del>` around a value; a whole item (its fields) as a block. */
+function Mark({ kind, v, prefix }: { kind: 'ins' | 'del'; v: Field[] | string; prefix?: string }) {
+  const Tag = kind;
+  return (
+    <Tag className={typeof v === 'string' ? undefined : 'redline-block'}>
+      {prefix && <span className="visually-hidden">{prefix} </span>}
+      <Value v={v} />
+    </Tag>
+  );
+}
+
+function RedlineEntry({ entry: e, section }: { entry: Entry; section: string }) {
   const { t } = useI18n();
+  // The section's own name is the group's heading: not repeated on each entry.
+  const labels = e.labels.length > 1 && e.labels[0] === section ? e.labels.slice(1) : e.labels;
   const label = (
     <div className="redline-label">
-      {e.labels.map((l, i) => (
+      {labels.map((l, i) => (
         <span key={i}>
           {i > 0 && <span aria-hidden="true"> › </span>}
           {i > 0 && <span className="visually-hidden">, </span>}
@@ -256,17 +273,11 @@ function RedlineEntry({ entry: e }: { entry: Entry }) {
         {label}
         <div className="redline-value">
           <span className="redline-tag redline-tag-changed">~ {t('review.redline.changed')}</span>{' '}
-          <del>
-            <span className="visually-hidden">{t('review.redline.oldValue')} </span>
-            <Value v={e.from} />
-          </del>{' '}
+          <Mark kind="del" v={e.from} prefix={t('review.redline.oldValue')} />{' '}
           <span aria-hidden="true" className="redline-arrow">
             →
           </span>{' '}
-          <ins>
-            <span className="visually-hidden">{t('review.redline.newValue')} </span>
-            <Value v={e.to} />
-          </ins>
+          <Mark kind="ins" v={e.to} prefix={t('review.redline.newValue')} />
         </div>
       </li>
     );
@@ -276,15 +287,7 @@ function RedlineEntry({ entry: e }: { entry: Entry }) {
       {label}
       <div className="redline-value">
         <span className={`redline-tag redline-tag-${e.kind}`}>{added ? `+ ${t('review.redline.added')}` : `− ${t('review.redline.removed')}`}</span>{' '}
-        {added ? (
-          <ins>
-            <Value v={e.value} />
-          </ins>
-        ) : (
-          <del>
-            <Value v={e.value} />
-          </del>
-        )}
+        <Mark kind={added ? 'ins' : 'del'} v={e.value} />
       </div>
     </li>
   );
