@@ -46,7 +46,7 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
     navigate(`${location.pathname}?from=${f ?? ''}&to=${tt ?? ''}`, { replace: true });
   };
   const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
-  const who = (a: Version['savedBy']) => [a.email ?? null, t(`role.${a.role}` as MessageKey)].filter(Boolean).join(' · ');
+  const who = (a: Version['savedBy']) => [a.email ?? null, t(`role.${a.role}` as MessageKey), a.org ? orgName(a.org) : null].filter(Boolean).join(' · ');
 
   return (
     <>
