@@ -120,19 +120,10 @@ afterAll(async () => {
   await web?.close();
 });
 
-/**
- * A page signed in as a staff member of the directory, as the app does it (a dev token in sessionStorage). Not
- * `web.signInAs`: it expects 200 where `POST /dev/token` answers 201.
- */
+/** A page signed in as a staff member of the directory (the email gives the name and the tasks). */
 const signIn = async (role: 'legal' | 'committee', email: string, path: string): Promise<Page> => {
   const page = await web.newPage();
-  const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ role, email }) });
-  if (!res.ok) throw new Error(`POST /dev/token → ${res.status}: ${await res.text()}`);
-  const body = (await res.json()) as { token: string; user: unknown; expiresIn: number };
-  const session = { token: body.token, user: body.user, expiresAt: Date.now() + body.expiresIn * 1000 };
-  await page.goto(`${base}/sign-in`);
-  await page.evaluate(`sessionStorage.setItem('vigie.session', ${JSON.stringify(JSON.stringify(session))})`);
-  await page.goto(`${base}${path}`);
+  await web.signInAs(page, { role, email }, path);
   return page;
 };
 
