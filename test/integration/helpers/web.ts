@@ -43,7 +43,7 @@ export async function startWebApp(): Promise<WebApp> {
   // A no-op when web/dist is up to date with web/'s sources.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const demo = await loadDemoData();
+  const demo = await demoData();
   const server: Server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: 'http://127.0.0.1',
@@ -77,6 +77,7 @@ export async function startWebApp(): Promise<WebApp> {
     },
     async signInAs(page, user, path) {
       const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+      // 201: the token is created.
       if (!res.ok) throw new Error(`POST /dev/token → ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { token: string; user: unknown; expiresIn: number };
       const session = { token: body.token, user: body.user, expiresAt: Date.now() + body.expiresIn * 1000 };
@@ -93,6 +94,28 @@ export async function startWebApp(): Promise<WebApp> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/**
+ * The demo data, once. Browser test files run in parallel (jest workers) on the same fresh table: both may find
+ * no demo marker and start loading; the loser fails on its first write (the staff directory is create-only)
+ * and waits here until the winner has written the marker.
+ */
+async function demoData(): Promise<DemoSummary> {
+  try {
+    return await loadDemoData();
+  } catch (e) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        return await loadDemoData();
+      } catch {
+        /* still being loaded by the other file */
+      }
+    }
+    throw e;
+  }
 }
 
 /** axe-core in the page (evaluated over CDP: the page's CSP allows no inline script): serious and critical violations. */

@@ -2235,6 +2235,10 @@ export interface components {
                 at: string;
                 /** @description `sub` of the staff member; absent for re-evaluation */
                 by?: string;
+                /** @description E-mail of the staff member, when the token carried one */
+                byEmail?: string;
+                /** @description Role of the staff member (legal, committee); absent for re-evaluation and before it was recorded */
+                byRole?: string;
                 from: ("open" | "acknowledged" | "mitigated" | "waived" | "closed") | null;
                 /** @description The mitigation note, the waiver justification, or why re-evaluation reopened the flag */
                 note?: string;
@@ -2256,6 +2260,11 @@ export interface components {
             ruleVersion: number;
             /** @enum {string} */
             severity: "info" | "low" | "medium" | "high" | "critical";
+            /** @description The legal citation of the rule that raised the flag (the rule's definition, shared/domain/risk/rules); null for a manual flag */
+            source: {
+                en: string;
+                fr: string;
+            } | null;
             /** @enum {string} */
             status: "open" | "acknowledged" | "mitigated" | "waived" | "closed";
             /** @description What the flag is about (part of its fingerprint) */
@@ -3113,6 +3122,21 @@ export interface components {
                 orgId: string;
                 submittedAt: string | null;
             }[];
+            /** @description What would refuse an approval now (the 409 of a decision); for staff and lawyers, absent for partners */
+            gates?: {
+                /** @description Open or acknowledged high/critical flags: they block approving the legal review and the committee */
+                blockingFlags: {
+                    id: string;
+                    ruleId: string;
+                    /** @enum {string} */
+                    severity: "info" | "low" | "medium" | "high" | "critical";
+                }[];
+                /** @description Foreign-investment holds: they block approving the committee */
+                iefHolds: {
+                    flagId: string;
+                    orgId: string;
+                }[];
+            };
             /** @description Append-only */
             history: {
                 /** @enum {string} */

@@ -68,7 +68,8 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
             return (
               <tr key={task.stepId} className={overdue ? 'row-overdue' : undefined}>
                 <td>
-                  <Link to={`/projects/${task.projectId}/workflow`}>
+                  {/* The step on the project page, with its decision form. */}
+                  <Link to={`/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`}>
                     <strong>{task.projectAcronym}</strong>
                   </Link>
                   <div className="muted small">{task.projectTitle}</div>
