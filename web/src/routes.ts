@@ -17,6 +17,7 @@ export const ROUTES = [
   { name: 'declaration', pattern: '/projects/:id/declarations/:orgId' },
   { name: 'exports', pattern: '/exports' },
   { name: 'export', pattern: '/exports/:id' },
+  { name: 'organization', pattern: '/organizations/:orgId' },
 ] as const;
 
 export type RouteName = (typeof ROUTES)[number]['name'];
