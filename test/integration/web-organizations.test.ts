@@ -148,7 +148,7 @@ describe('organization page in Chromium', () => {
     await form.getByLabel("Pays de l'investisseur").selectOption('CN');
     await form.getByLabel('Avant l’opération (%)').fill('0');
     await form.getByLabel('Après l’opération (%)').fill('130');
-    await form.getByLabel("Date d'effet").fill('2027-02-01');
+    await form.getByLabel("Date d'effet").fill('01/02/2027');
     await form.getByLabel('Demande d’autorisation').selectOption('requested');
     await form.getByLabel('Référence du dossier').fill('DGT-2027-0042');
     await form.getByRole('button', { name: "Enregistrer l'événement" }).click();

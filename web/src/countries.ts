@@ -1,7 +1,9 @@
-import type { Schemas } from './api/client';
-import type { Lang } from './i18n';
+// Types only from the generated schema (no DOM): the unit tests import this file under Node.
+import type { components } from './api/schema';
 
-export type CountryCode = Schemas['ControlEventInput']['investor']['country'];
+type Lang = 'fr' | 'en';
+
+export type CountryCode = components['schemas']['ControlEventInput']['investor']['country'];
 
 /** ISO 3166-1 alpha-2 codes the API accepts (shared/domain/countries.ts; test/unit/web-organization.test.ts keeps them equal). */
 export const COUNTRY_CODES = (

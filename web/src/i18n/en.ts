@@ -367,6 +367,7 @@ export const en: Record<MessageKey, string> = {
   'org.investorName': 'Investor name',
   'org.investorCountry': 'Investor country',
   'org.chooseCountry': '— Choose a country —',
+  'org.investorListed': 'Listed investor',
   'org.investorNaturalPerson': 'Natural person',
   'org.taxDomicile': 'Tax-domiciled in France',
   'org.before': 'Before the operation (%)',

@@ -369,6 +369,7 @@ export const fr = {
   'org.investorName': "Nom de l'investisseur",
   'org.investorCountry': "Pays de l'investisseur",
   'org.chooseCountry': '— Choisir un pays —',
+  'org.investorListed': 'Investisseur coté',
   'org.investorNaturalPerson': 'Personne physique',
   'org.taxDomicile': 'Domicile fiscal en France',
   'org.before': 'Avant l’opération (%)',

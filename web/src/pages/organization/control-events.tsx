@@ -6,6 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { Badge, severityTone } from '../../ui';
 import { pct } from './control-chain';
+import { bodyOf, EMPTY, fieldOfPath, type FormState } from './event-body';
 
 type ControlEvent = Schemas['ControlEvent'];
 type Recorded = Schemas['ControlEventRecorded'];
@@ -74,97 +75,6 @@ export function EventStatus({ status }: { status: ControlEvent['status'] }) {
 
 // ---------------------------------------------------------------------------------------------------------
 // The form (legal staff): POST /organizations/{orgId}/control-events, server errors at the fields
-
-interface FormState {
-  kind: Input['kind'];
-  status: Input['status'];
-  investorOrgId: string;
-  investorName: string;
-  investorCountry: string;
-  naturalPerson: boolean;
-  taxDomiciledInFrance: '' | 'yes' | 'no';
-  before: string;
-  after: string;
-  controlAcquired: '' | 'yes' | 'no';
-  effectiveDate: string;
-  authorisationStatus: '' | NonNullable<Input['authorisation']>['status'];
-  authorisationReference: string;
-  authorisationDecidedAt: string;
-  description: string;
-}
-
-const EMPTY: FormState = {
-  kind: 'shareholding-change',
-  status: 'planned',
-  investorOrgId: '',
-  investorName: '',
-  investorCountry: '',
-  naturalPerson: false,
-  taxDomiciledInFrance: '',
-  before: '',
-  after: '',
-  controlAcquired: '',
-  effectiveDate: '',
-  authorisationStatus: '',
-  authorisationReference: '',
-  authorisationDecidedAt: '',
-  description: '',
-};
-
-/** The field (its element id) that shows the API's error at `path` (slash-joined, as the problem's `errors` give it). */
-const FIELD_OF_PATH: Record<string, string> = {
-  kind: 'cev-kind',
-  status: 'cev-status',
-  investor: 'cev-investor-name',
-  'investor/name': 'cev-investor-name',
-  'investor/country': 'cev-investor-country',
-  'investor/organizationId': 'cev-investor-org',
-  'investor/naturalPerson': 'cev-natural-person',
-  'investor/taxDomiciledInFrance': 'cev-tax-domicile',
-  votingRightsBeforePct: 'cev-before',
-  votingRightsAfterPct: 'cev-after',
-  controlAcquired: 'cev-control',
-  effectiveDate: 'cev-effective',
-  authorisation: 'cev-auth-status',
-  'authorisation/status': 'cev-auth-status',
-  'authorisation/reference': 'cev-auth-reference',
-  'authorisation/decidedAt': 'cev-auth-decided',
-  description: 'cev-description',
-};
-export const fieldOfPath = (path: string): string | undefined => FIELD_OF_PATH[path];
-
-/** A number as typed (a French decimal comma is fine); what cannot be read goes as typed, for the API to name the field. */
-function numberOf(s: string): number | string | undefined {
-  const v = s.trim().replace(',', '.');
-  if (v === '') return undefined;
-  const n = Number(v);
-  return Number.isFinite(n) ? n : s;
-}
-
-/** The request body: empty optional fields are left out. */
-export function bodyOf(f: FormState): Record<string, unknown> {
-  const investor: Record<string, unknown> = { name: f.investorName.trim(), country: f.investorCountry };
-  if (f.investorOrgId) investor.organizationId = f.investorOrgId;
-  if (f.naturalPerson) {
-    investor.naturalPerson = true;
-    if (f.taxDomiciledInFrance) investor.taxDomiciledInFrance = f.taxDomiciledInFrance === 'yes';
-  }
-  const body: Record<string, unknown> = { kind: f.kind, status: f.status, investor };
-  const before = numberOf(f.before);
-  if (before !== undefined) body.votingRightsBeforePct = before;
-  body.votingRightsAfterPct = numberOf(f.after);
-  if (f.controlAcquired) body.controlAcquired = f.controlAcquired === 'yes';
-  body.effectiveDate = f.effectiveDate || undefined;
-  if (f.authorisationStatus) {
-    body.authorisation = {
-      status: f.authorisationStatus,
-      ...(f.authorisationReference.trim() ? { reference: f.authorisationReference.trim() } : {}),
-      ...(f.authorisationDecidedAt ? { decidedAt: f.authorisationDecidedAt } : {}),
-    };
-  }
-  if (f.description.trim()) body.description = f.description.trim();
-  return body;
-}
 
 type Org = { id: string; legalName: string; country: string };
 
@@ -312,7 +222,16 @@ export function ControlEventForm({
           {field(
             'cev-effective',
             t('org.effectiveDate'),
-            <input type="date" {...a11y('cev-effective')} value={f.effectiveDate} onChange={(e) => set('effectiveDate', e.target.value, 'cev-effective')} />,
+            <input
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t('declForm.datePlaceholder')}
+              {...a11y('cev-effective', true)}
+              value={f.effectiveDate}
+              onChange={(e) => set('effectiveDate', e.target.value, 'cev-effective')}
+            />,
+            t('declForm.dateFormat'),
           )}
         </div>
       </fieldset>
@@ -361,6 +280,15 @@ export function ControlEventForm({
           )}
         </div>
         <div className="field-row">
+          <div className="field field-check">
+            <input
+              type="checkbox"
+              {...a11y('cev-investor-listed')}
+              checked={f.investorListed}
+              onChange={(e) => set('investorListed', e.target.checked, 'cev-investor-listed')}
+            />
+            <label htmlFor="cev-investor-listed">{t('org.investorListed')}</label>
+          </div>
           <div className="field field-check">
             <input
               type="checkbox"
@@ -458,7 +386,10 @@ export function ControlEventForm({
               'cev-auth-decided',
               t('org.authorisationDecidedAt'),
               <input
-                type="date"
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={t('declForm.datePlaceholder')}
                 {...a11y('cev-auth-decided')}
                 value={f.authorisationDecidedAt}
                 onChange={(e) => set('authorisationDecidedAt', e.target.value, 'cev-auth-decided')}
