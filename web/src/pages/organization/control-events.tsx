@@ -279,7 +279,7 @@ export function ControlEventForm({
             </select>,
           )}
         </div>
-        <div className="field-row">
+        <div className="field-row field-row-checks">
           <div className="field field-check">
             <input
               type="checkbox"
