@@ -2,8 +2,15 @@ import { controlEventInputSchema } from '../../shared/domain/control-event';
 import { ISO_COUNTRIES } from '../../shared/domain/countries';
 import { COUNTRY_CODES, countryLabel, countryOptions } from '../../web/src/countries';
 import { bodyOf, EMPTY, fieldOfPath, type FormState } from '../../web/src/pages/organization/event-body';
+import { findRoute } from '../../web/src/routes';
 
 /** The organization page's pure parts: the countries it offers, and the control-event form's body and field errors. */
+
+test('/organizations/{orgId} is a page of the app', () => {
+  const id = `org_${'a'.repeat(32)}`;
+  expect(findRoute(`/organizations/${id}`)).toEqual({ name: 'organization', params: { orgId: id } });
+  expect(findRoute('/organizations')).toBeNull();
+});
 
 describe('countries (web/src/countries.ts)', () => {
   it('offers exactly the codes the API accepts', () => {
