@@ -13,6 +13,8 @@ const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
 const RedlinePage = lazy(() => import('./pages/redline/redline-page'));
 // The exports page (legal staff only): its own chunk.
 const ExportsPage = lazy(() => import('./pages/exports/index'));
+// The organization page (control chain, control events and their form): a chunk of its own too.
+const OrganizationPage = lazy(() => import('./pages/organization/index'));
 
 /**
  * The page for a path (patterns in ./routes.ts). Paths mirror the links in Vigie's emails (shared/domain/mail,
@@ -55,6 +57,12 @@ function route(path: string, session: Session, t: I18n['t']) {
       return (
         <Suspense fallback={<Loading />}>
           <ExportsPage session={session} jobId={r.name === 'export' ? id : undefined} />
+        </Suspense>
+      );
+    case 'organization':
+      return (
+        <Suspense fallback={<Loading />}>
+          <OrganizationPage key={r.params.orgId} session={session} orgId={r.params.orgId!} />
         </Suspense>
       );
     default: {
