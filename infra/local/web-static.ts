@@ -20,7 +20,7 @@ export interface WebAppOptions {
   distDir: string;
   /** Extra origins the page may fetch from: the S3 emulator (presigned uploads and downloads). */
   connectSrc?: readonly string[];
-  /** Served as /config.json; default `{ auth: 'dev' }`. The browser tests of the Cognito sign-in point it at a fake IdP. */
+  /** Served as /config.json (read at each request); default `{ auth: 'dev' }`. The browser test of the Cognito sign-in points it at a fake IdP. */
   runtimeConfig?: RuntimeConfig;
 }
 
@@ -85,7 +85,6 @@ export function createWebApp(opts: WebAppOptions): WebApp {
   const root = resolve(opts.distDir);
   const csp = contentSecurityPolicy(opts.connectSrc);
   const baseHeaders = SECURITY_HEADERS;
-  const config = Buffer.from(JSON.stringify(opts.runtimeConfig ?? ({ auth: 'dev' } satisfies RuntimeConfig)));
 
   const send = (req: IncomingMessage, res: ServerResponse, file: string, cache: string) => {
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -121,6 +120,8 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       const index = join(root, 'index.html');
       if (!existsSync(index)) return false;
       if (pathname === RUNTIME_CONFIG_PATH) {
+        // Serialized per request: a test may complete it once it knows the server's port (the callback URL).
+        const config = Buffer.from(JSON.stringify(opts.runtimeConfig ?? ({ auth: 'dev' } satisfies RuntimeConfig)));
         res.writeHead(200, { ...baseHeaders, 'content-type': 'application/json', 'content-length': String(config.length), 'cache-control': 'no-cache' });
         return (res.end(req.method === 'HEAD' ? undefined : config), true);
       }

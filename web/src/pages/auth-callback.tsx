@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { completeSignIn, pendingNext, startSignIn } from '../auth/cognito';
 import { runtimeConfig } from '../auth/config';
 import { SignInError, type SignInFailure } from '../auth/oauth';
+import { getSession } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link, navigate } from '../router';
 
@@ -21,6 +22,8 @@ export function AuthCallbackPage({ search }: { search: string }) {
 
   useEffect(() => {
     if (!config) return void navigate('/sign-in', { replace: true });
+    // Already signed in (back button, a reload): nothing to exchange.
+    if (getSession() && !exchanges.has(search)) return void navigate('/', { replace: true });
     let exchange = exchanges.get(search);
     if (!exchange) exchanges.set(search, (exchange = completeSignIn(config, search)));
     let live = true;
@@ -58,7 +61,7 @@ export function AuthCallbackPage({ search }: { search: string }) {
       </div>
       <div className="cognito-actions">
         {config && (
-          <button type="button" className="button" onClick={() => void startSignIn(config, next)}>
+          <button type="button" className="button cognito-primary" onClick={() => void startSignIn(config, next)}>
             {t('cognito.retry')}
           </button>
         )}

@@ -71,7 +71,7 @@ function CognitoSignIn({ config, next, expired }: { config: CognitoConfig; next:
           <li>{t('cognito.step2')}</li>
           <li>{t('cognito.step3')}</li>
         </ol>
-        <button type="button" className="button" onClick={go} disabled={busy} aria-describedby="cognito-note">
+        <button type="button" className="button cognito-primary" onClick={go} disabled={busy} aria-describedby="cognito-note">
           {busy ? t('cognito.redirecting') : t('cognito.signIn')}
         </button>
         <p id="cognito-note" className="muted small">
