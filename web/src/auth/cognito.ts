@@ -14,10 +14,11 @@ import {
   tokenEndpoint,
   tokenRequestBody,
   type PendingSignIn,
+  type Session,
 } from './oauth';
 import { pkceChallenge, randomToken } from './pkce';
 import type { CognitoConfig } from './runtime-config';
-import { signIn, type Session } from './session';
+import { signIn } from './session';
 
 const PENDING_KEY = 'vigie.oauth.pending';
 

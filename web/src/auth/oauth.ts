@@ -3,8 +3,15 @@
  * callback's checks, and the ID token's claims → the signed-in user, read exactly as the API reads them
  * (functions/http/auth.ts). No I/O here: ./cognito.ts does the redirects, the storage and the token request.
  */
+import type { components } from '../api/schema';
 import type { CognitoConfig } from './runtime-config';
-import type { Session } from './session';
+
+/** The signed-in user and token, as ./session.ts keeps them (its `Session`; declared here so that this module stays DOM-free). */
+export interface Session {
+  token: string;
+  user: components['schemas']['DevToken']['user'];
+  expiresAt: number;
+}
 
 export const CALLBACK_PATH = '/auth/callback';
 /** A sign-in started longer ago than this is refused at the callback (the hosted UI, MFA included, takes minutes). */
