@@ -72,6 +72,7 @@ describe('sign-in with the Cognito hosted UI (code + PKCE)', () => {
       redirect_uri: `${base}/auth/callback`,
       scope: 'openid email profile',
       code_challenge_method: 'S256',
+      lang: 'fr',
     });
     expect(authz.get('state')).toMatch(/^[\w-]{43}$/);
     expect(authz.get('nonce')).toMatch(/^[\w-]{43}$/);

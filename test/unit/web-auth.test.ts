@@ -88,6 +88,8 @@ describe('OAuth URLs', () => {
       code_challenge: 'C',
       code_challenge_method: 'S256',
     });
+    // Cognito's managed login pages in the UI language.
+    expect(new URL(authorizeUrl(cognito, { state: 'S', nonce: 'N', challenge: 'C', lang: 'fr' })).searchParams.get('lang')).toBe('fr');
   });
 
   it('exchanges the code with the verifier and no secret; signs out through /logout back to the logout URI', () => {

@@ -16,6 +16,7 @@ import {
   type PendingSignIn,
   type Session,
 } from './oauth';
+import { getLang } from '../i18n';
 import { pkceChallenge, randomToken } from './pkce';
 import type { CognitoConfig } from './runtime-config';
 import { signIn } from './session';
@@ -27,7 +28,7 @@ export async function startSignIn(c: CognitoConfig, next: string): Promise<void>
   const pending: PendingSignIn = { state: randomToken(32), nonce: randomToken(32), verifier: randomToken(32), next: safeNext(next), createdAt: Date.now() };
   const challenge = await pkceChallenge(pending.verifier);
   window.sessionStorage.setItem(PENDING_KEY, JSON.stringify(pending));
-  window.location.assign(authorizeUrl(c, { state: pending.state, nonce: pending.nonce, challenge }));
+  window.location.assign(authorizeUrl(c, { state: pending.state, nonce: pending.nonce, challenge, lang: getLang() }));
 }
 
 /** The stored round trip, removed at once: a callback URL can be used once. */

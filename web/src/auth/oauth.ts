@@ -48,8 +48,8 @@ type Role = (typeof ROLES)[number];
 export const safeNext = (next: string | null | undefined): string =>
   next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
 
-/** The hosted UI's authorize endpoint for this round trip. */
-export function authorizeUrl(c: CognitoConfig, p: { state: string; nonce: string; challenge: string }): string {
+/** The hosted UI's authorize endpoint for this round trip; `lang` localizes Cognito's managed login pages. */
+export function authorizeUrl(c: CognitoConfig, p: { state: string; nonce: string; challenge: string; lang?: 'fr' | 'en' }): string {
   const q = new URLSearchParams({
     response_type: 'code',
     client_id: c.clientId,
@@ -60,6 +60,7 @@ export function authorizeUrl(c: CognitoConfig, p: { state: string; nonce: string
     code_challenge: p.challenge,
     code_challenge_method: 'S256',
   });
+  if (p.lang) q.set('lang', p.lang);
   return `${c.domain}/oauth2/authorize?${q.toString()}`;
 }
 
