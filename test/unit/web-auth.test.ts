@@ -9,6 +9,7 @@ import {
   ROLES,
   safeNext,
   sessionFromTokenResponse,
+  SIGN_IN_FAILURES,
   SignInError,
   tokenRequestBody,
   userFromClaims,
@@ -16,6 +17,8 @@ import {
 } from '../../web/src/auth/oauth';
 import { base64url, isCodeVerifier, pkceChallenge, randomToken } from '../../web/src/auth/pkce';
 import { parseRuntimeConfig, type CognitoConfig } from '../../web/src/auth/runtime-config';
+import { en } from '../../web/src/i18n/en';
+import { fr } from '../../web/src/i18n/fr';
 
 /** The pure parts of the Cognito sign-in of the web app (web/src/auth): PKCE, the callback's checks, claims → user. */
 
@@ -188,6 +191,13 @@ describe('ID token → user, as the API reads the claims', () => {
       email: 'alice.martin@pole.example',
       name: 'Alice Martin',
     });
+  });
+
+  it('has a message for every reason of failure, in French and English', () => {
+    for (const r of SIGN_IN_FAILURES) {
+      const key = `cognito.error.${r}` as keyof typeof fr;
+      expect({ r, fr: typeof fr[key], en: typeof en[key] }).toEqual({ r, fr: 'string', en: 'string' });
+    }
   });
 
   it('decodes a base64url UTF-8 payload', () => {

@@ -27,8 +27,9 @@ export interface PendingSignIn {
   createdAt: number;
 }
 
-/** Why a sign-in failed; each has a message in the i18n catalogs (`authCb.error.<reason>`). */
-export type SignInFailure = 'idp' | 'state' | 'expired' | 'code' | 'token' | 'claims' | 'role' | 'organization' | 'network';
+/** Why a sign-in failed; each has a message in the i18n catalogs (`cognito.error.<reason>`, a unit test checks). */
+export const SIGN_IN_FAILURES = ['idp', 'state', 'expired', 'code', 'token', 'claims', 'role', 'organization', 'network'] as const;
+export type SignInFailure = (typeof SIGN_IN_FAILURES)[number];
 
 export class SignInError extends Error {
   constructor(
