@@ -499,6 +499,31 @@ export const fr = {
   'org.recentEvents': 'Événements de contrôle récents',
   'org.recentEmpty': 'Aucun événement de contrôle enregistré.',
   'org.showMore': 'Afficher plus',
+  // — web-aws: sign-in with Cognito's hosted UI —
+  'cognito.accountTitle': 'Compte du pôle',
+  'cognito.intro': 'Vigie vous connecte avec le compte que le pôle vous a ouvert, sur la page de connexion sécurisée du pôle (Amazon Cognito).',
+  'cognito.step1': 'Saisissez votre adresse e-mail et votre mot de passe.',
+  'cognito.step2': 'Saisissez le code à six chiffres de votre application d’authentification (à la première connexion, scannez d’abord le QR code).',
+  'cognito.step3': 'Vous revenez ici, sur la page demandée.',
+  'cognito.signIn': 'Se connecter avec le compte du pôle',
+  'cognito.redirecting': 'Redirection vers la page de connexion…',
+  'cognito.noAccount': 'Pas de compte ? L’équipe juridique du pôle crée les comptes et les rattache à votre organisation.',
+  'cognito.configError': 'La configuration de l’application est illisible ({message}). Rechargez la page ; si le problème persiste, prévenez l’équipe du pôle.',
+  'cognito.completing': 'Connexion en cours…',
+  'cognito.failedTitle': 'La connexion n’a pas abouti',
+  'cognito.errorDetail': 'Détail technique :',
+  'cognito.retry': 'Recommencer la connexion',
+  'cognito.backToSignIn': 'Retour à la page de connexion',
+  'cognito.error.idp': 'La page de connexion du pôle a refusé la demande.',
+  'cognito.error.state':
+    'Cette réponse de connexion ne correspond à aucune demande de cet onglet (lien déjà utilisé, ou ouvert dans un autre onglet). Recommencez la connexion.',
+  'cognito.error.expired': 'La connexion a pris trop de temps. Recommencez.',
+  'cognito.error.code': 'La réponse de connexion ne contient pas de code.',
+  'cognito.error.token': 'Le jeton de connexion n’a pas pu être obtenu ou vérifié.',
+  'cognito.error.claims': 'Le jeton de connexion est incomplet.',
+  'cognito.error.role': 'Votre compte n’a pas encore de rôle dans Vigie. Demandez à l’équipe juridique du pôle de vous en attribuer un.',
+  'cognito.error.organization': 'Votre compte partenaire n’est rattaché à aucune organisation. Demandez à l’équipe juridique du pôle de le faire.',
+  'cognito.error.network': 'Le service de connexion est injoignable. Vérifiez votre connexion et recommencez.',
 } as const;
 
 export type MessageKey = keyof typeof fr;
