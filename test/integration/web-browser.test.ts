@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { DemoSummary } from '../../infra/local/demo-data';
 import { tokenFor } from './helpers/api';
-import { ARTIFACTS, startWebApp, type WebApp } from './helpers/web';
+import { ARTIFACTS, revealInList, startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
 let base: string;
@@ -52,8 +52,8 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
     const flags = page.locator('#open-flags');
     // The demo project's (other test files raise flags of their own on the shared table).
-    await flags.locator(`a[href^="/projects/${demo.projectId}/flags/"]`, { hasText: /contrôle étranger/ }).waitFor();
-    await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
+    await revealInList(page, '#open-flags', flags.locator(`a[href^="/projects/${demo.projectId}/flags/"]`, { hasText: /contrôle étranger/ }));
+    await revealInList(page, '#projects', page.locator('#projects').getByRole('link', { name: demo.projectAcronym }));
     // The token is kept for the tab only: sessionStorage, never localStorage.
     const storage = (await page.evaluate(`({ session: sessionStorage.getItem('vigie.session'), local: Object.keys(localStorage) })`)) as {
       session: string | null;
@@ -255,7 +255,7 @@ describe('web app in Chromium', () => {
     ] as const) {
       const page = await web.newPage({ width, height });
       await web.signInAs(page, { role: 'legal', email: 'juriste@pole.example' }, '/');
-      await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
+      await revealInList(page, '#projects', page.locator('#projects').getByRole('link', { name: demo.projectAcronym }));
       expect(await page.evaluate(overflowing)).toEqual([]);
       await page.goto(`${base}/projects/${demo.projectId}`);
       await page.locator('#declarations table').waitFor();

@@ -9,7 +9,7 @@
 import type { Page } from 'playwright-core';
 import { completeDeclaration } from '../fixtures/declaration';
 import { frenchOrg, projectBody, tokenFor } from './helpers/api';
-import { startWebApp, type WebApp } from './helpers/web';
+import { revealInList, startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
 let base: string;
@@ -145,10 +145,10 @@ describe('review in Chromium: flags, decisions, redline', () => {
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     // The dashboard: the flag among the serious open ones, the legal review among my tasks (linking to the step).
     const flagLink = page.locator(`#open-flags a[href="/projects/${project}/flags/${iefFlag}"]`);
-    await flagLink.waitFor();
+    await revealInList(page, '#open-flags', flagLink);
     expect(await flagLink.textContent()).toMatch(/contrôle étranger/);
     const task = page.locator(`#tasks a[href="/projects/${project}/workflow/steps/legal-review"]`);
-    await task.waitFor();
+    await revealInList(page, '#tasks', task);
     expect(await task.textContent()).toContain(acronym);
     await web.checkPage(page, 'review-1-dashboard');
 
@@ -236,7 +236,7 @@ describe('review in Chromium: flags, decisions, redline', () => {
   it('the committee opens its task from the dashboard and approves; the timeline shows who decided what', async () => {
     const page = await signIn('committee', COMMITTEE_EMAIL, '/');
     const task = page.locator(`#tasks a[href="/projects/${project}/workflow/steps/committee"]`);
-    await task.waitFor();
+    await revealInList(page, '#tasks', task);
     await task.click();
     await page.waitForURL(`${base}/projects/${project}/workflow/steps/committee`);
     const step = page.locator('[id="step-committee"]');

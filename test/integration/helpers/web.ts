@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { createApiServer } from '../../../infra/local/server';
 import { loadDemoData, type DemoSummary } from '../../../infra/local/demo-data';
 import { WEB_DIST } from '../../../infra/local/web-build';
@@ -118,6 +118,24 @@ async function demoData(): Promise<DemoSummary> {
     }
     throw e;
   }
+}
+
+/**
+ * Waits for `target` in a paged list of `section` (the dashboard's tasks, flags, projects…), pressing its "Afficher
+ * plus" while the target is not shown: the test database is shared by every test file, whose items may come first.
+ */
+export async function revealInList(page: Page, section: string, target: Locator, maxPages = 30): Promise<void> {
+  const more = page.locator(section).getByRole('button', { name: /^(Afficher plus|Show more)$/ });
+  await page.locator(section).locator('table, .empty').first().waitFor();
+  for (let i = 0; i < maxPages; i++) {
+    if ((await target.count()) > 0) return target.first().waitFor();
+    if ((await more.count()) === 0) break;
+    const rows = await page.locator(section).locator('tbody tr').count();
+    await more.click();
+    for (let w = 0; w < 50 && (await page.locator(section).locator('tbody tr').count()) === rows && (await more.count()) > 0; w++)
+      await page.waitForTimeout(100);
+  }
+  await target.first().waitFor({ timeout: 2000 });
 }
 
 /** axe-core in the page (evaluated over CDP: the page's CSP allows no inline script): serious and critical violations. */

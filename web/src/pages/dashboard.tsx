@@ -2,7 +2,7 @@ import { api, type Schemas } from '../api/client';
 import type { Session } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { useQuery } from '../use-query';
+import { MoreButton, usePaged } from '../use-paged';
 import { Badge, Loaded, Section, severityTone, today } from '../ui';
 import { RecentControlEvents } from './recent-control-events';
 
@@ -16,14 +16,19 @@ const PROJECT_STATUSES = ['draft', 'declarations', 'review', 'approved', 'signed
 export function DashboardPage({ session }: { session: Session }) {
   const { t } = useI18n();
   const staff = session.user.role === 'legal' || session.user.role === 'committee';
-  // The 100 soonest due (the list is paginated); the table says when there are more.
-  const tasks = useQuery(() => api.GET('/me/tasks', { params: { query: { limit: 100 } } }), []);
-  const projects = useQuery(() => api.GET('/projects', { params: { query: { limit: 100 } } }), []);
-  const flags = useQuery(
-    () => (staff ? api.GET('/flags', { params: { query: { severity: 'high,critical' } } }) : Promise.resolve({ data: undefined, response: new Response() })),
+  // Soonest due first, 50 at a time ("Afficher plus" reads the next page).
+  const tasks = usePaged((cursor) => api.GET('/me/tasks', { params: { query: { limit: 50, cursor } } }), []);
+  // The most recently changed first, 100 at a time.
+  const projects = usePaged((cursor) => api.GET('/projects', { params: { query: { limit: 100, cursor } } }), []);
+  // Critical first, then high, the most recent first; 25 at a time.
+  const flags = usePaged<Flag>(
+    (cursor) =>
+      staff
+        ? api.GET('/flags', { params: { query: { severity: 'high,critical', limit: 25, cursor } } })
+        : Promise.resolve({ data: { items: [], nextCursor: null }, response: new Response() }),
     [staff],
   );
-  const acronyms = new Map((projects.data?.items ?? []).map((p) => [p.id, p.acronym]));
+  const acronyms = new Map(projects.items.map((p) => [p.id, p.acronym]));
 
   return (
     <>
@@ -32,16 +37,37 @@ export function DashboardPage({ session }: { session: Session }) {
         <p className="muted">{t('dashboard.greeting', { name: session.user.name })}</p>
       </div>
       <Section id="tasks" title={t('tasks.title')}>
-        <Loaded q={tasks}>{(list) => <TaskTable tasks={list.items} more={list.nextCursor !== null} />}</Loaded>
+        <Loaded q={tasks.first}>
+          {() => (
+            <>
+              <TaskTable tasks={tasks.items} more={tasks.cursor !== null} />
+              <MoreButton paged={tasks} />
+            </>
+          )}
+        </Loaded>
       </Section>
       {staff && (
         <Section id="open-flags" title={t('flags.openTitle')}>
-          <Loaded q={flags}>{(page) => (page ? <OpenFlagTable flags={page.items} acronyms={acronyms} /> : null)}</Loaded>
+          <Loaded q={flags.first}>
+            {() => (
+              <>
+                <OpenFlagTable flags={flags.items} acronyms={acronyms} />
+                <MoreButton paged={flags} />
+              </>
+            )}
+          </Loaded>
         </Section>
       )}
       {staff && <RecentControlEvents />}
       <Section id="projects" title={t('projects.title')}>
-        <Loaded q={projects}>{(page) => <ProjectTable projects={page.items} />}</Loaded>
+        <Loaded q={projects.first}>
+          {() => (
+            <>
+              <ProjectTable projects={projects.items} />
+              <MoreButton paged={projects} />
+            </>
+          )}
+        </Loaded>
       </Section>
     </>
   );

@@ -1,9 +1,8 @@
-import { useState } from 'react';
-import { api, problemText, type Schemas } from '../api/client';
+import { api, type Schemas } from '../api/client';
 import { countryLabel } from '../countries';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
-import { useQuery } from '../use-query';
+import { MoreButton, usePaged } from '../use-paged';
 import { Badge, Loaded, Section } from '../ui';
 
 type Event = Schemas['PoleControlEvent'];
@@ -13,38 +12,17 @@ const PAGE = 10;
 /** The legal dashboard's recent control events of the whole pôle (GET /control-events, newest first, 10 at a time). */
 export function RecentControlEvents() {
   const { t } = useI18n();
-  const first = useQuery(() => api.GET('/control-events', { params: { query: { limit: PAGE } } }), []);
-  const [more, setMore] = useState<{ items: Event[]; cursor: string | null } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
-
-  const loadMore = async () => {
-    if (!cursor) return;
-    const r = await api.GET('/control-events', { params: { query: { limit: PAGE, cursor } } });
-    if (!r.data) return setError(problemText(r.error));
-    setError(null);
-    setMore((m) => ({ items: [...(m?.items ?? []), ...r.data.items], cursor: r.data.nextCursor }));
-  };
-
+  const events = usePaged<Event>((cursor) => api.GET('/control-events', { params: { query: { limit: PAGE, cursor } } }), []);
   return (
     <Section id="recent-control-events" title={t('org.recentEvents')}>
-      <Loaded q={first}>
-        {(page) =>
-          page.items.length === 0 ? (
+      <Loaded q={events.first}>
+        {() =>
+          events.items.length === 0 ? (
             <p className="empty">{t('org.recentEmpty')}</p>
           ) : (
             <>
-              <RecentTable events={[...page.items, ...(more?.items ?? [])]} />
-              {error && (
-                <p className="notice notice-error" role="alert">
-                  {t('common.error', { message: error })}
-                </p>
-              )}
-              {cursor && (
-                <button type="button" className="button button-secondary" onClick={() => void loadMore()}>
-                  {t('org.showMore')}
-                </button>
-              )}
+              <RecentTable events={events.items} />
+              <MoreButton paged={events} label={t('org.showMore')} />
             </>
           )
         }
