@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -8,6 +8,10 @@ import { Badge, Loaded, Section } from '../../ui';
 import { DeclarationTable } from './declarations-section';
 import { FlagList } from './flags-section';
 import { WorkflowView } from './workflow-section';
+
+// Documents and agreements (uploads, hashing, forms): chunks of their own, loaded with the project page.
+const AgreementsSection = lazy(() => import('./agreements-section').then((m) => ({ default: m.AgreementsSection })));
+const DocumentsSection = lazy(() => import('./documents-section').then((m) => ({ default: m.DocumentsSection })));
 
 type ProjectView = Schemas['ProjectView'];
 type Org = Schemas['Organization'];
@@ -128,6 +132,10 @@ export function ProjectPage({
       <Section id="workflow" title={t('workflow.title')}>
         <Loaded q={workflow}>{(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} /> : <p className="empty">{t('workflow.notStarted')}</p>)}</Loaded>
       </Section>
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <AgreementsSection session={session} projectId={projectId} workflow={workflow.data} onWorkflowChange={workflow.reload} orgName={orgName} />
+        <DocumentsSection session={session} projectId={projectId} partners={project.data?.partners.map((m) => m.organizationId) ?? []} orgName={orgName} />
+      </Suspense>
     </>
   );
 }
