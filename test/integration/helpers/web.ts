@@ -77,7 +77,7 @@ export async function startWebApp(): Promise<WebApp> {
     },
     async signInAs(page, user, path) {
       const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
-      if (res.status !== 200) throw new Error(`POST /dev/token → ${res.status}: ${await res.text()}`);
+      if (!res.ok) throw new Error(`POST /dev/token → ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { token: string; user: unknown; expiresIn: number };
       const session = { token: body.token, user: body.user, expiresAt: Date.now() + body.expiresIn * 1000 };
       await page.goto(`${base}/sign-in`);

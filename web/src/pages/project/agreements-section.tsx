@@ -5,7 +5,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useQuery } from '../../use-query';
 import { Badge, Loaded, Section, today, type Tone } from '../../ui';
 import { startDownload, uploadDocument, UploadError, type UploadPhase } from './document-upload';
-import { fieldErrors, formatBytes, otherErrors, type ProblemLike } from './file-facts';
+import { fieldErrors, formatBytes, problemSummary, type ProblemLike } from './file-facts';
 import { HashValue } from './hash-value';
 
 type Version = Schemas['AgreementVersion'];
@@ -28,8 +28,6 @@ async function listAllVersions(projectId: string) {
   } while (cursor);
   return { data: items, response: new Response() };
 }
-
-const problemLine = (p: ProblemLike | undefined): string => [p?.title, p?.detail].filter(Boolean).join(' — ');
 
 /**
  * The consortium agreement (docs/agreements.md): the versions with their status and hashes, the current one in
@@ -56,6 +54,8 @@ export function AgreementsSection({
   const [details, setDetails] = useState<Record<number, Detail>>({});
   const [opening, setOpening] = useState<number | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);
+  // Signatures recorded from this page: shown with their signatory even before the version's detail is loaded.
+  const [signedHere, setSignedHere] = useState<SignatureRecord[]>([]);
 
   /** `GET …/agreements/{n}`: the signatures and fresh links (audited); then, if asked, the download starts. */
   const open = async (n: number, file?: 'pdf' | 'model') => {
@@ -63,7 +63,7 @@ export function AgreementsSection({
     setOpenError(null);
     const r = await api.GET('/projects/{projectId}/agreements/{n}', { params: { path: { projectId, n } } });
     setOpening(null);
-    if (!r.data) return setOpenError(problemLine(r.error as ProblemLike) || t('agreements.openFailed'));
+    if (!r.data) return setOpenError(problemSummary(r.error as ProblemLike) || t('agreements.openFailed'));
     const detail = r.data;
     setDetails((d) => ({ ...d, [n]: detail }));
     if (file) startDownload(detail.download[file].url);
@@ -97,11 +97,9 @@ export function AgreementsSection({
                   orgName={orgName}
                   opening={opening === current.version}
                   onOpen={(file) => void open(current.version, file)}
+                  signedHere={signedHere}
                   onSigned={(sig) => {
-                    setDetails((d) => {
-                      const known = d[current.version];
-                      return known ? { ...d, [current.version]: { ...known, signatures: [...known.signatures, sig] } } : d;
-                    });
+                    setSignedHere((l) => [...l, sig]);
                     changed();
                   }}
                 />
@@ -118,9 +116,9 @@ export function AgreementsSection({
   );
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, wide, children }: { label: string; wide?: boolean; children: ReactNode }) {
   return (
-    <div className="fact">
+    <div className={wide ? 'fact fact-wide' : 'fact'}>
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
@@ -137,12 +135,14 @@ function CurrentVersion({
   orgName,
   opening,
   onOpen,
+  signedHere,
   onSigned,
 }: {
   session: Session;
   projectId: string;
   version: Version;
   detail: Detail | undefined;
+  signedHere: SignatureRecord[];
   workflow: Workflow | null | undefined;
   orgName: (id: string) => string;
   opening: boolean;
@@ -153,7 +153,8 @@ function CurrentVersion({
   const headingId = useId();
   const partners = workflow?.partners ?? [];
   const signed = new Map((workflow?.signatures ?? []).filter((s) => s.agreementId === v.agreementId).map((s) => [s.orgId, s]));
-  const records = new Map((detail?.signatures ?? []).map((s) => [s.organizationId, s]));
+  const records = new Map([...(detail?.signatures ?? []), ...signedHere.filter((s) => s.agreementId === v.agreementId)].map((s) => [s.organizationId, s]));
+  const [lastSigned, setLastSigned] = useState<SignatureRecord | null>(null);
   const canSign =
     workflow?.status === 'active' &&
     workflow.stage === 'signatures' &&
@@ -189,10 +190,10 @@ function CurrentVersion({
             filing: v.publications.filingDelayDays,
           })}
         </Fact>
-        <Fact label={t('agreements.pdfHash')}>
+        <Fact label={t('agreements.pdfHash')} wide>
           <HashValue value={v.pdfSha256} label={t('agreements.pdfHashOf', { n: v.version })} full />
         </Fact>
-        <Fact label={t('agreements.modelHash')}>
+        <Fact label={t('agreements.modelHash')} wide>
           <HashValue value={v.modelHash} label={t('agreements.modelHashOf', { n: v.version })} full />
           <div className="small muted">{t('agreements.modelHashHint')}</div>
         </Fact>
@@ -275,8 +276,29 @@ function CurrentVersion({
               </tbody>
             </table>
           </div>
+          {lastSigned && (
+            <div className="notice notice-ok signature-receipt" role="status">
+              <p>
+                <strong>{t('agreements.signatureRecorded', { org: orgName(lastSigned.organizationId) })}</strong>
+              </p>
+              <p className="receipt-hash">
+                <span>{t('agreements.signedCopyHash')}</span>{' '}
+                <HashValue value={lastSigned.signedCopy.sha256} label={t('agreements.signedCopyOf', { org: orgName(lastSigned.organizationId) })} full />
+              </p>
+            </div>
+          )}
           {canSign && unsigned.length > 0 && (
-            <SignatureForm session={session} projectId={projectId} version={v} unsigned={unsigned} orgName={orgName} onSigned={onSigned} />
+            <SignatureForm
+              session={session}
+              projectId={projectId}
+              version={v}
+              unsigned={unsigned}
+              orgName={orgName}
+              onSigned={(sig) => {
+                setLastSigned(sig);
+                onSigned(sig);
+              }}
+            />
           )}
           {v.status === 'signed' && <p className="notice notice-ok">{t('agreements.allSigned')}</p>}
         </>
@@ -324,18 +346,15 @@ function SignatureForm({
   const [phase, setPhase] = useState<SignPhase | null>(null);
   const [progress, setProgress] = useState(0);
   const [problem, setProblem] = useState<{ phase: SignPhase; problem?: ProblemLike; message: string } | null>(null);
-  const [done, setDone] = useState<SignatureRecord | null>(null);
   // A signed copy already uploaded for this file: a retry after a refused signature does not upload it again.
   const uploaded = useRef<{ file: File; org: string; docId: string } | null>(null);
-  const busy = phase !== null && !problem && !done;
+  const busy = phase !== null && !problem;
   const errors = fieldErrors(problem?.problem);
-  const shownPaths = ['organizationId', 'signatoryName', 'signatoryRole', 'signedOn', 'documentId', 'contentType', 'size'];
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!file || !org) return;
     setProblem(null);
-    setDone(null);
     setProgress(0);
     let docId = uploaded.current?.file === file && uploaded.current.org === org ? uploaded.current.docId : null;
     try {
@@ -362,12 +381,17 @@ function SignatureForm({
       body: { organizationId: org, signatoryName: name.trim(), signatoryRole: role.trim(), signedOn, documentId: docId },
     });
     if (!r.data) {
-      setProblem({ phase: 'record', problem: r.error as ProblemLike, message: problemLine(r.error as ProblemLike) });
+      setProblem({ phase: 'record', problem: r.error as ProblemLike, message: problemSummary(r.error as ProblemLike) });
       return;
     }
-    setDone(r.data.signature);
+    // Recorded: the form is ready for the next party (the receipt is shown above it).
     uploaded.current = null;
     if (fileRef.current) fileRef.current.value = '';
+    setFile(null);
+    setName('');
+    setRole('');
+    setPhase(null);
+    if (!ownOrg) setOrg('');
     onSigned(r.data.signature);
   };
 
@@ -453,7 +477,6 @@ function SignatureForm({
             onChange={(e) => {
               setFile(e.target.files?.[0] ?? null);
               setProblem(null);
-              setDone(null);
               setPhase(null);
             }}
             aria-describedby={`${id}-file-hint${fileError ? ` ${id}-file-error` : ''}`}
@@ -477,7 +500,7 @@ function SignatureForm({
           <ol className="upload-steps upload-steps-inline" aria-live="polite">
             {SIGN_PHASES.map((p, i) => {
               const at = SIGN_PHASES.indexOf(phase);
-              const state = done || i < at ? 'done' : i === at ? (problem ? 'failed' : 'current') : 'todo';
+              const state = i < at ? 'done' : i === at ? (problem ? 'failed' : 'current') : 'todo';
               return (
                 <li key={p} className={`upload-step upload-step-${state}`}>
                   <span className="visually-hidden">{t(`documents.stepState.${state}` as MessageKey)} : </span>
@@ -493,20 +516,6 @@ function SignatureForm({
         <div className="notice notice-error" role="alert">
           <p>
             <strong>{t(problem.phase === 'record' ? 'agreements.signatureRefused' : 'agreements.signedCopyRefused')}</strong> {problem.message}
-          </p>
-          {otherErrors(problem.problem, shownPaths).map((m) => (
-            <p key={m}>{m}</p>
-          ))}
-        </div>
-      )}
-      {done && (
-        <div className="notice notice-ok" role="status">
-          <p>
-            <strong>{t('agreements.signatureRecorded', { org: orgName(done.organizationId) })}</strong>
-          </p>
-          <p className="receipt-hash">
-            <span>{t('agreements.signedCopyHash')}</span>{' '}
-            <HashValue value={done.signedCopy.sha256} label={t('agreements.signedCopyOf', { org: orgName(done.organizationId) })} full />
           </p>
         </div>
       )}
@@ -619,9 +628,14 @@ function GeneratePanel({
             <option value="separate-regulation">{t('agreements.regime.separate-regulation')}</option>
           </select>
         </div>
-        {days('noticeDays', t('agreements.noticeDays'), notice, setNotice, 365)}
-        {days('objectionDays', t('agreements.objectionDays'), objection, setObjection, 365)}
-        {days('filingDelayDays', t('agreements.filingDelayDays'), filing, setFiling, 730)}
+        <fieldset className="days-fieldset">
+          <legend>{t('agreements.publicationsLegend')}</legend>
+          <div className="form-grid">
+            {days('noticeDays', t('agreements.noticeDays'), notice, setNotice, 365)}
+            {days('objectionDays', t('agreements.objectionDays'), objection, setObjection, 365)}
+            {days('filingDelayDays', t('agreements.filingDelayDays'), filing, setFiling, 730)}
+          </div>
+        </fieldset>
       </div>
       <div className="form-footer">
         <button type="submit" className="button button-primary" disabled={busy}>
@@ -631,11 +645,8 @@ function GeneratePanel({
       {problem && (
         <div className="notice notice-error" role="alert">
           <p>
-            <strong>{t('agreements.generateRefused')}</strong> {problemLine(problem)}
+            <strong>{t('agreements.generateRefused')}</strong> {problemSummary(problem)}
           </p>
-          {otherErrors(problem, ['publications/noticeDays', 'publications/objectionDays', 'publications/filingDelayDays']).map((m) => (
-            <p key={m}>{m}</p>
-          ))}
         </div>
       )}
       {generated && (

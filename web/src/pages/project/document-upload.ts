@@ -1,5 +1,5 @@
 import { api, type Schemas } from '../../api/client';
-import { declaredType, s3ErrorText, sha256Hex, type ProblemLike } from './file-facts';
+import { declaredType, problemSummary, s3ErrorText, sha256Hex, type ProblemLike } from './file-facts';
 
 type DocumentRecord = Schemas['Document'];
 
@@ -66,10 +66,7 @@ export async function uploadDocument(opts: {
   return { document: confirmed.data, browserSha256 };
 }
 
-const problemMessage = (e: unknown): string => {
-  const p = e as ProblemLike | undefined;
-  return [p?.title, p?.detail].filter(Boolean).join(' — ') || String(e);
-};
+const problemMessage = (e: unknown): string => problemSummary(e as ProblemLike | undefined) || String(e);
 
 /** XMLHttpRequest rather than fetch: only it reports the upload's progress. */
 function postForm(url: string, form: FormData, onProgress: (fraction: number) => void): Promise<{ status: number; body: string }> {

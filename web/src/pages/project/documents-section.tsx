@@ -5,7 +5,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { useQuery } from '../../use-query';
 import { Badge, Loaded, Section, type Tone } from '../../ui';
 import { onDocumentsChanged, startDownload, uploadDocument, UploadError, type UploadPhase, type UploadResult } from './document-upload';
-import { ACCEPTED_FILES, fieldErrors, formatBytes, otherErrors } from './file-facts';
+import { ACCEPTED_FILES, fieldErrors, formatBytes } from './file-facts';
 import { HashValue } from './hash-value';
 
 type DocumentRecord = Schemas['Document'];
@@ -284,9 +284,6 @@ function UploadForm({ session, projectId, partners, orgName }: { session: Sessio
           <p>
             <strong>{t('documents.refused')}</strong> {errorText(error)}
           </p>
-          {otherErrors(error.problem, ['organizationId', 'contentType', 'size', 'fileName']).map((m) => (
-            <p key={m}>{m}</p>
-          ))}
         </div>
       )}
       {result && <UploadReceipt result={result} lang={lang} />}

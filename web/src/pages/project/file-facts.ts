@@ -24,7 +24,7 @@ export function formatBytes(bytes: number, lang: 'fr' | 'en'): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  const n = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(value);
+  const n = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: digits }).format(value);
   return `${n}\u00a0${units[unit]}`;
 }
 
@@ -50,9 +50,14 @@ export function fieldErrors(problem: ProblemLike | undefined): Record<string, st
   return out;
 }
 
-/** The messages of a problem's field errors that no field of the form shows. */
-export function otherErrors(problem: ProblemLike | undefined, shown: readonly string[]): string[] {
-  return (problem?.errors ?? []).filter((e) => !shown.includes(e.path)).map((e) => e.message);
+/**
+ * What to say of a refused request: its field errors' messages (each is also shown at its field), else the
+ * problem's title and detail.
+ */
+export function problemSummary(problem: ProblemLike | undefined): string {
+  if (problem?.errors?.length) return problem.errors.map((e) => e.message).join(' ');
+  const { title, detail } = problem ?? {};
+  return [title, detail && detail !== title ? detail : undefined].filter(Boolean).join(' — ');
 }
 
 /** S3's XML error (`<Code>EntityTooLarge</Code><Message>…</Message>`) as one line, or null. */
