@@ -48,7 +48,7 @@ beforeAll(async () => {
   api = await startApi();
   legal = await tokenFor('legal', undefined, 'juriste@pole.example');
   const committee = await tokenFor('committee', undefined, 'comite@pole.example');
-  c = await consortiumAtAgreement(api, legal, committee, tag, 3);
+  c = await consortiumAtAgreement(api, legal, committee, tag, 2);
   for (const o of c.orgs) names.push(((await api.call('GET', `/organizations/${o}`, { token: legal })).body as { legalName: string }).legalName);
 }, 180_000);
 
@@ -124,7 +124,7 @@ describe('documents and the agreement in Chromium', () => {
     const current = agr.locator('.agreement-current');
     await current.getByRole('heading', { name: 'Version 1' }).waitFor();
     await current.getByText('En attente des signatures').waitFor();
-    await current.getByText('0 signature(s) sur 3').waitFor();
+    await current.getByText('0 signature(s) sur 2').waitFor();
     pdfHash = (await current.locator('.fact', { hasText: 'SHA-256 du PDF' }).locator('[data-sha256]').textContent())!;
     expect(pdfHash).toMatch(/^[0-9a-f]{64}$/);
     for (const n of names) await current.locator('.signatories tr', { hasText: n }).getByText('À signer').waitFor();
@@ -159,7 +159,7 @@ describe('documents and the agreement in Chromium', () => {
     const row = current.locator('.signatories tr', { hasText: names[0]! });
     await row.getByText('Signé', { exact: true }).waitFor();
     await row.getByText('Claire Dumas').waitFor();
-    await current.getByText('1 signature(s) sur 3').waitFor();
+    await current.getByText('1 signature(s) sur 2').waitFor();
     // The signed copy is also a document of that partner.
     await section(page, 'documents').locator('tbody tr', { hasText: 'accord-signe.pdf' }).getByText('Confirmé').waitFor();
     const wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });
@@ -187,11 +187,29 @@ describe('documents and the agreement in Chromium', () => {
     await current.locator('.signature-receipt').getByText(`Signature de ${names[1]} enregistrée.`).waitFor();
     // Its organization has signed: no form any more.
     await form.waitFor({ state: 'detached' });
-    await current.getByText('2 signature(s) sur 3').waitFor();
+    // The last signature: the agreement is signed by all and the IP file locked.
+    await current.getByText('Signé par tous').waitFor();
+    await current.getByText('Toutes les parties ont signé : le dossier PI est verrouillé.').waitFor();
+    await section(partner, 'workflow').locator('.step-done', { hasText: 'Signé' }).waitFor();
     // Its own signed copy is listed; the first partner's documents are not.
     await docs.locator('tbody tr', { hasText: 'signature.pdf' }).waitFor();
     expect(await docs.getByText('brevet-FR3100200.pdf').count()).toBe(0);
     await web.checkPage(partner, 'agreement-6-partner-signed');
+  });
+
+  it('legal staff see the signed agreement: no new version can be generated', async () => {
+    await page.reload();
+    const agr = section(page, 'agreements');
+    const current = agr.locator('.agreement-current');
+    await current.getByText('Signé par tous').waitFor();
+    for (const n of names) await current.locator('.signatories tr', { hasText: n }).getByText('Signé', { exact: true }).waitFor();
+    await current.getByText('Toutes les parties ont signé : le dossier PI est verrouillé.').waitFor();
+    expect(await agr.getByRole('button', { name: /Générer/ }).count()).toBe(0);
+    expect(await agr.getByText(/Générer une nouvelle version/).count()).toBe(0);
+    // The signatories' names and signed copies: the version's detail, on demand (its links are audited).
+    await current.getByRole('button', { name: 'Afficher les signataires et les copies signées' }).click();
+    await current.locator('.signatories tr', { hasText: names[1]! }).getByText('Hugo Martin').waitFor();
+    await web.checkPage(page, 'agreement-7-signed-by-all');
   });
 
   it('says why the agreement cannot be generated before the committee has approved', async () => {
@@ -202,7 +220,7 @@ describe('documents and the agreement in Chromium', () => {
     expect(await agr.locator('.generate-why').textContent()).toMatch(/circuit de validation n’est pas lancé|étape en cours : Déclarations/);
     expect(await agr.getByRole('button', { name: /Générer/ }).count()).toBe(0);
     await agr.getByText('Aucun accord n’a encore été généré.').waitFor();
-    await web.checkPage(page, 'agreement-7-not-yet');
+    await web.checkPage(page, 'agreement-8-not-yet');
   });
 
   it('ran without CSP violations or page errors', () => {

@@ -294,7 +294,6 @@ export const en: Record<MessageKey, string> = {
   'agreements.generateClearsSignatures': 'A new version replaces version {n}: the signatures already recorded on it will not count for the new one.',
   'agreements.generateUnavailable': 'Generation unavailable.',
   'agreements.why.noWorkflow': 'The approval workflow has not been started.',
-  'agreements.why.signed': 'The agreement is signed: the IP file is locked.',
   'agreements.why.rejected': 'The approval workflow was rejected.',
   'agreements.why.stage': 'The agreement is generated after the committee’s approval; current stage: {stage}.',
   'agreements.languageLabel': 'Language',

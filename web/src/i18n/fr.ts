@@ -295,7 +295,6 @@ export const fr = {
     'Une nouvelle version remplace la version {n} : les signatures déjà enregistrées sur celle-ci ne vaudront pas pour la nouvelle.',
   'agreements.generateUnavailable': 'Génération indisponible.',
   'agreements.why.noWorkflow': 'Le circuit de validation n’est pas lancé.',
-  'agreements.why.signed': 'L’accord est signé : le dossier PI est verrouillé.',
   'agreements.why.rejected': 'Le circuit de validation a été rejeté.',
   'agreements.why.stage': 'L’accord se génère après l’approbation du comité ; étape en cours : {stage}.',
   'agreements.languageLabel': 'Langue',

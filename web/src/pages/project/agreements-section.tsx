@@ -56,6 +56,7 @@ export function AgreementsSection({
   const [openError, setOpenError] = useState<string | null>(null);
   // Signatures recorded from this page: shown with their signatory even before the version's detail is loaded.
   const [signedHere, setSignedHere] = useState<SignatureRecord[]>([]);
+  const [generated, setGenerated] = useState<Version | null>(null);
 
   /** `GET …/agreements/{n}`: the signatures and fresh links (audited); then, if asked, the download starts. */
   const open = async (n: number, file?: 'pdf' | 'model') => {
@@ -82,6 +83,16 @@ export function AgreementsSection({
           <p>{openError}</p>
         </div>
       )}
+      {generated && (
+        <div className="notice notice-ok generated-receipt" role="status">
+          <p>
+            <strong>{t('agreements.generatedNotice', { n: generated.version })}</strong>
+          </p>
+          <p className="receipt-hash">
+            <span>{t('agreements.pdfHash')}</span> <HashValue value={generated.pdfSha256} label={t('agreements.pdfHashOf', { n: generated.version })} full />
+          </p>
+        </div>
+      )}
       <Loaded q={versions}>
         {(list) => {
           const current = list.find((v) => v.status === 'current' || v.status === 'signed');
@@ -106,7 +117,17 @@ export function AgreementsSection({
               ) : (
                 <p className="empty">{t(list.length ? 'agreements.noCurrent' : 'agreements.none')}</p>
               )}
-              {session.user.role === 'legal' && <GeneratePanel projectId={projectId} workflow={workflow} current={current} onGenerated={changed} />}
+              {session.user.role === 'legal' && (
+                <GeneratePanel
+                  projectId={projectId}
+                  workflow={workflow}
+                  current={current}
+                  onGenerated={(g) => {
+                    setGenerated(g);
+                    changed();
+                  }}
+                />
+              )}
               {list.length > 0 && <VersionTable list={list} opening={opening} onDownload={(n) => void open(n, 'pdf')} />}
             </>
           );
@@ -197,8 +218,8 @@ function CurrentVersion({
           <HashValue value={v.modelHash} label={t('agreements.modelHashOf', { n: v.version })} full />
           <div className="small muted">{t('agreements.modelHashHint')}</div>
         </Fact>
-        <Fact label={t('agreements.ipFileHash')}>
-          <HashValue value={v.ipFileHash} label={t('agreements.ipFileHash')} />
+        <Fact label={t('agreements.ipFileHash')} wide>
+          <HashValue value={v.ipFileHash} label={t('agreements.ipFileHash')} full />
         </Fact>
       </dl>
       <div className="agreement-actions">
@@ -533,7 +554,7 @@ function GeneratePanel({
   projectId: string;
   workflow: Workflow | null | undefined;
   current: Version | undefined;
-  onGenerated: () => void;
+  onGenerated: (v: Version) => void;
 }) {
   const { t, lang } = useI18n();
   const id = useId();
@@ -544,12 +565,12 @@ function GeneratePanel({
   const [filing, setFiling] = useState('90');
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<ProblemLike | null>(null);
-  const [generated, setGenerated] = useState<Version | null>(null);
 
   if (workflow === undefined) return null;
   let why: string | null = null;
   if (workflow === null) why = t('agreements.why.noWorkflow');
-  else if (workflow.status === 'signed') why = t('agreements.why.signed');
+  // Signed: the version above says so (and that the IP file is locked).
+  else if (workflow.status === 'signed') return null;
   else if (workflow.status === 'rejected') why = t('agreements.why.rejected');
   else if (workflow.stage !== 'agreement' && workflow.stage !== 'signatures')
     why = t('agreements.why.stage', { stage: t(`stage.${workflow.stage}` as MessageKey) });
@@ -568,7 +589,6 @@ function GeneratePanel({
     e.preventDefault();
     setBusy(true);
     setProblem(null);
-    setGenerated(null);
     const r = await api.POST('/projects/{projectId}/agreements', {
       params: { path: { projectId }, header: { 'Idempotency-Key': crypto.randomUUID() } },
       body: {
@@ -579,8 +599,7 @@ function GeneratePanel({
     });
     setBusy(false);
     if (!r.data) return setProblem((r.error as ProblemLike) ?? { title: String(r.response.status) });
-    setGenerated(r.data);
-    onGenerated();
+    onGenerated(r.data);
   };
   const days = (path: string, label: string, value: string, set: (s: string) => void, max: number) => (
     <div className="field">
@@ -646,16 +665,6 @@ function GeneratePanel({
         <div className="notice notice-error" role="alert">
           <p>
             <strong>{t('agreements.generateRefused')}</strong> {problemSummary(problem)}
-          </p>
-        </div>
-      )}
-      {generated && (
-        <div className="notice notice-ok" role="status">
-          <p>
-            <strong>{t('agreements.generatedNotice', { n: generated.version })}</strong>
-          </p>
-          <p className="receipt-hash">
-            <span>{t('agreements.pdfHash')}</span> <HashValue value={generated.pdfSha256} label={t('agreements.pdfHashOf', { n: generated.version })} full />
           </p>
         </div>
       )}

@@ -194,7 +194,7 @@ function UploadForm({ session, projectId, partners, orgName }: { session: Sessio
   return (
     <form className="upload-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`}>{t('documents.uploadTitle')}</h3>
-      <div className="upload-fields">
+      <div className={isPartner ? 'upload-fields upload-fields-own' : 'upload-fields'}>
         {!isPartner && (
           <div className="field">
             <label htmlFor={`${id}-org`}>{t('documents.organization')}</label>
