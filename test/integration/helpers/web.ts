@@ -5,9 +5,10 @@
  * are checked with axe-core and saved as screenshots under test/artifacts/web/ (not committed).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApiServer } from '../../../infra/local/server';
@@ -43,7 +44,7 @@ export async function startWebApp(): Promise<WebApp> {
   // A no-op when web/dist is up to date with web/'s sources.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const demo = await loadDemoData();
+  const demo = await loadDemoDataOnce();
   const server: Server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: 'http://127.0.0.1',
@@ -93,6 +94,29 @@ export async function startWebApp(): Promise<WebApp> {
       await new Promise<void>((r) => server.close(() => r()));
     },
   };
+}
+
+/**
+ * The demo data, loaded by one test file at a time: jest runs browser test files in parallel workers, and two
+ * loaders that both find no demo marker would both create it (the staff directory's second write is a 409).
+ * A lock directory (mkdir is atomic) in the run's data folder serialises them; the next one finds the marker.
+ */
+async function loadDemoDataOnce(): Promise<DemoSummary> {
+  const lock = join(process.env.VIGIE_TEST_DATA_DIR ?? tmpdir(), 'demo-data.lock');
+  for (let waited = 0; ; waited += 100) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || waited > 60_000) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    return await loadDemoData();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** axe-core in the page (evaluated over CDP: the page's CSP allows no inline script): serious and critical violations. */
