@@ -110,7 +110,7 @@ async function main() {
   const { staffInputSchema } = await import('../shared/domain/staff');
   const { addCalendarDays, parisDate } = await import('../shared/domain/calendar');
   const { reminderHorizon } = await import('../shared/domain/reminders');
-  const { digestKey, DUE_GSI_PK } = await import('../shared/store/keys');
+  const { digestKey, DUE_GSI_PKS } = await import('../shared/store/keys');
   const { BatchWriteCommand, QueryCommand, ScanCommand } = await import('@aws-sdk/lib-dynamodb');
   const TABLE = process.env.TABLE_NAME!;
 
@@ -200,23 +200,25 @@ async function main() {
   // ── references with the bench's own client: the whole DUE index, and a Scan of the table ──
   const fullIndex = { items: 0, units: 0, pages: 0 };
   let startKey: Record<string, unknown> | undefined;
-  do {
-    const res: QueryCommandOutput = await raw.send(
-      new QueryCommand({
-        TableName: TABLE,
-        IndexName: 'gsi2',
-        KeyConditionExpression: 'gsi2pk = :pk',
-        ExpressionAttributeValues: { ':pk': DUE_GSI_PK },
-        Select: 'COUNT',
-        ReturnConsumedCapacity: 'TOTAL',
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    fullIndex.items += res.Count ?? 0;
-    fullIndex.units += res.ConsumedCapacity?.CapacityUnits ?? 0;
-    fullIndex.pages++;
-    startKey = res.LastEvaluatedKey;
-  } while (startKey);
+  for (const pk of DUE_GSI_PKS) {
+    do {
+      const res: QueryCommandOutput = await raw.send(
+        new QueryCommand({
+          TableName: TABLE,
+          IndexName: 'gsi2',
+          KeyConditionExpression: 'gsi2pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          Select: 'COUNT',
+          ReturnConsumedCapacity: 'TOTAL',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      fullIndex.items += res.Count ?? 0;
+      fullIndex.units += res.ConsumedCapacity?.CapacityUnits ?? 0;
+      fullIndex.pages++;
+      startKey = res.LastEvaluatedKey;
+    } while (startKey);
+  }
   const fullScan = { items: 0, scanned: 0, units: 0, pages: 0 };
   startKey = undefined;
   do {

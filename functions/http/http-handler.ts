@@ -8,6 +8,7 @@ import { assertFollowedUp } from '../../shared/services/follow-up-mark';
 import { principalFromEvent } from './auth';
 import { logger } from '../../shared/services/logger';
 import { problemResponse, toProblem } from './problem';
+import { RETRY_AFTER_SECONDS } from './transient';
 import { assertRole, type Principal } from '../../shared/domain/access';
 import {
   DomainError,
@@ -191,11 +192,13 @@ const errorMiddleware = (): middy.MiddlewareObj<HttpEvent, HttpResponse> => ({
     const requestId = request.event?.requestContext?.requestId;
     const headers = (request.event?.headers ?? {}) as Record<string, string | undefined>;
     const problem = toProblem(request.error, requestId, negotiateLanguage(headers['accept-language']));
-    if (problem.status >= 500) logger.error('Unhandled error', { error: request.error as Error });
+    if (problem.status === 503) logger.warn('Dependency unavailable after retries', { error: request.error as Error });
+    else if (problem.status >= 500) logger.error('Unhandled error', { error: request.error as Error });
     else if (!(request.error instanceof DomainError)) logger.warn('Unexpected client error', { error: request.error as Error });
     // A stale version (412) or an existing item (409) names the current ETag: also as the header, as on a read.
     const current: Record<string, string> = typeof problem.currentEtag === 'string' ? { etag: problem.currentEtag } : {};
-    request.response = problemResponse(problem, { vary: 'Accept-Language', ...current });
+    const retry: Record<string, string> = problem.status === 503 ? { 'retry-after': String(RETRY_AFTER_SECONDS) } : {};
+    request.response = problemResponse(problem, { vary: 'Accept-Language', ...current, ...retry });
   },
 });
 

@@ -3,6 +3,7 @@ import { DomainError } from '../../shared/domain/errors';
 import { DEFAULT_LANG, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
 import { msg, renderMsg } from '../../shared/domain/i18n/catalog';
+import { isTransientFailure } from './transient';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -35,7 +36,8 @@ function extraFields(extra: Record<string, unknown> | undefined): Record<string,
 }
 
 /**
- * Typed domain errors keep their status and detail; anything else is an opaque 500 (details go to the log only).
+ * Typed domain errors keep their status and detail; a dependency's transient failure (throttling, 5xx, a dropped
+ * connection: functions/http/transient.ts) is a 503 to retry; anything else is an opaque 500 (details go to the log only).
  * Title, detail and field messages are given in `lang` (French by default): catalogue messages
  * (`msg(id, params)`, shared/domain/i18n/catalog.ts) are rendered in `lang`; the few plain strings left
  * (messages set inside zod schemas) go through the catalogue by their English text, then the legacy patterns. Status codes and field paths never change.
@@ -51,6 +53,16 @@ export function toProblem(err: unknown, requestId?: string, lang: Lang = DEFAULT
       status: err.status,
       detail: err.detail ? renderMsg(err.detail, lang) : translateMessage(err.message, lang),
       ...(err.errors ? { errors: err.errors.map((e) => ({ ...e, message: e.msg ? renderMsg(e.msg, lang) : translateMessage(e.message, lang) })) } : {}),
+      ...(requestId ? { requestId } : {}),
+      lang,
+    };
+  }
+  if (isTransientFailure(err)) {
+    return {
+      type: 'https://vigie.dev/problems/unavailable',
+      title: problemTitle('unavailable', lang),
+      status: 503,
+      detail: renderMsg(msg('http.unavailable'), lang),
       ...(requestId ? { requestId } : {}),
       lang,
     };

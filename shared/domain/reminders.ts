@@ -145,7 +145,8 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
   const more = d.tasks.length - shown.length;
   const items = shown.map((t) => ({
     text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
-    link: `${webOrigin}/projects/${t.projectId}/workflow`,
+    // The task itself: the web app opens the project's workflow on this step (docs/web.md, "Email links").
+    link: `${webOrigin}/projects/${t.projectId}/workflow/steps/${encodeURIComponent(t.stepId)}`,
   }));
   const blocks: Block[] = [
     { kind: 'p', text: greeting },

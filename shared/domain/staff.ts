@@ -10,6 +10,7 @@ export const staffInputSchema = z.strictObject({
   language: languageSchema.default('fr'),
   active: z.boolean().default(true),
 });
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export type StaffInput = z.output<typeof staffInputSchema>;
 
 /** A member of the directory: the output of its schema (./staff-schema.ts), so the two cannot drift. */

@@ -1,7 +1,16 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import archiver from 'archiver';
-import { completeJob, failJob, reportProgress, startJob, type ExportFailureCode, type ExportJob, type ExportRequest } from '../domain/exports/request';
+import {
+  completeJob,
+  failJob,
+  reportProgress,
+  startJob,
+  type ExportFailureCode,
+  type ExportJob,
+  type ExportRequest,
+  type KindProgress,
+} from '../domain/exports/request';
 import { EXPORT_KINDS, type ExportKind } from '../domain/exports/columns';
 import { csvWriter, jsonlWriter, xlsxWriter, type ExportWriter } from '../export';
 import { EXPORT_RETENTION_DAYS, uploadExport } from '../store/export-files';
@@ -26,7 +35,8 @@ export interface RunOptions {
   progressIntervalMs?: number;
 }
 
-type Progress = (rows: number, percent: number | null) => Promise<void>;
+/** Saves progress (at most once per interval); `kinds` for `all`. */
+type Progress = (rows: number, percent: number | null, kinds?: readonly KindProgress[]) => Promise<void>;
 
 /** What the job streams: the bytes, their type, and the producer that writes the rows into them. */
 interface Output {
@@ -35,6 +45,8 @@ interface Output {
   extension: string;
   /** Writes every row; resolves with the number of data rows once the last byte is in `stream`. */
   produce(progress: Progress): Promise<number>;
+  /** `all`: each kind's progress (final once `produce` has resolved). */
+  kinds?: () => KindProgress[];
 }
 
 export function writerFor(format: 'csv' | 'xlsx' | 'jsonl', kind: ExportKind, lang: 'fr' | 'en'): ExportWriter {
@@ -70,10 +82,12 @@ function singleKind(kind: ExportKind, request: ExportRequest): Output {
 /** `all`: one file per kind in a zip, in the request's format, with a manifest of each file's rows and SHA-256. */
 function allKinds(request: ExportRequest): Output {
   const zip = archiver('zip', { zlib: { level: 6 } });
+  const kinds: KindProgress[] = EXPORT_KINDS.map((kind) => ({ kind, status: 'pending', rows: 0 }));
   return {
     stream: zip,
     contentType: 'application/zip',
     extension: 'zip',
+    kinds: () => kinds.map((k) => ({ ...k })),
     async produce(progress) {
       let total = 0;
       const manifest: { file: string; kind: ExportKind; rows: number; sha256: string; bytes: number }[] = [];
@@ -81,12 +95,18 @@ function allKinds(request: ExportRequest): Output {
         const writer = writerFor(request.format as 'csv' | 'xlsx' | 'jsonl', kind, request.locale);
         const meter = hashing();
         const file = `${kind}.${writer.extension}`;
+        const state = kinds[i]!;
+        state.status = 'running';
         zip.append(writer.stream.pipe(meter.stream), { name: file, date: new Date(0) });
-        const rows = await writeKind(writer, kind, request, (n) => progress(total + n, (100 * i) / EXPORT_KINDS.length));
+        const rows = await writeKind(writer, kind, request, (n) => {
+          state.rows = n;
+          return progress(total + n, (100 * i) / EXPORT_KINDS.length, kinds);
+        });
         await meter.ended;
         total += rows;
+        Object.assign(state, { status: 'done', rows });
         manifest.push({ file, kind, rows, ...meter.digest() });
-        await progress(total, (100 * (i + 1)) / EXPORT_KINDS.length);
+        await progress(total, (100 * (i + 1)) / EXPORT_KINDS.length, kinds);
       }
       zip.append(JSON.stringify({ request, files: manifest }, null, 2) + '\n', { name: 'manifest.json', date: new Date(0) });
       const done = new Promise<void>((resolve, reject) => {
@@ -193,11 +213,11 @@ export async function runExportJob(jobId: string, opts: RunOptions = {}): Promis
   upload.done.catch((e: Error) => output.stream.destroy(e));
 
   let lastSave = now().getTime();
-  const progress: Progress = async (rows, percent) => {
+  const progress: Progress = async (rows, percent, kinds) => {
     const t = now().getTime();
     if (t - lastSave < interval) return;
     lastSave = t;
-    job = reportProgress(job!, rows, percent, new Date(t));
+    job = reportProgress(job!, rows, percent, new Date(t), kinds);
     await saveExportJob(job);
   };
   try {
@@ -217,6 +237,7 @@ export async function runExportJob(jobId: string, opts: RunOptions = {}): Promis
         expiresAt: new Date(finishedAt.getTime() + EXPORT_RETENTION_DAYS * 86_400_000).toISOString(),
       },
       finishedAt,
+      output.kinds?.(),
     );
     await saveExportJob(job);
     logger.info('Export done', { jobId, kind: job.request.kind, format: job.request.format, rows, bytes: job.result!.bytes, parts });

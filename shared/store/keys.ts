@@ -11,9 +11,9 @@
  *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
  *  declaration head   PROJ#<id>          DHEAD#<orgId>
  *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
- *  staff member       STAFF#<email>       META                   STAFF / <role>#<email>
+ *  staff member       STAFF#<email>       META                   STAFF#<role> / <email>
  *  workflow           PROJ#<id>          WORKFLOW
- *  open step index    PROJ#<id>          STEP#<stepId>          TASKS#<assignee> / <due>#…        DUE / <due>#<projectId>#<stepId>
+ *  open step index    PROJ#<id>          STEP#<stepId>          TASKS#<assignee> / <due>#…        DUE#<shard 0-7> / <due>#<projectId>#<stepId>
  *  reminder digest    DIGEST#<email>     <YYYY-MM-DD>
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
  *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
@@ -102,25 +102,41 @@ export const declarationVersionKey = (projectId: string, orgId: string, n: numbe
   sk: `${declarationVersionPrefix(orgId)}${String(n).padStart(6, '0')}`,
 });
 
-/** Staff directory: one item per person, listed through gsi1 (sorted by role, then email). */
+/**
+ * A stable shard 0…n-1 of a string (FNV-1a, 32 bits): spreads one family's index writes over n partition keys,
+ * so that no single key takes them all (docs/scale.md). The same id always lands in the same shard.
+ */
+export function shardOf(id: string, n: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193) >>> 0;
+  return h % n;
+}
+
+/** Staff directory: one item per person, listed through gsi1, one partition per role (`STAFF#<role>` / email). */
 export const staffKey = (email: string) => ({ pk: `STAFF#${email}`, sk: META_SK });
-export const STAFF_GSI_PK = 'STAFF';
-export const staffRolePrefix = (role: string) => `${role}#`;
-export const staffGsi = (role: string, email: string) => ({ gsi1pk: STAFF_GSI_PK, gsi1sk: `${staffRolePrefix(role)}${email}` });
+export const staffGsiPk = (role: string) => `STAFF#${role}`;
+export const staffGsi = (role: string, email: string) => ({ gsi1pk: staffGsiPk(role), gsi1sk: email });
+/** Before `shard-keys-v1`: the whole directory under one key, `STAFF` / `<role>#<email>`. */
+export const LEGACY_STAFF_GSI_PK = 'STAFF';
 
 /**
  * Workflow: the state machine's JSON in one item per project; one index item per OPEN step, on the sparse
- * gsi2 (`DUE` / due date — the reminder job reads only due steps) and on gsi1 (`TASKS#<assignee>` — /me/tasks).
+ * gsi2 (`DUE#<shard>` / due date — the reminder job reads only due steps) and on gsi1 (`TASKS#<assignee>` — /me/tasks).
  */
 export const workflowKey = (projectId: string) => ({ pk: projectPk(projectId), sk: 'WORKFLOW' });
 export const stepIndexKey = (projectId: string, stepId: string) => ({ pk: projectPk(projectId), sk: `STEP#${stepId}` });
-export const DUE_GSI_PK = 'DUE';
+/** The due-date index is written by every workflow change of every project: 8 shards by project (`DUE#0`…`DUE#7`). */
+export const DUE_SHARDS = 8;
+export const dueGsiPk = (projectId: string) => `DUE#${shardOf(projectId, DUE_SHARDS)}`;
+export const DUE_GSI_PKS: readonly string[] = Array.from({ length: DUE_SHARDS }, (_, i) => `DUE#${i}`);
+/** Before `shard-keys-v1`: every open step under one key. */
+export const LEGACY_DUE_GSI_PK = 'DUE';
 export const tasksGsiPk = (assigneeKey: string) => `TASKS#${assigneeKey}`;
 const dueSk = (dueDate: string, projectId: string, stepId: string) => `${dueDate}#${projectId}#${stepId}`;
 export const stepIndexGsi = (assigneeKey: string, dueDate: string, projectId: string, stepId: string) => ({
   gsi1pk: tasksGsiPk(assigneeKey),
   gsi1sk: dueSk(dueDate, projectId, stepId),
-  gsi2pk: DUE_GSI_PK,
+  gsi2pk: dueGsiPk(projectId),
   gsi2sk: dueSk(dueDate, projectId, stepId),
 });
 /** The task partitions (`TASKS#<assignee key>`): an organization, a named person, or a whole staff role. */
@@ -227,8 +243,10 @@ export const queries = {
   documentsOfProject: (projectId: string): KeyQuery => ({ index: 'gsi1', pk: documentsOfProjectGsiPk(projectId) }),
   declarationHeads: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: DECLARATION_HEAD_PREFIX } }),
   declarationVersions: (projectId: string, orgId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: declarationVersionPrefix(orgId) } }),
-  /** The staff directory, or one role of it. */
-  staff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: STAFF_GSI_PK, ...(role ? { sk: { beginsWith: staffRolePrefix(role) } } : {}) }),
+  /** One role of the staff directory, by email. */
+  staff: (role: string): KeyQuery => ({ index: 'gsi1', pk: staffGsiPk(role) }),
+  /** The directory as written before `shard-keys-v1` (empty once it has run), one role or all. */
+  legacyStaff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: LEGACY_STAFF_GSI_PK, ...(role ? { sk: { beginsWith: `${role}#` } } : {}) }),
   flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
   openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
   tasks: (assigneeKey: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey) }),
@@ -249,6 +267,9 @@ export const queries = {
     pk: datedGsiPk(family),
     sk: { between: [from ?? '0', `${to ?? '9999-12-31'}\uffff`] },
   }),
-  /** Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index. */
-  dueSteps: (lastDate: string): KeyQuery => ({ index: 'gsi2', pk: DUE_GSI_PK, sk: { atMost: `${lastDate}#\uffff` } }),
+  /**
+   * Open steps due on or before `lastDate` (YYYY-MM-DD), on the sparse due-date index: one query per shard, and
+   * the key written before `shard-keys-v1` (empty once it has run).
+   */
+  dueSteps: (lastDate: string): KeyQuery[] => [...DUE_GSI_PKS, LEGACY_DUE_GSI_PK].map((pk) => ({ index: 'gsi2', pk, sk: { atMost: `${lastDate}#\uffff` } })),
 } as const;

@@ -11,13 +11,17 @@ import {
   auditPk,
   controlEventDatedGsi,
   declarationDatedGsi,
+  dueGsiPk,
   flagDatedGsi,
+  LEGACY_DUE_GSI_PK,
+  LEGACY_STAFF_GSI_PK,
   migrationKey,
   orgChain,
   orgPk,
   projectChain,
   projectPk,
   queries,
+  staffGsi,
   type KeyQuery,
 } from './keys';
 import { queryPages } from './query';
@@ -100,7 +104,54 @@ async function datedIndex(): Promise<number> {
   return n;
 }
 
-export const MIGRATIONS: readonly { name: string; run: () => Promise<number> }[] = [{ name: 'dated-index-v1', run: datedIndex }];
+/** Moves an index entry from its legacy key; an item deleted or moved meanwhile is left alone. True when updated. */
+async function moveIndexKey(item: Item, attr: 'gsi1' | 'gsi2', from: string, to: { pk: string; sk?: string }): Promise<boolean> {
+  try {
+    await ddb().send(
+      new UpdateCommand({
+        TableName: config.tableName,
+        Key: { pk: item.pk, sk: item.sk },
+        UpdateExpression: `SET ${attr}pk = :to${to.sk ? `, ${attr}sk = :sk` : ''}`,
+        ConditionExpression: `${attr}pk = :from`,
+        ExpressionAttributeValues: { ':to': to.pk, ':from': from, ...(to.sk ? { ':sk': to.sk } : {}) },
+      }),
+    );
+    return true;
+  } catch (e) {
+    if (e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException') return false;
+    throw e;
+  }
+}
+
+/**
+ * Spreads the two single-key partitions (docs/scale.md): the due-date index from `DUE` to its 8 shards by
+ * project (`DUE#0`…`DUE#7`), and the staff directory from `STAFF` / `<role>#<email>` to `STAFF#<role>` / email.
+ * Until it has run, the readers also read the legacy keys, so nothing is missed in between.
+ */
+async function shardKeys(): Promise<number> {
+  let n = 0;
+  const due: KeyQuery = { index: 'gsi2', pk: LEGACY_DUE_GSI_PK };
+  for await (const page of queryPages<Item>(due, { attributes: ['pk', 'sk'], map: (i) => i })) {
+    for (const item of page) {
+      const projectId = (item.pk as string).slice('PROJ#'.length);
+      if (await moveIndexKey(item, 'gsi2', LEGACY_DUE_GSI_PK, { pk: dueGsiPk(projectId) })) n++;
+    }
+  }
+  for await (const page of queryPages<Item>(queries.legacyStaff(), { attributes: ['pk', 'sk', 'gsi1sk'], map: (i) => i })) {
+    for (const item of page) {
+      const sk = item.gsi1sk as string;
+      const at = sk.indexOf('#');
+      const { gsi1pk, gsi1sk } = staffGsi(sk.slice(0, at), sk.slice(at + 1));
+      if (await moveIndexKey(item, 'gsi1', LEGACY_STAFF_GSI_PK, { pk: gsi1pk, sk: gsi1sk })) n++;
+    }
+  }
+  return n;
+}
+
+export const MIGRATIONS: readonly { name: string; run: () => Promise<number> }[] = [
+  { name: 'dated-index-v1', run: datedIndex },
+  { name: 'shard-keys-v1', run: shardKeys },
+];
 
 /** Runs the migrations whose marker is absent, in order, and writes each marker when its run has finished. */
 export async function runPendingMigrations(now: () => Date = () => new Date()): Promise<MigrationRun[]> {

@@ -3,7 +3,7 @@ import { queryAll } from './query';
 import { ddb } from './clients';
 import { config } from './config';
 import { queries, staffGsi, staffKey, stripKeys } from './keys';
-import type { StaffInput, StaffMember } from '../domain/staff';
+import { STAFF_ROLES, type StaffInput, type StaffMember, type StaffRole } from '../domain/staff';
 import type { Actor } from '../domain/audit';
 import { writeWithAudit } from './tx';
 import { lockedDelete, lockedPut } from './locking';
@@ -20,10 +20,19 @@ export async function getStaff(email: string): Promise<StaffMember | null> {
 
 const MAX_STAFF = 2000;
 
-/** The whole directory (a pôle has tens of staff, not thousands), optionally one role. */
-export async function listStaff(role?: string): Promise<StaffMember[]> {
-  const { items } = await queryAll<StaffMember>(queries.staff(role), { max: MAX_STAFF });
-  return items;
+/**
+ * The whole directory (a pôle has tens of staff, not thousands), or one role: one partition per role, by email,
+ * plus the single partition written before `shard-keys-v1` (empty once that migration has run).
+ */
+export async function listStaff(role?: StaffRole): Promise<StaffMember[]> {
+  const roles = role ? [role] : STAFF_ROLES;
+  const parts = await Promise.all([
+    ...roles.map((r) => queryAll<StaffMember>(queries.staff(r), { max: MAX_STAFF })),
+    queryAll<StaffMember>(queries.legacyStaff(role), { max: MAX_STAFF }),
+  ]);
+  const byEmail = new Map<string, StaffMember>();
+  for (const { items } of parts) for (const m of items) byEmail.set(m.email, m);
+  return [...byEmail.values()].sort((a, b) => STAFF_ROLES.indexOf(a.role) - STAFF_ROLES.indexOf(b.role) || a.email.localeCompare(b.email));
 }
 
 export async function putStaff(email: string, input: StaffInput, previous: StaffMember | null, actor: Actor, now = new Date()): Promise<StaffMember> {

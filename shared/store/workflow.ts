@@ -1,6 +1,6 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { msg } from '../domain/i18n/catalog';
-import { queryAll } from './query';
+import { queryAll, QueryLimitExceededError } from './query';
 import { ddb } from './clients';
 import { config } from './config';
 import { assigneeKeys, projectChain, queries, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
@@ -161,5 +161,10 @@ export async function tasksOf(key: string): Promise<StepIndexItem[]> {
 const MAX_DUE_STEPS = 50_000;
 
 export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
-  return queryAll<StepIndexItem>(queries.dueSteps(lastDate), { max: MAX_DUE_STEPS });
+  const shards = await Promise.all(queries.dueSteps(lastDate).map((q) => queryAll<StepIndexItem>(q, { max: MAX_DUE_STEPS })));
+  const items = shards.flatMap((s) => s.items);
+  if (items.length > MAX_DUE_STEPS) throw new QueryLimitExceededError(queries.dueSteps(lastDate)[0]!, MAX_DUE_STEPS);
+  // By due date, as one partition would give them.
+  items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.projectId.localeCompare(b.projectId) || a.stepId.localeCompare(b.stepId));
+  return { items, consumedRcu: shards.reduce((n, s) => n + s.consumedRcu, 0) };
 }

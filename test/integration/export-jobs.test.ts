@@ -194,6 +194,8 @@ describe('export jobs', () => {
     }
     expect(job.result.rows).toBe(total);
     expect(job.result.contentType).toBe('application/zip');
+    // Each kind's progress on the job, final: done, with the manifest's rows.
+    expect(job.kinds).toEqual(manifest.files.map((f: { kind: string; rows: number }) => ({ kind: f.kind, status: 'done', rows: f.rows })));
   });
 
   test('a failure is reported without internals, and audited', async () => {

@@ -197,8 +197,10 @@ describe('documents and the agreement in Chromium', () => {
     await web.checkPage(partner, 'agreement-6-partner-signed');
   });
 
-  it('legal staff see the signed agreement: no new version can be generated', async () => {
-    await page.reload();
+  it('legal staff see the signed agreement (the agreement emails’ link): no new version can be generated', async () => {
+    // The link of the "ready for signature" / "signed by all" emails focuses the agreements section.
+    await page.goto(`${web.base}/projects/${c.project}/agreements`);
+    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'agreements-title'`);
     const agr = section(page, 'agreements');
     const current = agr.locator('.agreement-current');
     await current.getByText('Signé par tous').waitFor();

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import type { DemoSummary } from '../../infra/local/demo-data';
 import { tokenFor } from './helpers/api';
-import { startWebApp, type WebApp } from './helpers/web';
+import { ARTIFACTS, startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
 let base: string;
@@ -154,6 +154,14 @@ describe('web app in Chromium', () => {
     const results = page.locator('#section-results');
     await results.getByRole('button', { name: 'Ajouter (Résultat)' }).click();
     await page.locator('#root_results_0_title').fill('Contrôleur de qubits par IA');
+    // Dates in day/month/year whatever the browser's language (this Chromium's is English); sent as ISO.
+    const filing = page.locator('#root_results_0_plannedFilingDate');
+    expect(await filing.getAttribute('placeholder')).toBe('jj/mm/aaaa');
+    await filing.fill('31/02/2028');
+    await filing.blur();
+    await filing.fill('15/3/2028');
+    await filing.blur();
+    expect(await filing.inputValue()).toBe('15/03/2028');
     await results.getByLabel('Technologies quantiques').check();
     const ownership = page.locator('#root_results_0_ownership');
     await ownership.getByRole('button', { name: 'Ajouter (Quote-part)' }).click();
@@ -198,17 +206,19 @@ describe('web app in Chromium', () => {
     await page.getByRole('button', { name: 'Déposer la déclaration' }).click();
     await page.getByText(/Déclaration déposée/).waitFor();
     await page.locator('.decl-form .badge').getByText('Soumise').waitFor();
+    expect(await page.getByText('Brouillon non enregistré restauré').count()).toBe(0);
     await checkPage(page, '8-declaration-form-submitted');
 
     // The API agrees: submitted, with what was typed.
     const token = await tokenFor('partner', partner.id);
     const saved = (await (await fetch(`${base}${formPath}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       status: string;
-      content: { signatory: { name: string }; results: { ownership: { pct: number }[] }[] };
+      content: { signatory: { name: string }; results: { ownership: { pct: number }[]; plannedFilingDate?: string }[] };
     };
     expect(saved.status).toBe('submitted');
     expect(saved.content.signatory.name).toBe('Claire Martin');
     expect(saved.content.results[0]!.ownership.map((o) => o.pct)).toEqual([50, 50]);
+    expect(saved.content.results[0]!.plannedFilingDate).toBe('2028-03-15');
     // Saved: no draft left in the tab.
     expect(await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)).toEqual([]);
 
@@ -233,6 +243,30 @@ describe('web app in Chromium', () => {
     await checkPage(page, '9-declaration-form-legal-readonly');
     await page.close();
   }, 60_000);
+
+  it('fits a tablet (1024×768 landscape, 768×1024 portrait): nothing wider than the screen', async () => {
+    const overflowing = `(() => { const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > w + 1).map((el) => el.tagName + '.' + el.className).slice(0, 5); })()`;
+    const partner = demo.organizations[0]!;
+    for (const [width, height] of [
+      [1024, 768],
+      [768, 1024],
+    ] as const) {
+      const page = await web.newPage({ width, height });
+      await web.signInAs(page, { role: 'legal', email: 'juriste@pole.example' }, '/');
+      await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.goto(`${base}/projects/${demo.projectId}`);
+      await page.locator('#declarations table').waitFor();
+      await page.locator('#workflow .stepper').waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.screenshot({ path: `${ARTIFACTS}/10-project-tablet-${width}.png`, fullPage: true });
+      await page.goto(`${base}/projects/${demo.projectId}/declarations/${partner.id}`);
+      await page.getByRole('heading', { name: 'Résultats attendus' }).waitFor();
+      expect(await page.evaluate(overflowing)).toEqual([]);
+      await page.close();
+    }
+  }, 90_000);
 
   it('raised no CSP violation and no page error', () => {
     web.expectClean();

@@ -4,6 +4,7 @@ import {
   completeJob,
   EXPORT_KINDS,
   PDF_KINDS,
+  exportJobSchema,
   exportRequestSchema,
   failJob,
   failureOf,
@@ -108,6 +109,34 @@ describe('export job transitions', () => {
     };
     const d = completeJob(p, result, new Date('2026-12-02T10:00:05.000Z'));
     expect(d).toMatchObject({ status: 'done', percent: 100, rowsWritten: 1000, result, finishedAt: '2026-12-02T10:00:05.000Z', version: 4 });
+  });
+  test("`all`: each kind's progress is saved with the rows, and its final rows with the result", () => {
+    const r = startJob(queued(), NOW);
+    expect(r.kinds).toBeUndefined();
+    const kinds = [
+      { kind: 'flags', status: 'done', rows: 3 },
+      { kind: 'audit', status: 'running', rows: 7 },
+      { kind: 'approvals', status: 'pending', rows: 0 },
+    ] as const;
+    const p = reportProgress(r, 10, 25, NOW, kinds);
+    expect(p.kinds).toEqual(kinds);
+    expect(p.kinds).not.toBe(kinds);
+    // Progress without kinds keeps the last ones.
+    expect(reportProgress(p, 11, 25).kinds).toEqual(kinds);
+    const final = kinds.map((k) => ({ ...k, status: 'done' as const }));
+    const FILE = {
+      s3Key: 'k',
+      sha256: 'f'.repeat(64),
+      bytes: 1,
+      rows: 10,
+      parts: 1,
+      fileName: 'f.zip',
+      contentType: 'application/zip',
+      expiresAt: NOW.toISOString(),
+    };
+    expect(completeJob(p, FILE, NOW, final).kinds).toEqual(final);
+    expect(exportJobSchema.parse(completeJob(p, FILE, NOW, final)).kinds).toEqual(final);
+    expect(() => exportJobSchema.parse({ ...p, kinds: [{ kind: 'all', status: 'done', rows: 1 }] })).toThrow();
   });
   test('a job fails from queued or running with a bilingual reason and no internals', () => {
     const f = failJob(queued(), 'source-unavailable', NOW);

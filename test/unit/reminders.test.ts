@@ -58,6 +58,8 @@ describe('digestEmail', () => {
     expect(m.text).toContain("QUANTAI (Puces <b>quantiques</b>) — Approbation du dossier PI par le partenaire — échéance aujourd'hui (2026-12-07)");
     expect(m.html).toContain('Puces &lt;b&gt;quantiques&lt;/b&gt;');
     expect(m.html).not.toContain('<b>quantiques');
+    // The task itself, not just its project: the web app opens the workflow on this step.
+    expect(m.text).toContain('https://vigie.example/projects/prj_1/workflow/steps/partner-approval%3Aorg_a');
     const en = planDigests([step({ assignee: { role: 'partner', orgId: 'org_b', email: null }, dueDate: '2026-12-04' })], '2026-12-07', dir).find(
       (x) => x.person.email === 'rep@b.ch',
     );

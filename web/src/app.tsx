@@ -1,31 +1,59 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { signOut, useSession, type Session } from './auth/session';
-import { setLang, useI18n, type MessageKey } from './i18n';
-import { Link, matchPath, navigate, useLocation } from './router';
+import { setLang, useI18n, type I18n, type MessageKey } from './i18n';
+import { Link, navigate, useLocation } from './router';
+import { findRoute } from './routes';
 import { DashboardPage } from './pages/dashboard';
 import { ProjectPage } from './pages/project/index';
 import { SignInPage } from './pages/sign-in';
 
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
 const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
+// The exports page (legal staff only): its own chunk.
+const ExportsPage = lazy(() => import('./pages/exports/index'));
 
-/** The page for a path. Paths mirror the links in Vigie's emails (shared/domain/mail, reminders). */
-function route(path: string, session: Session) {
-  if (path === '/' || path === '/me/tasks') return <DashboardPage session={session} />;
-  let m = matchPath('/projects/:id', path);
-  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} />;
-  m = matchPath('/projects/:id/workflow', path);
-  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'workflow' }} />;
-  m = matchPath('/projects/:id/declarations/:orgId', path);
-  if (m)
-    return (
-      <Suspense fallback={<Loading />}>
-        <DeclarationFormPage key={`${m.id}/${m.orgId}`} session={session} projectId={m.id!} orgId={m.orgId!} />
-      </Suspense>
-    );
-  m = matchPath('/projects/:id/flags/:flagId', path);
-  if (m) return <ProjectPage key={m.id} session={session} projectId={m.id!} focus={{ section: 'flags', flagId: m.flagId! }} />;
-  return <NotFound />;
+/**
+ * The page for a path (patterns in ./routes.ts). Paths mirror the links in Vigie's emails (shared/domain/mail,
+ * reminders; test/unit/web-email-links.test.ts checks each of them against ROUTES).
+ */
+function route(path: string, session: Session, t: I18n['t']) {
+  const r = findRoute(path);
+  if (!r) return <NotFound />;
+  const { id = '' } = r.params;
+  switch (r.name) {
+    case 'sign-in': // App renders the sign-in page before calling route(); signed in, it is the dashboard
+    case 'dashboard':
+    case 'tasks':
+      return <DashboardPage session={session} />;
+    case 'project':
+      return <ProjectPage key={id} session={session} projectId={id} />;
+    case 'project-workflow':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'workflow' }} />;
+    case 'project-step':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'workflow', stepId: r.params.stepId! }} />;
+    case 'project-flag':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'flags', flagId: r.params.flagId! }} />;
+    case 'project-agreements':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'agreements' }} />;
+    case 'declaration':
+      return (
+        <Suspense fallback={<Loading />}>
+          <DeclarationFormPage key={`${id}/${r.params.orgId}`} session={session} projectId={id} orgId={r.params.orgId!} />
+        </Suspense>
+      );
+    case 'exports':
+    case 'export':
+      if (session.user.role !== 'legal') return <Forbidden reason={t('exports.forbiddenText')} />;
+      return (
+        <Suspense fallback={<Loading />}>
+          <ExportsPage session={session} jobId={r.name === 'export' ? id : undefined} />
+        </Suspense>
+      );
+    default: {
+      const unhandled: never = r.name;
+      return unhandled;
+    }
+  }
 }
 
 function Loading() {
@@ -34,6 +62,20 @@ function Loading() {
     <p className="muted" role="status">
       {t('common.loading')}
     </p>
+  );
+}
+
+/** A page this role may not open (the API would answer 403): said plainly, with the way back. */
+function Forbidden({ reason }: { reason: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="page-header">
+      <h1>{t('exports.forbiddenTitle')}</h1>
+      <p className="notice notice-warn" role="alert">
+        {reason}
+      </p>
+      <Link to="/">{t('common.back')}</Link>
+    </div>
   );
 }
 
@@ -75,7 +117,7 @@ export function App() {
     path === '/sign-in' ? (
       <SignInPage next={location.searchParams.get('next') ?? '/'} expired={location.searchParams.get('expired') === '1'} />
     ) : session ? (
-      route(path, session)
+      route(path, session, t)
     ) : null;
 
   return (
@@ -96,7 +138,22 @@ export function App() {
             </span>
           </Link>
           <nav aria-label={t('nav.dashboard')} className="topbar-nav">
-            {session && <Link to="/">{t('nav.dashboard')}</Link>}
+            {session && (
+              <ul className="topbar-links">
+                <li>
+                  <Link to="/" aria-current={path === '/' || path === '/me/tasks' ? 'page' : undefined}>
+                    {t('nav.dashboard')}
+                  </Link>
+                </li>
+                {session.user.role === 'legal' && (
+                  <li>
+                    <Link to="/exports" aria-current={path.startsWith('/exports') ? 'page' : undefined}>
+                      {t('exports.nav')}
+                    </Link>
+                  </li>
+                )}
+              </ul>
+            )}
           </nav>
           <div className="topbar-tools">
             <button

@@ -29,21 +29,8 @@ export function navigate(to: string, opts: { replace?: boolean } = {}): void {
   window.dispatchEvent(new Event(NAVIGATE));
 }
 
-/** Params of `pattern` (`/projects/:id`) in `path`, or null. */
-export function matchPath(pattern: string, path: string): Record<string, string> | null {
-  const names: string[] = [];
-  const re = new RegExp(
-    '^' +
-      pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:(\w+)/g, (_m, n: string) => {
-        names.push(n);
-        return '([^/]+)';
-      }) +
-      '/?$',
-  );
-  const m = re.exec(path);
-  if (!m) return null;
-  return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m[i + 1] ?? '')]));
-}
+/** Path patterns: web/src/routes.ts (pure, also used by the email-links test). */
+export { matchPath } from './routes';
 
 /** An <a> that navigates without reloading (modified clicks keep the browser's behaviour: new tab…). */
 export function Link({ to, onClick, ...rest }: { to: string } & AnchorHTMLAttributes<HTMLAnchorElement>) {

@@ -6,6 +6,7 @@ import { actorSchema, instantSchema, sha256Schema, versionSchema } from '../resp
 import type { Actor } from '../audit';
 import { ConflictError } from '../errors';
 import { MESSAGES, msg, zodText, type MessageId } from '../i18n/catalog';
+import { EXPORT_KINDS as TABULAR_KINDS } from './columns';
 
 /**
  * Compliance export jobs (issue 11, docs/exports.md "Jobs and routes"): the body of `POST /exports`, the job
@@ -103,6 +104,14 @@ const failureSchema = z.object({
 });
 export type ExportFailure = z.infer<typeof failureSchema>;
 
+/** Progress of one kind of an `all` export (the zip holds one file per tabular kind, written in this order). */
+const kindProgressSchema = z.object({
+  kind: z.enum(TABULAR_KINDS),
+  status: z.enum(['pending', 'running', 'done']),
+  rows: z.number().int().min(0).describe('Data rows of this kind written so far'),
+});
+export type KindProgress = z.infer<typeof kindProgressSchema>;
+
 export const exportJobSchema = z.object({
   id: exportJobIdSchema,
   requestedBy: actorSchema,
@@ -118,6 +127,11 @@ export const exportJobSchema = z.object({
   status: z.enum(EXPORT_STATUSES),
   rowsWritten: z.number().int().min(0),
   percent: z.number().min(0).max(100).nullable().describe('Progress when the total is known, else null'),
+  kinds: z
+    .array(kindProgressSchema)
+    .nullable()
+    .optional()
+    .describe('`all` only: each kind of the zip in order, pending, running or done, with its rows (saved with the progress)'),
   createdAt: instantSchema,
   startedAt: instantSchema.nullable(),
   heartbeatAt: instantSchema.nullable().optional().describe('Last sign of life of the worker while running (start, then each progress save)'),
@@ -163,8 +177,11 @@ export function startJob(job: ExportJob, now: Date): ExportJob {
   return { ...job, status: 'running', startedAt: now.toISOString(), heartbeatAt: now.toISOString(), version: job.version + 1 };
 }
 
-/** Rows written so far (never fewer than before) and the percent when the total is known (never backwards). */
-export function reportProgress(job: ExportJob, rowsWritten: number, percent: number | null, now?: Date): ExportJob {
+/**
+ * Rows written so far (never fewer than before), the percent when the total is known (never backwards), and for
+ * `all` the progress of each kind.
+ */
+export function reportProgress(job: ExportJob, rowsWritten: number, percent: number | null, now?: Date, kinds?: readonly KindProgress[]): ExportJob {
   move(job, 'running', ['running']);
   const p = percent === null ? null : Math.min(100, Math.max(job.percent ?? 0, percent));
   return {
@@ -172,6 +189,7 @@ export function reportProgress(job: ExportJob, rowsWritten: number, percent: num
     rowsWritten: Math.max(job.rowsWritten, rowsWritten),
     percent: p,
     ...(now ? { heartbeatAt: now.toISOString() } : {}),
+    ...(kinds ? { kinds: kinds.map((k) => ({ ...k })) } : {}),
     version: job.version + 1,
   };
 }
@@ -188,9 +206,19 @@ export function isAbandoned(job: ExportJob, now: Date): boolean {
   return job.status === 'running' && lastSign !== null && now.getTime() - Date.parse(lastSign) > ABANDONED_AFTER_MS;
 }
 
-export function completeJob(job: ExportJob, result: ExportResult, now: Date): ExportJob {
+/** Done, with its file; `kinds` (for `all`) the final rows of each kind. */
+export function completeJob(job: ExportJob, result: ExportResult, now: Date, kinds?: readonly KindProgress[]): ExportJob {
   move(job, 'done', ['running']);
-  return { ...job, status: 'done', rowsWritten: result.rows, percent: 100, result, finishedAt: now.toISOString(), version: job.version + 1 };
+  return {
+    ...job,
+    status: 'done',
+    rowsWritten: result.rows,
+    percent: 100,
+    ...(kinds ? { kinds: kinds.map((k) => ({ ...k })) } : {}),
+    result,
+    finishedAt: now.toISOString(),
+    version: job.version + 1,
+  };
 }
 
 export function failJob(job: ExportJob, code: ExportFailureCode, now: Date): ExportJob {

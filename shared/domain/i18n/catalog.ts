@@ -14,6 +14,10 @@ import type { Lang } from './lang';
  */
 export const MESSAGES = {
   // ---- generic: HTTP boundary, authentication, preconditions, idempotency, pagination
+  'http.unavailable': {
+    fr: 'Un service dont dépend Vigie est momentanément surchargé ou indisponible. Réessayez dans quelques secondes.',
+    en: 'A service Vigie depends on is temporarily overloaded or unavailable. Try again in a few seconds.',
+  },
   'http.internal': {
     fr: "Une erreur inattendue s'est produite. Communiquez l'identifiant de la requête au support.",
     en: 'An unexpected error occurred. Quote the request id to the support team.',

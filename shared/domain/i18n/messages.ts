@@ -22,6 +22,7 @@ export const PROBLEM_TITLES: Record<string, Record<Lang, string>> = {
   unprocessable: { fr: 'Requête non traitable', en: 'Unprocessable request' },
   'precondition-required': { fr: 'If-Match requis', en: 'Precondition required' },
   internal: { fr: 'Erreur interne', en: 'Internal error' },
+  unavailable: { fr: 'Service momentanément indisponible', en: 'Service temporarily unavailable' },
 };
 
 /** The title of a problem type (its full URI or its slug) in `lang`; `fallback` when the type is unknown. */

@@ -1292,6 +1292,15 @@ export interface components {
             /** @description Last sign of life of the worker while running (start, then each progress save) */
             heartbeatAt?: string | null;
             id: string;
+            /** @description `all` only: each kind of the zip in order, pending, running or done, with its rows (saved with the progress) */
+            kinds?: {
+                /** @enum {string} */
+                kind: "declarations-register" | "results-ownership" | "background-register" | "flags" | "approvals" | "control-events" | "dual-use-register" | "audit";
+                /** @description Data rows of this kind written so far */
+                rows: number;
+                /** @enum {string} */
+                status: "pending" | "running" | "done";
+            }[] | null;
             /** @description Progress when the total is known, else null */
             percent: number | null;
             request: {
@@ -2377,6 +2386,15 @@ export interface components {
             /** @description Last sign of life of the worker while running (start, then each progress save) */
             heartbeatAt?: string | null;
             id: string;
+            /** @description `all` only: each kind of the zip in order, pending, running or done, with its rows (saved with the progress) */
+            kinds?: {
+                /** @enum {string} */
+                kind: "declarations-register" | "results-ownership" | "background-register" | "flags" | "approvals" | "control-events" | "dual-use-register" | "audit";
+                /** @description Data rows of this kind written so far */
+                rows: number;
+                /** @enum {string} */
+                status: "pending" | "running" | "done";
+            }[] | null;
             /** @description Progress when the total is known, else null */
             percent: number | null;
             request: {

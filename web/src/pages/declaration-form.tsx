@@ -12,6 +12,7 @@ import validateFns from '../forms/declaration-validator.js';
 import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../forms/display-schema';
 import { readDraft, writeDraft, type Draft } from '../forms/drafts';
 import { fieldErrorsOf, fieldId, pointerOf, sameData, toExtraErrors, valueAt, type ServerFieldError } from '../forms/form-errors';
+import { DayMonthYearWidget } from '../forms/date-widget';
 import { AddButton, ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
 
 /**
@@ -24,7 +25,7 @@ type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 /** A declaration with nothing saved yet: the lists the submission requires, empty. */
 const EMPTY: Data = { background: [], results: [], accessRights: [], contacts: [{}], confidentiality: { survivesProject: true } };
-const WIDGETS = { organization: OrganizationWidget };
+const WIDGETS = { organization: OrganizationWidget, DateWidget: DayMonthYearWidget };
 const TEMPLATES = { ObjectFieldTemplate: ObjectTemplate, ButtonTemplates: { AddButton } };
 
 export default function DeclarationFormPage({ session, projectId, orgId }: { session: Session; projectId: string; orgId: string }) {
@@ -201,6 +202,7 @@ function DeclarationEditor({
       return null;
     }
     setServerErrors([]);
+    setShowRestored(false); // the restored draft is now a saved version
     const next = { etag: r.response.headers.get('etag'), version: r.data?.currentVersion ?? current.version };
     setCurrent({ content: body as Data, ...next, status: r.data?.status ?? 'draft' });
     return next;

@@ -1,4 +1,4 @@
-import { useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -41,6 +41,7 @@ export function AgreementsSection({
   workflow,
   onWorkflowChange,
   orgName,
+  focused = false,
 }: {
   session: Session;
   projectId: string;
@@ -48,9 +49,21 @@ export function AgreementsSection({
   workflow: Workflow | null | undefined;
   onWorkflowChange: () => void;
   orgName: (id: string) => string;
+  /** Opened from the agreement emails' link (`/projects/{id}/agreements`): scrolled to and focused once loaded. */
+  focused?: boolean;
 }) {
   const { t } = useI18n();
   const versions = useQuery(() => listAllVersions(projectId), [projectId]);
+  const loaded = versions.data !== undefined;
+  const focusDone = useRef(false);
+  useEffect(() => {
+    if (!focused || !loaded || focusDone.current) return;
+    focusDone.current = true;
+    const heading = document.getElementById('agreements-title');
+    heading?.setAttribute('tabindex', '-1');
+    document.getElementById('agreements')?.scrollIntoView({ block: 'start' });
+    heading?.focus({ preventScroll: true });
+  }, [focused, loaded]);
   const [details, setDetails] = useState<Record<number, Detail>>({});
   const [opening, setOpening] = useState<number | null>(null);
   const [openError, setOpenError] = useState<string | null>(null);

@@ -18,7 +18,8 @@ type Org = Schemas['Organization'];
 
 /**
  * A project, read-only: partners, declarations, flags (staff and lawyers), the workflow. Also the target of
- * the emails' links: `/projects/{id}/workflow` and `/projects/{id}/flags/{flagId}` scroll to that part.
+ * the emails' links: `/projects/{id}/workflow`, `/projects/{id}/workflow/steps/{stepId}` (a reminder's task),
+ * `/projects/{id}/flags/{flagId}` and `/projects/{id}/agreements` scroll to that part (docs/web.md).
  */
 export function ProjectPage({
   session,
@@ -27,7 +28,7 @@ export function ProjectPage({
 }: {
   session: Session;
   projectId: string;
-  focus?: { section: 'workflow' | 'flags'; flagId?: string };
+  focus?: { section: 'workflow' | 'flags' | 'agreements'; flagId?: string; stepId?: string };
 }) {
   const { t, date } = useI18n();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
@@ -56,10 +57,14 @@ export function ProjectPage({
   const ready = project.data && flags.data && workflow.data !== undefined;
   useEffect(() => {
     if (!ready || !focus) return;
-    const el = document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
+    // The flag or the step itself when shown, else its section (a decided step: the section says so).
+    const el =
+      (focus.flagId && document.getElementById(`flag-${focus.flagId}`)) ||
+      (focus.stepId && document.getElementById(`step-${focus.stepId}`)) ||
+      document.getElementById(focus.section);
     el?.scrollIntoView({ block: 'start' });
     el?.focus({ preventScroll: true });
-  }, [ready, focus?.section, focus?.flagId]);
+  }, [ready, focus?.section, focus?.flagId, focus?.stepId]);
 
   const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
   const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
@@ -130,10 +135,19 @@ export function ProjectPage({
         </Section>
       )}
       <Section id="workflow" title={t('workflow.title')}>
-        <Loaded q={workflow}>{(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} /> : <p className="empty">{t('workflow.notStarted')}</p>)}</Loaded>
+        <Loaded q={workflow}>
+          {(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} focusStepId={focus?.stepId} /> : <p className="empty">{t('workflow.notStarted')}</p>)}
+        </Loaded>
       </Section>
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
-        <AgreementsSection session={session} projectId={projectId} workflow={workflow.data} onWorkflowChange={workflow.reload} orgName={orgName} />
+        <AgreementsSection
+          session={session}
+          projectId={projectId}
+          workflow={workflow.data}
+          onWorkflowChange={workflow.reload}
+          orgName={orgName}
+          focused={focus?.section === 'agreements'}
+        />
         <DocumentsSection session={session} projectId={projectId} partners={project.data?.partners.map((m) => m.organizationId) ?? []} orgName={orgName} />
       </Suspense>
     </>

@@ -7,8 +7,10 @@ type Workflow = Schemas['WorkflowView'];
 const STAGES = ['declarations', 'partner-approval', 'legal-review', 'lawyer-opinion', 'committee', 'agreement', 'signatures', 'signed'] as const;
 
 /** The workflow: stage stepper, pending steps (who, due date), the history (who decided what and when). */
-export function WorkflowView({ wf, orgName }: { wf: Workflow; orgName: (id: string) => string }) {
+export function WorkflowView({ wf, orgName, focusStepId }: { wf: Workflow; orgName: (id: string) => string; focusStepId?: string }) {
   const { t, date, dateTime } = useI18n();
+  // A reminder's link names a step: highlighted when it still waits, else a notice of what became of it.
+  const focusedStep = focusStepId && !wf.pending.some((s) => s.stepId === focusStepId) ? wf.steps.find((s) => s.stepId === focusStepId) : undefined;
   const current = STAGES.indexOf(wf.stage);
   const now = today();
   const who = (a: { role: string; orgId?: string | null; org?: string | null; email: string | null }) =>
@@ -30,6 +32,18 @@ export function WorkflowView({ wf, orgName }: { wf: Workflow; orgName: (id: stri
         <span>{t('workflow.status', { status: t(`wfStatus.${wf.status}` as MessageKey) })}</span>
         {wf.pendingDeclarations.length > 0 && <span>{t('workflow.awaitingDeclarations', { list: wf.pendingDeclarations.map(orgName).join(', ') })}</span>}
       </p>
+      {focusStepId && !wf.pending.some((s) => s.stepId === focusStepId) && (
+        <p className="notice notice-info" role="status">
+          {focusedStep?.decision
+            ? t('emailLinks.stepDecided', {
+                step: t(`stepKind.${focusedStep.kind}` as MessageKey),
+                who: focusedStep.decision.by.email ?? t(`role.${focusedStep.decision.by.role}` as MessageKey),
+                decision: t(`decision.${focusedStep.decision.decision}` as MessageKey),
+                at: dateTime(focusedStep.decision.at),
+              })
+            : t('emailLinks.stepNotPending')}
+        </p>
+      )}
       <div className="grid-2">
         <div>
           <h3>{t('workflow.pending')}</h3>
@@ -38,7 +52,13 @@ export function WorkflowView({ wf, orgName }: { wf: Workflow; orgName: (id: stri
           ) : (
             <ul className="pending-list">
               {wf.pending.map((s) => (
-                <li key={s.stepId} className={s.dueDate < now ? 'row-overdue' : undefined}>
+                <li
+                  key={s.stepId}
+                  id={`step-${s.stepId}`}
+                  tabIndex={-1}
+                  className={[s.dueDate < now ? 'row-overdue' : '', s.stepId === focusStepId ? 'step-focused' : ''].filter(Boolean).join(' ') || undefined}
+                  aria-current={s.stepId === focusStepId ? 'true' : undefined}
+                >
                   <strong>{t(`stepKind.${s.kind}` as MessageKey)}</strong>
                   {s.assignee.orgId ? ` — ${orgName(s.assignee.orgId)}` : ''}
                   <div className="small">
