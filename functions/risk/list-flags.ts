@@ -1,6 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { filterFlags, flagFilterSchema } from '../../shared/domain/risk/lifecycle';
+import { flagView } from '../../shared/domain/risk/source';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { listFlags as store } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';
@@ -14,7 +15,7 @@ export const listFlags: RouteHandler<typeof api.listFlags> = async (req) => {
     msg('what.queryString'),
   );
   const { project } = await loadReadableProject(req);
-  return { status: 200, body: { items: filterFlags(await store(project.id), filter), nextCursor: null } };
+  return { status: 200, body: { items: filterFlags(await store(project.id), filter).map(flagView), nextCursor: null } };
 };
 
 export const handler = httpHandler(api.listFlags, listFlags);

@@ -2,6 +2,7 @@ import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { pageParams } from '../http/params';
 import { flagFilterSchema, FLAG_STATUSES } from '../../shared/domain/risk/lifecycle';
 import { SEVERITIES } from '../../shared/domain/risk/types';
+import { flagView } from '../../shared/domain/risk/source';
 import { parseOrThrow, fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { listOpenFlags } from '../../shared/store/flags';
@@ -24,7 +25,7 @@ export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async 
   const severities = [...(filter.severity ?? SEVERITIES)].sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a));
   const page = await listOpenFlags(severities, limit, cursor);
   const items = filter.status ? page.items.filter((f) => filter.status!.includes(f.status)) : page.items;
-  return { status: 200, body: { items, nextCursor: page.nextCursor } };
+  return { status: 200, body: { items: items.map(flagView), nextCursor: page.nextCursor } };
 };
 
 export const handler = httpHandler(api.listOpenFlags, listOpenFlagsRoute);

@@ -5,6 +5,8 @@ import { getOrganizations } from '../../shared/store/organizations';
 import { listStaff } from '../../shared/store/staff';
 import { redactFor } from '../../shared/services/redact';
 import { loadWorkflow } from '../../shared/services/load-workflow';
+import { listFlags } from '../../shared/store/flags';
+import { activeIefHolds, blockingFlags } from '../../shared/domain/risk/holds';
 import * as api from '../../shared/api/routes/workflow';
 
 /** The directory the pending steps need: representatives of the partners concerned, and the staff. */
@@ -20,10 +22,11 @@ async function directoryFor(steps: readonly PendingStep[]): Promise<Directory> {
 }
 
 export const getWorkflow: RouteHandler<typeof api.getWorkflow> = async (req) => {
-  const { workflow } = await loadWorkflow(req);
+  const { header, workflow } = await loadWorkflow(req);
   const state = redactFor(req.principal, workflow.state);
   const pending = pendingSteps(state);
-  const dir = await directoryFor(pending);
+  // The gates (which flags block an approval) for those who may read flags; partners never see flags.
+  const [dir, flags] = await Promise.all([directoryFor(pending), req.principal.role === 'partner' ? Promise.resolve(undefined) : listFlags(header.project.id)]);
   return {
     status: 200,
     body: {
@@ -31,6 +34,9 @@ export const getWorkflow: RouteHandler<typeof api.getWorkflow> = async (req) => 
       pending: pending.map((s) => ({ ...s, people: peopleFor(s.assignee, dir).map(({ name, email, language }) => ({ name, email, language })) })),
       pendingDeclarations: pendingDeclarations(state),
       missingApprovals: missingApprovals(state),
+      ...(flags
+        ? { gates: { blockingFlags: blockingFlags(flags), iefHolds: activeIefHolds(flags).map((h) => ({ flagId: h.flagId, orgId: h.organizationId })) } }
+        : {}),
     },
     version: workflow.version,
   };

@@ -1,18 +1,20 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
-import { assigneeKeysOf, tasksOf } from '../../shared/store/workflow';
+import { pageParams } from '../http/params';
+import { assigneeKeysOf, tasksPage } from '../../shared/store/workflow';
 import { isAssignee } from '../../shared/domain/workflow';
 import * as api from '../../shared/api/routes/workflow';
 
-/** The caller's pending steps across projects, with project, step and due date, soonest first. */
+/**
+ * The caller's pending steps across projects, with project, step and due date, soonest first; a page of
+ * `limit` (an assignee partition may also hold steps for someone else of the role: those are filtered out, so
+ * a page may be shorter than `limit` while `nextCursor` says more may follow).
+ */
 export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
   const p = req.principal;
-  const lists = await Promise.all(assigneeKeysOf(p).map(tasksOf));
-  const seen = new Set<string>();
-  const items = lists
-    .flat()
+  const { limit, cursor } = pageParams(req);
+  const page = await tasksPage(assigneeKeysOf(p), limit, cursor);
+  const items = page.items
     .filter((t) => isAssignee(t.assignee, p))
-    .filter((t) => (seen.has(`${t.projectId}|${t.stepId}`) ? false : (seen.add(`${t.projectId}|${t.stepId}`), true)))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.projectId.localeCompare(b.projectId) || a.stepId.localeCompare(b.stepId))
     .map((t) => ({
       projectId: t.projectId,
       projectAcronym: t.projectAcronym,
@@ -22,7 +24,7 @@ export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
       dueDate: t.dueDate,
       openedAt: t.openedAt,
     }));
-  return { status: 200, body: { items, nextCursor: null } };
+  return { status: 200, body: { items, nextCursor: page.nextCursor } };
 };
 
 export const handler = httpHandler(api.myTasks, myTasks);

@@ -17,7 +17,7 @@ import { controlEventInputSchema } from '../domain/control-event';
 import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/workflow';
 import { documentRecordSchema } from '../domain/documents-schema';
 import { taskSchema } from '../domain/workflow-schema';
-import { flagIdSchema, storedFlagSchema } from '../domain/flag-schema';
+import { flagIdSchema, flagViewSchema } from '../domain/flag-schema';
 import { agreementRequestSchema, signatureRecordSchema, signatureRequestSchema } from '../domain/agreement-records';
 
 /**
@@ -79,7 +79,7 @@ import {
   signatureRecordedSchema,
   staffListSchema,
   staffMemberSchema,
-  taskListSchema,
+  taskPageSchema,
   uploadStartedSchema,
   workflowStateSchema,
   workflowViewSchema,
@@ -93,7 +93,7 @@ const versionedSchemas = new Set<z.ZodType>([
   declarationViewSchema,
   declarationSavedSchema,
   declarationHeadSchema,
-  storedFlagSchema,
+  flagViewSchema,
   workflowStateSchema,
   workflowViewSchema,
   staffMemberSchema,
@@ -104,7 +104,7 @@ const locatedSchemas = new Set<z.ZodType>([
   projectViewSchema,
   uploadStartedSchema,
   declarationSavedSchema,
-  storedFlagSchema,
+  flagViewSchema,
   controlEventRecordedSchema,
   workflowStateSchema,
   agreementViewSchema,
@@ -154,7 +154,7 @@ const componentNames = new Map<z.ZodType, string>([
   [declarationSavedSchema, 'DeclarationSaved'],
   [declarationHeadSchema, 'DeclarationHead'],
   [redlineSchema, 'Redline'],
-  [storedFlagSchema, 'Flag'],
+  [flagViewSchema, 'Flag'],
   [flagListSchema, 'FlagList'],
   [openFlagPageSchema, 'FlagPage'],
   [controlEventSchema, 'ControlEvent'],
@@ -163,7 +163,7 @@ const componentNames = new Map<z.ZodType, string>([
   [workflowStateSchema, 'WorkflowState'],
   [workflowViewSchema, 'WorkflowView'],
   [taskSchema, 'Task'],
-  [taskListSchema, 'TaskList'],
+  [taskPageSchema, 'TaskPage'],
   [staffMemberSchema, 'StaffMember'],
   [staffListSchema, 'StaffList'],
   [agreementRequestSchema, 'AgreementRequest'],

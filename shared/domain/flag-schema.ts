@@ -21,6 +21,8 @@ export const flagHistoryEntrySchema = z.object({
   at: instantSchema,
   action: z.enum(FLAG_HISTORY_ACTIONS).describe('A staff action, or what re-evaluation did on its own (created, updated, auto-closed, auto-reopened)'),
   by: z.string().optional().describe('`sub` of the staff member; absent for re-evaluation'),
+  byRole: z.string().optional().describe('Role of the staff member (legal, committee); absent for re-evaluation and before it was recorded'),
+  byEmail: z.string().optional().describe('E-mail of the staff member, when the token carried one'),
   note: z.string().optional().describe('The mitigation note, the waiver justification, or why re-evaluation reopened the flag'),
   from: z.enum(FLAG_STATUSES).nullable(),
   to: z.enum(FLAG_STATUSES),
@@ -71,4 +73,11 @@ export const flagSchema = z.object({
 export const storedFlagSchema = flagSchema.extend({
   projectId: projectIdSchema,
   version: z.number().int().min(1).describe('Optimistic-locking version, also sent as the ETag'),
+});
+
+/** A flag as the API answers it: the stored flag and the legal citation of its rule (./risk/source.ts). */
+export const flagViewSchema = storedFlagSchema.extend({
+  source: bilingualSchema
+    .nullable()
+    .describe("The legal citation of the rule that raised the flag (the rule's definition, shared/domain/risk/rules); null for a manual flag"),
 });

@@ -219,7 +219,7 @@ export const migrationKey = (name: string) => ({ pk: `MIGRATION#${name}`, sk: ME
 // Access patterns: every Query of the store, as data (shared/store/query.ts turns one into a KeyConditionExpression).
 
 /** A condition on the sort key of the table or of an index. */
-export type SortKeyCondition = { beginsWith: string } | { between: readonly [string, string] } | { atMost: string };
+export type SortKeyCondition = { beginsWith: string } | { between: readonly [string, string] } | { atMost: string } | { after: string };
 
 /** One Query: a partition of the table (`pk`) or of a GSI (`gsi1pk`/`gsi2pk`), optionally narrowed on the sort key. */
 export interface KeyQuery {
@@ -249,7 +249,8 @@ export const queries = {
   legacyStaff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: LEGACY_STAFF_GSI_PK, ...(role ? { sk: { beginsWith: `${role}#` } } : {}) }),
   flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
   openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
-  tasks: (assigneeKey: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey) }),
+  /** A task partition by due date; with `after`, only the steps after that sort key (the previous page's last). */
+  tasks: (assigneeKey: string, after?: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey), ...(after ? { sk: { after } } : {}) }),
   /** A project's agreement versions; with `from`, only version `from` and later. */
   agreements: (projectId: string, from?: number): KeyQuery => ({
     pk: projectPk(projectId),

@@ -44,6 +44,9 @@ export function queryInput(q: KeyQuery, opts: Omit<QueryOptions<unknown>, 'map'>
   } else if (q.sk && 'atMost' in q.sk) {
     condition += ` AND ${a.sk} <= :to`;
     values[':to'] = q.sk.atMost;
+  } else if (q.sk && 'after' in q.sk) {
+    condition += ` AND ${a.sk} > :from`;
+    values[':from'] = q.sk.after;
   }
   return {
     TableName: config.tableName,

@@ -1,6 +1,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { msg } from '../domain/i18n/catalog';
-import { queryAll, QueryLimitExceededError } from './query';
+import { queryAll, queryPage, QueryLimitExceededError, type Page } from './query';
+import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
 import { ddb } from './clients';
 import { config } from './config';
 import { assigneeKeys, projectChain, queries, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
@@ -145,13 +146,37 @@ export function ipFileOpen(projectId: string, onLocked: () => DomainError): TxWr
   };
 }
 
-/** Open steps of one task partition (a role's partition holds one step per running workflow at most). */
-const MAX_TASKS = 10_000;
-
-/** Open steps of one task partition, by due date. */
-export async function tasksOf(key: string): Promise<StepIndexItem[]> {
-  const { items } = await queryAll<StepIndexItem>(queries.tasks(key), { max: MAX_TASKS });
-  return items;
+/**
+ * One page of the open steps of several task partitions (a person's own, their organization's, their role's),
+ * merged by due date: each partition is read after the previous page's last sort key, at most `limit` + 1 steps
+ * each, so a page costs the same whatever the history. A step listed in two partitions counts once. The cursor
+ * is that sort key (`<due>#<projectId>#<stepId>`), opaque to clients.
+ */
+export async function tasksPage(keys: readonly string[], limit: number, cursor?: string): Promise<Page<StepIndexItem>> {
+  const state = decodeCompositeCursor(
+    cursor,
+    (v): v is { after: string } => typeof v.after === 'string' && v.after.length <= 400 && Object.keys(v).length === 1,
+  );
+  const pages = await Promise.all(
+    keys.map((k) =>
+      queryPage<StepIndexItem & { sortKey: string }>(
+        queries.tasks(k, state?.after),
+        { limit: limit + 1 },
+        {
+          map: (i) => ({ ...stripKeys<StepIndexItem>(i), sortKey: i.gsi1sk as string }),
+        },
+      ),
+    ),
+  );
+  const unique = new Map<string, StepIndexItem & { sortKey: string }>();
+  for (const p of pages) for (const t of p.items) unique.set(t.sortKey, t);
+  const sorted = [...unique.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
+  const items = sorted.slice(0, limit);
+  const last = items[items.length - 1];
+  return {
+    items: items.map(({ sortKey: _, ...t }) => t),
+    nextCursor: sorted.length > limit && last ? encodeCompositeCursor({ after: last.sortKey }) : null,
+  };
 }
 
 /**

@@ -200,7 +200,9 @@ describe('documents and the agreement in Chromium', () => {
   it('legal staff see the signed agreement (the agreement emails’ link): no new version can be generated', async () => {
     // The link of the "ready for signature" / "signed by all" emails focuses the agreements section.
     await page.goto(`${web.base}/projects/${c.project}/agreements`);
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'agreements-title'`);
+    const focusedId = () => page.evaluate(`document.activeElement && document.activeElement.id`);
+    for (let i = 0; i < 100 && (await focusedId()) !== 'agreements-title'; i++) await page.waitForTimeout(100);
+    expect(await focusedId()).toBe('agreements-title');
     const agr = section(page, 'agreements');
     const current = agr.locator('.agreement-current');
     await current.getByText('Signé par tous').waitFor();

@@ -51,7 +51,8 @@ describe('web app in Chromium', () => {
     await page.getByRole('heading', { name: 'Tableau de bord' }).waitFor();
     await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
     const flags = page.locator('#open-flags');
-    await flags.getByRole('link', { name: /contrôle étranger/ }).waitFor();
+    // The demo project's (other test files raise flags of their own on the shared table).
+    await flags.locator(`a[href^="/projects/${demo.projectId}/flags/"]`, { hasText: /contrôle étranger/ }).waitFor();
     await page.locator('#projects').getByRole('link', { name: demo.projectAcronym }).waitFor();
     // The token is kept for the tab only: sessionStorage, never localStorage.
     const storage = (await page.evaluate(`({ session: sessionStorage.getItem('vigie.session'), local: Object.keys(localStorage) })`)) as {

@@ -244,6 +244,46 @@ test('an SES failure for one person does not stop the others; that person is ret
   expect(await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(rep(1)))).toHaveLength(1);
 });
 
+test('/me/tasks is paginated: pages of `limit` in due-date order, each step once, a cursor until the last page', async () => {
+  const solo = await consortium(1);
+  const projects = [solo.project];
+  // The same organization alone in two more projects: three partner approvals waiting for it.
+  for (let k = 0; k < 2; k++) {
+    const { project, acronym } = await createProjectOf(api, legal, solo.orgs, tag);
+    expect((await api.call('POST', `/projects/${project}/workflow`, { token: legal, body: {} })).status).toBe(201);
+    projects.push(project);
+    await submit({ ...solo, project, acronym }, 0);
+  }
+  await submit(solo, 0);
+  const all = await api.call('GET', '/me/tasks?limit=100', { token: solo.tokens[0] });
+  expect(all.body.nextCursor).toBeNull();
+  expect(all.body.items.map((t: { projectId: string }) => t.projectId).sort()).toEqual([...projects].sort());
+
+  const seen: { projectId: string; dueDate: string }[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const r: { status: number; body: { items: { projectId: string; dueDate: string }[]; nextCursor: string | null } } = await api.call(
+      'GET',
+      `/me/tasks?limit=2${cursor ? `&cursor=${cursor}` : ''}`,
+      { token: solo.tokens[0] },
+    );
+    expect(r.status).toBe(200);
+    expect(r.body.items.length).toBeLessThanOrEqual(2);
+    seen.push(...r.body.items);
+    cursor = r.body.nextCursor;
+    pages++;
+  } while (cursor && pages < 5);
+  expect(pages).toBe(2);
+  expect(seen.map((t) => t.projectId)).toEqual(all.body.items.map((t: { projectId: string }) => t.projectId));
+  expect(seen.map((t) => t.dueDate)).toEqual(seen.map((t) => t.dueDate).sort());
+  // A forged cursor is a 400 at `cursor`, limits are bounded.
+  const forged = await api.call('GET', '/me/tasks?cursor=eyJwayI6IlBST0ojeCJ9', { token: solo.tokens[0] });
+  expect(forged.status).toBe(400);
+  expect(forged.body.errors[0].path).toBe('cursor');
+  expect((await api.call('GET', '/me/tasks?limit=100000', { token: solo.tokens[0] })).status).toBe(400);
+});
+
 test('a due date on 14 July moves to the next working day', async () => {
   const c = await consortium(1);
   // Opened on Sunday 4 July 2027 with 10 SLA days → Wednesday 14 July (Fête nationale) → Thursday 15 July.

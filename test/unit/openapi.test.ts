@@ -19,6 +19,7 @@ import type {
 import type { storedFlagSchema } from '../../shared/domain/flag-schema';
 import type { taskSchema } from '../../shared/domain/workflow-schema';
 import { applyAction, createManualFlag, flagFilterSchema, reconcile, type Flag } from '../../shared/domain/risk/lifecycle';
+import { flagView } from '../../shared/domain/risk/source';
 import type { Finding } from '../../shared/domain/risk/types';
 import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
 import { staffInputSchema, type StaffMember } from '../../shared/domain/staff';
@@ -275,6 +276,7 @@ describe('OpenAPI document', () => {
       'GET /projects/{projectId}/documents',
       'GET /projects/{projectId}/agreements',
       'GET /flags',
+      'GET /me/tasks',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
     // These answer with the whole list (`nextCursor: null`) and read no limit or cursor.
@@ -282,7 +284,6 @@ describe('OpenAPI document', () => {
       'GET /projects/{projectId}/declarations',
       'GET /projects/{projectId}/flags',
       'GET /staff',
-      'GET /me/tasks',
       'GET /organizations/{orgId}/control-events',
     ]) {
       expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(false);
@@ -359,7 +360,7 @@ describe('OpenAPI document', () => {
     expect(successRef('GET /projects/{projectId}/workflow')).toBe('#/components/schemas/WorkflowView');
     expect(successRef('POST /projects/{projectId}/workflow', '201')).toBe('#/components/schemas/WorkflowState');
     expect(successRef('GET /projects/{projectId}/flags')).toBe('#/components/schemas/FlagList');
-    expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskList');
+    expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskPage');
     expect(successRef('GET /staff')).toBe('#/components/schemas/StaffList');
     expect(successRef('GET /documents/{docId}')).toBe('#/components/schemas/DocumentWithDownload');
     expect(schemas.FlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });
@@ -438,6 +439,10 @@ describe('OpenAPI document', () => {
       const open = pendingSteps(state)[0]!;
       expect(open.stepId).toBe(`partner-approval:${orgB}`);
       expect(validate('WorkflowView', view(state))).toBe(true);
+      // Staff and lawyers also get the gates (functions/workflow/get-workflow.ts).
+      const gates = { blockingFlags: [{ id: 'flg_1', ruleId: 'IEF-FOREIGN-CONTROL', severity: 'high' }], iefHolds: [{ flagId: 'flg_1', orgId: orgA }] };
+      expect(validate('WorkflowView', { ...view(state), gates })).toBe(true);
+      expect(validate('WorkflowView', { ...view(state), gates: { ...gates, blockingFlags: [{ id: 'flg_1', ruleId: 'X', severity: 'grave' }] } })).toBe(false);
       // A task of GET /me/tasks (functions/workflow/my-tasks.ts keeps these fields of the step index).
       expect(
         validate('Task', {
@@ -470,7 +475,8 @@ describe('OpenAPI document', () => {
         { ruleId: 'MANUAL', title: 'Vérifier', severity: 'high', explanation: 'À vérifier', subject: { organizationId: orgA } },
         { actor: legal, now },
       );
-      const stored = (f: Flag, version = 1) => ({ ...f, projectId, version });
+      // What the handlers send: the stored flag with its rule's legal citation (null for a manual flag).
+      const stored = (f: Flag, version = 1) => flagView({ ...f, projectId, version });
       expect(validate('Flag', stored(manual))).toBe(true);
       const waived = applyAction(manual, { action: 'waive', justification: 'Risque accepté par le comité de pilotage.', actor: legal, now });
       expect(validate('Flag', stored(waived, 2))).toBe(true);
@@ -491,7 +497,10 @@ describe('OpenAPI document', () => {
       expect(validate('Flag', stored(raised!))).toBe(true);
       expect(validate('FlagList', { items: [stored(raised!), stored(waived, 2)], nextCursor: null })).toBe(true);
       expect(validate('FlagPage', { items: [stored(raised!)], nextCursor: 'eyJpIjoxfQ' })).toBe(true);
+      expect(stored(raised!).source?.fr).toMatch(/CMF art\. L151-3/);
+      expect(stored(manual).source).toBeNull();
       expect(validate('Flag', { ...stored(manual), severity: 'urgent' })).toBe(false);
+      expect(validate('Flag', { ...stored(manual), source: 'CMF' })).toBe(false);
     });
 
     it('control events, staff members, documents', () => {

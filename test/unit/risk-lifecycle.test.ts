@@ -16,7 +16,10 @@ import {
   applyReconcile,
   createManualFlag,
   filterFlags,
+  FLAG_ACTIONS,
+  FLAG_STATUSES,
   flagActionBodySchema,
+  flagActionsFor,
   flagFilterSchema,
   flagIdFor,
   manualFlagBodySchema,
@@ -251,7 +254,14 @@ describe('applyAction', () => {
     const f = deepFreeze(open());
     const a = applyAction(f, { action: 'acknowledge', actor: committee, now: at(1) });
     expect(a.status).toBe('acknowledged');
-    expect(a.history.at(-1)).toEqual({ at: at(1).toISOString(), action: 'acknowledge', by: 'u-committee', from: 'open', to: 'acknowledged' });
+    expect(a.history.at(-1)).toEqual({
+      at: at(1).toISOString(),
+      action: 'acknowledge',
+      by: 'u-committee',
+      byRole: 'committee',
+      from: 'open',
+      to: 'acknowledged',
+    });
     expect(f.status).toBe('open');
     const e = expectError(() => applyAction(a, { action: 'acknowledge', actor: committee, now: at(2) }), ConflictError);
     expect(e.status).toBe(409);
@@ -268,6 +278,33 @@ describe('applyAction', () => {
     const w = applyAction(f, { action: 'waive', justification: 'Exactement vingt car', actor: legal, now: at(1) });
     expect(w.status).toBe('waived');
     expect(w.waiver?.evidenceHash).toBe(f.evidenceHash);
+  });
+
+  it('records who acted: sub, role and e-mail when the token has one', () => {
+    const w = applyAction(open(), { action: 'waive', justification: 'x'.repeat(20), actor: legal, now: at(1) });
+    expect(w.history.at(-1)).toMatchObject({ action: 'waive', by: 'u-legal', byRole: 'legal', byEmail: 'juriste@pole.example.fr' });
+  });
+
+  it('flagActionsFor lists exactly the actions applyAction accepts, per status and role', () => {
+    const base = open();
+    for (const status of FLAG_STATUSES) {
+      for (const role of ['legal', 'committee', 'lawyer', 'partner']) {
+        const listed = flagActionsFor(status, role);
+        for (const action of FLAG_ACTIONS) {
+          let ok = true;
+          try {
+            applyAction({ ...base, status }, { action, note: 'n', justification: 'x'.repeat(20), actor: { sub: 'u', role }, now: at(1) });
+          } catch {
+            ok = false;
+          }
+          // The route admits legal and committee only (lawyers and partners get 403 before the domain).
+          expect(listed.includes(action)).toBe(ok && (role === 'legal' || role === 'committee'));
+        }
+      }
+    }
+    expect(flagActionsFor('open', 'legal')).toEqual(['acknowledge', 'mitigate', 'waive']);
+    expect(flagActionsFor('waived', 'committee')).toEqual(['reopen']);
+    expect(flagActionsFor('closed', 'legal')).toEqual([]);
   });
 
   it('mitigate needs a note', () => {

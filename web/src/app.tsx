@@ -9,6 +9,8 @@ import { SignInPage } from './pages/sign-in';
 
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
 const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
+// The versions of a declaration and their redline: a chunk of their own too.
+const RedlinePage = lazy(() => import('./pages/redline/redline-page'));
 // The exports page (legal staff only): its own chunk.
 const ExportsPage = lazy(() => import('./pages/exports/index'));
 
@@ -39,6 +41,12 @@ function route(path: string, session: Session, t: I18n['t']) {
       return (
         <Suspense fallback={<Loading />}>
           <DeclarationFormPage key={`${id}/${r.params.orgId}`} session={session} projectId={id} orgId={r.params.orgId!} />
+        </Suspense>
+      );
+    case 'declaration-versions':
+      return (
+        <Suspense fallback={<Loading />}>
+          <RedlinePage key={`${id}/${r.params.orgId}`} session={session} projectId={id} orgId={r.params.orgId!} />
         </Suspense>
       );
     case 'exports':

@@ -15,6 +15,7 @@ export const ROUTES = [
   { name: 'project-flag', pattern: '/projects/:id/flags/:flagId' },
   { name: 'project-agreements', pattern: '/projects/:id/agreements' },
   { name: 'declaration', pattern: '/projects/:id/declarations/:orgId' },
+  { name: 'declaration-versions', pattern: '/projects/:id/declarations/:orgId/versions' },
   { name: 'exports', pattern: '/exports' },
   { name: 'export', pattern: '/exports/:id' },
 ] as const;

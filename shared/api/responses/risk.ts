@@ -2,13 +2,13 @@ import * as z from 'zod';
 import { projectIdSchema } from '../../domain/project';
 import { FLAG_STATUSES } from '../../domain/risk/lifecycle';
 import { SEVERITIES } from '../../domain/risk/types';
-import { flagIdSchema, storedFlagSchema } from '../../domain/flag-schema';
+import { flagIdSchema, flagViewSchema } from '../../domain/flag-schema';
 import { controlEventSchema } from '../../domain/control-event-schema';
 import { csvQuery, listOf, pageOf, pageQueryShape } from './common';
 
-export { storedFlagSchema as flagSchema, controlEventSchema };
-export const flagListSchema = listOf(storedFlagSchema);
-export const openFlagPageSchema = pageOf(storedFlagSchema);
+export { flagViewSchema as flagSchema, controlEventSchema };
+export const flagListSchema = listOf(flagViewSchema);
+export const openFlagPageSchema = pageOf(flagViewSchema);
 export const controlEventListSchema = listOf(controlEventSchema);
 const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES) });
 export const controlEventRecordedSchema = z.object({

@@ -2,7 +2,7 @@
 import { defineRoute, ALL, LEGAL } from '../route';
 import { decisionRequestSchema, reopenRequestSchema, workflowConfigInputSchema } from '../../domain/workflow';
 import { ipFileSchema } from '../responses/declarations';
-import { taskListSchema, workflowStateSchema, workflowViewSchema } from '../responses/workflow';
+import { taskPageSchema, workflowStateSchema, workflowViewSchema } from '../responses/workflow';
 
 export const getIpFile = defineRoute({
   method: 'GET',
@@ -83,7 +83,7 @@ export const myTasks = defineRoute({
   handler: 'workflow/my-tasks',
   group: 'workflow',
   roles: ALL,
-  summary: "The caller's pending steps, soonest due first",
+  summary: "The caller's pending steps, soonest due first (paginated)",
   tags: ['workflow'],
-  response: taskListSchema,
+  response: taskPageSchema,
 });

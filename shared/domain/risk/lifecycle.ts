@@ -40,6 +40,9 @@ export interface FlagHistoryEntry {
   action: FlagHistoryAction;
   /** `sub` of the staff member; absent for re-evaluation. */
   by?: string;
+  /** Role and e-mail of the staff member (absent for re-evaluation, and in entries recorded before they were). */
+  byRole?: string;
+  byEmail?: string;
   note?: string;
   from: FlagStatus | null;
   to: FlagStatus;
@@ -243,6 +246,18 @@ const TRANSITIONS: Record<FlagAction, { from: readonly FlagStatus[]; to: FlagSta
   reopen: { from: ['acknowledged', 'mitigated', 'waived'], to: 'open' },
 };
 
+/** Roles that act on flags (the route's roles); only the legal staff waive. */
+const ACTING_ROLES: readonly string[] = ['legal', 'committee'];
+
+/** The actions `role` may take on a flag in `status` (what {@link applyAction} accepts); closed flags take none. */
+export function flagActionsFor(status: FlagStatus, role: string): FlagAction[] {
+  if (!ACTING_ROLES.includes(role)) return [];
+  return FLAG_ACTIONS.filter((a) => TRANSITIONS[a].from.includes(status) && (a !== 'waive' || role === 'legal'));
+}
+
+/** Who made a history entry: sub, role and (when known) e-mail. */
+const byOf = (actor: FlagActor) => ({ by: actor.sub, byRole: actor.role, ...(actor.email ? { byEmail: actor.email } : {}) });
+
 /**
  * Applies a staff action, returning the new flag (the input is not changed) or throwing:
  * ForbiddenError (403) when someone other than the legal staff waives; ValidationError (400) for a waiver
@@ -280,7 +295,7 @@ export function applyAction(flag: Flag, req: FlagActionRequest): Flag {
     updatedAt: at,
     history: [
       ...flag.history,
-      { at, action, by: actor.sub, from: flag.status, to: t.to, ...(action === 'waive' ? { note: justification! } : note ? { note } : {}) },
+      { at, action, ...byOf(actor), from: flag.status, to: t.to, ...(action === 'waive' ? { note: justification! } : note ? { note } : {}) },
     ],
   };
   if (action === 'waive') next.waiver = { justification: justification!, by: actor.sub, at, evidenceHash: flag.evidenceHash };
@@ -336,7 +351,7 @@ export function createManualFlag(body: ManualFlagBody, opts: { actor: FlagActor;
     evidence,
     evidenceHash: sha256Hex(canonicalJson(evidence)),
     manual: true,
-    history: [{ at, action: 'created', by: opts.actor.sub, from: null, to: 'open' }],
+    history: [{ at, action: 'created', ...byOf(opts.actor), from: null, to: 'open' }],
     createdAt: at,
     updatedAt: at,
   };

@@ -5,10 +5,9 @@
  * are checked with axe-core and saved as screenshots under test/artifacts/web/ (not committed).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApiServer } from '../../../infra/local/server';
@@ -44,7 +43,7 @@ export async function startWebApp(): Promise<WebApp> {
   // A no-op when web/dist is up to date with web/'s sources.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
   mkdirSync(ARTIFACTS, { recursive: true });
-  const demo = await loadDemoDataOnce();
+  const demo = await demoData();
   const server: Server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: 'http://127.0.0.1',
@@ -78,6 +77,7 @@ export async function startWebApp(): Promise<WebApp> {
     },
     async signInAs(page, user, path) {
       const res = await fetch(`${base}/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(user) });
+      // 201: the token is created.
       if (!res.ok) throw new Error(`POST /dev/token → ${res.status}: ${await res.text()}`);
       const body = (await res.json()) as { token: string; user: unknown; expiresIn: number };
       const session = { token: body.token, user: body.user, expiresAt: Date.now() + body.expiresIn * 1000 };
@@ -97,25 +97,24 @@ export async function startWebApp(): Promise<WebApp> {
 }
 
 /**
- * The demo data, loaded by one test file at a time: jest runs browser test files in parallel workers, and two
- * loaders that both find no demo marker would both create it (the staff directory's second write is a 409).
- * A lock directory (mkdir is atomic) in the run's data folder serialises them; the next one finds the marker.
+ * The demo data, once. Browser test files run in parallel (jest workers) on the same fresh table: both may find
+ * no demo marker and start loading; the loser fails on its first write (the staff directory is create-only)
+ * and waits here until the winner has written the marker.
  */
-async function loadDemoDataOnce(): Promise<DemoSummary> {
-  const lock = join(process.env.VIGIE_TEST_DATA_DIR ?? tmpdir(), 'demo-data.lock');
-  for (let waited = 0; ; waited += 100) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST' || waited > 60_000) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+async function demoData(): Promise<DemoSummary> {
   try {
     return await loadDemoData();
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
+  } catch (e) {
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 500));
+      try {
+        return await loadDemoData();
+      } catch {
+        /* still being loaded by the other file */
+      }
+    }
+    throw e;
   }
 }
 

@@ -173,8 +173,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The caller's pending steps, soonest due first
-         * @description Roles: legal, committee, lawyer, partner.
+         * The caller's pending steps, soonest due first (paginated)
+         * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["myTasks"];
         put?: never;
@@ -2235,6 +2235,10 @@ export interface components {
                 at: string;
                 /** @description `sub` of the staff member; absent for re-evaluation */
                 by?: string;
+                /** @description E-mail of the staff member, when the token carried one */
+                byEmail?: string;
+                /** @description Role of the staff member (legal, committee); absent for re-evaluation and before it was recorded */
+                byRole?: string;
                 from: ("open" | "acknowledged" | "mitigated" | "waived" | "closed") | null;
                 /** @description The mitigation note, the waiver justification, or why re-evaluation reopened the flag */
                 note?: string;
@@ -2256,6 +2260,11 @@ export interface components {
             ruleVersion: number;
             /** @enum {string} */
             severity: "info" | "low" | "medium" | "high" | "critical";
+            /** @description The legal citation of the rule that raised the flag (the rule's definition, shared/domain/risk/rules); null for a manual flag */
+            source: {
+                en: string;
+                fr: string;
+            } | null;
             /** @enum {string} */
             status: "open" | "acknowledged" | "mitigated" | "waived" | "closed";
             /** @description What the flag is about (part of its fingerprint) */
@@ -2880,10 +2889,10 @@ export interface components {
             /** @description `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee` */
             stepId: string;
         };
-        TaskList: {
+        TaskPage: {
             items: components["schemas"]["Task"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         UploadRequest: {
             /** @enum {string} */
@@ -3113,6 +3122,21 @@ export interface components {
                 orgId: string;
                 submittedAt: string | null;
             }[];
+            /** @description What would refuse an approval now (the 409 of a decision); for staff and lawyers, absent for partners */
+            gates?: {
+                /** @description Open or acknowledged high/critical flags: they block approving the legal review and the committee */
+                blockingFlags: {
+                    id: string;
+                    ruleId: string;
+                    /** @enum {string} */
+                    severity: "info" | "low" | "medium" | "high" | "critical";
+                }[];
+                /** @description Foreign-investment holds: they block approving the committee */
+                iefHolds: {
+                    flagId: string;
+                    orgId: string;
+                }[];
+            };
             /** @description Append-only */
             history: {
                 /** @enum {string} */
@@ -3597,7 +3621,12 @@ export interface operations {
     };
     myTasks: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -3610,9 +3639,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TaskList"];
+                    "application/json": components["schemas"]["TaskPage"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
         };
     };

@@ -15,7 +15,8 @@ const PROJECT_STATUSES = ['draft', 'declarations', 'review', 'approved', 'signed
 export function DashboardPage({ session }: { session: Session }) {
   const { t } = useI18n();
   const staff = session.user.role === 'legal' || session.user.role === 'committee';
-  const tasks = useQuery(() => api.GET('/me/tasks'), []);
+  // The 100 soonest due (the list is paginated); the table says when there are more.
+  const tasks = useQuery(() => api.GET('/me/tasks', { params: { query: { limit: 100 } } }), []);
   const projects = useQuery(() => api.GET('/projects', { params: { query: { limit: 100 } } }), []);
   const flags = useQuery(
     () => (staff ? api.GET('/flags', { params: { query: { severity: 'high,critical' } } }) : Promise.resolve({ data: undefined, response: new Response() })),
@@ -30,7 +31,7 @@ export function DashboardPage({ session }: { session: Session }) {
         <p className="muted">{t('dashboard.greeting', { name: session.user.name })}</p>
       </div>
       <Section id="tasks" title={t('tasks.title')}>
-        <Loaded q={tasks}>{(list) => <TaskTable tasks={list.items} />}</Loaded>
+        <Loaded q={tasks}>{(list) => <TaskTable tasks={list.items} more={list.nextCursor !== null} />}</Loaded>
       </Section>
       {staff && (
         <Section id="open-flags" title={t('flags.openTitle')}>
@@ -44,14 +45,14 @@ export function DashboardPage({ session }: { session: Session }) {
   );
 }
 
-function TaskTable({ tasks }: { tasks: Task[] }) {
+function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
   const { t, date } = useI18n();
   if (tasks.length === 0) return <p className="empty">{t('tasks.empty')}</p>;
   const now = today();
   const late = tasks.filter((x) => x.dueDate < now).length;
   return (
     <>
-      <p className="summary">{t('tasks.count', { n: tasks.length, late })}</p>
+      <p className="summary">{t(more ? 'tasks.countMore' : 'tasks.count', { n: tasks.length, late })}</p>
       <table className="table">
         <thead>
           <tr>
@@ -67,7 +68,8 @@ function TaskTable({ tasks }: { tasks: Task[] }) {
             return (
               <tr key={task.stepId} className={overdue ? 'row-overdue' : undefined}>
                 <td>
-                  <Link to={`/projects/${task.projectId}/workflow`}>
+                  {/* The step on the project page, with its decision form. */}
+                  <Link to={`/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`}>
                     <strong>{task.projectAcronym}</strong>
                   </Link>
                   <div className="muted small">{task.projectTitle}</div>

@@ -44,12 +44,24 @@ export function DeclarationTable({
                 ? t('declarations.submittedVersion', { n: d.lastSubmittedVersion, at: dateTime(d.lastSubmittedAt) })
                 : t('common.none')}
             </td>
-            <td>
+            <td className="review-decl-links">
               {/* Staff read every declaration; a partner edits its own (others: the last submitted one, when there is one). */}
               {(!ownOrg || ownOrg === d.organizationId || d.lastSubmittedVersion) && (
                 <Link to={`/projects/${projectId}/declarations/${d.organizationId}`} aria-label={`${t('declForm.open')} — ${orgName(d.organizationId)}`}>
                   {t('declForm.open')}
                 </Link>
+              )}
+              {/* Versions and redline: wherever there is a version this user may read. */}
+              {(d.currentVersion ?? d.lastSubmittedVersion) && (
+                <>
+                  {' '}
+                  <Link
+                    to={`/projects/${projectId}/declarations/${d.organizationId}/versions`}
+                    aria-label={t('review.versions.linkLabel', { org: orgName(d.organizationId) })}
+                  >
+                    {t('review.versions.link')}
+                  </Link>
+                </>
               )}
             </td>
           </tr>

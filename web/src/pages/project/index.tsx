@@ -54,17 +54,17 @@ export function ProjectPage({
     return r.response.status === 404 ? { data: null, response: new Response() } : r;
   }, [projectId]);
 
+  // `/projects/{id}/workflow/steps/{stepId}` (a reminder's link, a task of the dashboard): that step, with its decision form.
+  const focusStep = focus?.stepId ?? null;
   const ready = project.data && flags.data && workflow.data !== undefined;
   useEffect(() => {
     if (!ready || !focus) return;
-    // The flag or the step itself when shown, else its section (a decided step: the section says so).
-    const el =
-      (focus.flagId && document.getElementById(`flag-${focus.flagId}`)) ||
-      (focus.stepId && document.getElementById(`step-${focus.stepId}`)) ||
-      document.getElementById(focus.section);
+    const step = focusStep ? document.getElementById(`step-${focusStep}`) : null;
+    const el = step ?? document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
     el?.scrollIntoView({ block: 'start' });
-    el?.focus({ preventScroll: true });
-  }, [ready, focus?.section, focus?.flagId, focus?.stepId]);
+    // A step with a decision form focuses its first choice itself.
+    if (!step?.querySelector('form')) el?.focus({ preventScroll: true });
+  }, [ready, focus?.section, focus?.flagId, focusStep]);
 
   const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
   const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
@@ -131,12 +131,42 @@ export function ProjectPage({
       </Loaded>
       {canSeeFlags && (
         <Section id="flags" title={t('flags.title')}>
-          <Loaded q={flags}>{(list) => <FlagList flags={list.items} orgName={orgName} focused={focus?.flagId} />}</Loaded>
+          <Loaded q={flags}>
+            {(list) => (
+              <FlagList
+                projectId={projectId}
+                flags={list.items}
+                role={session.user.role}
+                orgName={orgName}
+                focused={focus?.flagId}
+                // An action can lift a gate of the workflow: its view is read again.
+                onChanged={workflow.reload}
+              />
+            )}
+          </Loaded>
         </Section>
       )}
       <Section id="workflow" title={t('workflow.title')}>
         <Loaded q={workflow}>
-          {(wf) => (wf ? <WorkflowView wf={wf} orgName={orgName} focusStepId={focus?.stepId} /> : <p className="empty">{t('workflow.notStarted')}</p>)}
+          {(wf) =>
+            wf ? (
+              <WorkflowView
+                wf={wf}
+                orgName={orgName}
+                projectId={projectId}
+                session={session}
+                flags={flags.data?.items}
+                focusStep={focusStep}
+                onDecided={() => {
+                  workflow.reload();
+                  // A new stage re-evaluates the project's flags.
+                  if (canSeeFlags) flags.reload();
+                }}
+              />
+            ) : (
+              <p className="empty">{t('workflow.notStarted')}</p>
+            )
+          }
         </Loaded>
       </Section>
       <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
