@@ -214,6 +214,14 @@ describe('documents and the agreement in Chromium', () => {
     await current.getByRole('button', { name: 'Afficher les signataires et les copies signées' }).click();
     await current.locator('.signatories tr', { hasText: names[1]! }).getByText('Hugo Martin').waitFor();
     await web.checkPage(page, 'agreement-7-signed-by-all');
+    // In English: the same record, in the UI language.
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await agr.getByRole('heading', { name: 'Consortium agreement' }).waitFor();
+    await current.getByText('Signed by all').waitFor();
+    await current.locator('.fact', { hasText: 'SHA-256 of the PDF' }).waitFor();
+    await section(page, 'documents').getByRole('columnheader', { name: 'Uploaded' }).waitFor();
+    await web.checkPage(page, 'agreement-7-signed-by-all-en');
+    await page.getByRole('button', { name: 'Passer en français' }).click();
   });
 
   it('says why the agreement cannot be generated before the committee has approved', async () => {
