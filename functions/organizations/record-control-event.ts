@@ -4,11 +4,13 @@ import { assertControlEventConsistent, type ControlEvent } from '../../shared/do
 import { recordControlEvent as store } from '../../shared/store/control-events';
 import { newId, requireOrganization } from '../../shared/store/organizations';
 import { afterChange } from '../../shared/services/after-change';
+import type { StoredFlag } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';
 
 /**
  * Records a shareholding change or an acquisition (planned or completed) and, in the same request,
- * re-evaluates every project of the organization; the answer lists the flags raised, reopened and closed.
+ * re-evaluates every project of the organization (and of those it holds shares in); the answer lists, per
+ * project, the flags raised, reopened, updated and closed.
  */
 export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = async (req) => {
   const org = await requireOrganization(req.params.orgId ?? '');
@@ -18,11 +20,16 @@ export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = a
   const actor = actorOf(req.principal);
   await store(event, actor);
   const results = await afterChange(req, { organizationId: org.id, now });
+  // The consequences, for the answer to show at once: per project, the flags raised, reopened, updated and closed.
+  const ref = (f: StoredFlag) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, title: f.title });
   const summary = results.map((r) => ({
     projectId: r.projectId,
-    raised: r.created.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity })),
-    reopened: r.reopened.map((f) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity })),
-    closed: r.closed.map((f) => ({ id: f.id, ruleId: f.ruleId })),
+    acronym: r.project.acronym,
+    title: r.project.title,
+    raised: r.created.map(ref),
+    reopened: r.reopened.map(ref),
+    updated: r.updated.map(ref),
+    closed: r.closed.map((f) => ({ id: f.id, ruleId: f.ruleId, title: f.title })),
   }));
   return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events` } };
 };

@@ -5,6 +5,7 @@ import { ValidationError } from '../../shared/domain/errors';
 import { getOrganizations } from '../../shared/store/organizations';
 import { createProject as store } from '../../shared/store/projects';
 import { afterChange } from '../../shared/services/after-change';
+import { withPartnerNames } from '../../shared/services/partner-names';
 import * as api from '../../shared/api/routes/projects';
 import { runIdempotent } from '../http/idempotency';
 import { msg } from '../../shared/domain/i18n/catalog';
@@ -20,7 +21,7 @@ export const createProject: RouteHandler<typeof api.createProject> = async (req)
   }
   const project = await store(input, actorOf(req.principal));
   await afterChange(req, { project });
-  return { status: 201, body: project, version: project.version, headers: { location: `/projects/${project.id}` } };
+  return { status: 201, body: await withPartnerNames(project, found), version: project.version, headers: { location: `/projects/${project.id}` } };
 };
 
 export const handler = httpHandler(api.createProject, createProject, { idempotency: runIdempotent });

@@ -6,7 +6,7 @@
 import { App, Tags, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { findRepoRoot } from './group-entry';
-import { DEFAULT_MAIL_FROM, DEFAULT_WEB_ORIGIN, VigieStack } from './vigie-stack';
+import { DEFAULT_MAIL_FROM, VigieStack } from './vigie-stack';
 
 export interface BuildOptions {
   /** An App to build into (tests pass one with `aws:cdk:bundling-stacks: []`). */
@@ -45,10 +45,20 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     const v: unknown = app.node.tryGetContext(key);
     return typeof v === 'string' && v !== '' ? v : undefined;
   };
+  if (context('webOrigin') !== undefined) {
+    throw new Error(
+      'Context webOrigin is gone: the web app is served by the stack (CloudFront), so its origin is the distribution’s, or -c webDomain=<host> -c webCertificateArn=<us-east-1 ACM ARN> (docs/aws.md)',
+    );
+  }
+  const webDomain = context('webDomain');
+  const webCertificateArn = context('webCertificateArn');
+  if (!webDomain !== !webCertificateArn) throw new Error('webDomain and webCertificateArn go together (the certificate of that name, in us-east-1)');
   const stack = new VigieStack(app, context('stackName') ?? 'Vigie', {
     description: 'Vigie: IP-protection and collaboration-agreement workflow (infra/aws)',
     repoRoot: options.repoRoot ?? findRepoRoot(),
-    webOrigin: context('webOrigin') ?? DEFAULT_WEB_ORIGIN,
+    webDomain: webDomain && webCertificateArn ? { name: webDomain, certificateArn: webCertificateArn } : undefined,
+    webAclArn: context('webAclArn'),
+    authDomainPrefix: context('authDomainPrefix'),
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
     agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementRetentionYears')),
   });

@@ -1,31 +1,38 @@
 /**
- * The Vigie stack: Cognito, the HTTP API (exactly `deployedRoutes` from shared/api/routes.ts), one Lambda
- * per route group, one scheduled Lambda per job (`jobs`: EventBridge Scheduler, DLQ, alarms), the single
- * DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table and the S3 buckets.
+ * The Vigie stack: Cognito (with its hosted UI for the web app), the HTTP API (exactly `deployedRoutes` from
+ * shared/api/routes.ts), one Lambda per route group, one scheduled Lambda per job (`jobs`: EventBridge Scheduler,
+ * DLQ, alarms), the single DynamoDB table (TABLE in shared/store/table-def.ts), the idempotency table, the S3
+ * buckets, and the web app on S3 + CloudFront with the API under /api (./web-hosting.ts).
  * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
  * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
  */
 import { CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { CorsHttpMethod, HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
-import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
+import type { UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
+  CfnManagedLoginBranding,
   ClientAttributes,
   FeaturePlan,
+  ManagedLoginVersion,
   Mfa,
+  OAuthScope,
   StandardThreatProtectionMode,
   StringAttribute,
   UserPool,
+  UserPoolClientIdentityProvider,
   UserPoolGroup,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, HttpMethods, ObjectOwnership, type BucketProps, type CfnBucket } from 'aws-cdk-lib/aws-s3';
+import type { RuntimeConfig } from '../../web/src/auth/runtime-config';
+import { CALLBACK_PATH } from '../../web/src/auth/oauth';
 import type { Construct } from 'constructs';
 import { deployedRoutes, jobs as allJobs, routeKey, workers, type JobDef, type RouteDef } from '../../shared/api/routes';
 import { workerFunctionEnv } from '../../shared/store/workers';
@@ -45,8 +52,8 @@ import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
 import { VigieJob } from './vigie-job';
 import { VigieWorker } from './vigie-worker';
+import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
 
-export const DEFAULT_WEB_ORIGIN = DEFAULTS.webOrigin;
 export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
 /** Agreements stay write-once this long by default (Object Lock, COMPLIANCE mode); context `agreementRetentionYears`. */
 export const DEFAULT_AGREEMENT_RETENTION_YEARS = 10;
@@ -54,9 +61,15 @@ export const EXPORT_EXPIRY_DAYS = 7;
 /** Days an upload that was never confirmed (or a replayed form's bytes) stays under incoming/ in the documents bucket. */
 export const INCOMING_UPLOAD_EXPIRY_DAYS = 2;
 
-/** Headers the browser may send and read (DESIGN §7: Bearer token, If-Match/ETag, Idempotency-Key, Location). */
-export const CORS_ALLOW_HEADERS = ['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key'];
-export const CORS_EXPOSE_HEADERS = ['ETag', 'Location'];
+/** The web app's OAuth scopes: an ID token with the user's attributes (the API reads email, name, groups, custom:organizationId). */
+export const WEB_SCOPES = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE];
+/** Where Cognito's /logout sends the browser back. */
+export const SIGN_OUT_PATH = '/sign-in';
+/**
+ * Without a custom domain the app's origin is the distribution's (a deploy-time value), which the documents
+ * bucket's CORS cannot name: the distribution's CSP names that bucket, and CloudFormation refuses the cycle.
+ */
+export const CLOUDFRONT_ORIGINS = 'https://*.cloudfront.net';
 
 const ROLE_DESCRIPTIONS: Record<Role, string> = {
   legal: 'Pôle legal staff: everything',
@@ -66,8 +79,12 @@ const ROLE_DESCRIPTIONS: Record<Role, string> = {
 };
 
 export interface VigieStackProps extends StackProps {
-  /** Origin of the web UI (CORS). */
-  webOrigin?: string;
+  /** A custom domain for the web app (its CloudFront distribution); default: the distribution's own domain. */
+  webDomain?: WebDomain;
+  /** A WAF web ACL (CLOUDFRONT scope, us-east-1) for the distribution. */
+  webAclArn?: string;
+  /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`); default `<stack name>-<account>`. */
+  authDomainPrefix?: string;
   /** Sender of the emails (an SES-verified identity). */
   mailFrom?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
@@ -84,14 +101,11 @@ export interface VigieStackProps extends StackProps {
   agreementRetentionYears?: number;
 }
 
-function assertOrigin(value: string): string {
-  let origin: string;
-  try {
-    origin = new URL(value).origin;
-  } catch {
-    throw new Error(`webOrigin must be an origin such as https://vigie.example.org (got ${JSON.stringify(value)})`);
+/** A host name for the web app (`vigie.pole.example`): no scheme, path or port. */
+export function assertDomainName(value: string): string {
+  if (!/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/.test(value)) {
+    throw new Error(`webDomain must be a host name such as vigie.pole.example (got ${JSON.stringify(value)})`);
   }
-  if (origin !== value) throw new Error(`webOrigin must be a bare origin, without path or trailing slash: use ${origin} (got ${value})`);
   return value;
 }
 
@@ -121,6 +135,10 @@ export class VigieStack extends Stack {
   readonly stage: HttpStage;
   readonly userPool: UserPool;
   readonly webClient: UserPoolClient;
+  readonly authDomain: UserPoolDomain;
+  readonly web: VigieWeb;
+  /** What the stack writes to the web bucket as /config.json (deploy-time values). */
+  readonly webConfig: RuntimeConfig;
   readonly table: Table;
   readonly idempotencyTable: Table;
   readonly buckets: Record<BucketName, Bucket>;
@@ -130,7 +148,7 @@ export class VigieStack extends Stack {
 
   constructor(scope: Construct, id: string, props: VigieStackProps) {
     super(scope, id, props);
-    const webOrigin = assertOrigin(props.webOrigin ?? DEFAULT_WEB_ORIGIN);
+    if (props.webDomain) assertDomainName(props.webDomain.name);
     const mailFrom = props.mailFrom ?? DEFAULT_MAIL_FROM;
     const retentionYears = props.agreementRetentionYears ?? DEFAULT_AGREEMENT_RETENTION_YEARS;
     if (!Number.isInteger(retentionYears) || retentionYears < 1 || retentionYears > 100) {
@@ -209,10 +227,12 @@ export class VigieStack extends Stack {
             noncurrentVersionExpiration: Duration.days(1),
           },
         ],
-        // The browser uploads with the presigned POST and may fetch the presigned GET: only from the web UI.
+        // The browser uploads with the presigned POST and may fetch the presigned GET: from the web app only (any
+        // CloudFront distribution without a custom domain: see CLOUDFRONT_ORIGINS). The presigned URL or form is
+        // the credential; CORS only lets a page read the answer.
         cors: [
           {
-            allowedOrigins: [webOrigin],
+            allowedOrigins: [props.webDomain ? `https://${props.webDomain.name}` : CLOUDFRONT_ORIGINS],
             allowedMethods: [HttpMethods.POST, HttpMethods.GET, HttpMethods.HEAD],
             allowedHeaders: ['*'],
             exposedHeaders: ['ETag'],
@@ -276,10 +296,46 @@ export class VigieStack extends Stack {
         precedence,
       });
     });
+    // The hosted UI (managed login, localized: the app passes lang=fr|en), on a Cognito prefix domain.
+    const domainPrefix = props.authDomainPrefix ?? `${this.stackName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${this.account}`;
+    this.authDomain = this.userPool.addDomain('HostedUiDomain', {
+      cognitoDomain: { domainPrefix },
+      managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
+    });
+
+    // ---------------------------------------------------------------- HTTP API
+    this.api = new HttpApi(this, 'HttpApi', {
+      apiName: `${this.stackName}-api`,
+      description: 'Vigie HTTP API (routes from shared/api/routes.ts)',
+      createDefaultStage: false,
+      // No CORS: the web app calls the API on its own origin, through CloudFront under /api (./web-hosting.ts).
+    });
+
+    // ---------------------------------------------------------------- Web app (S3 + CloudFront, the API under /api)
+    this.web = new VigieWeb(this, 'Web', {
+      repoRoot: props.repoRoot,
+      bucketProps: (prefix) => ({ ...secure, serverAccessLogsBucket: logsBucket, serverAccessLogsPrefix: `${prefix}/` }),
+      api: this.api,
+      // The token endpoint (the sign-in's code exchange) and the presigned uploads and downloads of documents.
+      connectSrc: [this.authDomain.baseUrl(), `https://${this.buckets.documents.bucketRegionalDomainName}`],
+      domain: props.webDomain,
+      webAclArn: props.webAclArn,
+    });
+    const webOrigin = this.web.origin;
+
+    // The web app's client: authorization code grant only (the app sends a PKCE S256 challenge), no secret.
     this.webClient = this.userPool.addClient('WebClient', {
       generateSecret: false,
       authFlows: { userSrp: true },
-      disableOAuth: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+        scopes: WEB_SCOPES,
+        callbackUrls: [`${webOrigin}${CALLBACK_PATH}`],
+        logoutUrls: [`${webOrigin}${SIGN_OUT_PATH}`],
+      },
+      supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
+      // Time to finish the hosted UI's steps, the first TOTP enrolment included (3 minutes by default).
+      authSessionValidity: Duration.minutes(10),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
       idTokenValidity: Duration.hours(1),
@@ -291,20 +347,14 @@ export class VigieStack extends Stack {
       // Not email (lawyer assignments match on it) and not custom:organizationId: only administrators set those.
       writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
-
-    // ---------------------------------------------------------------- HTTP API
-    this.api = new HttpApi(this, 'HttpApi', {
-      apiName: `${this.stackName}-api`,
-      description: 'Vigie HTTP API (routes from shared/api/routes.ts)',
-      createDefaultStage: false,
-      corsPreflight: {
-        allowOrigins: [webOrigin],
-        allowMethods: [CorsHttpMethod.GET, CorsHttpMethod.POST, CorsHttpMethod.PUT, CorsHttpMethod.PATCH, CorsHttpMethod.DELETE, CorsHttpMethod.OPTIONS],
-        allowHeaders: CORS_ALLOW_HEADERS,
-        exposeHeaders: CORS_EXPOSE_HEADERS,
-        maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
-      },
+    // Managed login needs a style per client: Cognito's own.
+    new CfnManagedLoginBranding(this, 'ManagedLoginBranding', {
+      userPoolId: this.userPool.userPoolId,
+      clientId: this.webClient.userPoolClientId,
+      useCognitoProvidedValues: true,
     });
+
+    // ---------------------------------------------------------------- HTTP API stage
     const accessLogs = new LogGroup(this, 'ApiAccessLogs', { retention: RetentionDays.ONE_YEAR });
     this.stage = this.api.addStage('DefaultStage', {
       stageName: '$default',
@@ -424,11 +474,31 @@ export class VigieStack extends Stack {
       });
     }
 
+    // ---------------------------------------------------------------- The web app's files and /config.json (public values only)
+    this.webConfig = {
+      auth: 'cognito',
+      apiBaseUrl: API_PATH_PREFIX,
+      cognito: {
+        domain: this.authDomain.baseUrl(),
+        clientId: this.webClient.userPoolClientId,
+        redirectUri: `${webOrigin}${CALLBACK_PATH}`,
+        logoutUri: `${webOrigin}${SIGN_OUT_PATH}`,
+        scopes: WEB_SCOPES.map((s) => s.scopeName),
+        // As the API's JWT authorizer checks it (HttpUserPoolAuthorizer's issuer; ProviderURL has no scheme).
+        issuer: `https://cognito-idp.${this.region}.amazonaws.com/${this.userPool.userPoolId}`,
+      },
+    };
+    this.web.deploy(this.webConfig);
+
     // ---------------------------------------------------------------- Outputs
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API' });
+    new CfnOutput(this, 'WebUrl', { value: webOrigin, description: 'The web app (CloudFront); the API is also at <WebUrl>/api' });
+    new CfnOutput(this, 'DistributionId', { value: this.web.distribution.distributionId });
+    new CfnOutput(this, 'WebBucketName', { value: this.web.bucket.bucketName });
+    new CfnOutput(this, 'HostedUiUrl', { value: this.authDomain.baseUrl(), description: 'Cognito managed login (hosted UI)' });
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API (execute-api)' });
     new CfnOutput(this, 'Region', { value: this.region });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
-    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web UI app client (no secret, SRP)' });
+    new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web app client (no secret, authorization code + PKCE)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'IdempotencyTableName', { value: this.idempotencyTable.tableName });
     for (const [name, bucket] of Object.entries(this.buckets)) {

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
+import type { RuntimeConfig } from '../../web/src/auth/runtime-config';
 
 /**
  * The web app (web/dist, built by ./web-build.ts) on the API's origin, as `npm start` serves it:
@@ -10,14 +11,21 @@ import { extname, join, resolve, sep } from 'node:path';
  *   paths that are also API routes: the links in Vigie's emails (`/projects/{id}`, `/me/tasks`) are API paths
  *   too. A page load is told apart by `Sec-Fetch-Dest: document` (or, from older clients, an Accept that
  *   asks for HTML first); API calls (fetch, curl, SDKs) never send these and keep getting JSON;
- * - a Content-Security-Policy with no inline script, `nosniff`, no framing.
+ * - a Content-Security-Policy with no inline script, `nosniff`, no framing;
+ * - `/config.json`, the app's runtime configuration: `{ "auth": "dev" }` (the demo sign-in through /dev/token).
+ *   In AWS the CDK app writes the Cognito one next to index.html (infra/aws/web-hosting.ts).
  */
 export interface WebAppOptions {
   /** The built app (web/dist). Missing: nothing is served (`npm start` builds it first). */
   distDir: string;
   /** Extra origins the page may fetch from: the S3 emulator (presigned uploads and downloads). */
   connectSrc?: readonly string[];
+  /** Served as /config.json (read at each request); default `{ auth: 'dev' }`. The browser test of the Cognito sign-in points it at a fake IdP. */
+  runtimeConfig?: RuntimeConfig;
 }
+
+/** Where the web app reads its runtime configuration (web/src/auth/config.ts). */
+export const RUNTIME_CONFIG_PATH = '/config.json';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -31,6 +39,17 @@ const TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.map': 'application/json',
 };
+
+/**
+ * Headers of every file of the app besides the CSP, here and in the CloudFront response-headers policy
+ * (infra/aws/web-hosting.ts, which adds HSTS: CloudFront serves HTTPS only).
+ */
+export const SECURITY_HEADERS = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+} as const;
 
 /** Paths an API client opens in a browser on purpose: they stay JSON even on a page load. */
 const RAW_API_PATHS = new Set(['/openapi.json', '/health']);
@@ -65,12 +84,7 @@ export interface WebApp {
 export function createWebApp(opts: WebAppOptions): WebApp {
   const root = resolve(opts.distDir);
   const csp = contentSecurityPolicy(opts.connectSrc);
-  const baseHeaders = {
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'same-origin',
-    'x-frame-options': 'DENY',
-    'cross-origin-opener-policy': 'same-origin',
-  };
+  const baseHeaders = SECURITY_HEADERS;
 
   const send = (req: IncomingMessage, res: ServerResponse, file: string, cache: string) => {
     const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -105,6 +119,12 @@ export function createWebApp(opts: WebAppOptions): WebApp {
       if (req.method !== 'GET' && req.method !== 'HEAD') return false;
       const index = join(root, 'index.html');
       if (!existsSync(index)) return false;
+      if (pathname === RUNTIME_CONFIG_PATH) {
+        // Serialized per request: a test may complete it once it knows the server's port (the callback URL).
+        const config = Buffer.from(JSON.stringify(opts.runtimeConfig ?? ({ auth: 'dev' } satisfies RuntimeConfig)));
+        res.writeHead(200, { ...baseHeaders, 'content-type': 'application/json', 'content-length': String(config.length), 'cache-control': 'no-cache' });
+        return (res.end(req.method === 'HEAD' ? undefined : config), true);
+      }
       if (!isApiRoute && pathname !== '/' && pathname !== '/index.html') {
         const file = fileFor(pathname);
         if (file) return (send(req, res, file, pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'), true);

@@ -1,4 +1,4 @@
-import { queryAll } from './query';
+import { queryAll, queryPage, type Page } from './query';
 import { controlEventDatedGsi, controlEventKey, orgChain, queries } from './keys';
 import { writeWithAudit } from './tx';
 import { lockedPut } from './locking';
@@ -11,6 +11,15 @@ const MAX_CONTROL_EVENTS = 5000;
 export async function listControlEvents(orgId: string): Promise<ControlEvent[]> {
   const { items } = await queryAll<ControlEvent>(queries.controlEvents(orgId), { max: MAX_CONTROL_EVENTS });
   return items;
+}
+
+/**
+ * Control events of every organization, most recently recorded first, from the sparse dated index (gsi3
+ * `DATED#CTRL`, the one the compliance exports read): one Query per page, never a Scan. `from` (YYYY-MM-DD, UTC)
+ * keeps the events recorded on or after that day.
+ */
+export async function listRecentControlEvents(limit: number, cursor?: string, from?: string): Promise<Page<ControlEvent>> {
+  return queryPage<ControlEvent>(queries.dated('CTRL', from), cursor ? { limit, cursor } : { limit }, { descending: true });
 }
 
 export async function recordControlEvent(event: ControlEvent, actor: Actor): Promise<void> {

@@ -22,12 +22,19 @@ type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?
 
 const repoRoot = findRepoRoot();
 const testApp = (context: Record<string, unknown> = {}) => new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+const customDomain = {
+  webDomain: 'vigie.pole.example',
+  webCertificateArn: 'arn:aws:acm:us-east-1:123456789012:certificate/0f1e2d3c-aaaa-bbbb-cccc-123456789abc',
+};
 
 let stack: VigieStack;
 let nag: ReturnType<typeof buildVigieApp>['nag'];
 let template: Template;
 let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type) as [string, Resource][];
+/** aws-cdk-lib's BucketDeployment handler (the web app's upload, at deploy time only) is not one of Vigie's functions. */
+const isDeployHandler = (id: string) => id.startsWith('CustomCDKBucketDeployment');
+const vigieFunctions = () => ofType('AWS::Lambda::Function').filter(([id]) => !isDeployHandler(id));
 const logicalId = (c: IConstruct) => Stack.of(c).getLogicalId(c.node.defaultChild as any);
 /** IAM statements of every inline policy, by the logical id of the role they are attached to. */
 const statementsByRole = (res: Record<string, Resource>): Map<string, any[]> => {
@@ -85,7 +92,8 @@ describe('HTTP API', () => {
     const groups = [...new Set(deployedRoutes.map((r) => r.group))].sort();
     expect([...stack.functions.keys()].sort()).toEqual(groups);
     // …plus one per scheduled job, and nothing else.
-    expect(ofType('AWS::Lambda::Function')).toHaveLength(groups.length + jobs.length + workers.length);
+    expect(vigieFunctions()).toHaveLength(groups.length + jobs.length + workers.length);
+    expect(ofType('AWS::Lambda::Function').filter(([id]) => isDeployHandler(id))).toHaveLength(1);
     const integrationFn = new Map(ofType('AWS::ApiGatewayV2::Integration').map(([id, r]) => [id, r.Properties.IntegrationUri['Fn::GetAtt'][0] as string]));
     const byKey = new Map(routeResources().map((p) => [p.RouteKey as string, p]));
     for (const r of deployedRoutes) {
@@ -94,22 +102,22 @@ describe('HTTP API', () => {
     }
   });
 
-  test('CORS for the web origin, with the headers of the HTTP contract', () => {
-    template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: {
-        AllowOrigins: ['http://127.0.0.1:3000'],
-        AllowHeaders: Match.arrayWith(['Authorization', 'Content-Type', 'If-Match', 'Idempotency-Key']),
-        ExposeHeaders: Match.arrayWith(['ETag', 'Location']),
-      },
-    });
+  test('no CORS: the web app calls the API on its own origin (CloudFront, under /api), so no other origin may read it', () => {
+    const [[, api]] = ofType('AWS::ApiGatewayV2::Api') as [[string, Resource]];
+    expect(api.Properties.CorsConfiguration).toBeUndefined();
   });
 
-  test('webOrigin comes from context and must be a bare origin', () => {
-    const { stack: other } = buildVigieApp({ app: testApp({ webOrigin: 'https://vigie.example.org' }), repoRoot, nag: false });
-    const t = Template.fromStack(other);
-    t.hasResourceProperties('AWS::ApiGatewayV2::Api', { CorsConfiguration: { AllowOrigins: ['https://vigie.example.org'] } });
-    t.hasResourceProperties('AWS::Lambda::Function', { Environment: { Variables: Match.objectLike({ WEB_ORIGIN: 'https://vigie.example.org' }) } });
-    expect(() => buildVigieApp({ app: testApp({ webOrigin: 'https://vigie.example.org/' }), repoRoot, nag: false })).toThrow(/bare origin/);
+  test('the Lambdas link to the web app: WEB_ORIGIN is the distribution (or the custom domain of context webDomain)', () => {
+    const distribution = logicalId(stack.web.distribution);
+    for (const [, fn] of vigieFunctions()) {
+      expect(fn.Properties.Environment.Variables.WEB_ORIGIN).toEqual({ 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [distribution, 'DomainName'] }]] });
+    }
+    const { stack: other } = buildVigieApp({ app: testApp(customDomain), repoRoot, nag: false });
+    Template.fromStack(other).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ WEB_ORIGIN: 'https://vigie.pole.example' }) },
+    });
+    // The former context key is refused with the way forward.
+    expect(() => buildVigieApp({ app: testApp({ webOrigin: 'https://vigie.example.org' }), repoRoot, nag: false })).toThrow(/webDomain/);
   });
 
   test('the stage writes access logs', () => {
@@ -168,7 +176,7 @@ describe('Lambda', () => {
   test('newest Node.js LTS runtime, arm64, tracing, memory 512-1024 MB, timeout under the API limit (jobs: JOB_TIMEOUT), own log group', () => {
     const jobFunctions = new Set([...stack.jobs.values()].map((j) => logicalId(j.function.fn)));
     const workerTimeouts = new Map([...stack.workers].map(([name, w]) => [logicalId(w.function.fn), workers.find((d) => d.name === name)!.timeoutSeconds]));
-    const fns = ofType('AWS::Lambda::Function');
+    const fns = vigieFunctions();
     expect(fns.length).toBeGreaterThan(0);
     for (const [id, fn] of fns) {
       const p = fn.Properties;
@@ -198,7 +206,7 @@ describe('Lambda', () => {
     expect(names).toEqual(
       expect.arrayContaining(['TABLE_NAME', 'IDEMPOTENCY_TABLE_NAME', 'DOCUMENTS_BUCKET', 'AGREEMENTS_BUCKET', 'EXPORTS_BUCKET', 'MAIL_FROM', 'WEB_ORIGIN']),
     );
-    for (const [, fn] of ofType('AWS::Lambda::Function')) {
+    for (const [, fn] of vigieFunctions()) {
       const vars = fn.Properties.Environment.Variables;
       for (const n of names) expect({ n, defined: vars[n] !== undefined }).toEqual({ n, defined: true });
       expect(vars).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'vigie', POWERTOOLS_LOG_LEVEL: 'INFO', TABLE_NAME: { Ref: logicalId(stack.table) } });
@@ -207,7 +215,9 @@ describe('Lambda', () => {
 
   test('least privilege: no managed policies, no wildcard action, data grants follow GROUP_ACCESS and JOB_ACCESS', () => {
     for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
-    for (const [, policy] of ofType('AWS::IAM::Policy')) {
+    // (The web app's deployment role has the S3 grants of BucketDeployment: tested with the web app.)
+    const deployRole = logicalId(stack.web.node.findChild('DeployRole'));
+    for (const [, policy] of ofType('AWS::IAM::Policy').filter(([, p]) => !p.Properties.Roles.some((r: any) => r.Ref === deployRole))) {
       for (const s of policy.Properties.PolicyDocument.Statement) {
         for (const a of [s.Action].flat()) expect(a).not.toMatch(/\*/);
       }
@@ -497,7 +507,8 @@ describe('Cognito', () => {
 describe('S3', () => {
   test('every bucket blocks public access, is S3-encrypted, TLS-only; data buckets log to the access-log bucket', () => {
     const buckets = ofType('AWS::S3::Bucket');
-    expect(buckets).toHaveLength(4);
+    // access logs, documents, agreements, exports; the web app and CloudFront's logs.
+    expect(buckets).toHaveLength(6);
     for (const [, b] of buckets) {
       expect(b.Properties.PublicAccessBlockConfiguration).toEqual({
         BlockPublicAcls: true,
@@ -513,7 +524,7 @@ describe('S3', () => {
     const denyInsecure = ofType('AWS::S3::BucketPolicy').filter(([, p]) =>
       p.Properties.PolicyDocument.Statement.some((s: any) => s.Effect === 'Deny' && s.Condition?.Bool?.['aws:SecureTransport'] === 'false'),
     );
-    expect(denyInsecure).toHaveLength(4);
+    expect(denyInsecure).toHaveLength(6);
   });
 
   test('agreements are write-once (versioned, Object Lock in COMPLIANCE mode for 10 years by default), exports expire', () => {

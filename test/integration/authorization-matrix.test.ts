@@ -160,6 +160,35 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
     },
   ],
+  'GET /organizations/{orgId}/control-chain': [
+    {
+      name: 'chain of A',
+      request: async () => ({ path: `/organizations/${orgA.id}/control-chain` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 403 },
+    },
+    {
+      name: "chain of B (not in the lawyer's projects)",
+      request: async () => ({ path: `/organizations/${orgB.id}/control-chain` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 403 },
+    },
+  ],
+  'GET /organizations/{orgId}/projects': [
+    {
+      name: 'projects of A',
+      request: async () => ({ path: `/organizations/${orgA.id}/projects` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'projects of B',
+      request: async () => ({ path: `/organizations/${orgB.id}/projects` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
+    {
+      name: 'projects of a missing org',
+      request: async () => ({ path: `/organizations/org_${'e'.repeat(32)}/projects` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 },
+    },
+  ],
   'POST /projects': [
     {
       name: 'create project',
@@ -538,6 +567,13 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
     },
   ],
+  'GET /control-events': [
+    {
+      name: "the pôle's recent control events",
+      request: async () => ({ path: '/control-events?limit=5' }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'POST /exports': [
     {
       name: 'audit of P1 as JSONL',
@@ -599,6 +635,21 @@ test('partner A lists only its projects; the lawyer only its assignments', async
   expect(ids).not.toContain(p2.id);
   const lawyer = await api.call('GET', '/projects?limit=100', { token: tokens.lawyer });
   expect(lawyer.body.items.map((p: { id: string }) => p.id)).toEqual([p1.id]);
+});
+
+test("every member of a project sees its partners' names; the lawyer only the projects of an organization assigned to it", async () => {
+  const seen = await api.call('GET', `/projects/${p1.id}`, { token: tokens.partnerA });
+  expect(seen.body.partners).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ organizationId: orgA.id, legalName: 'Matrix A', country: 'FR' }),
+      expect.objectContaining({ organizationId: orgC.id, legalName: 'Matrix C', country: 'FR' }),
+    ]),
+  );
+  // A's projects as the lawyer: P1 (assigned), not the fresh projects of A created by other rows.
+  const lawyerView = await api.call('GET', `/organizations/${orgA.id}/projects?limit=100`, { token: tokens.lawyer });
+  expect(lawyerView.body.items.map((p: { id: string }) => p.id)).toEqual([p1.id]);
+  const legalView = await api.call('GET', `/organizations/${orgA.id}/projects?limit=100`, { token: legal });
+  expect(legalView.body.items.map((p: { id: string }) => p.id)).toContain(p1.id);
 });
 
 test('a partner does not see lawyer assignments; staff do', async () => {

@@ -332,6 +332,12 @@ test('risk: manual flags and actions, control events and the flags they raise', 
   });
   expect(event.body.reevaluated.find((r: { projectId: string }) => r.projectId === projectId).raised.length).toBeGreaterThan(0);
   await call('GET', '/organizations/{orgId}/control-events', { params: { orgId: orgs[1]! }, token: committee });
+  const recent = await call('GET', '/control-events', { token: legal, query: 'limit=1' });
+  expect(recent.body.items).toHaveLength(1);
+  if (recent.body.nextCursor)
+    await call('GET', '/control-events', { token: committee, query: `from=2026-01-01&cursor=${encodeURIComponent(recent.body.nextCursor)}` });
+  await call('GET', '/organizations/{orgId}/control-chain', { params: { orgId: orgs[1]! }, token: lawyer });
+  await call('GET', '/organizations/{orgId}/projects', { params: { orgId: orgs[1]! }, token: committee, query: 'limit=5' });
   const listed = await call('GET', '/projects/{projectId}/flags', { params: { projectId }, token: lawyer });
   expect(listed.body.items.some((f: { manual: boolean }) => !f.manual)).toBe(true);
   await call('GET', '/projects/{projectId}/flags', { params: { projectId }, token: legal, query: 'status=open,acknowledged,waived&severity=high,critical' });

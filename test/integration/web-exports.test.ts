@@ -210,7 +210,11 @@ describe('email links', () => {
     await page.waitForURL(`${web.base}${path}`);
     const task = page.locator('#step-legal-review');
     await task.waitFor();
-    await page.waitForFunction(`document.activeElement && document.activeElement.id === 'step-legal-review'`);
+    // The focus is on the step, or inside it on its decision form's first choice (legal staff decide it).
+    // (Polled with evaluate: waitForFunction evaluates strings with eval, which the page's CSP forbids.)
+    const focusInStep = `!!document.activeElement && !!document.activeElement.closest('#step-legal-review')`;
+    for (let i = 0; i < 50 && !(await page.evaluate(focusInStep)); i++) await page.waitForTimeout(100);
+    expect(await page.evaluate(focusInStep)).toBe(true);
     expect(await task.getAttribute('aria-current')).toBe('true');
     expect(await task.getAttribute('class')).toContain('step-focused');
     expect(await task.textContent()).toContain('Revue juridique');

@@ -7,6 +7,7 @@ import addFormats from 'ajv-formats';
 import type { z } from 'zod';
 import { buildOpenApiDocument, isListRoute, operationIdOf, type OpenApiDocument, type OpenApiOperation } from '../../shared/api/openapi';
 import type {
+  controlChainSchema,
   controlEventRecordedSchema,
   declarationSavedSchema,
   declarationStatusSchema,
@@ -21,6 +22,7 @@ import type { taskSchema } from '../../shared/domain/workflow-schema';
 import { applyAction, createManualFlag, flagFilterSchema, reconcile, type Flag } from '../../shared/domain/risk/lifecycle';
 import { flagView } from '../../shared/domain/risk/source';
 import type { Finding } from '../../shared/domain/risk/types';
+import { controlChainOf, type ControlChainView } from '../../shared/domain/risk/control-chain';
 import { parseControlEventInput, type ControlEvent } from '../../shared/domain/control-event';
 import { staffInputSchema, type StaffMember } from '../../shared/domain/staff';
 import { documentObjectKey, documentUploadKey, sanitizeFileName, type DocumentRecord } from '../../shared/domain/documents';
@@ -67,6 +69,7 @@ const mirrors: true[] = [
     Out<typeof taskSchema>,
     Pick<StepIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'>
   >,
+  true satisfies Mirror<Out<typeof controlChainSchema>, ControlChainView>,
 ];
 // Bodies assembled by the handlers from those types (spot checks of the wrappers).
 void ((v: Out<typeof declarationViewSchema>) => v satisfies DeclarationVersionMeta & { submissions: DeclarationSubmission[] });
@@ -288,18 +291,21 @@ describe('OpenAPI document', () => {
     ]) {
       expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(false);
     }
-    const LIMIT = expect.objectContaining({
-      name: 'limit',
-      required: false,
-      schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 100, default: 25 }),
-    });
+    // 25 by default; the dashboard's recent control events come 20 at a time.
+    const LIMIT_DEFAULTS: Record<string, number> = { 'GET /control-events': 20 };
+    const limitOf = (key: string) =>
+      expect.objectContaining({
+        name: 'limit',
+        required: false,
+        schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 100, default: LIMIT_DEFAULTS[key] ?? 25 }),
+      });
     const CURSOR = expect.objectContaining({ name: 'cursor', required: false, schema: expect.objectContaining({ type: 'string' }) });
     for (const r of routes) {
       const params = (opOf(routeKey(r)).parameters ?? []).filter((p) => p.in === 'query');
       if (isListRoute(r)) {
         expect(r.method).toBe('GET');
         expect(r.path.endsWith('}')).toBe(false);
-        expect(params).toEqual(expect.arrayContaining([LIMIT, CURSOR]));
+        expect(params).toEqual(expect.arrayContaining([limitOf(routeKey(r)), CURSOR]));
       }
       if (r.query) {
         expect(params.map((p) => p.name)).toEqual(Object.keys((r.query as unknown as { shape: object }).shape));
@@ -513,9 +519,50 @@ describe('OpenAPI document', () => {
       expect(
         validate('ControlEventRecorded', {
           event,
-          reevaluated: [{ projectId, raised: [{ id: 'flg_' + 'e'.repeat(32), ruleId: 'IEF-ACQUISITION', severity: 'critical' }], reopened: [], closed: [] }],
+          reevaluated: [
+            {
+              projectId,
+              acronym: 'QUANTAI',
+              title: 'Quantique et IA',
+              raised: [
+                { id: 'flg_' + 'e'.repeat(32), ruleId: 'IEF-ACQUISITION', severity: 'critical', title: { fr: 'Prise de participation', en: 'Acquisition' } },
+              ],
+              reopened: [],
+              updated: [],
+              closed: [],
+            },
+          ],
         }),
       ).toBe(true);
+      // The consequences name the project and each flag's title.
+      expect(
+        validate('ControlEventRecorded', {
+          event,
+          reevaluated: [{ projectId, raised: [{ id: 'flg_' + 'e'.repeat(32), ruleId: 'IEF-ACQUISITION', severity: 'critical' }], reopened: [], closed: [] }],
+        }),
+      ).toBe(false);
+      expect(validate('PoleControlEvent', { ...event, organization: { legalName: 'Alpinia AI SAS', country: 'FR' } })).toBe(true);
+      expect(validate('PoleControlEventPage', { items: [{ ...event, organization: null }], nextCursor: null })).toBe(true);
+      expect(validate('PoleControlEvent', event)).toBe(false);
+      const fund = 'org_' + '7'.repeat(32);
+      const chain = controlChainOf(
+        orgA,
+        new Map([
+          [
+            orgA,
+            {
+              id: orgA,
+              legalName: 'Alpinia AI SAS',
+              country: 'FR',
+              shareholders: [{ name: 'Redwood', country: 'US', votingRightsPct: 60, organizationId: fund }],
+            },
+          ],
+          [fund, { id: fund, legalName: 'Redwood', country: 'US', shareholders: [{ name: 'LP', country: 'KY', votingRightsPct: 100, naturalPerson: true }] }],
+        ]),
+      )!;
+      expect(chain.nodes).toHaveLength(2);
+      expect(validate('ControlChain', chain)).toBe(true);
+      expect(validate('ControlChain', { ...chain, nodes: [{ ...chain.nodes[0], depth: 0 }] })).toBe(false);
       const member: StaffMember = {
         ...staffInputSchema.parse({ name: '  Claire ', role: 'legal' }),
         email: 'claire@pole.example',

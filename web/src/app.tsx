@@ -1,10 +1,14 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
+import { signOutOfCognito } from './auth/cognito';
+import { runtimeConfig } from './auth/config';
+import { CALLBACK_PATH } from './auth/oauth';
 import { signOut, useSession, type Session } from './auth/session';
 import { setLang, useI18n, type I18n, type MessageKey } from './i18n';
 import { Link, navigate, useLocation } from './router';
 import { findRoute } from './routes';
 import { DashboardPage } from './pages/dashboard';
 import { ProjectPage } from './pages/project/index';
+import { AuthCallbackPage } from './pages/auth-callback';
 import { SignInPage } from './pages/sign-in';
 
 // The declaration form and react-jsonschema-form: a chunk of their own, loaded when the form is opened.
@@ -13,6 +17,8 @@ const DeclarationFormPage = lazy(() => import('./pages/declaration-form'));
 const RedlinePage = lazy(() => import('./pages/redline/redline-page'));
 // The exports page (legal staff only): its own chunk.
 const ExportsPage = lazy(() => import('./pages/exports/index'));
+// The organization page (control chain, control events and their form): a chunk of its own too.
+const OrganizationPage = lazy(() => import('./pages/organization/index'));
 
 /**
  * The page for a path (patterns in ./routes.ts). Paths mirror the links in Vigie's emails (shared/domain/mail,
@@ -55,6 +61,12 @@ function route(path: string, session: Session, t: I18n['t']) {
       return (
         <Suspense fallback={<Loading />}>
           <ExportsPage session={session} jobId={r.name === 'export' ? id : undefined} />
+        </Suspense>
+      );
+    case 'organization':
+      return (
+        <Suspense fallback={<Loading />}>
+          <OrganizationPage key={r.params.orgId} session={session} orgId={r.params.orgId!} />
         </Suspense>
       );
     default: {
@@ -108,7 +120,7 @@ export function App() {
 
   // Signed out (or the token expired) on a protected page: to sign-in, then back here.
   useEffect(() => {
-    if (!session && path !== '/sign-in') {
+    if (!session && path !== '/sign-in' && path !== CALLBACK_PATH) {
       const expired = wasSignedIn.current;
       navigate(`/sign-in?next=${encodeURIComponent(path + location.search + location.hash)}${expired ? '&expired=1' : ''}`, { replace: true });
     }
@@ -124,6 +136,8 @@ export function App() {
   const page =
     path === '/sign-in' ? (
       <SignInPage next={location.searchParams.get('next') ?? '/'} expired={location.searchParams.get('expired') === '1'} />
+    ) : path === CALLBACK_PATH ? (
+      <AuthCallbackPage search={location.search} />
     ) : session ? (
       route(path, session, t)
     ) : null;
@@ -185,7 +199,9 @@ export function App() {
                   onClick={() => {
                     wasSignedIn.current = false;
                     signOut();
-                    navigate('/sign-in', { replace: true });
+                    // In AWS, Cognito's /logout ends the hosted UI's session too, then comes back to /sign-in.
+                    if (runtimeConfig.auth === 'cognito') signOutOfCognito(runtimeConfig.cognito);
+                    else navigate('/sign-in', { replace: true });
                   }}
                 >
                   {t('nav.signOut')}

@@ -18,6 +18,7 @@ export const ROUTES = [
   { name: 'declaration-versions', pattern: '/projects/:id/declarations/:orgId/versions' },
   { name: 'exports', pattern: '/exports' },
   { name: 'export', pattern: '/exports/:id' },
+  { name: 'organization', pattern: '/organizations/:orgId' },
 ] as const;
 
 export type RouteName = (typeof ROUTES)[number]['name'];

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { emailSchema } from '../../domain/common';
-import { orgIdSchema } from '../../domain/organization';
+import { countrySchema, orgIdSchema } from '../../domain/organization';
 import { partnerRoleSchema, projectIdSchema, projectInputSchema } from '../../domain/project';
 import { datetime, pageOf, version } from './common';
 
@@ -17,7 +17,15 @@ export const projectSchema = z.object({
 });
 
 export const projectViewSchema = projectSchema.extend({
-  partners: z.array(z.object({ organizationId: orgIdSchema, role: partnerRoleSchema, addedAt: datetime })),
+  partners: z.array(
+    z.object({
+      organizationId: orgIdSchema,
+      role: partnerRoleSchema,
+      addedAt: datetime,
+      legalName: z.string().describe("The partner's public name, shown to every member of the project (its id if its organization is no longer registered)"),
+      country: countrySchema.nullable().describe('Its country (null only if its organization is no longer registered)'),
+    }),
+  ),
   lawyers: z
     .array(z.object({ email: emailSchema, assignedAt: datetime }))
     .optional()

@@ -4,25 +4,44 @@ import { FLAG_STATUSES } from '../../domain/risk/lifecycle';
 import { SEVERITIES } from '../../domain/risk/types';
 import { flagIdSchema, flagViewSchema } from '../../domain/flag-schema';
 import { controlEventSchema } from '../../domain/control-event-schema';
+import { isoDateSchema } from '../../domain/common';
 import { csvQuery, listOf, pageOf, pageQueryShape } from './common';
 
 export { flagViewSchema as flagSchema, controlEventSchema };
 export const flagListSchema = listOf(flagViewSchema);
 export const openFlagPageSchema = pageOf(flagViewSchema);
 export const controlEventListSchema = listOf(controlEventSchema);
-const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES) });
+const bilingual = z.object({ fr: z.string(), en: z.string() });
+const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES), title: bilingual });
 export const controlEventRecordedSchema = z.object({
   event: controlEventSchema,
   reevaluated: z
     .array(
       z.object({
         projectId: projectIdSchema,
+        acronym: z.string(),
+        title: z.string(),
         raised: z.array(flagRef),
         reopened: z.array(flagRef),
+        updated: z.array(flagRef).describe('Open flags whose evidence or explanation changed (e.g. a longer control chain)'),
         closed: z.array(flagRef.omit({ severity: true })),
       }),
     )
-    .describe('Every project of the organization, re-evaluated: the flags raised, reopened and closed'),
+    .describe('Every project of the organization and of those it holds shares in, re-evaluated: the flags raised, reopened, updated and closed'),
+});
+
+/** An item of `GET /control-events`: the event and the name of the organization it is about. */
+export const poleControlEventSchema = controlEventSchema.extend({
+  organization: z
+    .object({ legalName: z.string(), country: z.string() })
+    .nullable()
+    .describe('The organization the event is about (null if it is no longer registered)'),
+});
+export const poleControlEventPageSchema = pageOf(poleControlEventSchema);
+export const poleControlEventQuerySchema = z.object({
+  limit: z.number().int().min(1).max(100).default(20).describe('Page size'),
+  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
+  from: isoDateSchema.optional().describe('Only events recorded on or after this day (UTC, YYYY-MM-DD)'),
 });
 
 // Workflow and staff -----------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 /** Routes of the Lambda group "organizations" (see ../route.ts). */
 import { defineRoute, ALL, LEGAL, STAFF_READ } from '../route';
 import { organizationInputSchema, organizationPatchSchema } from '../../domain/organization';
-import { organizationPageSchema, organizationSchema } from '../responses/organizations';
+import { controlChainSchema, organizationPageSchema, organizationSchema } from '../responses/organizations';
+import { projectPageSchema } from '../responses/projects';
 
 export const createOrganization = defineRoute({
   method: 'POST',
@@ -49,4 +50,24 @@ export const patchOrganization = defineRoute({
   body: organizationPatchSchema,
   response: organizationSchema,
   after: ['reevaluate-organization'],
+});
+export const getControlChain = defineRoute({
+  method: 'GET',
+  path: '/organizations/{orgId}/control-chain',
+  handler: 'organizations/get-control-chain',
+  group: 'organizations',
+  roles: ['legal', 'committee', 'lawyer'],
+  summary: "An organization's control chain as the risk engine walks it: shareholders up through registered organizations, foreign control",
+  tags: ['organizations'],
+  response: controlChainSchema,
+});
+export const listOrganizationProjects = defineRoute({
+  method: 'GET',
+  path: '/organizations/{orgId}/projects',
+  handler: 'organizations/list-organization-projects',
+  group: 'organizations',
+  roles: ALL,
+  summary: 'The projects an organization is a partner in (that the caller may see)',
+  tags: ['organizations'],
+  response: projectPageSchema,
 });

@@ -10,6 +10,8 @@ import {
   flagSchema,
   openFlagPageSchema,
   openFlagQuerySchema,
+  poleControlEventPageSchema,
+  poleControlEventQuerySchema,
 } from '../responses/risk';
 
 export const listFlags = defineRoute({
@@ -81,4 +83,15 @@ export const listControlEvents = defineRoute({
   summary: "An organization's control events",
   tags: ['risk'],
   response: controlEventListSchema,
+});
+export const listPoleControlEvents = defineRoute({
+  method: 'GET',
+  path: '/control-events',
+  handler: 'risk/list-pole-control-events',
+  group: 'risk',
+  roles: STAFF_READ,
+  summary: 'Control events of every organization, most recently recorded first (?from=&limit=&cursor=)',
+  tags: ['risk'],
+  query: poleControlEventQuerySchema,
+  response: poleControlEventPageSchema,
 });

@@ -5,3 +5,4 @@ export { RULES, RULES_BY_ID } from './rules';
 export { evaluateProject, compareFindings } from './engine';
 export * from './lifecycle';
 export * from './holds';
+export { controlChainOf, screenShareholder, iefThresholdPct, type ControlChainView, type ControlChainNode } from './control-chain';

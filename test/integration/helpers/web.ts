@@ -13,6 +13,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createApiServer } from '../../../infra/local/server';
 import { loadDemoData, type DemoSummary } from '../../../infra/local/demo-data';
 import { WEB_DIST } from '../../../infra/local/web-build';
+import type { WebAppOptions } from '../../../infra/local/web-static';
 import type { Role } from '../../../shared/domain/access';
 
 const CHROMIUM = process.env.VIGIE_CHROMIUM ?? '/usr/bin/chromium';
@@ -38,7 +39,8 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-export async function startWebApp(): Promise<WebApp> {
+/** `web`: more for the web app, e.g. a /config.json pointing at a fake IdP and its origin in connect-src (web-aws.test.ts). */
+export async function startWebApp(opts: { web?: Pick<WebAppOptions, 'runtimeConfig' | 'connectSrc'> } = {}): Promise<WebApp> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (.ci/run does), or set VIGIE_CHROMIUM to its path.`);
   // A no-op when web/dist is up to date with web/'s sources.
   execFileSync(process.execPath, ['--import', 'tsx', 'scripts/web-build.ts'], { cwd: root, stdio: 'pipe' });
@@ -47,7 +49,7 @@ export async function startWebApp(): Promise<WebApp> {
   const server: Server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: 'http://127.0.0.1',
-    web: { distDir: WEB_DIST, connectSrc: [process.env.AWS_ENDPOINT_URL_S3!] },
+    web: { distDir: WEB_DIST, runtimeConfig: opts.web?.runtimeConfig, connectSrc: [process.env.AWS_ENDPOINT_URL_S3!, ...(opts.web?.connectSrc ?? [])] },
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,5 +1,6 @@
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { runtimeConfig } from '../auth/config';
 import { getSession, signOut } from '../auth/session';
 import { getLang } from '../i18n';
 
@@ -7,10 +8,16 @@ export type Schemas = components['schemas'];
 export type Problem = { title?: string; detail?: string; status?: number };
 
 /**
- * The typed API client (openapi-fetch over the types generated from /openapi.json). Same origin as the page:
- * the bearer token of the session and the UI language go on every request.
+ * The API's base URL: the page's origin locally; `apiBaseUrl` of /config.json otherwise (`/api` in AWS, where
+ * CloudFront serves the API under /api on the app's own origin: infra/aws/web-hosting.ts).
  */
-export const api = createClient<paths>({ baseUrl: window.location.origin });
+export const apiBaseUrl = new URL(runtimeConfig.apiBaseUrl ?? '/', window.location.origin).href.replace(/\/+$/, '');
+
+/**
+ * The typed API client (openapi-fetch over the types generated from /openapi.json): the bearer token of the
+ * session and the UI language go on every request.
+ */
+export const api = createClient<paths>({ baseUrl: apiBaseUrl });
 
 const auth: Middleware = {
   onRequest({ request }) {

@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { useQuery } from '../use-query';
 import { Badge, Loaded, Section, severityTone, today } from '../ui';
+import { RecentControlEvents } from './recent-control-events';
 
 type Task = Schemas['Task'];
 type Flag = Schemas['Flag'];
@@ -38,6 +39,7 @@ export function DashboardPage({ session }: { session: Session }) {
           <Loaded q={flags}>{(page) => (page ? <OpenFlagTable flags={page.items} acronyms={acronyms} /> : null)}</Loaded>
         </Section>
       )}
+      {staff && <RecentControlEvents />}
       <Section id="projects" title={t('projects.title')}>
         <Loaded q={projects}>{(page) => <ProjectTable projects={page.items} />}</Loaded>
       </Section>

@@ -7,7 +7,7 @@ import type { Session } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { Badge, Loaded } from '../ui';
-import { useQuery } from '../use-query';
+import { useQuery, type Query } from '../use-query';
 import validateFns from '../forms/declaration-validator.js';
 import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../forms/display-schema';
 import { readDraft, writeDraft, type Draft } from '../forms/drafts';
@@ -32,12 +32,11 @@ export default function DeclarationFormPage({ session, projectId, orgId }: { ses
   const { t, lang, dateTime } = useI18n();
   const form = useQuery(() => api.GET('/forms/{formId}', { params: { path: { formId: 'declaration' }, query: { lang } } }), [lang]);
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
-  const partnerIds = project.data?.partners.map((p) => p.organizationId).join(',') ?? '';
-  const partners = useQuery(async () => {
-    const ids = partnerIds ? partnerIds.split(',') : [];
-    const found = await Promise.all(ids.map((id) => api.GET('/organizations/{orgId}', { params: { path: { orgId: id } } }).then((r) => r.data)));
-    return { data: ids.map((id, i) => ({ id, name: found[i]?.legalName ?? id })), response: new Response() };
-  }, [partnerIds]);
+  // The partners' names come with the project (GET /projects/{id}), for every member of it.
+  const partners: Query<{ id: string; name: string }[]> = {
+    ...project,
+    data: project.data?.partners.map((p) => ({ id: p.organizationId, name: p.legalName })),
+  };
   // The saved declaration with its ETag; none yet answers 404 (an empty form).
   const saved = useQuery(async (): Promise<{ data?: Saved; error?: unknown; response: Response }> => {
     const r = await api.GET('/projects/{projectId}/declarations/{orgId}', { params: { path: { projectId, orgId } } });

@@ -1,5 +1,8 @@
 import { useState } from 'react';
 import { api, problemText, type Schemas } from '../api/client';
+import { startSignIn } from '../auth/cognito';
+import { runtimeConfig } from '../auth/config';
+import type { CognitoConfig } from '../auth/runtime-config';
 import { signIn } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { navigate } from '../router';
@@ -12,10 +15,75 @@ type Org = Schemas['Organization'];
 const STAFF: readonly Role[] = ['legal', 'committee', 'lawyer'];
 
 /**
- * Local sign-in: a demo user per role through POST /dev/token (the local server only). In AWS this page is
- * replaced by Cognito's hosted UI (docs/web.md, "Next").
+ * `/sign-in`: in AWS (config.json `auth: cognito`) a button to Cognito's hosted UI; locally, a demo user per role
+ * through POST /dev/token (the local server only).
  */
 export function SignInPage({ next, expired }: { next: string; expired: boolean }) {
+  if (runtimeConfig.auth === 'cognito') return <CognitoSignIn config={runtimeConfig.cognito} next={next} expired={expired} />;
+  if (runtimeConfig.auth === 'unavailable') return <ConfigUnavailable message={runtimeConfig.error} />;
+  return <DevSignIn next={next} expired={expired} />;
+}
+
+/** /config.json could not be read: nothing can sign in. */
+function ConfigUnavailable({ message }: { message: string }) {
+  const { t } = useI18n();
+  return (
+    <div className="sign-in">
+      <h1>{t('signIn.title')}</h1>
+      <div className="notice notice-error" role="alert">
+        <p>{t('cognito.configError', { message })}</p>
+      </div>
+    </div>
+  );
+}
+
+/** Sign-in with the pôle's Cognito account: the hosted UI (password + TOTP code), back at /auth/callback. */
+function CognitoSignIn({ config, next, expired }: { config: CognitoConfig; next: string; expired: boolean }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string>();
+  const go = () => {
+    setBusy(true);
+    setError(undefined);
+    startSignIn(config, next).catch((e: unknown) => {
+      setBusy(false);
+      setError((e as Error).message);
+    });
+  };
+  return (
+    <div className="sign-in">
+      <h1>{t('signIn.title')}</h1>
+      {expired && (
+        <p className="notice notice-warn" role="status">
+          {t('signIn.expired')}
+        </p>
+      )}
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {t('signIn.failed', { message: error })}
+        </p>
+      )}
+      <section className="card cognito-sign-in" aria-labelledby="cognito-title">
+        <h2 id="cognito-title">{t('cognito.accountTitle')}</h2>
+        <p>{t('cognito.intro')}</p>
+        <ol className="cognito-steps">
+          <li>{t('cognito.step1')}</li>
+          <li>{t('cognito.step2')}</li>
+          <li>{t('cognito.step3')}</li>
+        </ol>
+        <button type="button" className="button cognito-primary" onClick={go} disabled={busy} aria-describedby="cognito-note">
+          {busy ? t('cognito.redirecting') : t('cognito.signIn')}
+        </button>
+        <p id="cognito-note" className="muted small">
+          {t('cognito.noAccount')}
+        </p>
+      </section>
+    </div>
+  );
+}
+
+/** Local sign-in: a demo user per role through POST /dev/token. */
+function DevSignIn({ next, expired }: { next: string; expired: boolean }) {
   const { t } = useI18n();
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();

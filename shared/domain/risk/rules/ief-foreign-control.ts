@@ -3,7 +3,6 @@ import {
   defineRule,
   distinctLinks,
   evidenceLink,
-  isControlHolding,
   listSome,
   makeFinding,
   orgEvidence,
@@ -14,6 +13,7 @@ import {
   type ChainLink,
 } from '../context';
 import type { Finding } from '../types';
+import { iefThresholdPct, screenShareholder } from '../control-chain';
 
 /**
  * IEF-FOREIGN-CONTROL (docs/reference/domain.md IEF-1, IEF-3, IEF-4): a French partner whose control chain contains a foreign
@@ -49,18 +49,12 @@ export const rule = defineRule(META, (ctx, meta) => {
     const sens = ctx.sensitivity(pid);
     if (!sens.sensitive) continue;
     const listed = org.listed === true;
-    const threshold = listed ? 10 : 25;
+    const threshold = iefThresholdPct(listed);
     for (const s of ctx.shareholders(pid)) {
-      const control = isControlHolding(s);
-      const aboveThreshold = s.votingRightsPct >= threshold;
-      if (!control && !aboveThreshold) continue;
-      const walk = ctx.walkUp(pid, s);
-      const links = distinctLinks(walk.paths);
-      const foreign = links.filter((l) => l.foreign);
-      const nonEu = foreign.filter((l) => l.nonEuEea);
-      const basis: string[] = [];
-      if (control && foreign.length) basis.push('control');
-      if (aboveThreshold && nonEu.length) basis.push('threshold');
+      const screening = screenShareholder(ctx, pid, s, threshold);
+      if (!screening) continue;
+      const { control, walk, foreign, nonEuEea: nonEu } = screening;
+      const basis: string[] = [...screening.basis];
       const tops = distinctLinks(walk.paths.map((p) => p.slice(-1)));
       const evidence = {
         organization: orgEvidence(ctx, pid),

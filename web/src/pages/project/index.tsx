@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
+import { countryLabel } from '../../countries';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useQuery } from '../../use-query';
@@ -14,7 +15,6 @@ const AgreementsSection = lazy(() => import('./agreements-section').then((m) => 
 const DocumentsSection = lazy(() => import('./documents-section').then((m) => ({ default: m.DocumentsSection })));
 
 type ProjectView = Schemas['ProjectView'];
-type Org = Schemas['Organization'];
 
 /**
  * A project, read-only: partners, declarations, flags (staff and lawyers), the workflow. Also the target of
@@ -30,15 +30,8 @@ export function ProjectPage({
   projectId: string;
   focus?: { section: 'workflow' | 'flags' | 'agreements'; flagId?: string; stepId?: string };
 }) {
-  const { t, date } = useI18n();
+  const { t, lang, date } = useI18n();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
-  const partnerIds = project.data?.partners.map((p) => p.organizationId).join(',') ?? '';
-  // The partners' names: one GET each (a consortium has a handful); a refused one shows its id.
-  const orgs = useQuery(async () => {
-    const ids = partnerIds ? partnerIds.split(',') : [];
-    const found = await Promise.all(ids.map((orgId) => api.GET('/organizations/{orgId}', { params: { path: { orgId } } }).then((r) => r.data)));
-    return { data: new Map(found.filter((o): o is Org => o !== undefined).map((o) => [o.id, o])), response: new Response() };
-  }, [partnerIds]);
   const declarations = useQuery(() => api.GET('/projects/{projectId}/declarations', { params: { path: { projectId } } }), [projectId]);
   const canSeeFlags = session.user.role !== 'partner';
   const flags = useQuery(
@@ -66,8 +59,12 @@ export function ProjectPage({
     if (!step?.querySelector('form')) el?.focus({ preventScroll: true });
   }, [ready, focus?.section, focus?.flagId, focusStep]);
 
-  const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
+  // The partners' names come with the project (GET /projects/{id}): every member may know who its partners are.
+  const names = new Map(project.data?.partners.map((m) => [m.organizationId, m.legalName]));
+  const orgName = (id: string) => names.get(id) ?? id;
   const ownOrg = session.user.role === 'partner' ? session.user.organizationId : undefined;
+  // A partner may open only its own organization's page; staff and the project's lawyers every partner's.
+  const canOpenOrg = (id: string) => session.user.role !== 'partner' || id === ownOrg;
 
   return (
     <>
@@ -104,9 +101,9 @@ export function ProjectPage({
                   <tbody>
                     {p.partners.map((m) => (
                       <tr key={m.organizationId}>
-                        <td>{orgName(m.organizationId)}</td>
+                        <td>{canOpenOrg(m.organizationId) ? <Link to={`/organizations/${m.organizationId}`}>{m.legalName}</Link> : m.legalName}</td>
                         <td>{t(`partnerRole.${m.role}` as MessageKey)}</td>
-                        <td>{orgs.data?.get(m.organizationId)?.country ?? t('common.none')}</td>
+                        <td>{m.country ? countryLabel(m.country, lang) : t('common.none')}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -1,0 +1,274 @@
+/**
+ * The organization page in Chromium: a French start-up whose 40 % shareholder is a registered US fund (itself held
+ * by a Cayman general partner). Legal staff see the control chain as a tree with countries and percentages, record
+ * a control event (a server error fixed at the field first) and see its consequences at once; the dashboard's
+ * recent control events show it; a partner sees its partners' names on the project page and in the form's picker.
+ * Screenshots under test/artifacts/web/organizations-*.png, axe on each page.
+ */
+import type { Page } from 'playwright-core';
+import { siren, tokenFor } from './helpers/api';
+import { startWebApp, type WebApp } from './helpers/web';
+
+let web: WebApp;
+let legal: string;
+const tag = `W${Date.now() % 1e6}`;
+const names = {
+  fund: `Redwood Capital Fund ${tag}`,
+  startup: `Savoie Quantique ${tag}`,
+  photonics: `Chambéry Photonique ${tag}`,
+};
+let fund = '';
+let startup = '';
+let photonics = '';
+let project = '';
+const acronym = `ORG${tag}`;
+const startupSiren = siren(String(10000000 + Math.floor(Math.random() * 8e7)));
+
+async function call(method: string, path: string, body?: unknown): Promise<{ status: number; body: { id: string } & Record<string, unknown> }> {
+  const res = await fetch(`${web.base}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${legal}`, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const json = (await res.json()) as { id: string } & Record<string, unknown>;
+  if (res.status >= 300) throw new Error(`${method} ${path} → ${res.status}: ${JSON.stringify(json).slice(0, 300)}`);
+  return { status: res.status, body: json };
+}
+
+beforeAll(async () => {
+  web = await startWebApp();
+  legal = await tokenFor('legal', undefined, 'juriste@pole.example');
+  fund = (
+    await call('POST', '/organizations', {
+      legalName: names.fund,
+      registrationId: 'US-DE-7712093',
+      country: 'US',
+      category: 'other',
+      city: 'Wilmington',
+      shareholders: [{ name: 'Redwood GP Ltd', country: 'KY', votingRightsPct: 100 }],
+    })
+  ).body.id;
+  startup = (
+    await call('POST', '/organizations', {
+      legalName: names.startup,
+      siren: startupSiren,
+      country: 'FR',
+      category: 'startup',
+      city: 'Chambéry',
+      activityDescription: 'Contrôle de qubits supraconducteurs.',
+      shareholders: [
+        { name: 'Fondateurs', country: 'FR', votingRightsPct: 60, naturalPerson: true },
+        { name: names.fund, country: 'US', votingRightsPct: 40, organizationId: fund },
+      ],
+      representatives: [{ name: 'Claire Martin', email: `claire-${tag.toLowerCase()}@savoie-quantique.example`, language: 'fr' }],
+    })
+  ).body.id;
+  photonics = (
+    await call('POST', '/organizations', {
+      legalName: names.photonics,
+      siren: siren(String(20000000 + Math.floor(Math.random() * 7e7))),
+      country: 'FR',
+      category: 'sme',
+      city: 'Chambéry',
+    })
+  ).body.id;
+  project = (
+    await call('POST', '/projects', {
+      acronym,
+      title: 'Capteurs quantiques pour la photonique',
+      fundingScheme: 'france-2030',
+      technologyDomains: ['quantum'],
+      startDate: '2027-01-01',
+      endDate: '2028-12-31',
+      partners: [
+        { organizationId: photonics, role: 'coordinator' },
+        { organizationId: startup, role: 'partner' },
+      ],
+    })
+  ).body.id;
+}, 120_000);
+
+afterAll(async () => {
+  await web?.close();
+});
+
+const signIn = async (page: Page, path: string) => web.signInAs(page, { role: 'legal', email: 'juriste@pole.example' }, path);
+
+describe('organization page in Chromium', () => {
+  it('legal staff see the organization, its shareholders and the control chain as a tree with countries and percentages', async () => {
+    const page = await web.newPage();
+    // From the project page: the partners' names link to their organization.
+    await signIn(page, `/projects/${project}`);
+    await page.locator('#partners').getByRole('link', { name: names.startup }).click();
+    await page.waitForURL(`${web.base}/organizations/${startup}`);
+    await page.getByRole('heading', { name: names.startup, level: 1 }).waitFor();
+    const identity = page.locator('#identity');
+    await identity.getByText(startupSiren).first().waitFor();
+    await identity.getByText('FR — France').waitFor();
+    await identity.getByText('Start-up').waitFor();
+    await page.locator('#shareholders').getByRole('link', { name: names.fund }).waitFor();
+
+    // The tree: the start-up, then its holders with countries and percentages, then the fund's own holder.
+    const chain = page.locator('#control-chain');
+    const fundRow = chain.locator('.chain-node-row', { hasText: names.fund });
+    await fundRow.waitFor();
+    expect(await fundRow.textContent()).toMatch(/40 %.*US — États-Unis.*Hors UE\/EEE/);
+    // Screened for foreign investment (40 % ≥ 25 %, outside the EU/EEA): highlighted in red.
+    expect(await fundRow.locator('xpath=..').getAttribute('class')).toContain('chain-node-alert');
+    const gpRow = chain.locator('.chain-node-row', { hasText: 'Redwood GP Ltd' });
+    expect(await gpRow.textContent()).toMatch(/100 %.*KY — Îles Caïmans.*Contrôle.*Hors UE\/EEE/);
+    // The GP is nested under the fund (its holder), the founders are a direct shareholder.
+    const fundNode = chain.locator('li.chain-node', { has: page.locator(':scope > .chain-node-row', { hasText: names.fund }) });
+    expect(await fundNode.locator(':scope > .chain-tree-level > li > .chain-node-row', { hasText: 'Redwood GP Ltd' }).count()).toBe(1);
+    expect(await chain.locator('.chain-node-row', { hasText: 'Fondateurs' }).textContent()).toMatch(/60 %.*FR — France.*Personne physique/);
+    await chain.getByText(/détient au moins 25 % des droits de vote/).waitFor();
+    await web.checkPage(page, 'organizations-1-chain');
+
+    // The fund's own page, one click up the chain.
+    await fundRow.getByRole('link', { name: names.fund }).click();
+    await page.waitForURL(`${web.base}/organizations/${fund}`);
+    await page.getByRole('heading', { name: names.fund, level: 1 }).waitFor();
+    await page.locator('#identity').getByText('US-DE-7712093').waitFor();
+    await page
+      .locator('#org-projects')
+      .getByText(/aucun projet visible/)
+      .waitFor();
+    await page.close();
+  }, 120_000);
+
+  it('legal staff record a control event: an error at the field first, then the consequences at once', async () => {
+    const page = await web.newPage();
+    await signIn(page, `/organizations/${startup}`);
+    const events = page.locator('#control-events');
+    await events.getByText('Aucun événement de contrôle enregistré.').waitFor();
+    await events.getByRole('button', { name: 'Enregistrer un événement' }).click();
+    const form = page.locator('form.cev-form');
+    await form.getByLabel("Nature de l'opération").selectOption('acquisition');
+    await form.getByLabel("Nom de l'investisseur").fill('Shenzhen Quantum Capital');
+    await form.getByLabel("Pays de l'investisseur").selectOption('CN');
+    await form.getByLabel('Avant l’opération (%)').fill('0');
+    await form.getByLabel('Après l’opération (%)').fill('130');
+    await form.getByLabel("Date d'effet").fill('01/02/2027');
+    await form.getByLabel('Demande d’autorisation').selectOption('requested');
+    await form.getByLabel('Référence du dossier').fill('DGT-2027-0042');
+    await form.getByRole('button', { name: "Enregistrer l'événement" }).click();
+
+    // The server's 400, under the field and in the summary (focused); nothing was recorded.
+    const after = page.locator('#cev-after');
+    await page.locator('#cev-after-error').getByText(/100/).waitFor();
+    expect(await after.getAttribute('aria-invalid')).toBe('true');
+    expect(await after.getAttribute('aria-describedby')).toContain('cev-after-error');
+    const summary = form.locator('.error-summary');
+    expect(await page.evaluate('document.activeElement.classList.contains("error-summary")')).toBe(true);
+    await web.checkPage(page, 'organizations-2-event-error');
+    await summary.getByRole('link').first().click();
+    expect(await page.evaluate('document.activeElement.id')).toBe('cev-after');
+
+    // Fixed at the field: the error goes as soon as the value changes; recorded.
+    await after.fill('30');
+    expect(await page.locator('#cev-after-error').count()).toBe(0);
+    await form.getByRole('button', { name: "Enregistrer l'événement" }).click();
+
+    // The consequences: the project re-evaluated, the new IEF flag, with links.
+    const consequences = page.locator('.consequences');
+    await consequences.getByRole('heading', { name: 'Événement enregistré — conséquences' }).waitFor();
+    await consequences.getByText(/1 projet\(s\) réévalué\(s\) : [1-9]\d* signalement\(s\) levé\(s\)/).waitFor();
+    const projectLink = consequences.getByRole('link', { name: acronym });
+    await projectLink.waitFor();
+    const flagLink = consequences.locator('.consequence-flags a').first();
+    const flagTitle = (await flagLink.textContent())!;
+    expect(flagTitle).toMatch(/investissement étranger \(IEF\)/);
+    await consequences.locator('.consequence-flags').getByText('nouveau').first().waitFor();
+    expect(await page.evaluate('document.activeElement.classList.contains("consequences")')).toBe(true);
+    // The event in the list, without reloading.
+    const row = events.locator('tbody tr', { hasText: 'Shenzhen Quantum Capital' });
+    await row.waitFor();
+    expect(await row.textContent()).toMatch(/Acquisition.*Projetée.*CN — Chine.*0 % → 30 %.*01\/02\/2027.*Demandée.*DGT-2027-0042/);
+    await web.checkPage(page, 'organizations-3-consequences');
+
+    // The flag link opens the project page on that flag.
+    await flagLink.click();
+    await page.waitForURL(new RegExp(`/projects/${project}/flags/flg_`));
+    await page.locator('#flags').getByText(flagTitle).first().waitFor();
+    await page.close();
+  }, 120_000);
+
+  it("the legal dashboard lists the pôle's recent control events", async () => {
+    const page = await web.newPage();
+    await signIn(page, '/');
+    const section = page.locator('#recent-control-events');
+    await section.getByRole('heading', { name: 'Événements de contrôle récents' }).waitFor();
+    const row = section.locator('tbody tr', { hasText: names.startup });
+    // Other test files record events too: page on if it is not among the newest ten.
+    for (let i = 0; i < 10 && (await row.count()) === 0; i++) {
+      const more = section.getByRole('button', { name: 'Afficher plus' });
+      if ((await more.count()) === 0) break;
+      await more.click();
+      await page.waitForTimeout(300);
+    }
+    await row.first().waitFor();
+    expect(await row.first().textContent()).toMatch(/Acquisition.*Projetée.*Shenzhen Quantum Capital.*CN — Chine.*30 %/);
+    await web.checkPage(page, 'organizations-4-dashboard');
+    await row.first().getByRole('link', { name: names.startup }).click();
+    await page.waitForURL(`${web.base}/organizations/${startup}`);
+    await page.close();
+  }, 60_000);
+
+  it('the committee reads the page without the form; in English', async () => {
+    const page = await web.newPage();
+    await web.signInAs(page, { role: 'committee', email: 'comite@pole.example' }, `/organizations/${startup}`);
+    await page.locator('#control-events tbody tr', { hasText: 'Shenzhen Quantum Capital' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Enregistrer un événement' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Switch to English' }).click();
+    await page.getByRole('heading', { name: 'Control chain' }).waitFor();
+    expect(await page.locator('#control-chain .chain-node-row', { hasText: names.fund }).textContent()).toMatch(
+      /40 %.*US — United States.*Outside the EU\/EEA/,
+    );
+    await web.checkPage(page, 'organizations-5-committee-en');
+    await page.close();
+  }, 60_000);
+
+  it('a partner sees its partners by name on the project page and in the declaration form; its own organization without the chain', async () => {
+    const page = await web.newPage();
+    await web.signInAs(page, { role: 'partner', organizationId: startup }, `/projects/${project}`);
+    const partners = page.locator('#partners');
+    await partners.getByText(names.photonics).waitFor();
+    await partners.getByText('FR — France').first().waitFor();
+    // No link to the other partner's page (the API would refuse it); its own organization is a link.
+    expect(await partners.getByRole('link', { name: names.photonics }).count()).toBe(0);
+    await partners.getByRole('link', { name: names.startup }).waitFor();
+    // The declarations table names the partners too.
+    await page.locator('#declarations').getByText(names.photonics).waitFor();
+    await web.checkPage(page, 'organizations-6-project-partner');
+
+    // The declaration form's organization picker lists the partners by name.
+    await page.getByRole('link', { name: 'Ma déclaration' }).click();
+    await page.waitForURL(`${web.base}/projects/${project}/declarations/${startup}`);
+    await page
+      .getByText(new RegExp(`${names.startup}`))
+      .first()
+      .waitFor();
+    const results = page.locator('#section-results');
+    await results.getByRole('button', { name: 'Ajouter (Résultat)' }).click();
+    await page.locator('#root_results_0_ownership').getByRole('button', { name: 'Ajouter (Quote-part)' }).click();
+    const picker = page.locator('#root_results_0_ownership_0_organizationId');
+    const options = await picker.locator('option').allTextContents();
+    expect(options).toEqual(expect.arrayContaining([names.startup, names.photonics]));
+    expect(options.join(' ')).not.toMatch(/org_[0-9a-f]{32}/);
+    await picker.selectOption({ label: names.photonics });
+
+    // Its own organization: identity and shareholders, no chain and no events (staff only).
+    await page.goto(`${web.base}/organizations/${startup}`);
+    await page.getByRole('heading', { name: names.startup, level: 1 }).waitFor();
+    await page.locator('#shareholders').getByText(names.fund).waitFor();
+    await page.locator('#org-projects').getByRole('link', { name: acronym }).waitFor();
+    expect(await page.locator('#control-chain').count()).toBe(0);
+    expect(await page.locator('#control-events').count()).toBe(0);
+    await web.checkPage(page, 'organizations-7-own-org-partner');
+    await page.close();
+  }, 90_000);
+
+  it('no CSP violation and no page error', () => {
+    web.expectClean();
+  });
+});

@@ -1,0 +1,483 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { api, problemText, type Schemas } from '../../api/client';
+import { countryLabel, countryOptions } from '../../countries';
+import { fieldErrorsOf, type ServerFieldError } from '../../forms/form-errors';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
+import { Badge, severityTone } from '../../ui';
+import { pct } from './control-chain';
+import { bodyOf, EMPTY, fieldOfPath, type FormState } from './event-body';
+
+type ControlEvent = Schemas['ControlEvent'];
+type Recorded = Schemas['ControlEventRecorded'];
+type Input = Schemas['ControlEventInput'];
+
+/** An organization's control events, most recent first. */
+export function ControlEventTable({ events }: { events: ControlEvent[] }) {
+  const { t, lang, date, dateTime } = useI18n();
+  if (events.length === 0) return <p className="empty">{t('org.eventsEmpty')}</p>;
+  const sorted = [...events].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('org.eventRecorded')}</th>
+          <th scope="col">{t('org.eventOperation')}</th>
+          <th scope="col">{t('org.eventInvestor')}</th>
+          <th scope="col">{t('org.eventVotingRights')}</th>
+          <th scope="col">{t('org.eventEffective')}</th>
+          <th scope="col">{t('org.eventAuthorisation')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sorted.map((e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{dateTime(e.recordedAt)}</td>
+            <td>
+              {t(`org.kind.${e.kind}` as MessageKey)} <EventStatus status={e.status} />
+              {e.description && <div className="muted small">{e.description}</div>}
+            </td>
+            <td>
+              {e.investor.name}
+              <div className="muted small">{countryLabel(e.investor.country, lang)}</div>
+            </td>
+            <td className="nowrap">
+              {e.votingRightsBeforePct !== undefined ? `${pct(e.votingRightsBeforePct, lang)} → ` : ''}
+              <strong>{pct(e.votingRightsAfterPct, lang)}</strong>
+              {e.controlAcquired && (
+                <div>
+                  <Badge tone="info">{t('org.controlAcquired')}</Badge>
+                </div>
+              )}
+            </td>
+            <td className="nowrap">{date(e.effectiveDate)}</td>
+            <td>
+              {e.authorisation ? (
+                <>
+                  {t(`org.auth.${e.authorisation.status}` as MessageKey)}
+                  {e.authorisation.reference && <div className="muted small">{e.authorisation.reference}</div>}
+                </>
+              ) : (
+                t('common.none')
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export function EventStatus({ status }: { status: ControlEvent['status'] }) {
+  const { t } = useI18n();
+  return <Badge tone={status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${status}` as MessageKey)}</Badge>;
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// The form (legal staff): POST /organizations/{orgId}/control-events, server errors at the fields
+
+type Org = { id: string; legalName: string; country: string };
+
+export function ControlEventForm({
+  orgId,
+  investors,
+  onRecorded,
+  onCancel,
+}: {
+  orgId: string;
+  /** Registered organizations the investor may be (its chain is then walked). */
+  investors: Org[];
+  onRecorded: (r: Recorded) => void;
+  onCancel: () => void;
+}) {
+  const { t, lang } = useI18n();
+  const [f, setF] = useState<FormState>(EMPTY);
+  const [errors, setErrors] = useState<ServerFieldError[]>([]);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const summary = useRef<HTMLDivElement>(null);
+  const countries = useMemo(() => countryOptions(lang), [lang]);
+
+  useEffect(() => {
+    if (errors.length || failure) summary.current?.focus();
+  }, [errors, failure]);
+
+  const errorOf = (id: string) =>
+    errors
+      .filter((e) => fieldOfPath(e.path) === id)
+      .map((e) => e.message)
+      .join(' ');
+  /** Changing a field clears its errors. */
+  const set = <K extends keyof FormState>(key: K, value: FormState[K], field: string) => {
+    setF((s) => ({ ...s, [key]: value }));
+    setErrors((es) => es.filter((e) => fieldOfPath(e.path) !== field));
+  };
+  const a11y = (id: string, hint = false) => {
+    const err = errorOf(id);
+    const describedBy = [hint ? `${id}-hint` : '', err ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return { id, 'aria-invalid': err ? true : undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
+  };
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await api.POST('/organizations/{orgId}/control-events', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
+      if (r.data) {
+        setErrors([]);
+        setF(EMPTY);
+        onRecorded(r.data);
+        return;
+      }
+      const fieldErrors = fieldErrorsOf(r.error);
+      setErrors(fieldErrors);
+      setFailure(fieldErrors.length ? null : problemText(r.error));
+    } catch (err) {
+      setFailure(t('org.networkError', { message: problemText(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseInvestor = (id: string) => {
+    const o = investors.find((x) => x.id === id);
+    setF((s) => ({ ...s, investorOrgId: id, ...(o ? { investorName: o.legalName, investorCountry: o.country } : {}) }));
+    setErrors((es) => es.filter((x) => !['cev-investor-org', 'cev-investor-name', 'cev-investor-country'].includes(fieldOfPath(x.path) ?? '')));
+  };
+
+  const field = (id: string, label: string, control: ReactNode, hint?: string) => {
+    const err = errorOf(id);
+    return (
+      <div className={`field${err ? ' field-invalid' : ''}`}>
+        <label htmlFor={id}>{label}</label>
+        {control}
+        {hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            {hint}
+          </p>
+        )}
+        {err && (
+          <p id={`${id}-error`} className="field-error">
+            {err}
+          </p>
+        )}
+      </div>
+    );
+  };
+
+  return (
+    <form className="cev-form" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="cev-form-title">
+      <h3 id="cev-form-title">{t('org.formTitle')}</h3>
+      {(errors.length > 0 || failure) && (
+        <div className="notice notice-error error-summary" role="alert" tabIndex={-1} ref={summary}>
+          <h2>{failure ? t('org.formFailed') : t('org.formErrors', { n: errors.length })}</h2>
+          {failure ? (
+            <p>{failure}</p>
+          ) : (
+            <ul>
+              {errors.map((e, i) => {
+                const id = fieldOfPath(e.path);
+                return (
+                  <li key={i}>
+                    {id ? (
+                      <a
+                        href={`#${id}`}
+                        onClick={(ev) => {
+                          ev.preventDefault();
+                          document.getElementById(id)?.focus();
+                        }}
+                      >
+                        {e.message}
+                      </a>
+                    ) : (
+                      `${e.path}: ${e.message}`
+                    )}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </div>
+      )}
+      <fieldset>
+        <legend>{t('org.formOperation')}</legend>
+        <div className="field-row">
+          {field(
+            'cev-kind',
+            t('org.kind'),
+            <select {...a11y('cev-kind')} value={f.kind} onChange={(e) => set('kind', e.target.value as FormState['kind'], 'cev-kind')}>
+              <option value="shareholding-change">{t('org.kind.shareholding-change')}</option>
+              <option value="acquisition">{t('org.kind.acquisition')}</option>
+            </select>,
+          )}
+          {field(
+            'cev-status',
+            t('org.status'),
+            <select {...a11y('cev-status')} value={f.status} onChange={(e) => set('status', e.target.value as FormState['status'], 'cev-status')}>
+              <option value="planned">{t('org.status.planned')}</option>
+              <option value="completed">{t('org.status.completed')}</option>
+            </select>,
+          )}
+          {field(
+            'cev-effective',
+            t('org.effectiveDate'),
+            <input
+              type="text"
+              inputMode="numeric"
+              autoComplete="off"
+              placeholder={t('declForm.datePlaceholder')}
+              {...a11y('cev-effective', true)}
+              value={f.effectiveDate}
+              onChange={(e) => set('effectiveDate', e.target.value, 'cev-effective')}
+            />,
+            t('declForm.dateFormat'),
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('org.formInvestor')}</legend>
+        <div className="field-row">
+          {investors.length > 0 &&
+            field(
+              'cev-investor-org',
+              t('org.investorOrg'),
+              <select {...a11y('cev-investor-org', true)} value={f.investorOrgId} onChange={(e) => chooseInvestor(e.target.value)}>
+                <option value="">{t('org.investorNotRegistered')}</option>
+                {investors.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.legalName} ({o.country})
+                  </option>
+                ))}
+              </select>,
+              t('org.investorOrgHint'),
+            )}
+          {field(
+            'cev-investor-name',
+            t('org.investorName'),
+            <input
+              type="text"
+              {...a11y('cev-investor-name')}
+              value={f.investorName}
+              onChange={(e) => set('investorName', e.target.value, 'cev-investor-name')}
+            />,
+          )}
+          {field(
+            'cev-investor-country',
+            t('org.investorCountry'),
+            <select
+              {...a11y('cev-investor-country')}
+              value={f.investorCountry}
+              onChange={(e) => set('investorCountry', e.target.value, 'cev-investor-country')}
+            >
+              <option value="">{t('org.chooseCountry')}</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.label}
+                </option>
+              ))}
+            </select>,
+          )}
+        </div>
+        <div className="field-row field-row-checks">
+          <div className="field field-check">
+            <input
+              type="checkbox"
+              {...a11y('cev-investor-listed')}
+              checked={f.investorListed}
+              onChange={(e) => set('investorListed', e.target.checked, 'cev-investor-listed')}
+            />
+            <label htmlFor="cev-investor-listed">{t('org.investorListed')}</label>
+          </div>
+          <div className="field field-check">
+            <input
+              type="checkbox"
+              {...a11y('cev-natural-person')}
+              checked={f.naturalPerson}
+              onChange={(e) => set('naturalPerson', e.target.checked, 'cev-natural-person')}
+            />
+            <label htmlFor="cev-natural-person">{t('org.investorNaturalPerson')}</label>
+          </div>
+          {f.naturalPerson &&
+            field(
+              'cev-tax-domicile',
+              t('org.taxDomicile'),
+              <select
+                {...a11y('cev-tax-domicile')}
+                value={f.taxDomiciledInFrance}
+                onChange={(e) => set('taxDomiciledInFrance', e.target.value as FormState['taxDomiciledInFrance'], 'cev-tax-domicile')}
+              >
+                <option value="">{t('org.unspecified')}</option>
+                <option value="yes">{t('org.yes')}</option>
+                <option value="no">{t('org.no')}</option>
+              </select>,
+            )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('org.formVotingRights')}</legend>
+        <div className="field-row">
+          {field(
+            'cev-before',
+            t('org.before'),
+            <input
+              type="text"
+              inputMode="decimal"
+              {...a11y('cev-before', true)}
+              value={f.before}
+              onChange={(e) => set('before', e.target.value, 'cev-before')}
+            />,
+            t('org.beforeHint'),
+          )}
+          {field(
+            'cev-after',
+            t('org.after'),
+            <input type="text" inputMode="decimal" {...a11y('cev-after')} value={f.after} onChange={(e) => set('after', e.target.value, 'cev-after')} />,
+          )}
+          {field(
+            'cev-control',
+            t('org.controlAcquiredField'),
+            <select
+              {...a11y('cev-control', true)}
+              value={f.controlAcquired}
+              onChange={(e) => set('controlAcquired', e.target.value as FormState['controlAcquired'], 'cev-control')}
+            >
+              <option value="">{t('org.unspecified')}</option>
+              <option value="yes">{t('org.yes')}</option>
+              <option value="no">{t('org.no')}</option>
+            </select>,
+            t('org.controlAcquiredHint'),
+          )}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t('org.formAuthorisation')}</legend>
+        <div className="field-row">
+          {field(
+            'cev-auth-status',
+            t('org.authorisationStatus'),
+            <select
+              {...a11y('cev-auth-status')}
+              value={f.authorisationStatus}
+              onChange={(e) => set('authorisationStatus', e.target.value as FormState['authorisationStatus'], 'cev-auth-status')}
+            >
+              <option value="">{t('org.unspecified')}</option>
+              {(['none', 'requested', 'granted', 'refused'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`org.auth.${s}`)}
+                </option>
+              ))}
+            </select>,
+          )}
+          {f.authorisationStatus !== '' &&
+            f.authorisationStatus !== 'none' &&
+            field(
+              'cev-auth-reference',
+              t('org.authorisationReference'),
+              <input
+                type="text"
+                {...a11y('cev-auth-reference')}
+                value={f.authorisationReference}
+                onChange={(e) => set('authorisationReference', e.target.value, 'cev-auth-reference')}
+              />,
+            )}
+          {(f.authorisationStatus === 'granted' || f.authorisationStatus === 'refused') &&
+            field(
+              'cev-auth-decided',
+              t('org.authorisationDecidedAt'),
+              <input
+                type="text"
+                inputMode="numeric"
+                autoComplete="off"
+                placeholder={t('declForm.datePlaceholder')}
+                {...a11y('cev-auth-decided')}
+                value={f.authorisationDecidedAt}
+                onChange={(e) => set('authorisationDecidedAt', e.target.value, 'cev-auth-decided')}
+              />,
+            )}
+        </div>
+        {field(
+          'cev-description',
+          t('org.description'),
+          <textarea rows={2} {...a11y('cev-description')} value={f.description} onChange={(e) => set('description', e.target.value, 'cev-description')} />,
+        )}
+      </fieldset>
+      <div className="cev-actions">
+        <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+          {t('org.cancel')}
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? t('org.recording') : t('org.record')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What the recording changed, from the POST's answer
+
+type FlagRef = Recorded['reevaluated'][number]['raised'][number];
+
+export function Consequences({ recorded }: { recorded: Recorded }) {
+  const { t, lang } = useI18n();
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.focus(), [recorded]);
+  const r = recorded.reevaluated;
+  const count = (k: 'raised' | 'reopened' | 'updated' | 'closed') => r.reduce((n, p) => n + p[k].length, 0);
+  const flagItem = (projectId: string, f: FlagRef | Omit<FlagRef, 'severity'>, kind: 'raised' | 'reopened' | 'updated' | 'closed') => (
+    <li key={`${kind}-${f.id}`}>
+      <Badge tone={kind === 'closed' ? 'ok' : 'severity' in f ? severityTone(f.severity) : 'neutral'}>
+        {'severity' in f ? t(`severity.${f.severity}` as MessageKey) : t('org.flagClosed')}
+      </Badge>{' '}
+      <Link to={`/projects/${projectId}/flags/${f.id}`}>{f.title[lang]}</Link> <span className="muted small">— {t(`org.flag.${kind}` as MessageKey)}</span>
+    </li>
+  );
+  return (
+    <section className="consequences" role="status" aria-labelledby="consequences-title" tabIndex={-1} ref={box}>
+      <h3 id="consequences-title">{t('org.consequencesTitle')}</h3>
+      <p>
+        {t('org.recordedEvent', {
+          investor: recorded.event.investor.name,
+          pct: pct(recorded.event.votingRightsAfterPct, lang),
+        })}
+      </p>
+      {r.length === 0 ? (
+        <p>{t('org.noProjects')}</p>
+      ) : (
+        <>
+          <p>
+            <strong>
+              {t('org.consequencesSummary', {
+                projects: r.length,
+                raised: count('raised'),
+                reopened: count('reopened'),
+                updated: count('updated'),
+                closed: count('closed'),
+              })}
+            </strong>
+          </p>
+          <ul className="consequence-projects">
+            {r.map((p) => {
+              const flags = [
+                ...p.raised.map((f) => flagItem(p.projectId, f, 'raised')),
+                ...p.reopened.map((f) => flagItem(p.projectId, f, 'reopened')),
+                ...p.updated.map((f) => flagItem(p.projectId, f, 'updated')),
+                ...p.closed.map((f) => flagItem(p.projectId, f, 'closed')),
+              ];
+              return (
+                <li key={p.projectId}>
+                  <Link to={`/projects/${p.projectId}`}>
+                    <strong>{p.acronym}</strong>
+                  </Link>{' '}
+                  <span className="muted">— {p.title}</span>
+                  {flags.length ? <ul className="consequence-flags">{flags}</ul> : <p className="muted small">{t('org.noChange')}</p>}
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

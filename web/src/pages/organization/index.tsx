@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import { api, type Schemas } from '../../api/client';
+import type { Session } from '../../auth/session';
+import { countryLabel } from '../../countries';
+import { useI18n, type MessageKey } from '../../i18n';
+import { Link } from '../../router';
+import { useQuery } from '../../use-query';
+import { Badge, Loaded, Section } from '../../ui';
+import { ControlChainView, pct } from './control-chain';
+import { Consequences, ControlEventForm, ControlEventTable } from './control-events';
+
+type Org = Schemas['Organization'];
+type Project = Schemas['Project'];
+type Recorded = Schemas['ControlEventRecorded'];
+
+const none = () => Promise.resolve({ data: null, response: new Response() });
+
+/**
+ * `/organizations/{orgId}` (a chunk of its own, app.tsx): identity, shareholders, the control chain as the risk
+ * engine walks it (staff and lawyers), the organization's projects, and its control events with the form that
+ * records one and shows at once what it changed (legal staff). A partner sees its own organization without the
+ * chain and the events (the API refuses them).
+ */
+export default function OrganizationPage({ session, orgId }: { session: Session; orgId: string }) {
+  const { t, lang } = useI18n();
+  const role = session.user.role;
+  const staff = role === 'legal' || role === 'committee';
+  const seesChain = role !== 'partner';
+  const org = useQuery(() => api.GET('/organizations/{orgId}', { params: { path: { orgId } } }), [orgId]);
+  const chain = useQuery(() => (seesChain ? api.GET('/organizations/{orgId}/control-chain', { params: { path: { orgId } } }) : none()), [orgId, seesChain]);
+  const projects = useQuery(() => api.GET('/organizations/{orgId}/projects', { params: { path: { orgId }, query: { limit: 100 } } }), [orgId]);
+  const events = useQuery(() => (staff ? api.GET('/organizations/{orgId}/control-events', { params: { path: { orgId } } }) : none()), [orgId, staff]);
+  // The investor may be a registered organization: the legal staff pick it from the register.
+  const register = useQuery(() => (role === 'legal' ? api.GET('/organizations', { params: { query: { limit: 100 } } }) : none()), [role]);
+  const [formOpen, setFormOpen] = useState(false);
+  const [recorded, setRecorded] = useState<Recorded | null>(null);
+
+  const onRecorded = (r: Recorded) => {
+    setRecorded(r);
+    setFormOpen(false);
+    events.reload();
+    projects.reload();
+  };
+
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/">← {t('common.back')}</Link>
+      </p>
+      <Loaded q={org}>
+        {(o: Org) => (
+          <>
+            <div className="page-header">
+              <h1>{o.legalName}</h1>
+              <p className="meta-line">
+                <Badge tone="info">{t(`org.category.${o.category}` as MessageKey)}</Badge>
+                <span>{countryLabel(o.country, lang)}</span>
+                {o.siren && <span>{t('org.sirenValue', { siren: o.siren })}</span>}
+                {o.city && <span>{o.city}</span>}
+                {o.listed && <Badge tone="info">{t('org.listed')}</Badge>}
+                {o.zrr && <Badge tone="warn">{t('org.zrr')}</Badge>}
+              </p>
+              {o.activityDescription && <p className="lead">{o.activityDescription}</p>}
+            </div>
+            <div className="grid-2">
+              <Section id="identity" title={t('org.identity')}>
+                <dl className="org-facts">
+                  <dt>{t('org.legalName')}</dt>
+                  <dd>{o.legalName}</dd>
+                  <dt>{o.siren ? t('org.siren') : t('org.registrationId')}</dt>
+                  <dd>{o.siren ?? o.registrationId ?? t('common.none')}</dd>
+                  <dt>{t('org.country')}</dt>
+                  <dd>{countryLabel(o.country, lang)}</dd>
+                  <dt>{t('org.category')}</dt>
+                  <dd>{t(`org.category.${o.category}` as MessageKey)}</dd>
+                  <dt>{t('org.city')}</dt>
+                  <dd>{o.city ?? o.registeredAddress?.city ?? t('common.none')}</dd>
+                  {o.registeredAddress && (
+                    <>
+                      <dt>{t('org.address')}</dt>
+                      <dd>
+                        {o.registeredAddress.street}, {o.registeredAddress.postalCode} {o.registeredAddress.city}
+                      </dd>
+                    </>
+                  )}
+                  <dt>{t('org.listedLabel')}</dt>
+                  <dd>{o.listed ? t('org.yes') : t('org.no')}</dd>
+                  <dt>{t('org.zrrLabel')}</dt>
+                  <dd>{o.zrr ? t('org.yes') : t('org.no')}</dd>
+                </dl>
+              </Section>
+              <Section id="shareholders" title={t('org.shareholders')}>
+                {o.shareholders.length === 0 ? (
+                  <p className="empty">{t('org.noShareholders')}</p>
+                ) : (
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('org.shareholder')}</th>
+                        <th scope="col">{t('org.country')}</th>
+                        <th scope="col" className="num">
+                          {t('org.votingRights')}
+                        </th>
+                      </tr>
+                    </thead>
+                    <tbody>
+                      {o.shareholders.map((s, i) => (
+                        <tr key={i}>
+                          <td>
+                            {s.organizationId && staff ? <Link to={`/organizations/${s.organizationId}`}>{s.name}</Link> : s.name}{' '}
+                            {(s.votingRightsPct > 50 || s.controlling) && <Badge tone="info">{t('org.control')}</Badge>}{' '}
+                            {s.naturalPerson && <Badge tone="neutral">{t('org.naturalPerson')}</Badge>}
+                          </td>
+                          <td>{countryLabel(s.country, lang)}</td>
+                          <td className="num nowrap">{pct(s.votingRightsPct, lang)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                )}
+              </Section>
+            </div>
+          </>
+        )}
+      </Loaded>
+      {seesChain && (
+        <Section id="control-chain" title={t('org.chain')}>
+          <p className="section-intro muted">{t('org.chainIntro')}</p>
+          <Loaded q={chain}>{(c) => (c ? <ControlChainView chain={c} linkOrgs={staff} /> : null)}</Loaded>
+        </Section>
+      )}
+      {staff && (
+        <Section
+          id="control-events"
+          title={t('org.events')}
+          actions={
+            role === 'legal' && !formOpen ? (
+              <button
+                type="button"
+                className="button button-primary"
+                onClick={() => {
+                  setFormOpen(true);
+                  setRecorded(null);
+                }}
+              >
+                {t('org.recordEvent')}
+              </button>
+            ) : undefined
+          }
+        >
+          {recorded && <Consequences recorded={recorded} />}
+          {formOpen && (
+            <ControlEventForm
+              orgId={orgId}
+              investors={(register.data?.items ?? []).filter((x) => x.id !== orgId)}
+              onRecorded={onRecorded}
+              onCancel={() => setFormOpen(false)}
+            />
+          )}
+          <Loaded q={events}>{(list) => (list ? <ControlEventTable events={list.items} /> : null)}</Loaded>
+        </Section>
+      )}
+      <Section id="org-projects" title={t('org.projects')}>
+        <Loaded q={projects}>{(page) => <OrgProjects projects={page.items} />}</Loaded>
+      </Section>
+    </>
+  );
+}
+
+function OrgProjects({ projects }: { projects: Project[] }) {
+  const { t, date } = useI18n();
+  if (projects.length === 0) return <p className="empty">{t('org.projectsEmpty')}</p>;
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('projects.acronym')}</th>
+          <th scope="col">{t('projects.name')}</th>
+          <th scope="col">{t('projects.stage')}</th>
+          <th scope="col">{t('projects.period')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {projects.map((p) => (
+          <tr key={p.id}>
+            <td>
+              <Link to={`/projects/${p.id}`}>
+                <strong>{p.acronym}</strong>
+              </Link>
+            </td>
+            <td>{p.title}</td>
+            <td>
+              <Badge tone={p.status === 'rejected' ? 'danger' : p.status === 'signed' || p.status === 'approved' ? 'ok' : 'info'}>
+                {t(`projectStatus.${p.status}` as MessageKey)}
+              </Badge>
+            </td>
+            <td className="nowrap">
+              {date(p.startDate)} – {date(p.endDate)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import { api, problemText, type Schemas } from '../api/client';
+import { countryLabel } from '../countries';
+import { useI18n, type MessageKey } from '../i18n';
+import { Link } from '../router';
+import { useQuery } from '../use-query';
+import { Badge, Loaded, Section } from '../ui';
+
+type Event = Schemas['PoleControlEvent'];
+
+const PAGE = 10;
+
+/** The legal dashboard's recent control events of the whole pôle (GET /control-events, newest first, 10 at a time). */
+export function RecentControlEvents() {
+  const { t } = useI18n();
+  const first = useQuery(() => api.GET('/control-events', { params: { query: { limit: PAGE } } }), []);
+  const [more, setMore] = useState<{ items: Event[]; cursor: string | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const cursor = more ? more.cursor : (first.data?.nextCursor ?? null);
+
+  const loadMore = async () => {
+    if (!cursor) return;
+    const r = await api.GET('/control-events', { params: { query: { limit: PAGE, cursor } } });
+    if (!r.data) return setError(problemText(r.error));
+    setError(null);
+    setMore((m) => ({ items: [...(m?.items ?? []), ...r.data.items], cursor: r.data.nextCursor }));
+  };
+
+  return (
+    <Section id="recent-control-events" title={t('org.recentEvents')}>
+      <Loaded q={first}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <p className="empty">{t('org.recentEmpty')}</p>
+          ) : (
+            <>
+              <RecentTable events={[...page.items, ...(more?.items ?? [])]} />
+              {error && (
+                <p className="notice notice-error" role="alert">
+                  {t('common.error', { message: error })}
+                </p>
+              )}
+              {cursor && (
+                <button type="button" className="button button-secondary" onClick={() => void loadMore()}>
+                  {t('org.showMore')}
+                </button>
+              )}
+            </>
+          )
+        }
+      </Loaded>
+    </Section>
+  );
+}
+
+function RecentTable({ events }: { events: Event[] }) {
+  const { t, lang, date } = useI18n();
+  const nf = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 4 });
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          <th scope="col">{t('org.eventRecorded')}</th>
+          <th scope="col">{t('org.eventOrganization')}</th>
+          <th scope="col">{t('org.eventOperation')}</th>
+          <th scope="col">{t('org.eventInvestor')}</th>
+          <th scope="col">{t('org.eventVotingRights')}</th>
+          <th scope="col">{t('org.eventEffective')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {events.map((e) => (
+          <tr key={e.id}>
+            <td className="nowrap">{date(e.recordedAt)}</td>
+            <td>
+              <Link to={`/organizations/${e.organizationId}`}>{e.organization?.legalName ?? e.organizationId}</Link>
+              {e.organization && <div className="muted small">{countryLabel(e.organization.country, lang)}</div>}
+            </td>
+            <td>
+              {t(`org.kind.${e.kind}` as MessageKey)}{' '}
+              <Badge tone={e.status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${e.status}` as MessageKey)}</Badge>
+            </td>
+            <td>
+              {e.investor.name}
+              <div className="muted small">{countryLabel(e.investor.country, lang)}</div>
+            </td>
+            <td className="nowrap">
+              {e.votingRightsBeforePct !== undefined ? `${nf.format(e.votingRightsBeforePct)} % → ` : ''}
+              <strong>{nf.format(e.votingRightsAfterPct)} %</strong>
+            </td>
+            <td className="nowrap">{date(e.effectiveDate)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
