@@ -4,6 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local';
 import { freePort } from './net';
+import { CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 
 /**
  * The local AWS: DynamoDB Local (Java child process), s3rver 3.7.1 and aws-ses-v2-local (in-process).
@@ -26,6 +27,18 @@ export interface EmulatorOptions {
 }
 
 export const BUCKET_NAMES = { documents: 'vigie-documents', agreements: 'vigie-agreements', exports: 'vigie-exports' } as const;
+
+/**
+ * CORS of the documents bucket, as in AWS (infra/aws/vigie-stack.ts): the web UI POSTs the presigned upload
+ * form (with progress events, hence a preflight) and may GET the presigned download. Locally the UI's origin is
+ * a loopback one on any port (`npm start`, the browser tests' free ports).
+ */
+export const DOCUMENTS_BUCKET_CORS = `<CORSConfiguration>${['http://127.0.0.1:*', 'http://localhost:*']
+  .map(
+    (origin) =>
+      `<CORSRule><AllowedOrigin>${origin}</AllowedOrigin><AllowedMethod>POST</AllowedMethod><AllowedMethod>GET</AllowedMethod><AllowedMethod>HEAD</AllowedMethod><AllowedHeader>*</AllowedHeader><ExposeHeader>ETag</ExposeHeader><MaxAgeSeconds>${CORS_MAX_AGE_SECONDS}</MaxAgeSeconds></CORSRule>`,
+  )
+  .join('')}</CORSConfiguration>`;
 
 /** Environment the handlers read (shared/store/config.ts, SDK endpoint variables). */
 export function awsEnv(endpoints: { dynamodb: string; s3: string; ses: string }): Record<string, string> {
@@ -66,7 +79,7 @@ export async function startEmulators(opts: EmulatorOptions): Promise<Emulators> 
       port: s3port,
       directory: s3dir,
       silent: true,
-      configureBuckets: Object.values(BUCKET_NAMES).map((name) => ({ name, configs: [] })),
+      configureBuckets: Object.values(BUCKET_NAMES).map((name) => ({ name, configs: name === BUCKET_NAMES.documents ? [DOCUMENTS_BUCKET_CORS] : [] })),
     });
     await s3rver.run();
     stops.push(() => s3rver.close());

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { countryLabel } from '../../countries';
@@ -9,6 +9,10 @@ import { Badge, Loaded, Section } from '../../ui';
 import { DeclarationTable } from './declarations-section';
 import { FlagList } from './flags-section';
 import { WorkflowView } from './workflow-section';
+
+// Documents and agreements (uploads, hashing, forms): chunks of their own, loaded with the project page.
+const AgreementsSection = lazy(() => import('./agreements-section').then((m) => ({ default: m.AgreementsSection })));
+const DocumentsSection = lazy(() => import('./documents-section').then((m) => ({ default: m.DocumentsSection })));
 
 type ProjectView = Schemas['ProjectView'];
 
@@ -162,6 +166,17 @@ export function ProjectPage({
           }
         </Loaded>
       </Section>
+      <Suspense fallback={<p className="muted">{t('common.loading')}</p>}>
+        <AgreementsSection
+          session={session}
+          projectId={projectId}
+          workflow={workflow.data}
+          onWorkflowChange={workflow.reload}
+          orgName={orgName}
+          focused={focus?.section === 'agreements'}
+        />
+        <DocumentsSection session={session} projectId={projectId} partners={project.data?.partners.map((m) => m.organizationId) ?? []} orgName={orgName} />
+      </Suspense>
     </>
   );
 }
