@@ -201,11 +201,11 @@ describe('email links', () => {
     const [mail] = await sentMail((m) => m.subject.includes(day) && m.destination.to.includes(LEGAL_EMAIL));
     expect(mail).toBeDefined();
     const links = (html: string) => [...html.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
-    let link = links(mail!.body.html!).find((h) => h.includes(c.project));
+    // Any digest to this person that lists the task (the test table is shared: another file's run the same day
+    // may have claimed the day's digest, or filled its first 50 lines); else this task's line from the digest code.
+    const all = await sentMail((m) => m.destination.to.includes(LEGAL_EMAIL));
+    let link = all.flatMap((m) => links(m.body.html ?? '')).find((h) => h.includes(`/projects/${c.project}/workflow/steps/`));
     if (!link) {
-      // The test table is shared: other files' overdue legal reviews may fill the digest's first 50 lines (the
-      // rest is "… and N more", linking to /me/tasks). This task's line, then, from the same digest code.
-      expect(links(mail!.body.html!).some((h) => h.endsWith('/me/tasks'))).toBe(true);
       const own = digestEmail(
         {
           person: { email: LEGAL_EMAIL, name: 'Juriste', language: 'fr' },
