@@ -215,11 +215,10 @@ describe('review in Chromium: flags, decisions, redline', () => {
     await step.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await page.locator('#workflow [role="status"]').getByText('Décision enregistrée : Revue juridique — Approuver.').waitFor();
     const timeline = page.locator('#workflow .timeline');
-    await timeline
-      .getByText(/Revue juridique/)
-      .first()
-      .waitFor();
-    const legalEntry = timeline.locator('li', { hasText: 'Revue juridique' }).first();
+    // The reloaded timeline (the status above comes first; the earlier "Revue juridique" stage entry is there already).
+    const legalEntry = timeline.locator('li', { hasText: 'Dossier conforme après dérogation IEF.' }).first();
+    await legalEntry.waitFor();
+    expect(await legalEntry.textContent()).toContain('Revue juridique');
     expect(await legalEntry.textContent()).toMatch(new RegExp(`par Juriste du pôle · ${LEGAL_EMAIL.replace('.', '\\.')} a approuvé`));
     expect(await legalEntry.textContent()).toContain('Dossier conforme après dérogation IEF.');
     // The step left the pending list; the committee's is there, not decidable by legal staff.
@@ -258,7 +257,9 @@ describe('review in Chromium: flags, decisions, redline', () => {
     await step.getByRole('button', { name: 'Enregistrer la décision' }).click();
     await page.locator('#workflow [role="status"]').getByText('Décision enregistrée : Décision du comité — Approuver.').waitFor();
     const timeline = page.locator('#workflow .timeline');
-    await timeline.locator('li', { hasText: 'Décision du comité' }).first().waitFor();
+    // The reloaded workflow (the status above comes first): the stepper at "Accord", then the timeline.
+    await page.locator('.stepper [aria-current="step"]').getByText('Accord').waitFor();
+    await timeline.locator('li', { hasText: 'a approuvé' }).first().waitFor();
     const text = (await timeline.textContent())!;
     expect(text).toMatch(new RegExp(`Décision du comité.*par Comité d'appui · ${COMMITTEE_EMAIL.replace('.', '\\.')} a approuvé`));
     expect(text).toMatch(new RegExp(`Revue juridique.*par Juriste du pôle · ${LEGAL_EMAIL.replace('.', '\\.')} a approuvé`));
