@@ -1,6 +1,7 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { pageParams } from '../http/params';
 import { assertCanReadOrganization } from '../../shared/domain/access';
+import { withStagesPage } from '../../shared/services/project-stages';
 import { allProjectIdsOf, projectsOfOrganization } from '../../shared/store/projects';
 import { requireOrganization } from '../../shared/store/organizations';
 import { projectsOfLawyerGsiPk } from '../../shared/store/keys';
@@ -18,7 +19,7 @@ export const listOrganizationProjects: RouteHandler<typeof api.listOrganizationP
   assertCanReadOrganization(p, orgId, p.role === 'lawyer' && (await lawyerSharesProjectWith(p, orgId)));
   const org = await requireOrganization(orgId);
   const { limit, cursor } = pageParams(req);
-  const page = await projectsOfOrganization(org.id, limit, cursor);
+  const page = await withStagesPage(await projectsOfOrganization(org.id, limit, cursor));
   if (p.role !== 'lawyer') return { status: 200, body: page };
   const mine = new Set(p.email ? await allProjectIdsOf(projectsOfLawyerGsiPk(p.email)) : []);
   return { status: 200, body: { items: page.items.filter((x) => mine.has(x.id)), nextCursor: page.nextCursor } };

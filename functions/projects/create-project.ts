@@ -21,7 +21,12 @@ export const createProject: RouteHandler<typeof api.createProject> = async (req)
   }
   const project = await store(input, actorOf(req.principal));
   await afterChange(req, { project });
-  return { status: 201, body: await withPartnerNames(project, found), version: project.version, headers: { location: `/projects/${project.id}` } };
+  return {
+    status: 201,
+    body: { ...(await withPartnerNames(project, found)), stage: null },
+    version: project.version,
+    headers: { location: `/projects/${project.id}` },
+  };
 };
 
 export const handler = httpHandler(api.createProject, createProject, { idempotency: runIdempotent });

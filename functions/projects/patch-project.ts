@@ -1,3 +1,4 @@
+import { withStage } from '../../shared/services/project-stages';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { projectDateErrors } from '../../shared/domain/project';
@@ -18,7 +19,7 @@ export const patchProject: RouteHandler<typeof api.patchProject> = async (req) =
   if (dateErrors.length) throw new ValidationError(msg('project.invalid'), { errors: dateErrors.map((e) => fieldError(e.path, e.message)) });
   const updated = await replaceProject(project, merged, expected, actorOf(req.principal));
   await afterChange(req, { project: updated });
-  return { status: 200, body: updated, version: updated.version };
+  return { status: 200, body: await withStage(updated), version: updated.version };
 };
 
 export const handler = httpHandler(api.patchProject, patchProject);

@@ -6,6 +6,7 @@ import { flagView } from '../../shared/domain/risk/source';
 import { parseOrThrow, fieldError } from '../../shared/domain/validation';
 import { ValidationError } from '../../shared/domain/errors';
 import { listOpenFlags } from '../../shared/store/flags';
+import { getProjects } from '../../shared/store/projects';
 import * as api from '../../shared/api/routes/risk';
 import { msg } from '../../shared/domain/i18n/catalog';
 
@@ -25,7 +26,12 @@ export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async 
   const severities = [...(filter.severity ?? SEVERITIES)].sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a));
   const page = await listOpenFlags(severities, limit, cursor);
   const items = filter.status ? page.items.filter((f) => filter.status!.includes(f.status)) : page.items;
-  return { status: 200, body: { items: items.map(flagView), nextCursor: page.nextCursor } };
+  // The acronyms of the page's projects (one BatchGet): the dashboard names projects, not ids.
+  const projects = new Map((await getProjects([...new Set(items.map((f) => f.projectId))])).map((p) => [p.id, p.acronym]));
+  return {
+    status: 200,
+    body: { items: items.map((f) => ({ ...flagView(f), projectAcronym: projects.get(f.projectId) ?? null })), nextCursor: page.nextCursor },
+  };
 };
 
 export const handler = httpHandler(api.listOpenFlags, listOpenFlagsRoute);

@@ -13,6 +13,7 @@
  *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
  *  staff member       STAFF#<email>       META                   STAFF#<role> / <email>
  *  workflow           PROJ#<id>          WORKFLOW
+ *  workflow stage     PROJ#<id>          STAGE                                                     STAGE#<stage|rejected> / <updatedAt>#<projectId>
  *  open step index    PROJ#<id>          STEP#<stepId>          TASKS#<assignee> / <due>#…        DUE#<shard 0-7> / <due>#<projectId>#<stepId>
  *  reminder digest    DIGEST#<email>     <YYYY-MM-DD>
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
@@ -124,6 +125,14 @@ export const LEGACY_STAFF_GSI_PK = 'STAFF';
  * gsi2 (`DUE#<shard>` / due date — the reminder job reads only due steps) and on gsi1 (`TASKS#<assignee>` — /me/tasks).
  */
 export const workflowKey = (projectId: string) => ({ pk: projectPk(projectId), sk: 'WORKFLOW' });
+/**
+ * A small copy of a workflow's stage and status, written with every workflow change, on gsi2 by stage: the
+ * project lists read it (never the whole workflow item), and `GET /projects?stage=` is one Query. Rejected
+ * workflows sit under `STAGE#rejected`, whatever stage they stopped at.
+ */
+export const stageMarkerKey = (projectId: string) => ({ pk: projectPk(projectId), sk: 'STAGE' });
+export const stageGsiPk = (phase: string) => `STAGE#${phase}`;
+export const stageGsi = (phase: string, updatedAt: string, projectId: string) => ({ gsi2pk: stageGsiPk(phase), gsi2sk: `${updatedAt}#${projectId}` });
 export const stepIndexKey = (projectId: string, stepId: string) => ({ pk: projectPk(projectId), sk: `STEP#${stepId}` });
 /** The due-date index is written by every workflow change of every project: 8 shards by project (`DUE#0`…`DUE#7`). */
 export const DUE_SHARDS = 8;
@@ -235,6 +244,8 @@ export const queries = {
   projects: (): KeyQuery => ({ index: 'gsi1', pk: PROJECTS_GSI_PK }),
   /** The project references (membership or lawyer items) in a gsi1 partition: `projectsOfOrgGsiPk`, `projectsOfLawyerGsiPk`. */
   projectRefs: (gsi1pk: string): KeyQuery => ({ index: 'gsi1', pk: gsi1pk, sk: { beginsWith: PROJECT_REF_PREFIX } }),
+  /** The stage markers of the projects at one stage (or `rejected`), most recently changed first when read descending. */
+  projectsAtStage: (phase: string): KeyQuery => ({ index: 'gsi2', pk: stageGsiPk(phase) }),
   /** All organizations, by name. */
   organizations: (): KeyQuery => ({ index: 'gsi1', pk: ORGS_GSI_PK }),
   holdings: (holderId: string): KeyQuery => ({ pk: orgPk(holderId), sk: { beginsWith: HOLDINGS_PREFIX } }),

@@ -26,6 +26,7 @@ import {
 } from './keys';
 import { queryPages } from './query';
 import { POLE_CHAIN } from './staff';
+import { getWorkflow, stageMarkerItem } from './workflow';
 
 /**
  * Data migrations (docs/exports.md, "Dated index"). Each one is idempotent and recorded by a marker item once
@@ -148,9 +149,37 @@ async function shardKeys(): Promise<number> {
   return n;
 }
 
+/**
+ * Writes the stage marker (keys.ts `stageMarkerKey`) of every workflow started before markers existed. A marker
+ * written meanwhile by a transition is newer: the put is conditional on its absence.
+ */
+async function workflowStages(): Promise<number> {
+  let n = 0;
+  for await (const projects of queryPages<Item>(queries.projects(), { attributes: ['id'], map: (i) => i })) {
+    for (const { id } of projects) {
+      const workflow = await getWorkflow(id as string);
+      if (!workflow) continue;
+      try {
+        await ddb().send(
+          new PutCommand({
+            TableName: config.tableName,
+            Item: stageMarkerItem(workflow.projectId, workflow.state),
+            ConditionExpression: 'attribute_not_exists(pk)',
+          }),
+        );
+        n++;
+      } catch (e) {
+        if (!(e instanceof ConditionalCheckFailedException || (e as Error).name === 'ConditionalCheckFailedException')) throw e;
+      }
+    }
+  }
+  return n;
+}
+
 export const MIGRATIONS: readonly { name: string; run: () => Promise<number> }[] = [
   { name: 'dated-index-v1', run: datedIndex },
   { name: 'shard-keys-v1', run: shardKeys },
+  { name: 'workflow-stage-v1', run: workflowStages },
 ];
 
 /** Runs the migrations whose marker is absent, in order, and writes each marker when its run has finished. */

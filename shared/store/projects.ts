@@ -278,7 +278,9 @@ export async function deleteLawyer(header: ProjectHeader, email: string, actor: 
   );
 }
 
-async function batchGetProjects(ids: string[]): Promise<Project[]> {
+/** Projects by id, in the order given (a missing one is left out). */
+export async function getProjects(ids: readonly string[]): Promise<Project[]> {
+  if (ids.length === 0) return [];
   const got = new Map((await batchGetAll(ids.map(projectKey))).map(fromProjectItem).map((p) => [p.id, p]));
   return ids.map((id) => got.get(id)).filter((p): p is Project => !!p);
 }
@@ -298,7 +300,7 @@ export async function listProjectIdsIn(gsi1pk: string, limit: number, cursor?: s
 
 export async function listProjectsIn(gsi1pk: string, limit: number, cursor?: string): Promise<Page<Project>> {
   const { ids, nextCursor } = await listProjectIdsIn(gsi1pk, limit, cursor);
-  return { items: await batchGetProjects(ids), nextCursor };
+  return { items: await getProjects(ids), nextCursor };
 }
 
 export const projectsOfOrganization = (orgId: string, limit: number, cursor?: string) => listProjectsIn(projectsOfOrgGsiPk(orgId), limit, cursor);

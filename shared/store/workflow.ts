@@ -4,7 +4,9 @@ import { queryAll, queryPage, QueryLimitExceededError, type Page } from './query
 import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
 import { ddb } from './clients';
 import { config } from './config';
-import { assigneeKeys, projectChain, queries, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
+import { assigneeKeys, projectChain, queries, stageGsi, stageMarkerKey, stepIndexGsi, stepIndexKey, stripKeys, workflowKey } from './keys';
+import { batchGetAll } from './batch-get';
+import { stageFilterOf, type StageFilter, type WorkflowSummary } from '../domain/project-stage';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
 import { pendingSteps, type Assignee, type PendingStep, type WorkflowEffect, type WorkflowState } from '../domain/workflow';
 import type { Actor } from '../domain/audit';
@@ -108,12 +110,46 @@ export async function saveWorkflow(
         { ...workflowKey(project.id), entity: 'workflow', ...stored },
         { entity: 'workflow', expect: previous?.version ?? 'absent', exists: (current) => alreadyExists('workflow', current, msg('workflow.alreadyStarted')) },
       ),
+      stageMarkerPut(project.id, next),
       ...(extra.writes ?? []),
       ...indexWrites,
     ],
     [...(extra.audits ?? []), ...effectAudits(project.id, effects, actor)],
   );
   return stored;
+}
+
+/** The stage marker of a workflow state (see `stageMarkerKey`): written with every transition. */
+export function stageMarkerItem(projectId: string, state: Pick<WorkflowState, 'stage' | 'status' | 'updatedAt'>): Record<string, unknown> {
+  const summary: WorkflowSummary = { stage: state.stage, status: state.status, updatedAt: state.updatedAt };
+  return { ...stageMarkerKey(projectId), ...stageGsi(stageFilterOf(summary), summary.updatedAt, projectId), entity: 'workflow-stage', projectId, ...summary };
+}
+
+function stageMarkerPut(projectId: string, state: WorkflowState): TxWrite {
+  return { item: { Put: { TableName: T(), Item: stageMarkerItem(projectId, state) } } };
+}
+
+const summaryOf = (item: Record<string, unknown>): WorkflowSummary => ({
+  stage: item.stage as WorkflowSummary['stage'],
+  status: item.status as WorkflowSummary['status'],
+  updatedAt: item.updatedAt as string,
+});
+
+/** The workflow summaries of some projects (one BatchGet of small items); a project without a workflow is absent. */
+export async function workflowSummaries(projectIds: readonly string[]): Promise<Map<string, WorkflowSummary>> {
+  if (projectIds.length === 0) return new Map();
+  const items = await batchGetAll(projectIds.map(stageMarkerKey));
+  return new Map(items.map((i) => [i.projectId as string, summaryOf(i)]));
+}
+
+/** The ids of the projects at one stage (or rejected), most recently changed first, one page. */
+export async function projectIdsAtStage(phase: StageFilter, limit: number, cursor?: string): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const { items, nextCursor } = await queryPage(
+    queries.projectsAtStage(phase),
+    { limit, cursor },
+    { descending: true, attributes: ['projectId'], map: (i) => i.projectId as string },
+  );
+  return { ids: items, nextCursor };
 }
 
 /**

@@ -72,9 +72,12 @@ test('a planned 30 % acquisition by a US investor raises IEF-ACQUISITION on ever
 
   // The dashboard lists them across projects.
   const dash = await api.call('GET', '/flags?severity=high,critical&limit=100', { token: legal });
-  expect(
-    dash.body.items.filter((f: { projectId: string; ruleId: string }) => projects.some((p) => p.id === f.projectId) && f.ruleId === 'IEF-ACQUISITION'),
-  ).toHaveLength(2);
+  const listed = dash.body.items.filter(
+    (f: { projectId: string; ruleId: string }) => projects.some((p) => p.id === f.projectId) && f.ruleId === 'IEF-ACQUISITION',
+  );
+  expect(listed).toHaveLength(2);
+  // Each names its project by acronym, as the dashboard shows it.
+  for (const f of listed) expect(f.projectAcronym).toBe(projects.find((p) => p.id === f.projectId)!.acronym);
 
   // Re-evaluating again (any change) adds no twin and sends no new email.
   await api.call('PATCH', `/projects/${projects[0]!.id}`, { token: legal, body: { summary: 'Résumé' }, headers: { 'if-match': '"1"' } });

@@ -234,6 +234,13 @@ describe('review in Chromium: flags, decisions, redline', () => {
 
   it('the committee opens its task from the dashboard and approves; the timeline shows who decided what', async () => {
     const page = await signIn('committee', COMMITTEE_EMAIL, '/');
+    // Projects by workflow stage: at "Comité", this project, its stage shown in words.
+    await page.locator('#projects').getByLabel('Étape du workflow').selectOption('committee');
+    const row = page.locator('#projects tbody tr', { has: page.locator(`a[href="/projects/${project}"]`) });
+    await revealInList(page, '#projects', row);
+    expect(await row.locator('.badge').textContent()).toBe('Comité');
+    expect(new Set(await page.locator('#projects tbody .badge').allTextContents())).toEqual(new Set(['Comité']));
+    await web.checkPage(page, 'review-6-committee-projects-at-stage');
     const task = page.locator(`#tasks a[href="/projects/${project}/workflow/steps/committee"]`);
     await revealInList(page, '#tasks', task);
     await task.click();

@@ -9,7 +9,11 @@ import { csvQuery, listOf, pageOf, pageQueryShape } from './common';
 
 export { flagViewSchema as flagSchema, controlEventSchema };
 export const flagListSchema = listOf(flagViewSchema);
-export const openFlagPageSchema = pageOf(flagViewSchema);
+export const openFlagPageSchema = pageOf(
+  flagViewSchema.extend({
+    projectAcronym: z.string().nullable().describe("The flag's project acronym, for the cross-project dashboard (null if the project is gone)"),
+  }),
+);
 export const controlEventListSchema = listOf(controlEventSchema);
 const bilingual = z.object({ fr: z.string(), en: z.string() });
 const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES), title: bilingual });

@@ -1,7 +1,7 @@
 /** Routes of the Lambda group "projects" (see ../route.ts). */
 import { defineRoute, ALL, LEGAL } from '../route';
 import { membershipInputSchema, projectInputSchema, projectPatchSchema } from '../../domain/project';
-import { lawyerAssignmentSchema, membershipSchema, projectPageSchema, projectSchema, projectViewSchema } from '../responses/projects';
+import { lawyerAssignmentSchema, membershipSchema, projectListQuerySchema, projectPageSchema, projectSchema, projectViewSchema } from '../responses/projects';
 
 export const createProject = defineRoute({
   method: 'POST',
@@ -23,8 +23,9 @@ export const listProjects = defineRoute({
   handler: 'projects/list-projects',
   group: 'projects',
   roles: ALL,
-  summary: 'List the projects the caller may see',
+  summary: 'List the projects the caller may see, with their workflow stage',
   tags: ['projects'],
+  query: projectListQuerySchema,
   response: projectPageSchema,
 });
 export const getProject = defineRoute({

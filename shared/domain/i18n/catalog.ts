@@ -161,6 +161,10 @@ export const MESSAGES = {
     fr: 'Certains partenaires ne sont pas des organisations enregistrées.',
     en: 'Some partners are not registered organizations.',
   },
+  'project.stageFilterStaffOnly': {
+    fr: "Le filtre par étape est réservé à l'équipe juridique et au comité ; vos projets indiquent leur étape.",
+    en: 'The stage filter is for legal staff and the committee; your projects show their stage.',
+  },
   'project.legalOnly': { fr: "Seule l'équipe juridique du pôle gère les projets.", en: 'Only the pôle legal staff manage projects.' },
   'project.versionStale': { fr: 'Le projet est à la version {current}, et non {expected}.', en: 'The project is at version {current}, not {expected}.' },
   'project.changedMeanwhile': {

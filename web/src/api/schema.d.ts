@@ -385,7 +385,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List the projects the caller may see
+         * List the projects the caller may see, with their workflow stage
          * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listProjects"];
@@ -2478,9 +2478,98 @@ export interface components {
             nextCursor: null;
         };
         FlagPage: {
-            items: components["schemas"]["Flag"][];
+            items: components["schemas"]["FlagPageItem"][];
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
+        };
+        FlagPageItem: {
+            /** Format: date-time */
+            createdAt: string;
+            /** @description The facts the finding rests on (organizations, chain path, percentages, item…); its shape depends on the rule */
+            evidence: {
+                [key: string]: unknown;
+            };
+            /** @description SHA-256 of the evidence: a waiver or mitigation holds while it is unchanged */
+            evidenceHash: string;
+            /** @description Why, citing the legal source and naming the objects */
+            explanation: {
+                en: string;
+                fr: string;
+            };
+            /** @description SHA-256 of `{ruleId, subject}`: one flag per fingerprint and project */
+            fingerprint: string;
+            /** @description Append-only, oldest first */
+            history: {
+                /**
+                 * @description A staff action, or what re-evaluation did on its own (created, updated, auto-closed, auto-reopened)
+                 * @enum {string}
+                 */
+                action: "acknowledge" | "mitigate" | "waive" | "reopen" | "created" | "updated" | "auto-closed" | "auto-reopened";
+                /** Format: date-time */
+                at: string;
+                /** @description `sub` of the staff member; absent for re-evaluation */
+                by?: string;
+                /** @description E-mail of the staff member, when the token carried one */
+                byEmail?: string;
+                /** @description Role of the staff member (legal, committee); absent for re-evaluation and before it was recorded */
+                byRole?: string;
+                from: ("open" | "acknowledged" | "mitigated" | "waived" | "closed") | null;
+                /** @description The mitigation note, the waiver justification, or why re-evaluation reopened the flag */
+                note?: string;
+                /** @enum {string} */
+                to: "open" | "acknowledged" | "mitigated" | "waived" | "closed";
+            }[];
+            /** @description Foreign-investment hold on a partner: no exclusive licence, assignment or transfer of results to it while the flag is open */
+            holds?: {
+                /** @constant */
+                kind: "ief";
+                organizationId: string;
+            };
+            id: string;
+            /** @description Added by hand by the legal staff; never closed by re-evaluation */
+            manual: boolean;
+            /** @description The flag's project acronym, for the cross-project dashboard (null if the project is gone) */
+            projectAcronym: string | null;
+            projectId: string;
+            /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
+            ruleId: string;
+            ruleVersion: number;
+            /** @enum {string} */
+            severity: "info" | "low" | "medium" | "high" | "critical";
+            /** @description The legal citation of the rule that raised the flag (the rule's definition, shared/domain/risk/rules); null for a manual flag */
+            source: {
+                en: string;
+                fr: string;
+            } | null;
+            /** @enum {string} */
+            status: "open" | "acknowledged" | "mitigated" | "waived" | "closed";
+            /** @description What the flag is about (part of its fingerprint) */
+            subject: {
+                accessRightKey?: string;
+                controlEventId?: string;
+                itemKey?: string;
+                organizationId?: string;
+                resultKey?: string;
+                shareholderName?: string;
+            };
+            /** @description French and English */
+            title: {
+                en: string;
+                fr: string;
+            };
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Optimistic-locking version, also sent as the ETag */
+            version: number;
+            /** @description The waiver, once the flag was waived; removed when the flag is reopened */
+            waiver?: {
+                /** Format: date-time */
+                at: string;
+                by: string;
+                /** @description The evidence the waiver was given on: new evidence reopens the flag */
+                evidenceHash: string;
+                justification: string;
+            };
         };
         FormDocument: {
             formId: string;
@@ -2874,9 +2963,14 @@ export interface components {
             /** @enum {string} */
             fundingScheme: "france-2030" | "pspc" | "fui" | "anr" | "bpifrance" | "region" | "horizon-europe" | "eureka" | "private" | "other";
             id: string;
+            /** @description The workflow's current stage (where it stopped, when rejected); null before the workflow starts */
+            stage: ("declarations" | "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "agreement" | "signatures" | "signed") | null;
             /** Format: date */
             startDate: string;
-            /** @enum {string} */
+            /**
+             * @description Derived from the workflow: draft until it starts, then declarations, review (approvals, legal review, lawyer, committee), approved (agreement, signatures), signed; or rejected
+             * @enum {string}
+             */
             status: "draft" | "declarations" | "review" | "approved" | "signed" | "rejected";
             summary?: string;
             technologyDomains: ("cybersecurity" | "artificial-intelligence" | "robotics" | "additive-manufacturing" | "semiconductors" | "quantum" | "energy-storage" | "biotechnologies" | "low-carbon-energy" | "photonics" | "nanotechnologies" | "microelectronics" | "micro-nanosystems" | "space" | "health" | "telecommunications" | "materials" | "software" | "other")[];
@@ -2951,9 +3045,14 @@ export interface components {
                 /** @enum {string} */
                 role: "coordinator" | "partner" | "subcontractor";
             }[];
+            /** @description The workflow's current stage (where it stopped, when rejected); null before the workflow starts */
+            stage: ("declarations" | "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "agreement" | "signatures" | "signed") | null;
             /** Format: date */
             startDate: string;
-            /** @enum {string} */
+            /**
+             * @description Derived from the workflow: draft until it starts, then declarations, review (approvals, legal review, lawyer, committee), approved (agreement, signatures), signed; or rejected
+             * @enum {string}
+             */
             status: "draft" | "declarations" | "review" | "approved" | "signed" | "rejected";
             summary?: string;
             technologyDomains: ("cybersecurity" | "artificial-intelligence" | "robotics" | "additive-manufacturing" | "semiconductors" | "quantum" | "energy-storage" | "biotechnologies" | "low-carbon-energy" | "photonics" | "nanotechnologies" | "microelectronics" | "micro-nanosystems" | "space" | "health" | "telecommunications" | "materials" | "software" | "other")[];
@@ -4228,6 +4327,8 @@ export interface operations {
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
+                /** @description Legal and committee: only the projects at this workflow stage (`rejected`: rejected at any stage), most recently moved first */
+                stage?: "declarations" | "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "agreement" | "signatures" | "signed" | "rejected";
             };
             header?: never;
             path?: never;

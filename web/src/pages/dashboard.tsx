@@ -1,16 +1,17 @@
+import { useState } from 'react';
 import { api, type Schemas } from '../api/client';
 import type { Session } from '../auth/session';
 import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { MoreButton, usePaged } from '../use-paged';
 import { Badge, Loaded, Section, severityTone, today } from '../ui';
+import { ProjectTable, StageFilterSelect, type StageFilter } from './project-table';
 import { RecentControlEvents } from './recent-control-events';
 
 type Task = Schemas['Task'];
-type Flag = Schemas['Flag'];
-type Project = Schemas['Project'];
+type OpenFlag = NonNullable<Awaited<ReturnType<typeof fetchOpenFlags>>['data']>['items'][number];
 
-const PROJECT_STATUSES = ['draft', 'declarations', 'review', 'approved', 'signed', 'rejected'] as const;
+const fetchOpenFlags = (cursor?: string) => api.GET('/flags', { params: { query: { severity: 'high,critical', limit: 25, cursor } } });
 
 /** The home page: my tasks for everyone; for the pôle's staff also the serious open flags and every project. */
 export function DashboardPage({ session }: { session: Session }) {
@@ -18,17 +19,14 @@ export function DashboardPage({ session }: { session: Session }) {
   const staff = session.user.role === 'legal' || session.user.role === 'committee';
   // Soonest due first, 50 at a time ("Afficher plus" reads the next page).
   const tasks = usePaged((cursor) => api.GET('/me/tasks', { params: { query: { limit: 50, cursor } } }), []);
-  // The most recently changed first, 100 at a time.
-  const projects = usePaged((cursor) => api.GET('/projects', { params: { query: { limit: 100, cursor } } }), []);
+  // Staff may narrow the projects to one workflow stage. The most recently changed first, 100 at a time.
+  const [stage, setStage] = useState<StageFilter | ''>('');
+  const projects = usePaged((cursor) => api.GET('/projects', { params: { query: { limit: 100, cursor, ...(stage ? { stage } : {}) } } }), [stage]);
   // Critical first, then high, the most recent first; 25 at a time.
-  const flags = usePaged<Flag>(
-    (cursor) =>
-      staff
-        ? api.GET('/flags', { params: { query: { severity: 'high,critical', limit: 25, cursor } } })
-        : Promise.resolve({ data: { items: [], nextCursor: null }, response: new Response() }),
+  const flags = usePaged<OpenFlag>(
+    (cursor) => (staff ? fetchOpenFlags(cursor) : Promise.resolve({ data: { items: [], nextCursor: null }, response: new Response() })),
     [staff],
   );
-  const acronyms = new Map(projects.items.map((p) => [p.id, p.acronym]));
 
   return (
     <>
@@ -51,7 +49,7 @@ export function DashboardPage({ session }: { session: Session }) {
           <Loaded q={flags.first}>
             {() => (
               <>
-                <OpenFlagTable flags={flags.items} acronyms={acronyms} />
+                <OpenFlagTable flags={flags.items} />
                 <MoreButton paged={flags} />
               </>
             )}
@@ -60,10 +58,11 @@ export function DashboardPage({ session }: { session: Session }) {
       )}
       {staff && <RecentControlEvents />}
       <Section id="projects" title={t('projects.title')}>
+        {staff && <StageFilterSelect value={stage} onChange={setStage} />}
         <Loaded q={projects.first}>
           {() => (
             <>
-              <ProjectTable projects={projects.items} />
+              <ProjectTable projects={projects.items} empty={t(stage ? 'projects.emptyAtStage' : 'projects.empty')} />
               <MoreButton paged={projects} />
             </>
           )}
@@ -117,7 +116,7 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
   );
 }
 
-function OpenFlagTable({ flags, acronyms }: { flags: Flag[]; acronyms: Map<string, string> }) {
+function OpenFlagTable({ flags }: { flags: OpenFlag[] }) {
   const { t, lang, date } = useI18n();
   if (flags.length === 0) return <p className="empty">{t('flags.openEmpty')}</p>;
   return (
@@ -140,59 +139,12 @@ function OpenFlagTable({ flags, acronyms }: { flags: Flag[]; acronyms: Map<strin
               <Link to={`/projects/${f.projectId}/flags/${f.id}`}>{f.title[lang]}</Link>
             </td>
             <td>
-              <Link to={`/projects/${f.projectId}`}>{acronyms.get(f.projectId) ?? f.projectId}</Link>
+              <Link to={`/projects/${f.projectId}`}>{f.projectAcronym ?? f.projectId}</Link>
             </td>
             <td>{date(f.createdAt)}</td>
           </tr>
         ))}
       </tbody>
     </table>
-  );
-}
-
-function ProjectTable({ projects }: { projects: Project[] }) {
-  const { t, date } = useI18n();
-  if (projects.length === 0) return <p className="empty">{t('projects.empty')}</p>;
-  const counts = PROJECT_STATUSES.map((s) => [s, projects.filter((p) => p.status === s).length] as const).filter(([, n]) => n > 0);
-  return (
-    <>
-      <ul className="stage-counts" aria-label={t('projects.byStage')}>
-        {counts.map(([s, n]) => (
-          <li key={s}>
-            <span className="stage-count">{n}</span> {t(`projectStatus.${s}` as MessageKey)}
-          </li>
-        ))}
-      </ul>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('projects.acronym')}</th>
-            <th scope="col">{t('projects.name')}</th>
-            <th scope="col">{t('projects.stage')}</th>
-            <th scope="col">{t('projects.period')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {projects.map((p) => (
-            <tr key={p.id}>
-              <td>
-                <Link to={`/projects/${p.id}`}>
-                  <strong>{p.acronym}</strong>
-                </Link>
-              </td>
-              <td>{p.title}</td>
-              <td>
-                <Badge tone={p.status === 'rejected' ? 'danger' : p.status === 'signed' || p.status === 'approved' ? 'ok' : 'info'}>
-                  {t(`projectStatus.${p.status}` as MessageKey)}
-                </Badge>
-              </td>
-              <td className="nowrap">
-                {date(p.startDate)} – {date(p.endDate)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </>
   );
 }

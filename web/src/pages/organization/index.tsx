@@ -5,12 +5,13 @@ import { countryLabel } from '../../countries';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useQuery } from '../../use-query';
+import { MoreButton, usePaged } from '../../use-paged';
+import { ProjectTable } from '../project-table';
 import { Badge, Loaded, Section } from '../../ui';
 import { ControlChainView, pct } from './control-chain';
 import { Consequences, ControlEventForm, ControlEventTable } from './control-events';
 
 type Org = Schemas['Organization'];
-type Project = Schemas['Project'];
 type Recorded = Schemas['ControlEventRecorded'];
 
 const none = () => Promise.resolve({ data: null, response: new Response() });
@@ -28,7 +29,7 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
   const seesChain = role !== 'partner';
   const org = useQuery(() => api.GET('/organizations/{orgId}', { params: { path: { orgId } } }), [orgId]);
   const chain = useQuery(() => (seesChain ? api.GET('/organizations/{orgId}/control-chain', { params: { path: { orgId } } }) : none()), [orgId, seesChain]);
-  const projects = useQuery(() => api.GET('/organizations/{orgId}/projects', { params: { path: { orgId }, query: { limit: 100 } } }), [orgId]);
+  const projects = usePaged((cursor) => api.GET('/organizations/{orgId}/projects', { params: { path: { orgId }, query: { limit: 100, cursor } } }), [orgId]);
   const events = useQuery(() => (staff ? api.GET('/organizations/{orgId}/control-events', { params: { path: { orgId } } }) : none()), [orgId, staff]);
   // The investor may be a registered organization: the legal staff pick it from the register.
   const register = useQuery(() => (role === 'legal' ? api.GET('/organizations', { params: { query: { limit: 100 } } }) : none()), [role]);
@@ -39,7 +40,7 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
     setRecorded(r);
     setFormOpen(false);
     events.reload();
-    projects.reload();
+    projects.first.reload();
   };
 
   return (
@@ -161,45 +162,15 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
         </Section>
       )}
       <Section id="org-projects" title={t('org.projects')}>
-        <Loaded q={projects}>{(page) => <OrgProjects projects={page.items} />}</Loaded>
+        <Loaded q={projects.first}>
+          {() => (
+            <>
+              <ProjectTable projects={projects.items} empty={t('org.projectsEmpty')} />
+              <MoreButton paged={projects} />
+            </>
+          )}
+        </Loaded>
       </Section>
     </>
-  );
-}
-
-function OrgProjects({ projects }: { projects: Project[] }) {
-  const { t, date } = useI18n();
-  if (projects.length === 0) return <p className="empty">{t('org.projectsEmpty')}</p>;
-  return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('projects.acronym')}</th>
-          <th scope="col">{t('projects.name')}</th>
-          <th scope="col">{t('projects.stage')}</th>
-          <th scope="col">{t('projects.period')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {projects.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <Link to={`/projects/${p.id}`}>
-                <strong>{p.acronym}</strong>
-              </Link>
-            </td>
-            <td>{p.title}</td>
-            <td>
-              <Badge tone={p.status === 'rejected' ? 'danger' : p.status === 'signed' || p.status === 'approved' ? 'ok' : 'info'}>
-                {t(`projectStatus.${p.status}` as MessageKey)}
-              </Badge>
-            </td>
-            <td className="nowrap">
-              {date(p.startDate)} – {date(p.endDate)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
   );
 }
