@@ -369,7 +369,7 @@ describe('OpenAPI document', () => {
     expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskPage');
     expect(successRef('GET /staff')).toBe('#/components/schemas/StaffList');
     expect(successRef('GET /documents/{docId}')).toBe('#/components/schemas/DocumentWithDownload');
-    expect(schemas.FlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });
+    expect(schemas.FlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/FlagPageItem' } });
     expect(schemas.FlagList!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });
     expect(schemas.FlagList!.properties!.nextCursor).toMatchObject({ type: 'null' });
     expect(schemas.DocumentPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Document' } });
@@ -502,7 +502,8 @@ describe('OpenAPI document', () => {
       const [raised] = reconcile([], [finding], now, { scope: projectId }).created;
       expect(validate('Flag', stored(raised!))).toBe(true);
       expect(validate('FlagList', { items: [stored(raised!), stored(waived, 2)], nextCursor: null })).toBe(true);
-      expect(validate('FlagPage', { items: [stored(raised!)], nextCursor: 'eyJpIjoxfQ' })).toBe(true);
+      expect(validate('FlagPage', { items: [{ ...stored(raised!), projectAcronym: 'ALPHA' }], nextCursor: 'eyJpIjoxfQ' })).toBe(true);
+      expect(validate('FlagPage', { items: [stored(raised!)], nextCursor: null })).toBe(false);
       expect(stored(raised!).source?.fr).toMatch(/CMF art\. L151-3/);
       expect(stored(manual).source).toBeNull();
       expect(validate('Flag', { ...stored(manual), severity: 'urgent' })).toBe(false);
