@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getFormDocument } from '../../shared/domain/forms/registry';
 import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../../web/src/forms/display-schema';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { completeDeclaration } from '../fixtures/declaration';
+import { declarationDraftSchema } from '../../shared/domain/declaration';
 import { fieldErrorsOf, fieldId, pointerSegments, toExtraErrors, valueAt } from '../../web/src/forms/form-errors';
 
 /** The declaration form's pure parts (web/src/forms) and the drift of its precompiled validator. */
@@ -19,6 +23,17 @@ describe('display schema', () => {
     // `type` carries the values of every variant, technology items and trademarks alike.
     expect(props(item).type!.enum).toEqual(expect.arrayContaining(['patent', 'software', 'trademark']));
     expect(JSON.stringify(schema)).not.toMatch(/"(oneOf|anyOf|allOf|\$schema)"/);
+  });
+
+  it("accepts what the server accepts: a complete declaration with an Annex I entry of category 6 (not only the first variant's pattern)", () => {
+    const validate = addFormats(new Ajv2020({ allErrors: true, strict: false })).compile(schema);
+    const body = completeDeclaration(...(['a', 'b', 'c'].map((x) => `org_${x.repeat(32)}`) as [string, string, string]));
+    expect(declarationDraftSchema.safeParse(body).success).toBe(true);
+    expect(validate(body) ? [] : validate.errors).toEqual([]);
+    const wrong = structuredClone(body);
+    wrong.background[0].exportControl.annexIEntry = 'six';
+    expect(validate(wrong)).toBe(false);
+    expect(validate.errors!.map((e) => e.instancePath)).toContain('/background/0/exportControl/annexIEntry');
   });
 
   it('turns enum labels into ui:enumNames aligned with the enum, and maps the widgets', () => {

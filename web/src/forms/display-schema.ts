@@ -33,6 +33,11 @@ function mergeUnion(variants: Json[]): Json {
     if (values.every((x) => x !== undefined)) {
       const { const: _c, enum: _e, ...rest } = schemas[0]!;
       properties[k] = { ...rest, enum: [...new Set(values.flat())] };
+    } else if (schemas.length > 1 && schemas.every((p) => typeof p.pattern === 'string')) {
+      // Variants that differ by their pattern (an Annex I entry of category 6 starts with 6): accept any of them;
+      // the discriminator's own value is checked by the server, which answers at the field.
+      const patterns = [...new Set(schemas.map((p) => p.pattern as string))];
+      properties[k] = { ...schemas[0]!, pattern: patterns.length === 1 ? patterns[0] : patterns.map((p) => `(?:${p})`).join('|') };
     } else properties[k] = schemas[0]!;
   }
   // Required in every variant stays required.
