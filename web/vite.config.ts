@@ -17,6 +17,14 @@ export default defineConfig({
     // No inline <script> or data: modules: the CSP allows 'self' only.
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // @rjsf marks its hooks 'use client' (a React Server Components hint): meaningless in this client-only
+      // bundle, and its warnings buried `npm start`'s output.
+      onLog(level, log, handler) {
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
   },
   server: {
     // `npx vite web` for UI work against `npm start` on :3000.
