@@ -98,6 +98,16 @@ describe('organizations', () => {
     expect(type.status).toBe(415);
     const big = await api.call('POST', '/organizations', { token: legal, body: { ...frenchOrg('Big'), activityDescription: 'x'.repeat(1_100_000) } });
     expect(big.status).toBe(413);
+    // Over API Gateway's 10 MB: the local server answers 413 too (it drains the upload instead of resetting the
+    // connection, so a client still writing reads the answer), and the next request is served.
+    const huge = await api.call('POST', '/organizations', {
+      token: legal,
+      rawBody: `"${'x'.repeat(12 * 1024 * 1024)}"`,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(huge.status).toBe(413);
+    expect(huge.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    expect((await api.call('GET', '/organizations?limit=1', { token: legal })).status).toBe(200);
   });
 
   test('GET returns an ETag; PATCH needs If-Match (428), a stale one gets 412, a fresh one wins', async () => {
