@@ -1,17 +1,13 @@
 import * as z from 'zod';
 import { parseOrThrow } from '../../shared/domain/validation';
+import { pageQueryParamsSchema } from '../../shared/domain/page';
 import type { HttpRequest } from './http-handler';
 import { msg, type Msg } from '../../shared/domain/i18n/catalog';
 
-const pageQuerySchema = z.object({
-  limit: z.coerce.number().int('Must be a whole number').min(1, 'At least 1').max(100, 'At most 100').default(25),
-  cursor: z.string().max(4096).optional(),
-});
-
-/** `?limit=&cursor=` of list routes: limit 1..100 (default 25), opaque cursor. */
+/** `?limit=&cursor=` of list routes: limit 1..200 (default 50), opaque cursor (shared/domain/page.ts). */
 export function pageParams(req: HttpRequest): { limit: number; cursor?: string } {
   const { limit, cursor } = parseOrThrow(
-    pageQuerySchema,
+    pageQueryParamsSchema,
     { limit: req.query.limit || undefined, cursor: req.query.cursor || undefined },
     msg('what.queryString'),
   );

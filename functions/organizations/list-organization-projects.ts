@@ -1,28 +1,27 @@
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { pageParams } from '../http/params';
 import { assertCanReadOrganization } from '../../shared/domain/access';
-import { withStagesPage } from '../../shared/services/project-stages';
-import { allProjectIdsOf, projectsOfOrganization } from '../../shared/store/projects';
+import { withStages, withStagesPage } from '../../shared/services/project-stages';
+import { getProjects, projectIdsOfLawyerIn, projectsOfOrganization } from '../../shared/store/projects';
 import { requireOrganization } from '../../shared/store/organizations';
-import { projectsOfLawyerGsiPk } from '../../shared/store/keys';
 import { lawyerSharesProjectWith } from '../../shared/services/lawyer-visibility';
 import * as api from '../../shared/api/routes/organizations';
 
 /**
- * The projects of an organization, from the membership index (one Query and one BatchGet per page). Staff see
- * them all; a partner only for its own organization (all of them are its projects); a lawyer, for an
- * organization of one of its projects, only the projects assigned to it (a page may then hold fewer items).
+ * The projects of an organization, a page at a time. Staff see them all and a partner those of its own
+ * organization: the membership index (one Query and one BatchGet per page). A lawyer sees only the projects
+ * assigned to it: its own assignments, checked by key against the organization's memberships — never every
+ * project of the organization (a page may then hold fewer items, with a cursor).
  */
 export const listOrganizationProjects: RouteHandler<typeof api.listOrganizationProjects> = async (req) => {
   const p = req.principal;
   const orgId = req.params.orgId ?? '';
+  const page = pageParams(req);
   assertCanReadOrganization(p, orgId, p.role === 'lawyer' && (await lawyerSharesProjectWith(p, orgId)));
   const org = await requireOrganization(orgId);
-  const { limit, cursor } = pageParams(req);
-  const page = await withStagesPage(await projectsOfOrganization(org.id, limit, cursor));
-  if (p.role !== 'lawyer') return { status: 200, body: page };
-  const mine = new Set(p.email ? await allProjectIdsOf(projectsOfLawyerGsiPk(p.email)) : []);
-  return { status: 200, body: { items: page.items.filter((x) => mine.has(x.id)), nextCursor: page.nextCursor } };
+  if (p.role !== 'lawyer') return { status: 200, body: await withStagesPage(await projectsOfOrganization(org.id, page.limit, page.cursor)) };
+  const { ids, nextCursor } = await projectIdsOfLawyerIn(p.email!, org.id, page);
+  return { status: 200, body: { items: await withStages(await getProjects(ids)), nextCursor } };
 };
 
 export const handler = httpHandler(api.listOrganizationProjects, listOrganizationProjects);

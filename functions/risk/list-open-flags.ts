@@ -22,10 +22,9 @@ export const listOpenFlagsRoute: RouteHandler<typeof api.listOpenFlags> = async 
       errors: [fieldError(['status'], msg('flag.openOnly', { statuses: FLAG_STATUSES.filter((s) => s !== 'open' && s !== 'acknowledged') }))],
     });
   }
-  const { limit, cursor } = pageParams(req);
   const severities = [...(filter.severity ?? SEVERITIES)].sort((a, b) => SEVERITIES.indexOf(b) - SEVERITIES.indexOf(a));
-  const page = await listOpenFlags(severities, limit, cursor);
-  const items = filter.status ? page.items.filter((f) => filter.status!.includes(f.status)) : page.items;
+  const page = await listOpenFlags(severities, pageParams(req), filter.status);
+  const items = page.items;
   // The acronyms of the page's projects (one BatchGet): the dashboard names projects, not ids.
   const projects = new Map((await getProjects([...new Set(items.map((f) => f.projectId))])).map((p) => [p.id, p.acronym]));
   return {

@@ -1,18 +1,14 @@
-import * as z from 'zod';
 import { httpHandler, type RouteHandler } from '../http/http-handler';
 import { isoDateSchema } from '../../shared/domain/common';
+import { pageQueryParamsSchema } from '../../shared/domain/page';
 import { parseOrThrow } from '../../shared/domain/validation';
 import { listRecentControlEvents } from '../../shared/store/control-events';
 import { getOrganizations } from '../../shared/store/organizations';
 import * as api from '../../shared/api/routes/risk';
 import { msg } from '../../shared/domain/i18n/catalog';
 
-/** `?limit=` 1..100 (default 20: a dashboard section), `?cursor=` opaque, `?from=` a day. */
-const querySchema = z.object({
-  limit: z.coerce.number().int('Must be a whole number').min(1, 'At least 1').max(100, 'At most 100').default(20),
-  cursor: z.string().max(4096).optional(),
-  from: isoDateSchema.optional(),
-});
+/** `?limit=&cursor=` as every list (shared/domain/page.ts), `?from=` a day. */
+const querySchema = pageQueryParamsSchema.extend({ from: isoDateSchema.optional() });
 
 /**
  * The pôle's recent control events (the legal dashboard), newest first, from the dated index; each with the

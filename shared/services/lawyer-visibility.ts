@@ -1,11 +1,10 @@
 import type { Principal } from '../domain/access';
-import { allProjectIdsOf } from '../store/projects';
-import { projectsOfLawyerGsiPk, projectsOfOrgGsiPk } from '../store/keys';
+import { lawyerSharesProjectIn } from '../store/projects';
 
-/** A lawyer sees the organizations that are partners in at least one project assigned to it. */
+/**
+ * A lawyer sees the organizations that are partners in at least one project assigned to it: its assignments
+ * checked by key against the organization's memberships (never every project of the organization).
+ */
 export async function lawyerSharesProjectWith(p: Principal, orgId: string): Promise<boolean> {
-  if (!p.email) return false;
-  const [mine, theirs] = await Promise.all([allProjectIdsOf(projectsOfLawyerGsiPk(p.email)), allProjectIdsOf(projectsOfOrgGsiPk(orgId))]);
-  const set = new Set(mine);
-  return theirs.some((id) => set.has(id));
+  return p.email ? lawyerSharesProjectIn(p.email, orgId) : false;
 }

@@ -17,6 +17,8 @@ export interface BatchGetOptions {
   baseDelayMs?: number;
   maxDelayMs?: number;
   consistentRead?: boolean;
+  /** Only these attributes (and the keys), through placeholders (some names are reserved words). */
+  attributes?: readonly string[];
   /** Injection points for tests (faults the emulator cannot produce, such as UnprocessedKeys). */
   send?: (command: BatchGetCommand) => Promise<BatchGetCommandOutput>;
   sleep?: (ms: number) => Promise<void>;
@@ -52,11 +54,17 @@ export async function batchGetAll(keys: readonly ItemKey[], opts: BatchGetOption
   const chunks: ItemKey[][] = [];
   for (let i = 0; i < unique.length; i += BATCH_GET_MAX_KEYS) chunks.push(unique.slice(i, i + BATCH_GET_MAX_KEYS));
 
+  const names = opts.attributes?.length ? [...new Set(['pk', 'sk', ...opts.attributes])] : [];
+  const projection = names.length
+    ? { ProjectionExpression: names.map((_, i) => `#a${i}`).join(', '), ExpressionAttributeNames: Object.fromEntries(names.map((n, i) => [`#a${i}`, n])) }
+    : {};
   const readChunk = async (chunk: ItemKey[]): Promise<Record<string, unknown>[]> => {
     const found: Record<string, unknown>[] = [];
     let pending = chunk;
     for (let attempt = 1; ; attempt++) {
-      const res = await send(new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...(consistentRead ? { ConsistentRead: true } : {}) } } }));
+      const res = await send(
+        new BatchGetCommand({ RequestItems: { [table]: { Keys: pending, ...projection, ...(consistentRead ? { ConsistentRead: true } : {}) } } }),
+      );
       found.push(...(res.Responses?.[table] ?? []));
       pending = (res.UnprocessedKeys?.[table]?.Keys ?? []) as ItemKey[];
       if (!pending.length) return found;

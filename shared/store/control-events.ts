@@ -1,4 +1,4 @@
-import { queryAll, queryPage, type Page } from './query';
+import { queryAll, queryPage, type Page, type PageRequest } from './query';
 import { controlEventDatedGsi, controlEventKey, orgChain, queries } from './keys';
 import { writeWithAudit } from './tx';
 import { lockedPut } from './locking';
@@ -11,6 +11,11 @@ const MAX_CONTROL_EVENTS = 5000;
 export async function listControlEvents(orgId: string): Promise<ControlEvent[]> {
   const { items } = await queryAll<ControlEvent>(queries.controlEvents(orgId), { max: MAX_CONTROL_EVENTS });
   return items;
+}
+
+/** A page of an organization's control events, oldest recorded first. */
+export async function controlEventsPage(orgId: string, page: PageRequest): Promise<Page<ControlEvent>> {
+  return queryPage<ControlEvent>(queries.controlEvents(orgId), page);
 }
 
 /**

@@ -1,7 +1,8 @@
 import { msg } from '../domain/i18n/catalog';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type * as z from 'zod';
-import { queryAll } from './query';
+import { queryAll, queryPage, type Page, type PageRequest } from './query';
+import { batchGetAll } from './batch-get';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -83,6 +84,28 @@ const MAX_VERSIONS = 20_000;
 export async function listDeclarationVersions(projectId: string, orgId: string): Promise<DeclarationVersionMeta[]> {
   const { items } = await queryAll<DeclarationVersionMeta>(queries.declarationVersions(projectId, orgId), { max: MAX_VERSIONS, attributes: META_FIELDS });
   return items;
+}
+
+/** A page of version metadata (no content), oldest first: one Query of `limit` items. */
+export async function declarationVersionsPage(projectId: string, orgId: string, page: PageRequest): Promise<Page<DeclarationVersionMeta>> {
+  return queryPage<DeclarationVersionMeta>(queries.declarationVersions(projectId, orgId), page, { attributes: META_FIELDS });
+}
+
+/** The metadata of some versions (one BatchGet), in the order of `versions`. */
+export async function getDeclarationVersionMetas(projectId: string, orgId: string, versions: readonly number[]): Promise<DeclarationVersionMeta[]> {
+  const items = (
+    await batchGetAll(
+      versions.map((n) => declarationVersionKey(projectId, orgId, n)),
+      { attributes: META_FIELDS },
+    )
+  ).map((i) => stripKeys<DeclarationVersionMeta>(i));
+  const byVersion = new Map(items.map((v) => [v.version, v]));
+  return versions.flatMap((n) => byVersion.get(n) ?? []);
+}
+
+/** Some partners' declaration heads (one BatchGet). */
+export async function getDeclarationHeads(projectId: string, orgIds: readonly string[]): Promise<DeclarationHead[]> {
+  return (await batchGetAll(orgIds.map((id) => declarationHeadKey(projectId, id)))).map((i) => stripKeys<DeclarationHead>(i));
 }
 
 /**

@@ -4,7 +4,7 @@ import { ddb } from './clients';
 import { config } from './config';
 import { documentKey, documentProjectGsi, projectChain, queries, stripKeys } from './keys';
 import { writeWithAudit } from './tx';
-import { queryPage, type Page } from './query';
+import { queryPage, type Page, type PageRequest } from './query';
 import { batchGetAll } from './batch-get';
 import type { DocumentRecord } from '../domain/documents';
 import type { Actor } from '../domain/audit';
@@ -19,8 +19,9 @@ export async function getDocument(id: string): Promise<DocumentRecord | null> {
   return Item ? stripKeys<DocumentRecord>(Item) : null;
 }
 
-export async function listDocuments(projectId: string, limit: number, cursor?: string): Promise<Page<DocumentRecord>> {
-  return queryPage<DocumentRecord>(queries.documentsOfProject(projectId), { limit, cursor });
+/** A page of a project's documents, oldest first; with `organizationId`, only that organization's (a filtered page). */
+export async function listDocuments(projectId: string, page: PageRequest, organizationId?: string): Promise<Page<DocumentRecord>> {
+  return queryPage<DocumentRecord>(queries.documentsOfProject(projectId), page, organizationId ? { filter: (i) => i.organizationId === organizationId } : {});
 }
 
 export async function createDocument(doc: DocumentRecord, actor: Actor): Promise<void> {

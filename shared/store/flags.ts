@@ -1,7 +1,6 @@
 import { flagDatedGsi, flagKey, openFlagGsi, projectChain, queries } from './keys';
 import { writeWithAudit, type AuditInput, type TxWrite } from './tx';
-import { queryAll, queryPage, type Page } from './query';
-import { decodeCompositeCursor, encodeCompositeCursor } from './pagination';
+import { queryAll, queryPage, queryPageAcross, type Page, type PageRequest } from './query';
 import type * as z from 'zod';
 import { ACTIVE_STATUSES, type Flag } from '../domain/risk/lifecycle';
 import type { storedFlagSchema } from '../domain/flag-schema';
@@ -17,6 +16,20 @@ const MAX_FLAGS = 5000;
 export async function listFlags(projectId: string): Promise<StoredFlag[]> {
   const { items } = await queryAll<StoredFlag>(queries.flags(projectId), { max: MAX_FLAGS, consistentRead: true });
   return items;
+}
+
+/** A page of a project's flags, in flag-id order, optionally only some statuses and severities (a filtered page). */
+export async function listFlagsPage(
+  projectId: string,
+  page: PageRequest,
+  filter: { status?: readonly string[]; severity?: readonly string[] } = {},
+): Promise<Page<StoredFlag>> {
+  const keep =
+    filter.status || filter.severity
+      ? (i: Record<string, unknown>) =>
+          (!filter.status || filter.status.includes(i.status as string)) && (!filter.severity || filter.severity.includes(i.severity as string))
+      : undefined;
+  return queryPage<StoredFlag>(queries.flags(projectId), page, { consistentRead: true, ...(keep ? { filter: keep } : {}) });
 }
 
 /** A flag write: the item (optimistic lock on `version`) and, while active, its place on the open-flags index. */
@@ -68,25 +81,15 @@ export async function saveFlagChanges(
   return out;
 }
 
-/** Open (or acknowledged) flags across all projects, for the legal dashboard, from the sparse index. */
-export async function listOpenFlags(severities: readonly string[], limit: number, cursor?: string): Promise<Page<StoredFlag>> {
-  // One Query per severity (each a begins_with on the same partition); the cursor pages the concatenation:
-  // which severity (`i`) and the cursor inside its Query (`k`).
-  const state = decodeCompositeCursor(
-    cursor,
-    (v): v is { i: number; k?: string } => typeof v.i === 'number' && Number.isInteger(v.i) && v.i >= 0 && (v.k === undefined || typeof v.k === 'string'),
-  ) ?? { i: 0 };
-  const items: StoredFlag[] = [];
-  let i = state.i;
-  let inner = state.k;
-  while (i < severities.length && items.length < limit) {
-    const page = await queryPage<StoredFlag>(queries.openFlags(severities[i]!), { limit: limit - items.length, cursor: inner }, { descending: true });
-    items.push(...page.items);
-    if (page.nextCursor) inner = page.nextCursor;
-    else {
-      i++;
-      inner = undefined;
-    }
-  }
-  return { items, nextCursor: i < severities.length ? encodeCompositeCursor({ i, ...(inner ? { k: inner } : {}) }) : null };
+/**
+ * Open (or acknowledged) flags across all projects, for the legal dashboard, from the sparse index: one Query
+ * per severity (each a begins_with on the same partition), most severe first, paged as one list; `statuses`
+ * keeps only some (a filtered page).
+ */
+export async function listOpenFlags(severities: readonly string[], page: PageRequest, statuses?: readonly string[]): Promise<Page<StoredFlag>> {
+  return queryPageAcross<StoredFlag>(
+    severities.map((s) => queries.openFlags(s)),
+    page,
+    { descending: true, ...(statuses ? { filter: (i) => statuses.includes(i.status as string) } : {}) },
+  );
 }

@@ -17,7 +17,7 @@ import {
   queries,
   stripKeys,
 } from './keys';
-import { queryAll, queryPage, type Page } from './query';
+import { MAX_FILTER_QUERIES, queryAll, queryPage, type Page, type PageRequest } from './query';
 import { batchGetAll } from './batch-get';
 import { writeWithAudit, type TxWrite } from './tx';
 import { newId } from './organizations';
@@ -305,6 +305,41 @@ export async function listProjectsIn(gsi1pk: string, limit: number, cursor?: str
 
 export const projectsOfOrganization = (orgId: string, limit: number, cursor?: string) => listProjectsIn(projectsOfOrgGsiPk(orgId), limit, cursor);
 export const projectsOfLawyer = (email: string, limit: number, cursor?: string) => listProjectsIn(projectsOfLawyerGsiPk(email), limit, cursor);
+
+/**
+ * A page of the projects both assigned to a lawyer and with `orgId` as a partner (a lawyer's view of an
+ * organization): the lawyer's assignments page by page (its own partition, a few projects), each page's
+ * memberships of `orgId` read by key (one BatchGet) — never the organization's projects. At most
+ * {@link MAX_FILTER_QUERIES} Queries of at most `limit` items: a page may be shorter, with a cursor.
+ */
+export async function projectIdsOfLawyerIn(email: string, orgId: string, page: PageRequest): Promise<{ ids: string[]; nextCursor: string | null }> {
+  const ids: string[] = [];
+  let cursor = page.cursor;
+  for (let n = 0; n < MAX_FILTER_QUERIES; n++) {
+    const p = await listProjectIdsIn(projectsOfLawyerGsiPk(email), page.limit - ids.length, cursor);
+    const members = new Set((await batchGetAll(p.ids.map((id) => membershipKey(id, orgId)))).map((i) => i.projectId as string));
+    ids.push(...p.ids.filter((id) => members.has(id)));
+    if (!p.nextCursor) return { ids, nextCursor: null };
+    cursor = p.nextCursor;
+    if (ids.length === page.limit) break;
+  }
+  return { ids, nextCursor: cursor ?? null };
+}
+
+/**
+ * Whether a lawyer is assigned to at least one project that `orgId` is a partner in: the lawyer's assignments
+ * (100 at a time) checked by key against the organization's memberships; stops at the first one found.
+ */
+export async function lawyerSharesProjectIn(email: string, orgId: string): Promise<boolean> {
+  let cursor: string | undefined;
+  for (let n = 0; n * 100 < MAX_PROJECTS_OF; n++) {
+    const p = await listProjectIdsIn(projectsOfLawyerGsiPk(email), 100, cursor);
+    if (p.ids.length && (await batchGetAll(p.ids.map((id) => membershipKey(id, orgId)))).length) return true;
+    if (!p.nextCursor) return false;
+    cursor = p.nextCursor;
+  }
+  return false;
+}
 
 /** Bound of {@link allProjectIdsOf}: an organization (or a lawyer) is in far fewer projects than this. */
 const MAX_PROJECTS_OF = 10_000;

@@ -2,7 +2,8 @@ import { QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { ddb } from './clients';
 import { config } from './config';
 import { stripKeys, type KeyQuery } from './keys';
-import { decodeCursor, encodeCursor } from './pagination';
+import { decodeCompositeCursor, decodeCursor, encodeCompositeCursor, encodeCursor, type CursorBinding } from './pagination';
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../domain/page';
 
 /**
  * Every Query of the store goes through here: {@link queryPage} for the lists of the API (one page and an
@@ -66,20 +67,102 @@ export function queryInput(q: KeyQuery, opts: Omit<QueryOptions<unknown>, 'map'>
 
 const defaultMap = <T>(item: Record<string, unknown>) => stripKeys<T>(item);
 
+/** What a cursor of `q` may hold: its start key's attributes, partition and sort-key condition. */
+export function cursorBinding(q: KeyQuery): CursorBinding {
+  const a = keyAttributes(q);
+  return {
+    attributes: q.index ? ['pk', 'sk', a.pk, a.sk] : ['pk', 'sk'],
+    partition: { name: a.pk, value: q.pk },
+    ...(q.sk ? { sort: { name: a.sk, condition: q.sk } } : {}),
+  };
+}
+
+/** `?limit=&cursor=` of a list (limit already validated: 1..200, shared/domain/page.ts). */
+export interface PageRequest {
+  limit: number;
+  cursor?: string;
+}
+
+export interface PageOptions<T> extends QueryOptions<T> {
+  /**
+   * Keeps only the raw items it accepts (e.g. the caller's own documents). The page then reads ahead, in at
+   * most `maxQueries` Queries, until it holds `limit` items; the cursor is the key of its last item. When the
+   * Queries run out first, the page is shorter than `limit` and `nextCursor` says where to go on.
+   */
+  filter?: (item: Record<string, unknown>) => boolean;
+  /** Bound of a filtered page's Queries (default {@link MAX_FILTER_QUERIES}). */
+  maxQueries?: number;
+}
+
+/** A filtered page reads at most this many Queries of at most {@link PAGE_LIMIT_MAX} items each. */
+export const MAX_FILTER_QUERIES = 4;
+
 /**
- * One page of a list: at most `limit` items from `cursor` (an opaque cursor from a previous page, accepted only
- * for the same partition — a crafted cursor cannot start elsewhere; 400 otherwise).
+ * One page of a list: at most `limit` items from `cursor` (an opaque cursor from a previous page of the same
+ * query, checked by {@link cursorBinding}: a crafted cursor cannot start elsewhere; 400 at `cursor` otherwise).
+ * One Query of `Limit: limit`; with a `filter`, a bounded number of Queries (see {@link PageOptions}).
  */
-export async function queryPage<T>(q: KeyQuery, page: { limit: number; cursor?: string }, opts: QueryOptions<T> = {}): Promise<Page<T>> {
+export async function queryPage<T>(q: KeyQuery, page: PageRequest, opts: PageOptions<T> = {}): Promise<Page<T>> {
   const map = opts.map ?? defaultMap<T>;
-  const res = await ddb().send(
-    new QueryCommand({
-      ...queryInput(q, opts),
-      Limit: page.limit,
-      ExclusiveStartKey: decodeCursor(page.cursor, { [keyAttributes(q).pk]: q.pk }),
-    }),
-  );
-  return { items: (res.Items ?? []).map(map), nextCursor: encodeCursor(res.LastEvaluatedKey) };
+  const bind = cursorBinding(q);
+  let startKey: Record<string, unknown> | undefined = decodeCursor(page.cursor, bind);
+  const filter = opts.filter;
+  // A projection must still return the key attributes: a filtered page's cursor is its last item's key.
+  const input = queryInput(q, opts.attributes?.length ? { ...opts, attributes: [...new Set([...opts.attributes, ...bind.attributes])] } : opts);
+  const items: T[] = [];
+  const maxQueries = filter ? (opts.maxQueries ?? MAX_FILTER_QUERIES) : 1;
+  for (let n = 0; n < maxQueries; n++) {
+    const wanted = page.limit - items.length;
+    const res = await ddb().send(
+      new QueryCommand({ ...input, Limit: filter ? Math.min(PAGE_LIMIT_MAX, Math.max(wanted, PAGE_LIMIT_DEFAULT)) : wanted, ExclusiveStartKey: startKey }),
+    );
+    const raw = res.Items ?? [];
+    for (let i = 0; i < raw.length; i++) {
+      const item = raw[i]!;
+      if (filter && !filter(item)) continue;
+      items.push(map(item));
+      if (items.length === page.limit) {
+        // Full: go on after this item (unless it was the partition's last).
+        const more = i < raw.length - 1 || res.LastEvaluatedKey !== undefined;
+        return { items, nextCursor: more ? encodeCursor(Object.fromEntries(bind.attributes.map((a) => [a, item[a]]))) : null };
+      }
+    }
+    startKey = res.LastEvaluatedKey;
+    if (!startKey) return { items, nextCursor: null };
+  }
+  return { items, nextCursor: encodeCursor(startKey) };
+}
+
+/**
+ * One page of the concatenation of several Queries (one per severity, per role…), in order: the cursor holds
+ * which Query (`i`) and the plain cursor inside it (`k`, bound to that Query). At most `limit` items, and at most
+ * one page per Query.
+ */
+export async function queryPageAcross<T>(qs: readonly KeyQuery[], page: PageRequest, opts: PageOptions<T> = {}): Promise<Page<T>> {
+  const state = decodeCompositeCursor(
+    page.cursor,
+    (v): v is { i: number; k?: string } =>
+      Number.isInteger(v.i) &&
+      (v.i as number) >= 0 &&
+      (v.i as number) < qs.length &&
+      (v.k === undefined || typeof v.k === 'string') &&
+      Object.keys(v).length <= 2,
+  ) ?? { i: 0 };
+  const items: T[] = [];
+  let i = state.i;
+  let inner = state.k;
+  while (i < qs.length && items.length < page.limit) {
+    const p = await queryPage<T>(qs[i]!, { limit: page.limit - items.length, ...(inner ? { cursor: inner } : {}) }, opts);
+    items.push(...p.items);
+    if (p.nextCursor) {
+      inner = p.nextCursor;
+      if (opts.filter && items.length < page.limit) break; // a filtered Query ran out of reads: a short page
+    } else {
+      i++;
+      inner = undefined;
+    }
+  }
+  return { items, nextCursor: i < qs.length ? encodeCompositeCursor({ i, ...(inner ? { k: inner } : {}) }) : null };
 }
 
 /** Thrown by {@link queryAll} when a partition holds more items than the caller's hard maximum. */

@@ -1,5 +1,5 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { queryAll } from './query';
+import { queryAll, queryPageAcross, type Page, type PageRequest } from './query';
 import { ddb } from './clients';
 import { config } from './config';
 import { queries, staffGsi, staffKey, stripKeys } from './keys';
@@ -33,6 +33,15 @@ export async function listStaff(role?: StaffRole): Promise<StaffMember[]> {
   const byEmail = new Map<string, StaffMember>();
   for (const { items } of parts) for (const m of items) byEmail.set(m.email, m);
   return [...byEmail.values()].sort((a, b) => STAFF_ROLES.indexOf(a.role) - STAFF_ROLES.indexOf(b.role) || a.email.localeCompare(b.email));
+}
+
+/**
+ * A page of the directory, or of one role: role by role (legal, committee, lawyer), each by email, then the
+ * partition written before `shard-keys-v1` (empty once it has run). A person is one item, under one key or the other.
+ */
+export async function staffPage(page: PageRequest, role?: StaffRole): Promise<Page<StaffMember>> {
+  const roles = role ? [role] : STAFF_ROLES;
+  return queryPageAcross<StaffMember>([...roles.map((r) => queries.staff(r)), queries.legacyStaff(role)], page);
 }
 
 export async function putStaff(email: string, input: StaffInput, previous: StaffMember | null, actor: Actor, now = new Date()): Promise<StaffMember> {

@@ -270,8 +270,17 @@ describe('OpenAPI document', () => {
     expect(Object.keys(opOf('PUT /projects/{projectId}/declarations/{orgId}').responses)).toEqual(expect.arrayContaining(['200', '201']));
   });
 
-  it('gives paginated list routes limit (1..100, default 25) and cursor, and other routes the parameters of their query schema', () => {
+  it('gives every list route limit (1..200, default 50) and cursor, and other routes the parameters of their query schema', () => {
+    // Every route answering `{ items, nextCursor }` pages: there is no whole-list route left.
     const paginated = [
+      'GET /projects/{projectId}/declarations',
+      'GET /projects/{projectId}/declarations/{orgId}/versions',
+      'GET /projects/{projectId}/flags',
+      'GET /staff',
+      'GET /organizations/{orgId}/control-events',
+      'GET /organizations/{orgId}/projects',
+      'GET /control-events',
+      'GET /exports',
       'GET /organizations',
       'GET /projects',
       'GET /organizations/{orgId}/audit',
@@ -282,22 +291,19 @@ describe('OpenAPI document', () => {
       'GET /me/tasks',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
-    // These answer with the whole list (`nextCursor: null`) and read no limit or cursor.
-    for (const key of [
-      'GET /projects/{projectId}/declarations',
-      'GET /projects/{projectId}/flags',
-      'GET /staff',
-      'GET /organizations/{orgId}/control-events',
-    ]) {
-      expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(false);
-    }
-    // 25 by default; the dashboard's recent control events come 20 at a time.
-    const LIMIT_DEFAULTS: Record<string, number> = { 'GET /control-events': 20 };
-    const limitOf = (key: string) =>
+    const lists = routes.filter((r) => {
+      const ok = (opOf(routeKey(r)).responses['200'] as { content?: Record<string, { schema: { $ref?: string } }> } | undefined)?.content?.['application/json']
+        ?.schema.$ref;
+      const props = ok ? (doc.components.schemas as Record<string, { properties?: Record<string, unknown> }>)[ok.split('/').pop()!]?.properties : undefined;
+      return !!props?.items && !!props.nextCursor;
+    });
+    expect(lists.map(routeKey).sort()).toEqual([...paginated].sort());
+    for (const r of lists) expect(isListRoute(r)).toBe(true);
+    const limitOf = () =>
       expect.objectContaining({
         name: 'limit',
         required: false,
-        schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 100, default: LIMIT_DEFAULTS[key] ?? 25 }),
+        schema: expect.objectContaining({ type: 'integer', minimum: 1, maximum: 200, default: 50 }),
       });
     const CURSOR = expect.objectContaining({ name: 'cursor', required: false, schema: expect.objectContaining({ type: 'string' }) });
     for (const r of routes) {
@@ -305,7 +311,7 @@ describe('OpenAPI document', () => {
       if (isListRoute(r)) {
         expect(r.method).toBe('GET');
         expect(r.path.endsWith('}')).toBe(false);
-        expect(params).toEqual(expect.arrayContaining([limitOf(routeKey(r)), CURSOR]));
+        expect(params).toEqual(expect.arrayContaining([limitOf(), CURSOR]));
       }
       if (r.query) {
         expect(params.map((p) => p.name)).toEqual(Object.keys((r.query as unknown as { shape: object }).shape));
@@ -328,6 +334,8 @@ describe('OpenAPI document', () => {
     });
     expect(query('GET /staff')).toEqual({
       role: expect.objectContaining({ required: false, schema: { type: 'string', enum: ['legal', 'committee', 'lawyer'] } }),
+      limit: limitOf(),
+      cursor: CURSOR,
     });
     expect(Object.keys(query('GET /flags'))).toEqual(['status', 'severity', 'limit', 'cursor']);
     // Comma-separated filters: the documented pattern accepts what the handler's flagFilterSchema accepts.
@@ -365,13 +373,13 @@ describe('OpenAPI document', () => {
       (opOf(key).responses[code] as { content: Record<string, { schema: { $ref: string } }> }).content['application/json']!.schema.$ref;
     expect(successRef('GET /projects/{projectId}/workflow')).toBe('#/components/schemas/WorkflowView');
     expect(successRef('POST /projects/{projectId}/workflow', '201')).toBe('#/components/schemas/WorkflowState');
-    expect(successRef('GET /projects/{projectId}/flags')).toBe('#/components/schemas/FlagList');
+    expect(successRef('GET /projects/{projectId}/flags')).toBe('#/components/schemas/ProjectFlagPage');
     expect(successRef('GET /me/tasks')).toBe('#/components/schemas/TaskPage');
-    expect(successRef('GET /staff')).toBe('#/components/schemas/StaffList');
+    expect(successRef('GET /staff')).toBe('#/components/schemas/StaffPage');
     expect(successRef('GET /documents/{docId}')).toBe('#/components/schemas/DocumentWithDownload');
     expect(schemas.FlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/FlagPageItem' } });
-    expect(schemas.FlagList!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });
-    expect(schemas.FlagList!.properties!.nextCursor).toMatchObject({ type: 'null' });
+    expect(schemas.ProjectFlagPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Flag' } });
+    expect(schemas.ProjectFlagPage!.properties!.nextCursor).toMatchObject({ type: ['string', 'null'] });
     expect(schemas.DocumentPage!.properties!.items).toEqual({ type: 'array', items: { $ref: '#/components/schemas/Document' } });
     for (const name of ['DeclarationView', 'DeclarationVersion']) {
       expect(schemas[name]!.properties!.content).toEqual({ $ref: '#/components/schemas/DeclarationDraft', description: expect.any(String) });
@@ -476,7 +484,7 @@ describe('OpenAPI document', () => {
       expect(validate('WorkflowState', { ...state, stage: 'done' })).toBe(false);
     });
 
-    it('flags: manual, waived, raised by the engine (Flag, FlagList, FlagPage)', () => {
+    it('flags: manual, waived, raised by the engine (Flag, ProjectFlagPage, FlagPage)', () => {
       const manual = createManualFlag(
         { ruleId: 'MANUAL', title: 'Vérifier', severity: 'high', explanation: 'À vérifier', subject: { organizationId: orgA } },
         { actor: legal, now },
@@ -501,7 +509,7 @@ describe('OpenAPI document', () => {
       };
       const [raised] = reconcile([], [finding], now, { scope: projectId }).created;
       expect(validate('Flag', stored(raised!))).toBe(true);
-      expect(validate('FlagList', { items: [stored(raised!), stored(waived, 2)], nextCursor: null })).toBe(true);
+      expect(validate('ProjectFlagPage', { items: [stored(raised!), stored(waived, 2)], nextCursor: 'eyJpIjoxfQ' })).toBe(true);
       expect(validate('FlagPage', { items: [{ ...stored(raised!), projectAcronym: 'ALPHA' }], nextCursor: 'eyJpIjoxfQ' })).toBe(true);
       expect(validate('FlagPage', { items: [stored(raised!)], nextCursor: null })).toBe(false);
       expect(stored(raised!).source?.fr).toMatch(/CMF art\. L151-3/);
@@ -570,7 +578,7 @@ describe('OpenAPI document', () => {
         version: 1,
         updatedAt: now.toISOString(),
       };
-      expect(validate('StaffList', { items: [member], nextCursor: null })).toBe(true);
+      expect(validate('StaffPage', { items: [member], nextCursor: null })).toBe(true);
       const docId = 'doc_' + 'f'.repeat(32);
       const pending: DocumentRecord = {
         id: docId,
@@ -641,7 +649,7 @@ describe('OpenAPI document', () => {
       expect(validate('DeclarationVersion', { ...meta(1), content: v1, submitted: true, submittedAt: now.toISOString() })).toBe(true);
       expect(validate('DeclarationVersion', { ...meta(1), content: parseDeclarationDraft({}), submitted: false, submittedAt: null })).toBe(true);
       expect(
-        validate('DeclarationVersionList', {
+        validate('DeclarationVersionPage', {
           items: [
             { ...meta(1), submitted: true, submittedAt: now.toISOString() },
             { ...meta(2), submitted: false, submittedAt: null },
@@ -650,7 +658,7 @@ describe('OpenAPI document', () => {
         }),
       ).toBe(true);
       expect(
-        validate('DeclarationStatusList', {
+        validate('DeclarationStatusPage', {
           items: [
             {
               organizationId: orgA,

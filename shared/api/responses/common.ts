@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { instantSchema, sha256Schema, versionSchema } from '../../domain/response-schema';
+import { CURSOR_MAX_LENGTH, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../../domain/page';
 
 /**
  * Building blocks of the response schemas (what handlers return: the route's `response` type-checks each
@@ -10,7 +11,7 @@ export const datetime = instantSchema;
 export const version = versionSchema;
 export const sha256 = sha256Schema;
 
-/** Item schema of every list body, paginated or not: its component is referenced instead of inlined. */
+/** Item schema of every list body: its component is referenced instead of inlined. */
 export const listItems = new WeakMap<z.ZodType, z.ZodType>();
 export const paginated = new WeakSet<z.ZodType>();
 /** `{ items, nextCursor }` of the paginated list routes (`?limit=&cursor=`). */
@@ -19,12 +20,6 @@ export function pageOf<T extends z.ZodType>(item: T) {
   listItems.set(page, item);
   paginated.add(page);
   return page;
-}
-/** `{ items, nextCursor: null }` of the list routes that answer with the whole list at once (no `limit`/`cursor`). */
-export function listOf<T extends z.ZodType>(item: T) {
-  const list = z.object({ items: z.array(item), nextCursor: z.null().describe('Always null: the whole list comes in one response') });
-  listItems.set(list, item);
-  return list;
 }
 
 /** JSON Schema keyword naming a nested component (see {@link asComponent}); never left in the document. */
@@ -39,10 +34,10 @@ export function asComponent<T extends z.ZodType>(name: string, schema: T, descri
   return schema.meta({ [COMPONENT_KEYWORD]: name, description }) as T;
 }
 
-/** `?limit=&cursor=` of paginated lists (functions/http/params.ts). */
+/** `?limit=&cursor=` of every list route (functions/http/params.ts; shared/domain/page.ts). */
 export const pageQueryShape = {
-  limit: z.number().int().min(1).max(100).default(25).describe('Page size'),
-  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
+  limit: z.number().int().min(1).max(PAGE_LIMIT_MAX).default(PAGE_LIMIT_DEFAULT).describe('Page size'),
+  cursor: z.string().max(CURSOR_MAX_LENGTH).optional().describe('The `nextCursor` of the previous page (opaque; only valid for the same list)'),
 };
 export const pageQuerySchema = z.object(pageQueryShape);
 /** A comma-separated list of `values` (as shared/domain/risk/lifecycle.ts `flagFilterSchema` reads it). */

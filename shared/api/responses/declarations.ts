@@ -3,7 +3,7 @@ import { orgIdSchema } from '../../domain/organization';
 import { partnerRoleSchema, projectIdSchema } from '../../domain/project';
 import { declarationDraftSchema } from '../../domain/declaration';
 import { declarationHeadSchema, declarationSubmissionSchema, declarationVersionMetaSchema } from '../../domain/declaration-record-schema';
-import { asComponent, datetime, listOf, sha256 } from './common';
+import { asComponent, datetime, pageOf, sha256 } from './common';
 
 export { declarationHeadSchema };
 const declarationContentSchema = asComponent(
@@ -20,7 +20,7 @@ export const declarationStatusSchema = z.object({
   lastSubmittedVersion: z.number().int().min(1).nullable(),
   lastSubmittedAt: datetime.nullable(),
 });
-export const declarationStatusListSchema = listOf(declarationStatusSchema);
+export const declarationStatusPageSchema = pageOf(declarationStatusSchema);
 export const declarationViewSchema = declarationVersionMetaSchema.extend({
   content: declarationContentSchema,
   status: z.enum(['draft', 'submitted']).describe('Whether this version was submitted'),
@@ -53,7 +53,7 @@ export const ipFileSchema = z.object({
     ]),
   ),
 });
-export const declarationVersionListSchema = listOf(declarationVersionSummarySchema);
+export const declarationVersionPageSchema = pageOf(declarationVersionSummarySchema);
 export const declarationSavedSchema = z.union([
   declarationHeadSchema.extend({ savedVersion: declarationVersionMetaSchema.describe('The version just created') }),
   declarationHeadSchema

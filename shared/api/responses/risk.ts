@@ -5,16 +5,16 @@ import { SEVERITIES } from '../../domain/risk/types';
 import { flagIdSchema, flagViewSchema } from '../../domain/flag-schema';
 import { controlEventSchema } from '../../domain/control-event-schema';
 import { isoDateSchema } from '../../domain/common';
-import { csvQuery, listOf, pageOf, pageQueryShape } from './common';
+import { csvQuery, pageOf, pageQueryShape } from './common';
 
 export { flagViewSchema as flagSchema, controlEventSchema };
-export const flagListSchema = listOf(flagViewSchema);
+export const flagPageSchema = pageOf(flagViewSchema);
 export const openFlagPageSchema = pageOf(
   flagViewSchema.extend({
     projectAcronym: z.string().nullable().describe("The flag's project acronym, for the cross-project dashboard (null if the project is gone)"),
   }),
 );
-export const controlEventListSchema = listOf(controlEventSchema);
+export const controlEventPageSchema = pageOf(controlEventSchema);
 const bilingual = z.object({ fr: z.string(), en: z.string() });
 const flagRef = z.object({ id: flagIdSchema, ruleId: z.string(), severity: z.enum(SEVERITIES), title: bilingual });
 export const controlEventRecordedSchema = z.object({
@@ -43,8 +43,7 @@ export const poleControlEventSchema = controlEventSchema.extend({
 });
 export const poleControlEventPageSchema = pageOf(poleControlEventSchema);
 export const poleControlEventQuerySchema = z.object({
-  limit: z.number().int().min(1).max(100).default(20).describe('Page size'),
-  cursor: z.string().max(4096).optional().describe('The `nextCursor` of the previous page'),
+  ...pageQueryShape,
   from: isoDateSchema.optional().describe('Only events recorded on or after this day (UTC, YYYY-MM-DD)'),
 });
 
@@ -52,6 +51,7 @@ export const poleControlEventQuerySchema = z.object({
 export const flagQuerySchema = z.object({
   status: csvQuery(FLAG_STATUSES, 'Only flags with these statuses'),
   severity: csvQuery(SEVERITIES, 'Only flags of these severities'),
+  ...pageQueryShape,
 });
 export const openFlagQuerySchema = z.object({
   status: csvQuery(['open', 'acknowledged'], 'Only flags with these statuses (mitigated, waived and closed flags are listed per project)'),

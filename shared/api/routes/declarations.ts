@@ -4,8 +4,8 @@ import { declarationDraftSchema, parseDeclarationDraft } from '../../domain/decl
 import {
   declarationHeadSchema,
   declarationSavedSchema,
-  declarationStatusListSchema,
-  declarationVersionListSchema,
+  declarationStatusPageSchema,
+  declarationVersionPageSchema,
   declarationVersionSchema,
   declarationViewSchema,
   diffQuerySchema,
@@ -20,7 +20,7 @@ export const listDeclarations = defineRoute({
   roles: ALL,
   summary: 'Declaration status of every partner',
   tags: ['declarations'],
-  response: declarationStatusListSchema,
+  response: declarationStatusPageSchema,
 });
 export const getDeclaration = defineRoute({
   method: 'GET',
@@ -55,7 +55,7 @@ export const listVersions = defineRoute({
   roles: ALL,
   summary: 'Version history',
   tags: ['declarations'],
-  response: declarationVersionListSchema,
+  response: declarationVersionPageSchema,
 });
 export const getVersion = defineRoute({
   method: 'GET',

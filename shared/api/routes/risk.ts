@@ -3,9 +3,9 @@ import { defineRoute, LEGAL, STAFF_READ } from '../route';
 import { controlEventInputSchema } from '../../domain/control-event';
 import { flagActionBodySchema, manualFlagBodySchema } from '../../domain/risk/lifecycle';
 import {
-  controlEventListSchema,
+  controlEventPageSchema,
   controlEventRecordedSchema,
-  flagListSchema,
+  flagPageSchema,
   flagQuerySchema,
   flagSchema,
   openFlagPageSchema,
@@ -23,7 +23,7 @@ export const listFlags = defineRoute({
   summary: "A project's risk flags (?status=&severity=)",
   tags: ['risk'],
   query: flagQuerySchema,
-  response: flagListSchema,
+  response: flagPageSchema,
 });
 export const createFlag = defineRoute({
   method: 'POST',
@@ -82,7 +82,7 @@ export const listControlEvents = defineRoute({
   roles: STAFF_READ,
   summary: "An organization's control events",
   tags: ['risk'],
-  response: controlEventListSchema,
+  response: controlEventPageSchema,
 });
 export const listPoleControlEvents = defineRoute({
   method: 'GET',

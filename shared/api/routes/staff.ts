@@ -1,7 +1,7 @@
 /** Routes of the Lambda group "staff" (see ../route.ts). */
 import { defineRoute, LEGAL, STAFF_READ } from '../route';
 import { staffInputSchema } from '../../domain/staff';
-import { staffListSchema, staffMemberSchema, staffQuerySchema } from '../responses/staff';
+import { staffPageSchema, staffMemberSchema, staffQuerySchema } from '../responses/staff';
 
 export const listStaff = defineRoute({
   method: 'GET',
@@ -12,7 +12,7 @@ export const listStaff = defineRoute({
   summary: 'The pôle staff directory (?role=)',
   tags: ['staff'],
   query: staffQuerySchema,
-  response: staffListSchema,
+  response: staffPageSchema,
 });
 export const putStaff = defineRoute({
   method: 'PUT',

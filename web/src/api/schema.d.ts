@@ -342,7 +342,7 @@ export interface paths {
         };
         /**
          * An organization's control events
-         * @description Roles: legal, committee.
+         * @description Roles: legal, committee. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listControlEvents"];
         put?: never;
@@ -538,7 +538,7 @@ export interface paths {
         };
         /**
          * Declaration status of every partner
-         * @description Roles: legal, committee, lawyer, partner.
+         * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listDeclarations"];
         put?: never;
@@ -622,7 +622,7 @@ export interface paths {
         };
         /**
          * Version history
-         * @description Roles: legal, committee, lawyer, partner.
+         * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listVersions"];
         put?: never;
@@ -706,7 +706,7 @@ export interface paths {
         };
         /**
          * A project's risk flags (?status=&severity=)
-         * @description Roles: legal, committee, lawyer.
+         * @description Roles: legal, committee, lawyer. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listFlags"];
         put?: never;
@@ -886,7 +886,7 @@ export interface paths {
         };
         /**
          * The pôle staff directory (?role=)
-         * @description Roles: legal, committee.
+         * @description Roles: legal, committee. Paginated: pass `nextCursor` back as `cursor`.
          */
         get: operations["listStaff"];
         put?: never;
@@ -1315,10 +1315,10 @@ export interface components {
             votingRightsAfterPct: number;
             votingRightsBeforePct?: number;
         };
-        ControlEventList: {
+        ControlEventPage: {
             items: components["schemas"]["ControlEvent"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         ControlEventRecorded: {
             event: {
@@ -2117,10 +2117,10 @@ export interface components {
              */
             updatedAt?: string;
         };
-        DeclarationStatusList: {
+        DeclarationStatusPage: {
             items: components["schemas"]["DeclarationStatus"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         DeclarationVersion: {
             /** @description The declaration as saved: the body of the PUT that created the version, as the server parsed it (a draft: parts may be missing) */
@@ -2151,10 +2151,10 @@ export interface components {
             submittedAt: string | null;
             version: number;
         };
-        DeclarationVersionList: {
+        DeclarationVersionPage: {
             items: components["schemas"]["DeclarationVersionSummary"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         DeclarationVersionSummary: {
             /** @description SHA-256 of the canonical JSON of the content */
@@ -2471,11 +2471,6 @@ export interface components {
             action: "acknowledge" | "mitigate" | "waive" | "reopen";
             justification?: string;
             note?: string;
-        };
-        FlagList: {
-            items: components["schemas"]["Flag"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
         };
         FlagPage: {
             items: components["schemas"]["FlagPageItem"][];
@@ -2980,6 +2975,11 @@ export interface components {
             /** @description Optimistic-locking version, also sent as the ETag */
             version: number;
         };
+        ProjectFlagPage: {
+            items: components["schemas"]["Flag"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         ProjectInput: {
             acronym: string;
             /** Format: date */
@@ -3166,11 +3166,6 @@ export interface components {
             /** @enum {string} */
             role: "legal" | "committee" | "lawyer";
         };
-        StaffList: {
-            items: components["schemas"]["StaffMember"][];
-            /** @description Always null: the whole list comes in one response */
-            nextCursor: null;
-        };
         StaffMember: {
             /** @default true */
             active: boolean;
@@ -3191,6 +3186,11 @@ export interface components {
             updatedAt: string;
             /** @description Optimistic-locking version, also sent as the ETag */
             version: number;
+        };
+        StaffPage: {
+            items: components["schemas"]["StaffMember"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
         };
         Task: {
             /**
@@ -3696,7 +3696,7 @@ export interface operations {
     listPoleControlEvents: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Only events recorded on or after this day (UTC, YYYY-MM-DD) */
                 from?: string;
@@ -3779,7 +3779,7 @@ export interface operations {
     listExports: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -3891,7 +3891,7 @@ export interface operations {
     listOpenFlags: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -3971,7 +3971,7 @@ export interface operations {
     myTasks: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4018,7 +4018,7 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4149,7 +4149,7 @@ export interface operations {
     listOrganizationAudit: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4231,7 +4231,12 @@ export interface operations {
     };
     listControlEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -4246,7 +4251,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ControlEventList"];
+                    "application/json": components["schemas"]["ControlEventPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4293,7 +4298,7 @@ export interface operations {
     listOrganizationProjects: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4323,7 +4328,7 @@ export interface operations {
     listProjects: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4455,7 +4460,7 @@ export interface operations {
     listAgreements: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4589,7 +4594,7 @@ export interface operations {
     listProjectAudit: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4645,7 +4650,12 @@ export interface operations {
     };
     listDeclarations: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
             header?: never;
             path: {
                 projectId: string;
@@ -4660,7 +4670,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeclarationStatusList"];
+                    "application/json": components["schemas"]["DeclarationStatusPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4809,7 +4819,12 @@ export interface operations {
     };
     listVersions: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
             header?: never;
             path: {
                 orgId: string;
@@ -4825,7 +4840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeclarationVersionList"];
+                    "application/json": components["schemas"]["DeclarationVersionPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -4863,7 +4878,7 @@ export interface operations {
     listDocuments: {
         parameters: {
             query?: {
-                /** @description The `nextCursor` of the previous page */
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
                 cursor?: string;
                 /** @description Page size */
                 limit?: number;
@@ -4961,6 +4976,10 @@ export interface operations {
     listFlags: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
                 /** @description Only flags of these severities: one or more of info, low, medium, high, critical, comma-separated */
                 severity?: string;
                 /** @description Only flags with these statuses: one or more of open, acknowledged, mitigated, waived, closed, comma-separated */
@@ -4980,7 +4999,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FlagList"];
+                    "application/json": components["schemas"]["ProjectFlagPage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -5401,6 +5420,10 @@ export interface operations {
     listStaff: {
         parameters: {
             query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
                 /** @description Only the members of this role (any other value lists everyone) */
                 role?: "legal" | "committee" | "lawyer";
             };
@@ -5416,7 +5439,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffList"];
+                    "application/json": components["schemas"]["StaffPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

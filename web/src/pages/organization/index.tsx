@@ -5,6 +5,7 @@ import { countryLabel } from '../../countries';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useQuery } from '../../use-query';
+import { PAGE_MAX, readAll } from '../../read-all';
 import { MoreButton, usePaged } from '../../use-paged';
 import { ProjectTable } from '../project-table';
 import { Badge, Loaded, Section } from '../../ui';
@@ -30,7 +31,13 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
   const org = useQuery(() => api.GET('/organizations/{orgId}', { params: { path: { orgId } } }), [orgId]);
   const chain = useQuery(() => (seesChain ? api.GET('/organizations/{orgId}/control-chain', { params: { path: { orgId } } }) : none()), [orgId, seesChain]);
   const projects = usePaged((cursor) => api.GET('/organizations/{orgId}/projects', { params: { path: { orgId }, query: { limit: 100, cursor } } }), [orgId]);
-  const events = useQuery(() => (staff ? api.GET('/organizations/{orgId}/control-events', { params: { path: { orgId } } }) : none()), [orgId, staff]);
+  const events = useQuery(
+    () =>
+      staff
+        ? readAll((cursor) => api.GET('/organizations/{orgId}/control-events', { params: { path: { orgId }, query: { limit: PAGE_MAX, cursor } } }))
+        : none(),
+    [orgId, staff],
+  );
   // The investor may be a registered organization: the legal staff pick it from the register.
   const register = useQuery(() => (role === 'legal' ? api.GET('/organizations', { params: { query: { limit: 100 } } }) : none()), [role]);
   const [formOpen, setFormOpen] = useState(false);

@@ -5,6 +5,7 @@ import { countryLabel } from '../../countries';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { useQuery } from '../../use-query';
+import { PAGE_MAX, readAll } from '../../read-all';
 import { Badge, Loaded, Section } from '../../ui';
 import { DeclarationTable } from './declarations-section';
 import { FlagList } from './flags-section';
@@ -32,12 +33,15 @@ export function ProjectPage({
 }) {
   const { t, lang, date } = useI18n();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
-  const declarations = useQuery(() => api.GET('/projects/{projectId}/declarations', { params: { path: { projectId } } }), [projectId]);
+  const declarations = useQuery(
+    () => readAll((cursor) => api.GET('/projects/{projectId}/declarations', { params: { path: { projectId }, query: { limit: PAGE_MAX, cursor } } })),
+    [projectId],
+  );
   const canSeeFlags = session.user.role !== 'partner';
   const flags = useQuery(
     () =>
       canSeeFlags
-        ? api.GET('/projects/{projectId}/flags', { params: { path: { projectId }, query: {} } })
+        ? readAll((cursor) => api.GET('/projects/{projectId}/flags', { params: { path: { projectId }, query: { limit: PAGE_MAX, cursor } } }))
         : Promise.resolve({ data: { items: [], nextCursor: null }, response: new Response() }),
     [projectId, canSeeFlags],
   );

@@ -4,6 +4,7 @@ import type { Session } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { Link, navigate, useLocation } from '../../router';
 import { useQuery } from '../../use-query';
+import { PAGE_MAX, readAll } from '../../read-all';
 import { Badge, Loaded, Section } from '../../ui';
 import { groupRedline, type Entry, type Field, type Json } from './redline-model';
 
@@ -27,7 +28,10 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
     return { data: new Map(found.filter((o): o is Org => o !== undefined).map((o) => [o.id, o])), response: new Response() };
   }, [partnerIds]);
   const versions = useQuery(
-    () => api.GET('/projects/{projectId}/declarations/{orgId}/versions', { params: { path: { projectId, orgId } } }),
+    () =>
+      readAll((cursor) =>
+        api.GET('/projects/{projectId}/declarations/{orgId}/versions', { params: { path: { projectId, orgId }, query: { limit: PAGE_MAX, cursor } } }),
+      ),
     [projectId, orgId],
   );
   const form = useQuery(() => api.GET('/forms/{formId}', { params: { path: { formId: 'declaration' }, query: { lang } } }), [lang]);
