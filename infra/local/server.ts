@@ -1,4 +1,4 @@
-import { CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -117,9 +117,9 @@ export function createApiServer(opts: ApiServerOptions): Server {
   });
   const corsHeaders = {
     'access-control-allow-origin': opts.webOrigin,
-    'access-control-allow-headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',
-    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'access-control-expose-headers': 'ETag, Location',
+    'access-control-allow-headers': CORS_ALLOW_HEADERS.join(', '),
+    'access-control-allow-methods': CORS_ALLOW_METHODS.join(', '),
+    'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(', '),
     'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
   };
 

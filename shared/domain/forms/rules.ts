@@ -40,9 +40,11 @@ export const ONE_COORDINATOR_RULE = {
   type: 'object',
   properties: {
     partners: {
-      if: { type: 'array', minItems: 1 },
+      // `items: {}` (any item: partners' own schema types them) only so that every `type: 'array'` names its items.
+      if: { type: 'array', items: {}, minItems: 1 },
       then: {
         type: 'array',
+        items: {},
         contains: { type: 'object', properties: { role: { const: 'coordinator' } }, required: ['role'] },
         minContains: 1,
         maxContains: 1,
