@@ -1,12 +1,10 @@
 import { resolve } from 'node:path';
-import spectralCore from '@stoplight/spectral-core';
-import spectralParsers from '@stoplight/spectral-parsers';
+import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
+import * as parsers from '@stoplight/spectral-parsers';
 import { schema, truthy } from '@stoplight/spectral-functions';
 import { oas } from '@stoplight/spectral-rulesets';
 import owasp from '@stoplight/spectral-owasp-ruleset';
 import type { OpenApiDocument } from '../../shared/api/openapi';
-
-const { Spectral, Document, Ruleset } = spectralCore;
 
 /** The name the linted document is given (the overrides below point into it). */
 const SOURCE = 'openapi.json';
@@ -83,6 +81,9 @@ export interface LintResult {
   path: string;
 }
 
+/** The JSON parser, whether the CommonJS module comes through Node's ESM loader (tsx) or SWC's interop (jest). */
+const Json = parsers.Json ?? (parsers as unknown as { default: typeof parsers }).default.Json;
+
 const SEVERITIES = ['error', 'warn', 'info', 'hint'] as const;
 
 /** Lints `document` (the JSON it serves) and returns every finding. */
@@ -90,7 +91,7 @@ export async function lintOpenApi(document: OpenApiDocument): Promise<LintResult
   const spectral = new Spectral();
   spectral.setRuleset(new Ruleset(openApiRuleset as never, { severity: 'recommended', source: resolve(SOURCE) }));
   const text = JSON.stringify(document, null, 2);
-  const results = await spectral.run(new Document(text, spectralParsers.Json, resolve(SOURCE)));
+  const results = await spectral.run(new Document(text, Json, resolve(SOURCE)));
   return results.map((r) => ({
     code: String(r.code),
     severity: SEVERITIES[r.severity] ?? 'hint',

@@ -19,7 +19,8 @@ import { documentRecordSchema } from '../domain/documents-schema';
 import { taskSchema } from '../domain/workflow-schema';
 import { flagIdSchema, flagViewSchema } from '../domain/flag-schema';
 import { agreementRequestSchema, signatureRecordSchema, signatureRequestSchema } from '../domain/agreement-records';
-import { IDEMPOTENCY_KEY_MAX_LENGTH, IF_MATCH_MAX_LENGTH, INT32_MAX, MAX_BODY_BYTES } from '../domain/limits';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IF_MATCH_MAX_LENGTH, INT32_MAX, MAX_BODY_BYTES, STEP_ID_MAX_LENGTH, VERSION_MAX } from '../domain/limits';
+import { exportJobIdSchema } from '../domain/exports/request';
 import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, LOCAL_WEB_ORIGIN } from '../domain/cors';
 
 /**
@@ -292,8 +293,13 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   formId: () => ({ type: 'string', enum: formIds() }),
   docId: () => output(documentIdSchema),
   flagId: () => output(flagIdSchema),
-  stepId: () => ({ type: 'string', description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`' }),
-  n: () => ({ type: 'integer', minimum: 1, maximum: 999999, description: 'Version number' }),
+  stepId: () => ({
+    type: 'string',
+    maxLength: STEP_ID_MAX_LENGTH,
+    description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`',
+  }),
+  n: () => ({ type: 'integer', format: 'int32', minimum: 1, maximum: VERSION_MAX, description: 'Version number' }),
+  id: () => output(exportJobIdSchema),
   kind: () => ({ type: 'string', enum: [...DEFINED_EXPORT_KINDS], description: 'Export kind whose columns are defined' }),
 };
 

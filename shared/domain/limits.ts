@@ -24,8 +24,20 @@ export const ISO_DATETIME_MAX_LENGTH = 35;
 export const EMAIL_MAX_LENGTH = 254;
 /** Keys the client chooses for the items of a declaration (`r1`, `bg-2`). */
 export const ITEM_KEY_MAX_LENGTH = 64;
+/** An export-control Annex I entry (`5A002.a.1`). */
+export const ANNEX_I_ENTRY_MAX_LENGTH = 32;
 /** Free-text filters of list routes (query parameters). */
 export const QUERY_TEXT_MAX_LENGTH = 200;
+/** A patent publication number as typed, spaces and punctuation included (`WO 2019/123456 A1`). */
+export const PATENT_NUMBER_MAX_LENGTH = 40;
+/** A SIREN: 9 digits. */
+export const SIREN_LENGTH = 9;
+/** A project acronym (after trimming). */
+export const ACRONYM_MAX_LENGTH = 30;
+/** Partners of one project. */
+export const PARTNERS_MAX = 100;
+/** A workflow step id: `partner-approval:<orgId>` at most. */
+export const STEP_ID_MAX_LENGTH = 64;
 /** A version number (declaration, agreement): 1..999999. */
 export const VERSION_MAX = 999_999;
 /** An `If-Match` value: `W/"123456789"` at most. */

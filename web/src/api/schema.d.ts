@@ -3137,7 +3137,7 @@ export interface components {
             technologyDomains: ("cybersecurity" | "artificial-intelligence" | "robotics" | "additive-manufacturing" | "semiconductors" | "quantum" | "energy-storage" | "biotechnologies" | "low-carbon-energy" | "photonics" | "nanotechnologies" | "microelectronics" | "micro-nanosystems" | "space" | "health" | "telecommunications" | "materials" | "software" | "other")[];
             title: string;
         } & {
-            partners?: unknown;
+            partners?: unknown[];
         };
         ProjectPage: {
             items: components["schemas"]["Project"][];
