@@ -50,7 +50,7 @@ export const partnerEntrySchema = z.strictObject({ organizationId: orgIdSchema, 
 const projectFields = {
   acronym: z
     .string()
-    .max(ACRONYM_MAX_LENGTH + TEXT_PADDING_MAX, { message: `Up to ${ACRONYM_MAX_LENGTH} letters, digits and - _ + . characters`, abort: true })
+    .max(ACRONYM_MAX_LENGTH + TEXT_PADDING_MAX, { message: 'Up to 30 letters, digits and - _ + . characters', abort: true })
     .trim()
     .regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-_+. ]{0,${ACRONYM_MAX_LENGTH - 1}}$`), 'Up to 30 letters, digits and - _ + . characters'),
   title: text(300),
