@@ -90,7 +90,13 @@ export async function startApi(bench: Bench, stack: Stack): Promise<Api> {
   // Imported only now: the handlers' SDK clients read their endpoints from the environment startStack set.
   const { createApiServer } = await import('../../infra/local/server');
   let serverMs = NaN;
-  const server = createApiServer({ devTokenSecret: devSecret, webOrigin: WEB_ORIGIN, onRequest: ({ ms }) => (serverMs = ms) });
+  // Unthrottled unless VIGIE_RATE_LIMIT says otherwise: the benches measure the handlers, not the local throttling.
+  const server = createApiServer({
+    devTokenSecret: devSecret,
+    webOrigin: WEB_ORIGIN,
+    onRequest: ({ ms }) => (serverMs = ms),
+    rateLimit: process.env.VIGIE_RATE_LIMIT === undefined ? null : undefined,
+  });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   bench.onCleanup(async () => {
     server.closeAllConnections?.();

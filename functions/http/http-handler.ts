@@ -9,6 +9,7 @@ import { principalFromEvent } from './auth';
 import { logger } from '../../shared/services/logger';
 import { problemResponse, toProblem } from './problem';
 import { RETRY_AFTER_SECONDS } from './transient';
+import { MAX_BODY_BYTES } from '../../shared/domain/limits';
 import { assertRole, type Principal } from '../../shared/domain/access';
 import {
   DomainError,
@@ -20,7 +21,7 @@ import {
 } from '../../shared/domain/errors';
 import { fieldError, parseOrThrow } from '../../shared/domain/validation';
 import { negotiateLanguage } from '../../shared/domain/i18n/lang';
-import { config, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
+import { config, CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 import { msg } from '../../shared/domain/i18n/catalog';
 
 export type HttpEvent = APIGatewayProxyEventV2WithJWTAuthorizer;
@@ -60,7 +61,7 @@ export type IdempotencyRunner = (
   run: () => Promise<HttpResponse>,
 ) => Promise<HttpResponse>;
 
-export const MAX_BODY_BYTES = 1024 * 1024;
+export { MAX_BODY_BYTES };
 const JSON_TYPES = ['application/json', 'application/merge-patch+json'];
 
 const UTF8_LABELS = ['utf-8', 'utf8'];
@@ -215,9 +216,9 @@ export function httpHandler<D extends RouteDef>(route: D, fn: RouteHandler<D>, o
     .use(
       httpCors({
         origins: [config.webOrigin],
-        exposeHeaders: 'ETag, Location',
-        headers: 'Authorization, Content-Type, If-Match, Idempotency-Key',
-        methods: 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
+        exposeHeaders: CORS_EXPOSE_HEADERS.join(', '),
+        headers: CORS_ALLOW_HEADERS.join(', '),
+        methods: CORS_ALLOW_METHODS.join(', '),
         maxAge: CORS_MAX_AGE_SECONDS,
       }),
     )

@@ -1,4 +1,4 @@
-import { CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/store/config';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -8,6 +8,7 @@ import { verifyDevToken } from '../../shared/services/dev-jwt';
 import { negotiateLanguage, type Lang } from '../../shared/domain/i18n/lang';
 import { problemTitle, translateMessage } from '../../shared/domain/i18n/messages';
 import { createWebApp, type WebAppOptions } from './web-static';
+import { parseRateLimit, TokenBuckets, type RateLimit } from './rate-limit';
 
 /**
  * The local API Gateway: matches a request against shared/api/routes.ts, verifies the bearer token as the
@@ -44,6 +45,8 @@ export interface ApiServerOptions {
   onRequest?: (line: { method: string; path: string; status: number; ms: number }) => void;
   /** The web app to serve on the same origin (./web-static.ts); none in the API's own tests. */
   web?: WebAppOptions;
+  /** Throttling per token subject (./rate-limit.ts); null: off. Default: `VIGIE_RATE_LIMIT`, else 50/100. */
+  rateLimit?: RateLimit | null;
 }
 
 const defaultLoader = async (handlerPath: string): Promise<LambdaHandler> => {
@@ -57,7 +60,7 @@ function problem(res: ServerResponse, lang: Lang, status: number, titleKey: stri
   res.writeHead(status, { 'content-type': 'application/problem+json', 'content-language': lang, vary: 'Accept-Language', ...extraHeaders });
   res.end(
     JSON.stringify({
-      type: `https://vigie.dev/problems/${status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : 'request'}`,
+      type: `https://vigie.dev/problems/${status === 404 ? 'not-found' : status === 401 ? 'unauthorized' : status === 429 ? 'too-many-requests' : 'request'}`,
       title: problemTitle(titleKey, lang),
       status,
       detail: translateMessage(detail, lang),
@@ -106,6 +109,8 @@ const TEXT_TYPES = /^(application\/(json|[\w.+-]+\+json|x-www-form-urlencoded|xm
 export function createApiServer(opts: ApiServerOptions): Server {
   const compiled = routes.map(compile).sort((a, b) => a.params.length - b.params.length);
   const web = opts.web ? createWebApp(opts.web) : null;
+  const rateLimit = opts.rateLimit === undefined ? parseRateLimit(process.env.VIGIE_RATE_LIMIT) : opts.rateLimit;
+  const buckets = rateLimit ? new TokenBuckets(rateLimit) : null;
   const loader = opts.loadHandler ?? defaultLoader;
   const cache = new Map<string, Promise<LambdaHandler>>();
   const load = (p: string) => {
@@ -130,11 +135,13 @@ export function createApiServer(opts: ApiServerOptions): Server {
   });
   const corsHeaders = {
     'access-control-allow-origin': opts.webOrigin,
-    'access-control-allow-headers': 'Authorization, Content-Type, If-Match, Idempotency-Key',
-    'access-control-allow-methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-    'access-control-expose-headers': 'ETag, Location',
+    'access-control-allow-headers': CORS_ALLOW_HEADERS.join(', '),
+    'access-control-allow-methods': CORS_ALLOW_METHODS.join(', '),
+    'access-control-expose-headers': CORS_EXPOSE_HEADERS.join(', '),
     'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
   };
+  /** The CORS headers of the server's own problems (the handlers' answers carry theirs). */
+  const cors = { 'access-control-allow-origin': opts.webOrigin, 'access-control-expose-headers': corsHeaders['access-control-expose-headers'] };
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const started = performance.now();
@@ -158,7 +165,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
       }
       // The web app: its files, and its pages on a browser's page load (./web-static.ts); API calls pass through.
       if (web?.handle(req, res, url.pathname, match !== undefined || compiled.some((c) => c.regex.test(url.pathname)))) return;
-      if (!match) return problem(res, lang, 404, 'not-found', `No route for ${method} ${url.pathname}.`);
+      if (!match) return problem(res, lang, 404, 'not-found', `No route for ${method} ${url.pathname}.`, cors);
       const { c, values } = match;
 
       let claims: Record<string, string | number | boolean> | undefined;
@@ -168,18 +175,30 @@ export function createApiServer(opts: ApiServerOptions): Server {
         if (!token)
           return problem(res, lang, 401, 'unauthorized', 'Send Authorization: Bearer <token> (POST /dev/token gives one locally).', {
             'www-authenticate': 'Bearer',
+            ...cors,
           });
         try {
           claims = flattenClaims(await verifyDevToken(token, opts.devTokenSecret));
         } catch (e) {
           return problem(res, lang, 401, 'unauthorized', `The token was refused: ${(e as Error).message}`, {
             'www-authenticate': 'Bearer error="invalid_token"',
+            ...cors,
           });
         }
       }
 
+      // Throttled per token subject (API Gateway throttles the stage as a whole; this is stricter, never looser).
+      const throttled = buckets?.take(claims?.sub !== undefined ? `sub:${String(claims.sub)}` : `ip:${req.socket.remoteAddress ?? ''}`);
+      if (throttled && !throttled.allowed) {
+        req.resume(); // the body is not read: let it drain
+        return problem(res, lang, 429, 'too-many-requests', `Too many requests; retry in ${throttled.retryAfterSeconds} s.`, {
+          'retry-after': String(throttled.retryAfterSeconds),
+          ...cors,
+        });
+      }
+
       const raw = await readBody(req);
-      if (raw === 'too-large') return problem(res, lang, 413, 'payload-too-large', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`);
+      if (raw === 'too-large') return problem(res, lang, 413, 'payload-too-large', `The request is larger than ${MAX_REQUEST_BYTES} bytes.`, cors);
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(',') : v;
       const isText = TEXT_TYPES.test(headers['content-type'] ?? 'application/json');
@@ -241,7 +260,7 @@ export function createApiServer(opts: ApiServerOptions): Server {
     } catch (e) {
       // The handlers map their own errors; this is the local stand-in for API Gateway's 500.
       console.error('[local api] internal error:', e);
-      if (!res.headersSent) problem(res, lang, 500, 'internal', 'An unexpected error occurred.');
+      if (!res.headersSent) problem(res, lang, 500, 'internal', 'An unexpected error occurred.', cors);
       else res.end();
     }
   };

@@ -19,6 +19,9 @@ import { documentRecordSchema } from '../domain/documents-schema';
 import { taskSchema } from '../domain/workflow-schema';
 import { flagIdSchema, flagViewSchema } from '../domain/flag-schema';
 import { agreementRequestSchema, signatureRecordSchema, signatureRequestSchema } from '../domain/agreement-records';
+import { IDEMPOTENCY_KEY_MAX_LENGTH, IF_MATCH_MAX_LENGTH, INT32_MAX, MAX_BODY_BYTES, STEP_ID_MAX_LENGTH, VERSION_MAX } from '../domain/limits';
+import { exportJobIdSchema } from '../domain/exports/request';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, LOCAL_WEB_ORIGIN } from '../domain/cors';
 
 /**
  * The OpenAPI 3.1 document of the HTTP API, built from the route table (shared/api/routes.ts, passed in so
@@ -225,6 +228,8 @@ export interface BuildOptions {
   /** Include local-only routes (marked `x-local-only`). Default true. */
   includeLocalOnly?: boolean;
   version?: string;
+  /** The origins CORS allows (config.webOrigin where served); stated in `x-cors` and on `Access-Control-Allow-Origin`. */
+  corsOrigins?: readonly string[];
 }
 
 const PROBLEM_TYPE = 'application/problem+json';
@@ -235,10 +240,13 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found, or not visible to the caller',
   409: 'Conflicts with the current state (or the same Idempotency-Key is still being processed)',
   412: 'The version is stale: If-Match does not match the current version, or the item changed between the read and the write of this request. Reload and retry (`currentEtag` is the current ETag)',
-  413: 'Body larger than 1 MiB',
+  413: `Body larger than ${MAX_BODY_BYTES / 1024 / 1024} MiB`,
   415: 'Body not sent as application/json',
   422: 'Idempotency-Key already used with a different body',
   428: 'If-Match is required',
+  429: 'Too many requests: the caller is throttled (local server: a token bucket per token subject; AWS: the API Gateway stage). Wait `Retry-After` seconds when it is sent (API Gateway sends none: back off on your own)',
+  500: 'Unexpected server error (a bug); the `requestId` identifies it in the logs',
+  503: 'A dependency (DynamoDB, S3, SES) was throttled or unavailable after the retries; nothing was half-written. Retry after `Retry-After` seconds',
 };
 const ERROR_NAMES: Record<number, string> = {
   400: 'BadRequest',
@@ -251,7 +259,15 @@ const ERROR_NAMES: Record<number, string> = {
   415: 'UnsupportedMediaType',
   422: 'Unprocessable',
   428: 'PreconditionRequired',
+  429: 'TooManyRequests',
+  500: 'InternalError',
+  503: 'ServiceUnavailable',
 };
+/** Error responses that tell when to come back. */
+const RETRY_AFTER_ERRORS = new Set([429, 503]);
+/** Routes that touch no AWS service (the document and the form schemas are built in memory): no 503. */
+const IN_MEMORY_GROUPS = new Set(['openapi', 'forms']);
+const CORS_HEADER = 'Access-Control-Allow-Origin';
 
 const TAG_DESCRIPTIONS: Record<string, string> = {
   meta: 'Liveness and API description',
@@ -277,8 +293,13 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   formId: () => ({ type: 'string', enum: formIds() }),
   docId: () => output(documentIdSchema),
   flagId: () => output(flagIdSchema),
-  stepId: () => ({ type: 'string', description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`' }),
-  n: () => ({ type: 'integer', minimum: 1, maximum: 999999, description: 'Version number' }),
+  stepId: () => ({
+    type: 'string',
+    maxLength: STEP_ID_MAX_LENGTH,
+    description: 'URL-encoded step id: `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee`',
+  }),
+  n: () => ({ type: 'integer', format: 'int32', minimum: 1, maximum: VERSION_MAX, description: 'Version number' }),
+  id: () => output(exportJobIdSchema),
   kind: () => ({ type: 'string', enum: [...DEFINED_EXPORT_KINDS], description: 'Export kind whose columns are defined' }),
 };
 
@@ -433,17 +454,20 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
     if (!isPublic && r.method !== 'GET') errors.add(412);
     if (r.body) [413, 415].forEach((c) => errors.add(c));
     if (r.idempotent) errors.add(422);
+    // Any operation may be throttled or fail unexpectedly.
+    [429, 500].forEach((c) => errors.add(c));
+    if (!IN_MEMORY_GROUPS.has(r.group ?? '')) errors.add(503);
 
     const status = r.status ?? 200;
     const responses: Record<string, unknown> = {};
     const success = (code: number, description: string) => {
-      if (code === 204) return { description };
-      const headers: Record<string, unknown> = {};
+      const headers: Record<string, unknown> = { [CORS_HEADER]: { $ref: `#/components/headers/${CORS_HEADER}` } };
+      if (code === 204) return { description, headers };
       if (r.response && versionedSchemas.has(r.response)) headers.ETag = { $ref: '#/components/headers/ETag' };
       if ((code === 201 || code === 202) && r.response && locatedSchemas.has(r.response)) headers.Location = { $ref: '#/components/headers/Location' };
       return {
         description,
-        ...(Object.keys(headers).length ? { headers } : {}),
+        headers,
         content: { [r.contentType ?? 'application/json']: { schema: r.response ? ref(r.response, 'output', `${pascal(operationId)}Response`) : {} } },
       };
     };
@@ -499,7 +523,8 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
     ...(TAG_DESCRIPTIONS[name] ? { description: TAG_DESCRIPTIONS[name] } : {}),
   }));
 
-  return {
+  const corsOrigins = opts.corsOrigins ?? [LOCAL_WEB_ORIGIN];
+  return withIntegerFormats({
     openapi: '3.1.0',
     info: {
       title: 'Vigie API',
@@ -508,14 +533,39 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
       description:
         'Bodies are JSON. Errors are RFC 9457 `application/problem+json`. Mutable resources return an `ETag` and take `If-Match`. ' +
         'Request schemas are the server-side zod schemas rendered as JSON Schema 2020-12 (`GET /forms/{formId}` serves the same with a uiSchema); ' +
-        'rules JSON Schema cannot express (SIREN check digit, at most 4 decimals, voting rights ≤ 100 %, date order) are checked by the server only.',
+        'rules JSON Schema cannot express (SIREN check digit, at most 4 decimals, voting rights ≤ 100 %, date order) are checked by the server only. ' +
+        'Every operation may answer 429 when the caller is throttled, and 500 on an unexpected error.',
+      contact: { name: 'Vigie maintainers', url: 'https://vigie.dev' },
+    },
+    servers: [
+      {
+        url: '/',
+        description: 'This deployment, on the origin that serves this document (production in AWS, local with `npm start`)',
+        'x-internal': false,
+      },
+    ],
+    'x-cors': {
+      description: 'Cross-origin calls are allowed from the web UI only (WEB_ORIGIN), by the handlers and the local server alike',
+      allowedOrigins: [...corsOrigins],
+      allowedHeaders: [...CORS_ALLOW_HEADERS],
+      allowedMethods: [...CORS_ALLOW_METHODS],
+      exposedHeaders: [...CORS_EXPOSE_HEADERS],
+      maxAge: CORS_MAX_AGE_SECONDS,
     },
     tags,
     security: [{ bearerAuth: [] }],
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'Cognito access token in AWS; `POST /dev/token` locally' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'Cognito access token in AWS; `POST /dev/token` locally. Verified as RFC8725 (JWT Best Current Practices) asks: ' +
+            'the algorithm is fixed by the verifier (RS256 by the API Gateway JWT authorizer, HS256 by the local server), never read from the token; ' +
+            'issuer, audience and expiry are checked.',
+        },
       },
       schemas,
       parameters: {
@@ -524,28 +574,61 @@ export function buildOpenApiDocument(routes: readonly OpenApiRoute[], opts: Buil
           in: 'header',
           required: true,
           description: 'The ETag of the version you read, e.g. `"3"`',
-          schema: { type: 'string', pattern: '^(W/)?"?[0-9]{1,9}"?$' },
+          schema: { type: 'string', maxLength: IF_MATCH_MAX_LENGTH, pattern: '^(W/)?"?[0-9]{1,9}"?$' },
         },
         IdempotencyKey: {
           name: 'Idempotency-Key',
           in: 'header',
           required: false,
           description: 'Client-chosen key; a retry with the same key and body returns the first response, with another body 422',
-          schema: { type: 'string', pattern: '^[A-Za-z0-9_\\-:.]{8,128}$' },
+          schema: { type: 'string', maxLength: IDEMPOTENCY_KEY_MAX_LENGTH, pattern: '^[A-Za-z0-9_\\-:.]{8,128}$' },
         },
       },
       headers: {
         ETag: { description: 'Strong ETag of the resource version, e.g. `"3"`; send it back in If-Match', schema: { type: 'string' } },
         Location: { description: 'URL path of the created resource', schema: { type: 'string' } },
+        [CORS_HEADER]: {
+          description: 'The web UI origin, when the request comes from it (CORS; see `x-cors`)',
+          schema: { type: 'string', enum: [...corsOrigins] },
+        },
+        'Retry-After': {
+          description: 'Seconds to wait before retrying',
+          schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 3600 },
+        },
       },
       responses: Object.fromEntries(
         [...usedErrors]
           .sort((a, b) => a - b)
           .map((code) => [
             ERROR_NAMES[code],
-            { description: ERROR_DESCRIPTIONS[code], content: { [PROBLEM_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } } },
+            {
+              description: ERROR_DESCRIPTIONS[code],
+              headers: {
+                [CORS_HEADER]: { $ref: `#/components/headers/${CORS_HEADER}` },
+                ...(RETRY_AFTER_ERRORS.has(code) ? { 'Retry-After': { $ref: '#/components/headers/Retry-After' } } : {}),
+              },
+              content: { [PROBLEM_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+            },
           ]),
       ),
     },
-  };
+  });
+}
+
+/**
+ * Every integer states its size: `int32` when its bounds fit 32 bits, `int64` otherwise (zod's `.int()` is
+ * bounded by ±2^53-1). The bounds themselves come from the zod schemas.
+ */
+function withIntegerFormats<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(withIntegerFormats) as T;
+  if (!node || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(node)) out[k] = withIntegerFormats(v);
+  const isInteger = out.type === 'integer' || (Array.isArray(out.type) && out.type.includes('integer'));
+  if (isInteger && out.format === undefined) {
+    const lo = typeof out.minimum === 'number' ? out.minimum : -Infinity;
+    const hi = typeof out.maximum === 'number' ? out.maximum : Infinity;
+    out.format = lo >= -INT32_MAX - 1 && hi <= INT32_MAX ? 'int32' : 'int64';
+  }
+  return out as T;
 }

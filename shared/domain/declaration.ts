@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { emailSchema, idSchema, text } from './common';
 import { ISO_COUNTRIES } from './countries';
+import { ANNEX_I_ENTRY_MAX_LENGTH, ISO_DATE_LENGTH } from './limits';
 import { PayloadTooLargeError, ValidationError } from './errors';
 import { countrySchema, orgIdSchema } from './organization';
 import { checkShares } from './ownership';
@@ -150,6 +151,7 @@ const orRequired = (message: string) => (issue: { input?: unknown }) => (issue.i
 export const KEY_PATTERN = new RegExp(`^[A-Za-z0-9][A-Za-z0-9._-]{0,${MAX_KEY_LENGTH - 1}}$`);
 export const itemKeySchema = z
   .string({ error: orRequired('Must be a string') })
+  .max(MAX_KEY_LENGTH, { message: `A key of 1 to ${MAX_KEY_LENGTH} letters, digits, '.', '-' or '_', e.g. bg-1`, abort: true })
   .regex(KEY_PATTERN, `A key of 1 to ${MAX_KEY_LENGTH} letters, digits, '.', '-' or '_', e.g. bg-1`);
 
 /**
@@ -158,7 +160,8 @@ export const itemKeySchema = z
  */
 export const declarationDateSchema = z.iso
   .date({ error: orRequired('Must be a date YYYY-MM-DD'), abort: true })
-  .regex(/^(?:19|20)\d{2}-/, 'Must be a date between 1900 and 2099');
+  .regex(/^(?:19|20)\d{2}-/, 'Must be a date between 1900 and 2099')
+  .max(ISO_DATE_LENGTH, 'Must be a date YYYY-MM-DD');
 
 export const documentIdSchema = idSchema('doc');
 export const jurisdictionSchema = z.enum(JURISDICTIONS, { message: 'Must be a country code (FR, US…) or EP, WO, EU' });
@@ -211,6 +214,7 @@ export const exportControlSchema = z.discriminatedUnion(
         category: z.literal(c),
         annexIEntry: z
           .string()
+          .max(ANNEX_I_ENTRY_MAX_LENGTH, { message: `At most ${ANNEX_I_ENTRY_MAX_LENGTH} characters`, abort: true })
           .regex(annexEntryPattern(c), `An Annex I entry of category ${c}: ${c}, a letter A–E and 3 digits, e.g. ${c}A001 or ${c}A001.b.2`)
           .optional(),
       }),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { SIREN_LENGTH } from './limits';
 import { ISO_COUNTRIES } from './countries';
 import { isValidSiren } from './siren';
 import { emailSchema, idSchema, languageSchema, pctSchema, text } from './common';
@@ -40,7 +41,11 @@ export type RegisteredAddress = z.output<typeof registeredAddressSchema>;
 
 const organizationFields = {
   legalName: text(300),
-  siren: z.string().refine(isValidSiren, 'Must be a valid SIREN: 9 digits with a valid check digit').optional(),
+  siren: z
+    .string()
+    .max(SIREN_LENGTH, { message: 'Must be a valid SIREN: 9 digits with a valid check digit', abort: true })
+    .refine(isValidSiren, 'Must be a valid SIREN: 9 digits with a valid check digit')
+    .optional(),
   registrationId: text(100).optional(),
   country: countrySchema,
   category: z.enum(ORGANIZATION_CATEGORIES),

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { PATENT_NUMBER_MAX_LENGTH, TEXT_PADDING_MAX } from './limits';
 
 /**
  * Patent publication numbers (FR, EP, WO, US), as a partner types them in a background declaration.
@@ -157,6 +158,7 @@ export const PATENT_NUMBER_MESSAGE =
  */
 export const patentPublicationNumberSchema = z
   .string()
+  .max(PATENT_NUMBER_MAX_LENGTH + TEXT_PADDING_MAX, { message: PATENT_NUMBER_MESSAGE, abort: true })
   .trim()
   .regex(RAW, PATENT_NUMBER_MESSAGE)
   .meta({ examples: ['FR 3 012 345 A1', 'EP 1 234 567 B1', 'WO 2019/123456 A1', 'US 10,123,456 B2', 'US 2020/0123456 A1'] });

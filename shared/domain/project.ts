@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ACRONYM_MAX_LENGTH, PARTNERS_MAX, TEXT_PADDING_MAX } from './limits';
 import { idSchema, isoDateSchema, text } from './common';
 import { orgIdSchema } from './organization';
 
@@ -49,8 +50,9 @@ export const partnerEntrySchema = z.strictObject({ organizationId: orgIdSchema, 
 const projectFields = {
   acronym: z
     .string()
+    .max(ACRONYM_MAX_LENGTH + TEXT_PADDING_MAX, { message: 'Up to 30 letters, digits and - _ + . characters', abort: true })
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9\-_+. ]{0,29}$/, 'Up to 30 letters, digits and - _ + . characters'),
+    .regex(new RegExp(`^[A-Za-z0-9][A-Za-z0-9\\-_+. ]{0,${ACRONYM_MAX_LENGTH - 1}}$`), 'Up to 30 letters, digits and - _ + . characters'),
   title: text(300),
   summary: text(5000).optional(),
   fundingScheme: z.enum(FUNDING_SCHEMES),
@@ -69,22 +71,24 @@ export function projectDateErrors(p: DatesShape): { path: string[]; message: str
   return p.startDate && p.endDate && p.endDate <= p.startDate ? [{ path: ['endDate'], message: 'Must be after the start date' }] : [];
 }
 
-export const projectInputSchema = z.strictObject({ ...projectFields, partners: z.array(partnerEntrySchema).max(100).default([]) }).superRefine((p, ctx) => {
-  for (const e of projectDateErrors(p)) ctx.addIssue({ code: 'custom', ...e });
-  if (p.partners.length > 0) {
-    const coordinators = p.partners.filter((x) => x.role === 'coordinator').length;
-    if (coordinators !== 1) {
-      ctx.addIssue({ code: 'custom', path: ['partners'], message: 'Exactly one partner must be the coordinator' });
+export const projectInputSchema = z
+  .strictObject({ ...projectFields, partners: z.array(partnerEntrySchema).max(PARTNERS_MAX).default([]) })
+  .superRefine((p, ctx) => {
+    for (const e of projectDateErrors(p)) ctx.addIssue({ code: 'custom', ...e });
+    if (p.partners.length > 0) {
+      const coordinators = p.partners.filter((x) => x.role === 'coordinator').length;
+      if (coordinators !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['partners'], message: 'Exactly one partner must be the coordinator' });
+      }
     }
-  }
-  const seen = new Set<string>();
-  p.partners.forEach((x, i) => {
-    if (seen.has(x.organizationId)) {
-      ctx.addIssue({ code: 'custom', path: ['partners', i, 'organizationId'], message: 'Listed twice' });
-    }
-    seen.add(x.organizationId);
+    const seen = new Set<string>();
+    p.partners.forEach((x, i) => {
+      if (seen.has(x.organizationId)) {
+        ctx.addIssue({ code: 'custom', path: ['partners', i, 'organizationId'], message: 'Listed twice' });
+      }
+      seen.add(x.organizationId);
+    });
   });
-});
 export type ProjectInput = z.output<typeof projectInputSchema>;
 
 export const projectPatchSchema = z.strictObject({

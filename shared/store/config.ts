@@ -1,3 +1,5 @@
+import { LOCAL_WEB_ORIGIN } from '../domain/cors';
+
 /**
  * Every default of the product in one place: names of the AWS resources and settings, from the environment
  * (set by CDK in AWS and by infra/local locally), else these defaults (also used by infra/aws and infra/local).
@@ -5,11 +7,10 @@
 export const DEFAULTS = {
   mailFrom: 'vigie@pole.example',
   /** `npm start` serves the API (and, later, the web app) here. */
-  webOrigin: 'http://127.0.0.1:3000',
+  webOrigin: LOCAL_WEB_ORIGIN,
 } as const;
 
-/** How long browsers may cache a CORS preflight answer (the handlers, API Gateway and the local server agree). */
-export const CORS_MAX_AGE_SECONDS = 3600;
+export { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../domain/cors';
 
 const env = (name: string, fallback: string) => process.env[name] ?? fallback;
 

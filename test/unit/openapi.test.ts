@@ -205,7 +205,10 @@ describe('OpenAPI document', () => {
 
   it('uses the success status of the route', () => {
     for (const r of routes) expect(Object.keys(opOf(routeKey(r)).responses)).toContain(String(r.status ?? 200));
-    expect(opOf('DELETE /projects/{projectId}/partners/{orgId}').responses['204']).toEqual({ description: expect.any(String) });
+    expect(opOf('DELETE /projects/{projectId}/partners/{orgId}').responses['204']).toEqual({
+      description: expect.any(String),
+      headers: { 'Access-Control-Allow-Origin': { $ref: '#/components/headers/Access-Control-Allow-Origin' } },
+    });
   });
 
   it('has If-Match (required) on If-Match routes, Idempotency-Key (optional) on idempotent ones', () => {
@@ -233,10 +236,15 @@ describe('OpenAPI document', () => {
     for (const key of ['POST /organizations', 'POST /projects']) {
       expect(opOf(key).responses['201']).toMatchObject({ headers: { ETag: expect.anything(), Location: expect.anything() } });
     }
-    expect(opOf('GET /organizations').responses['200']).not.toHaveProperty('headers');
+    expect(opOf('GET /organizations').responses['200']).not.toHaveProperty('headers.ETag');
     const ETAG = { $ref: '#/components/headers/ETag' };
     const LOCATION = { $ref: '#/components/headers/Location' };
-    const headersOf = (key: string, code: string) => (opOf(key).responses[code] as { headers?: Record<string, unknown> }).headers ?? {};
+    // Every response states its CORS header; the others are what this test is about.
+    const headersOf = (key: string, code: string) => {
+      const { 'Access-Control-Allow-Origin': cors, ...rest } = (opOf(key).responses[code] as { headers?: Record<string, unknown> }).headers ?? {};
+      expect(cors).toEqual({ $ref: '#/components/headers/Access-Control-Allow-Origin' });
+      return rest;
+    };
     for (const [key, code] of [
       ['GET /projects/{projectId}/declarations/{orgId}', '200'],
       ['POST /projects/{projectId}/declarations/{orgId}/submit', '200'],
@@ -329,8 +337,8 @@ describe('OpenAPI document', () => {
           .map((p) => [p.name, p]),
       );
     expect(query('GET /projects/{projectId}/declarations/{orgId}/diff')).toEqual({
-      from: expect.objectContaining({ required: true, schema: { type: 'integer', minimum: 1, maximum: 999999 } }),
-      to: expect.objectContaining({ required: true, schema: { type: 'integer', minimum: 1, maximum: 999999 } }),
+      from: expect.objectContaining({ required: true, schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 999999 } }),
+      to: expect.objectContaining({ required: true, schema: { type: 'integer', format: 'int32', minimum: 1, maximum: 999999 } }),
     });
     expect(query('GET /staff')).toEqual({
       role: expect.objectContaining({ required: false, schema: { type: 'string', enum: ['legal', 'committee', 'lawyer'] } }),

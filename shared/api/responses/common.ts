@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { QUERY_TEXT_MAX_LENGTH } from '../../domain/limits';
 import { instantSchema, sha256Schema, versionSchema } from '../../domain/response-schema';
 import { CURSOR_MAX_LENGTH, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../../domain/page';
 
@@ -45,6 +46,7 @@ export const csvQuery = (values: readonly string[], what: string) => {
   const one = `(?:${values.join('|')})`;
   return z
     .string()
+    .max(QUERY_TEXT_MAX_LENGTH, { abort: true })
     .regex(new RegExp(`^${one}(?:,${one})*$`))
     .optional()
     .describe(`${what}: one or more of ${values.join(', ')}, comma-separated`);

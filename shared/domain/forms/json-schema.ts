@@ -11,8 +11,9 @@ import { SCHEMA_RULES } from './rules';
  *    acronym), so `"  ACME "` is valid and `"   "` is not. Plain `minLength`/`maxLength` would say the
  *    opposite. A trimmed string becomes one exact `pattern` over the raw value: optional surrounding
  *    whitespace (`\s` is the same set as `String.prototype.trim` removes), a first and last non-space
- *    character, and the length bound on what lies between. `maxLength` is dropped (it would count the
- *    padding); the form's uiSchema carries it as `ui:options.maxLength` for the input widget.
+ *    character, and the length bound on what lies between. The trimmed `maxLength` is dropped (it would count
+ *    the padding; the form's uiSchema carries it as `ui:options.maxLength` for the input widget); a max
+ *    checked BEFORE the trim (`text()` bounds the raw value, padding included) is kept as `maxLength`.
  * 2. The control-character refinement of `text()` is recognised (by probing the refine function) and
  *    folded into that pattern.
  * 3. Rules zod states with refine/superRefine that JSON Schema CAN state are listed in ./rules.ts, keyed
@@ -92,12 +93,17 @@ function trimmedString(schema: z.core.$ZodType, json: JsonSchema): void {
   if (!checks.some((c) => c.check === 'overwrite' && isTrim(c.tx))) return;
   let min: number | undefined;
   let max: number | undefined;
+  /** A max_length before the trim bounds the raw value: it stays `maxLength`. */
+  let rawMax: number | undefined;
+  let trimmed = false;
   let regex: RegExp | undefined;
   let noControl = false;
   for (const c of checks) {
     if (c.check === 'overwrite') {
       if (!isTrim(c.tx)) return; // another transformation: leave zod's rendering alone
-    } else if (c.check === 'min_length') min = Math.max(min ?? 0, c.minimum ?? 0);
+      trimmed = true;
+    } else if (c.check === 'max_length' && !trimmed) rawMax = Math.min(rawMax ?? Infinity, c.maximum ?? Infinity);
+    else if (c.check === 'min_length') min = Math.max(min ?? 0, c.minimum ?? 0);
     else if (c.check === 'max_length') max = Math.min(max ?? Infinity, c.maximum ?? Infinity);
     else if (c.check === 'string_format' && c.format === 'regex' && c.pattern && !regex) regex = c.pattern;
     else if (c.check === 'custom' && isNoControlChars(c.fn)) noControl = true;
@@ -111,12 +117,15 @@ function trimmedString(schema: z.core.$ZodType, json: JsonSchema): void {
     const src = regex.source;
     if (min !== undefined || max !== undefined || noControl || regex.flags || !src.startsWith('^') || !src.endsWith('$')) return;
     json.pattern = `^\\s*(?:${src.slice(1, -1)})\\s*$`;
+    if (rawMax !== undefined) json.maxLength = rawMax;
+    else delete json.maxLength;
     return;
   }
   json.pattern = trimmedLengthPattern(min ?? 0, max, noControl);
   if (min !== undefined && min > 0) json.minLength = min;
   else delete json.minLength;
-  delete json.maxLength;
+  if (rawMax !== undefined) json.maxLength = rawMax;
+  else delete json.maxLength;
 }
 
 const rules = new Map<z.core.$ZodType, JsonSchema>(SCHEMA_RULES.map((r) => [r.schema, r.keywords]));

@@ -2,6 +2,7 @@ import type * as z from 'zod';
 import { declarationDateSchema } from '../declaration';
 import { organizationInputSchema } from '../organization';
 import { projectInputSchema } from '../project';
+import { PARTNERS_MAX } from '../limits';
 
 /**
  * Rules the zod schemas state with refine/superRefine that JSON Schema 2020-12 can state too, keyed by the
@@ -40,9 +41,12 @@ export const ONE_COORDINATOR_RULE = {
   type: 'object',
   properties: {
     partners: {
-      if: { type: 'array', minItems: 1 },
+      // Typed here (items: partners' own schema), so that `if`/`then` need no type of their own.
+      type: 'array',
+      items: {},
+      maxItems: PARTNERS_MAX,
+      if: { minItems: 1 },
       then: {
-        type: 'array',
         contains: { type: 'object', properties: { role: { const: 'coordinator' } }, required: ['role'] },
         minContains: 1,
         maxContains: 1,

@@ -23,6 +23,7 @@ export const PROBLEM_TITLES: Record<string, Record<Lang, string>> = {
   'precondition-required': { fr: 'If-Match requis', en: 'Precondition required' },
   internal: { fr: 'Erreur interne', en: 'Internal error' },
   unavailable: { fr: 'Service momentanément indisponible', en: 'Service temporarily unavailable' },
+  'too-many-requests': { fr: 'Trop de requêtes', en: 'Too many requests' },
 };
 
 /** The title of a problem type (its full URI or its slug) in `lang`; `fallback` when the type is unknown. */
@@ -307,6 +308,7 @@ export const PATTERNS: readonly (readonly [RegExp, (...m: string[]) => string])[
   // http-handler.ts, local server
   [/^The body is larger than (\d+) bytes\.$/, (n) => `Le corps de la requête dépasse ${n} octets.`],
   [/^The request is larger than (\d+) bytes\.$/, (n) => `La requête dépasse ${n} octets.`],
+  [/^Too many requests; retry in (\d+) s\.$/, (n) => `Trop de requêtes ; réessayez dans ${n} s.`],
   [
     /^Send the body as application\/json \(got (.*)\)\.$/,
     (t) => `Envoyez le corps au format application/json (reçu : ${t === 'no content type' ? 'aucun type de contenu' : t}).`,

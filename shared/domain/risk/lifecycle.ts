@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod';
 import type { flagSchema } from '../flag-schema';
 import { canonicalJson, sha256Hex } from '../audit';
-import { text } from '../common';
+import { idSchema, text } from '../common';
+import { QUERY_TEXT_MAX_LENGTH } from '../limits';
 import { itemKeySchema } from '../declaration';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { orgIdSchema } from '../organization';
@@ -311,10 +312,7 @@ export const flagSubjectSchema = z.strictObject({
   itemKey: itemKeySchema.optional(),
   resultKey: itemKeySchema.optional(),
   accessRightKey: itemKeySchema.optional(),
-  controlEventId: z
-    .string()
-    .regex(/^cev_[0-9a-f]{32}$/, 'Must be an identifier starting with cev_')
-    .optional(),
+  controlEventId: idSchema('cev').optional(),
   shareholderName: text(200).optional(),
 });
 
@@ -363,6 +361,7 @@ export function createManualFlag(body: ManualFlagBody, opts: { actor: FlagActor;
 const csvEnum = <T extends readonly [string, ...string[]]>(values: T) =>
   z
     .string()
+    .max(QUERY_TEXT_MAX_LENGTH, { message: `At most ${QUERY_TEXT_MAX_LENGTH} characters`, abort: true })
     .transform((s) =>
       s
         .split(',')

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createApiServer } from '../../../infra/local/server';
+import { createApiServer, type ApiServerOptions } from '../../../infra/local/server';
 import { signDevToken, type DevUser } from '../../../shared/services/dev-jwt';
 import type { Role } from '../../../shared/domain/access';
 import { siren } from '../../fixtures/siren';
@@ -24,11 +24,12 @@ export interface ApiResponse {
   text: string;
 }
 
-export async function startApi(): Promise<Api> {
+export async function startApi(options: Partial<ApiServerOptions> = {}): Promise<Api> {
   const server: Server = createApiServer({
     devTokenSecret: process.env.DEV_TOKEN_SECRET!,
     webOrigin: 'http://127.0.0.1:3000',
     loadHandler: async (p) => (await import(`../../../functions/${p}`)).handler,
+    ...options,
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

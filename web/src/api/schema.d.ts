@@ -949,6 +949,7 @@ export interface components {
                 /** @enum {string} */
                 language: "fr" | "en";
                 model: {
+                    /** Format: int64 */
                     bytes: number;
                     /** @description Key in the agreements bucket */
                     key: string;
@@ -956,8 +957,10 @@ export interface components {
                 };
                 /** @description SHA-256 of the canonical content model (printed on every page, attached to the PDF) */
                 modelHash: string;
+                /** Format: int64 */
                 pages: number;
                 pdf: {
+                    /** Format: int64 */
                     bytes: number;
                     /** @description Key in the agreements bucket */
                     key: string;
@@ -967,8 +970,11 @@ export interface components {
                 pdfSha256: string;
                 projectId: string;
                 publications: {
+                    /** Format: int64 */
                     filingDelayDays: number;
+                    /** Format: int64 */
                     noticeDays: number;
+                    /** Format: int64 */
                     objectionDays: number;
                 };
                 /** @description The agreement id this version replaced as the current one (null when there was none) */
@@ -978,7 +984,10 @@ export interface components {
                  * @enum {string}
                  */
                 status: "current" | "superseded" | "invalidated" | "signed";
-                /** @description n: the n-th generation of this project (recorded versions count up; see docs/agreements.md) */
+                /**
+                 * Format: int64
+                 * @description n: the n-th generation of this project (recorded versions count up; see docs/agreements.md)
+                 */
                 version: number;
             };
             download: {
@@ -1018,6 +1027,7 @@ export interface components {
                 signatoryRole: string;
                 /** @description Its write-once copy in the agreements bucket, with the SHA-256 of the confirmed upload */
                 signedCopy: {
+                    /** Format: int64 */
                     bytes: number;
                     /** @description Key in the agreements bucket */
                     key: string;
@@ -1025,6 +1035,7 @@ export interface components {
                 };
                 /** Format: date */
                 signedOn: string;
+                /** Format: int64 */
                 version: number;
             }[];
         };
@@ -1054,16 +1065,19 @@ export interface components {
              */
             publications: {
                 /**
+                 * Format: int32
                  * @description How long a publication may be delayed for a patent filing, in days
                  * @default 90
                  */
                 filingDelayDays: number;
                 /**
+                 * Format: int32
                  * @description Prior notice of a publication, in days (DESCA: 45)
                  * @default 45
                  */
                 noticeDays: number;
                 /**
+                 * Format: int32
                  * @description Objection period after the notice, in days (DESCA: 30)
                  * @default 30
                  */
@@ -1093,6 +1107,7 @@ export interface components {
             /** @enum {string} */
             language: "fr" | "en";
             model: {
+                /** Format: int64 */
                 bytes: number;
                 /** @description Key in the agreements bucket */
                 key: string;
@@ -1100,8 +1115,10 @@ export interface components {
             };
             /** @description SHA-256 of the canonical content model (printed on every page, attached to the PDF) */
             modelHash: string;
+            /** Format: int64 */
             pages: number;
             pdf: {
+                /** Format: int64 */
                 bytes: number;
                 /** @description Key in the agreements bucket */
                 key: string;
@@ -1111,8 +1128,11 @@ export interface components {
             pdfSha256: string;
             projectId: string;
             publications: {
+                /** Format: int64 */
                 filingDelayDays: number;
+                /** Format: int64 */
                 noticeDays: number;
+                /** Format: int64 */
                 objectionDays: number;
             };
             /** @description The agreement id this version replaced as the current one (null when there was none) */
@@ -1122,7 +1142,10 @@ export interface components {
              * @enum {string}
              */
             status: "current" | "superseded" | "invalidated" | "signed";
-            /** @description n: the n-th generation of this project (recorded versions count up; see docs/agreements.md) */
+            /**
+             * Format: int64
+             * @description n: the n-th generation of this project (recorded versions count up; see docs/agreements.md)
+             */
             version: number;
         };
         AuditEvent: {
@@ -1140,6 +1163,7 @@ export interface components {
             chain: string;
             hash: string;
             prevHash: string;
+            /** Format: int64 */
             seq: number;
             target: {
                 id: string;
@@ -1154,12 +1178,15 @@ export interface components {
         ChainVerification: {
             chain: string;
             headHash: string;
+            /** Format: int64 */
             length: number;
             /** @constant */
             valid: true;
         } | {
+            /** Format: int64 */
             brokenSeq: number;
             chain: string;
+            /** Format: int64 */
             length: number;
             /** @enum {string} */
             reason: "hash-mismatch" | "prev-hash-mismatch" | "gap";
@@ -1224,6 +1251,7 @@ export interface components {
                 country: string;
                 /** @description A shareholding cycle: the holder already appears below on this branch, not expanded again */
                 cycle?: boolean;
+                /** Format: int64 */
                 depth: number;
                 /** @description Foreign in the sense of CMF R151-1 (not French) */
                 foreign: boolean;
@@ -1467,7 +1495,10 @@ export interface components {
             kinds?: {
                 /** @enum {string} */
                 kind: "declarations-register" | "results-ownership" | "background-register" | "flags" | "approvals" | "control-events" | "dual-use-register" | "audit";
-                /** @description Data rows of this kind written so far */
+                /**
+                 * Format: int64
+                 * @description Data rows of this kind written so far
+                 */
                 rows: number;
                 /** @enum {string} */
                 status: "pending" | "running" | "done";
@@ -1497,6 +1528,7 @@ export interface components {
             };
             /** @description When done: the file */
             result: {
+                /** Format: int64 */
                 bytes: number;
                 contentType: string;
                 /**
@@ -1506,20 +1538,30 @@ export interface components {
                 expiresAt: string;
                 /** @description Name proposed for the download */
                 fileName: string;
-                /** @description Parts of the S3 multipart upload (1 when the file fit in one request) */
+                /**
+                 * Format: int64
+                 * @description Parts of the S3 multipart upload (1 when the file fit in one request)
+                 */
                 parts: number;
-                /** @description Data rows written (headers excluded) */
+                /**
+                 * Format: int64
+                 * @description Data rows written (headers excluded)
+                 */
                 rows: number;
                 /** @description Key of the file in its bucket */
                 s3Key: string;
                 /** @description SHA-256 of the file */
                 sha256: string;
             } | null;
+            /** Format: int64 */
             rowsWritten: number;
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed";
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         DecisionRequest: {
@@ -1719,6 +1761,7 @@ export interface components {
             confidentiality?: {
                 /** @constant */
                 survivesProject?: true;
+                /** Format: int32 */
                 termYears?: number;
             };
             contacts?: {
@@ -1942,6 +1985,7 @@ export interface components {
             confidentiality?: {
                 /** @constant */
                 survivesProject?: true;
+                /** Format: int32 */
                 termYears?: number;
             };
             contacts?: {
@@ -1975,7 +2019,10 @@ export interface components {
         DeclarationHead: {
             /** @description Content hash of the latest saved version */
             currentHash: string;
-            /** @description Latest saved version number (the ETag of the declaration) */
+            /**
+             * Format: int64
+             * @description Latest saved version number (the ETag of the declaration)
+             */
             currentVersion: number;
             organizationId: string;
             projectId: string;
@@ -1999,7 +2046,10 @@ export interface components {
                 };
                 /** @description SHA-256 of the canonical JSON of that version */
                 contentHash: string;
-                /** @description The version that was submitted */
+                /**
+                 * Format: int64
+                 * @description The version that was submitted
+                 */
                 version: number;
             }[];
             /** Format: date-time */
@@ -2008,7 +2058,10 @@ export interface components {
         DeclarationSaved: {
             /** @description Content hash of the latest saved version */
             currentHash: string;
-            /** @description Latest saved version number (the ETag of the declaration) */
+            /**
+             * Format: int64
+             * @description Latest saved version number (the ETag of the declaration)
+             */
             currentVersion: number;
             organizationId: string;
             projectId: string;
@@ -2029,13 +2082,17 @@ export interface components {
                     /** @description The token's subject */
                     sub: string;
                 };
-                /** @description Size of the content as JSON (UTF-8 bytes) */
+                /**
+                 * Format: int64
+                 * @description Size of the content as JSON (UTF-8 bytes)
+                 */
                 sizeBytes: number;
                 /**
                  * @description Where the server keeps the content (informative)
                  * @enum {string}
                  */
                 storage: "inline" | "gzip" | "s3";
+                /** Format: int64 */
                 version: number;
             };
             /**
@@ -2058,7 +2115,10 @@ export interface components {
                 };
                 /** @description SHA-256 of the canonical JSON of that version */
                 contentHash: string;
-                /** @description The version that was submitted */
+                /**
+                 * Format: int64
+                 * @description The version that was submitted
+                 */
                 version: number;
             }[];
             /** Format: date-time */
@@ -2066,7 +2126,10 @@ export interface components {
         } | {
             /** @description Content hash of the latest saved version */
             currentHash: string;
-            /** @description Latest saved version number (the ETag of the declaration) */
+            /**
+             * Format: int64
+             * @description Latest saved version number (the ETag of the declaration)
+             */
             currentVersion: number;
             organizationId: string;
             projectId: string;
@@ -2090,7 +2153,10 @@ export interface components {
                 };
                 /** @description SHA-256 of the canonical JSON of that version */
                 contentHash: string;
-                /** @description The version that was submitted */
+                /**
+                 * Format: int64
+                 * @description The version that was submitted
+                 */
                 version: number;
             }[];
             /** @constant */
@@ -2099,7 +2165,10 @@ export interface components {
             updatedAt: string;
         };
         DeclarationStatus: {
-            /** @description Only to those who see the drafts */
+            /**
+             * Format: int64
+             * @description Only to those who see the drafts
+             */
             currentVersion?: number;
             lastSubmittedAt: string | null;
             lastSubmittedVersion: number | null;
@@ -2140,7 +2209,10 @@ export interface components {
                 /** @description The token's subject */
                 sub: string;
             };
-            /** @description Size of the content as JSON (UTF-8 bytes) */
+            /**
+             * Format: int64
+             * @description Size of the content as JSON (UTF-8 bytes)
+             */
             sizeBytes: number;
             /**
              * @description Where the server keeps the content (informative)
@@ -2149,6 +2221,7 @@ export interface components {
             storage: "inline" | "gzip" | "s3";
             submitted: boolean;
             submittedAt: string | null;
+            /** Format: int64 */
             version: number;
         };
         DeclarationVersionPage: {
@@ -2172,7 +2245,10 @@ export interface components {
                 /** @description The token's subject */
                 sub: string;
             };
-            /** @description Size of the content as JSON (UTF-8 bytes) */
+            /**
+             * Format: int64
+             * @description Size of the content as JSON (UTF-8 bytes)
+             */
             sizeBytes: number;
             /**
              * @description Where the server keeps the content (informative)
@@ -2181,6 +2257,7 @@ export interface components {
             storage: "inline" | "gzip" | "s3";
             submitted: boolean;
             submittedAt: string | null;
+            /** Format: int64 */
             version: number;
         };
         DeclarationView: {
@@ -2188,7 +2265,10 @@ export interface components {
             content: components["schemas"]["DeclarationDraft"];
             /** @description SHA-256 of the canonical JSON of the content */
             contentHash: string;
-            /** @description The version returned: the latest saved one for those who see drafts, else the latest submitted one */
+            /**
+             * Format: int64
+             * @description The version returned: the latest saved one for those who see drafts, else the latest submitted one
+             */
             latestVersion: number;
             organizationId: string;
             projectId: string;
@@ -2203,7 +2283,10 @@ export interface components {
                 /** @description The token's subject */
                 sub: string;
             };
-            /** @description Size of the content as JSON (UTF-8 bytes) */
+            /**
+             * Format: int64
+             * @description Size of the content as JSON (UTF-8 bytes)
+             */
             sizeBytes: number;
             /**
              * @description Whether this version was submitted
@@ -2230,12 +2313,17 @@ export interface components {
                 };
                 /** @description SHA-256 of the canonical JSON of that version */
                 contentHash: string;
-                /** @description The version that was submitted */
+                /**
+                 * Format: int64
+                 * @description The version that was submitted
+                 */
                 version: number;
             }[];
+            /** Format: int64 */
             version: number;
         };
         DevToken: {
+            /** Format: int64 */
             expiresIn: number;
             token: string;
             /** @constant */
@@ -2263,7 +2351,10 @@ export interface components {
             contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "image/png" | "image/jpeg" | "text/plain";
             /** Format: date-time */
             createdAt: string;
-            /** @description Bytes announced when the upload started; the upload must have exactly this size */
+            /**
+             * Format: int64
+             * @description Bytes announced when the upload started; the upload must have exactly this size
+             */
             declaredSize?: number;
             description?: string;
             /** @description Display name, sanitized (no path, no control characters) */
@@ -2278,7 +2369,10 @@ export interface components {
             rejectionReason?: string;
             /** @description SHA-256 of the file, computed when the upload is confirmed */
             sha256?: string;
-            /** @description Bytes, measured when the upload is confirmed */
+            /**
+             * Format: int64
+             * @description Bytes, measured when the upload is confirmed
+             */
             size?: number;
             /**
              * @description `pending` until the upload is confirmed; then `available`, or `rejected` (the file was deleted: see `rejectionReason`)
@@ -2292,7 +2386,10 @@ export interface components {
             };
             /** @description Storage key the upload form writes to (ids only); never served */
             uploadKey?: string;
-            /** @description Optimistic-locking version of the record (no ETag is sent for documents) */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version of the record (no ETag is sent for documents)
+             */
             version: number;
         };
         DocumentPage: {
@@ -2308,7 +2405,10 @@ export interface components {
                 contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "image/png" | "image/jpeg" | "text/plain";
                 /** Format: date-time */
                 createdAt: string;
-                /** @description Bytes announced when the upload started; the upload must have exactly this size */
+                /**
+                 * Format: int64
+                 * @description Bytes announced when the upload started; the upload must have exactly this size
+                 */
                 declaredSize?: number;
                 description?: string;
                 /** @description Display name, sanitized (no path, no control characters) */
@@ -2323,7 +2423,10 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
-                /** @description Bytes, measured when the upload is confirmed */
+                /**
+                 * Format: int64
+                 * @description Bytes, measured when the upload is confirmed
+                 */
                 size?: number;
                 /**
                  * @description `pending` until the upload is confirmed; then `available`, or `rejected` (the file was deleted: see `rejectionReason`)
@@ -2337,7 +2440,10 @@ export interface components {
                 };
                 /** @description Storage key the upload form writes to (ids only); never served */
                 uploadKey?: string;
-                /** @description Optimistic-locking version of the record (no ETag is sent for documents) */
+                /**
+                 * Format: int64
+                 * @description Optimistic-locking version of the record (no ETag is sent for documents)
+                 */
                 version: number;
             };
             /** @description Null unless the document is available */
@@ -2428,6 +2534,7 @@ export interface components {
             projectId: string;
             /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
             ruleId: string;
+            /** Format: int64 */
             ruleVersion: number;
             /** @enum {string} */
             severity: "info" | "low" | "medium" | "high" | "critical";
@@ -2454,7 +2561,10 @@ export interface components {
             };
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
             /** @description The waiver, once the flag was waived; removed when the flag is reopened */
             waiver?: {
@@ -2528,6 +2638,7 @@ export interface components {
             projectId: string;
             /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
             ruleId: string;
+            /** Format: int64 */
             ruleVersion: number;
             /** @enum {string} */
             severity: "info" | "low" | "medium" | "high" | "critical";
@@ -2554,7 +2665,10 @@ export interface components {
             };
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
             /** @description The waiver, once the flag was waived; removed when the flag is reopened */
             waiver?: {
@@ -2616,6 +2730,7 @@ export interface components {
                 submitted: true;
                 /** Format: date-time */
                 submittedAt: string;
+                /** Format: int64 */
                 version: number;
             })[];
             /** @description SHA-256 over the partners' submitted versions (null while incomplete): the hash approvals bind to */
@@ -2654,7 +2769,10 @@ export interface components {
             kinds?: {
                 /** @enum {string} */
                 kind: "declarations-register" | "results-ownership" | "background-register" | "flags" | "approvals" | "control-events" | "dual-use-register" | "audit";
-                /** @description Data rows of this kind written so far */
+                /**
+                 * Format: int64
+                 * @description Data rows of this kind written so far
+                 */
                 rows: number;
                 /** @enum {string} */
                 status: "pending" | "running" | "done";
@@ -2684,6 +2802,7 @@ export interface components {
             };
             /** @description When done: the file */
             result: {
+                /** Format: int64 */
                 bytes: number;
                 contentType: string;
                 /**
@@ -2693,20 +2812,30 @@ export interface components {
                 expiresAt: string;
                 /** @description Name proposed for the download */
                 fileName: string;
-                /** @description Parts of the S3 multipart upload (1 when the file fit in one request) */
+                /**
+                 * Format: int64
+                 * @description Parts of the S3 multipart upload (1 when the file fit in one request)
+                 */
                 parts: number;
-                /** @description Data rows written (headers excluded) */
+                /**
+                 * Format: int64
+                 * @description Data rows written (headers excluded)
+                 */
                 rows: number;
                 /** @description Key of the file in its bucket */
                 s3Key: string;
                 /** @description SHA-256 of the file */
                 sha256: string;
             } | null;
+            /** Format: int64 */
             rowsWritten: number;
             startedAt: string | null;
             /** @enum {string} */
             status: "queued" | "running" | "done" | "failed";
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         ManualFlagInput: {
@@ -2735,7 +2864,10 @@ export interface components {
             projectId: string;
             /** @enum {string} */
             role: "coordinator" | "partner" | "subcontractor";
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         MembershipInput: {
@@ -2791,7 +2923,10 @@ export interface components {
             siren?: string;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
             /** @default false */
             zrr: boolean;
@@ -2940,6 +3075,7 @@ export interface components {
              */
             lang?: "fr" | "en";
             requestId?: string;
+            /** Format: int32 */
             status: number;
             title: string;
             /**
@@ -2972,7 +3108,10 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         ProjectFlagPage: {
@@ -2998,7 +3137,7 @@ export interface components {
             technologyDomains: ("cybersecurity" | "artificial-intelligence" | "robotics" | "additive-manufacturing" | "semiconductors" | "quantum" | "energy-storage" | "biotechnologies" | "low-carbon-energy" | "photonics" | "nanotechnologies" | "microelectronics" | "micro-nanosystems" | "space" | "health" | "telecommunications" | "materials" | "software" | "other")[];
             title: string;
         } & {
-            partners?: unknown;
+            partners?: unknown[];
         };
         ProjectPage: {
             items: components["schemas"]["Project"][];
@@ -3059,7 +3198,10 @@ export interface components {
             title: string;
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         Redline: {
@@ -3080,6 +3222,7 @@ export interface components {
                 contentHash: string;
                 /** Format: date-time */
                 savedAt: string;
+                /** Format: int64 */
                 version: number;
             };
             /** @description Present in `from` only */
@@ -3092,6 +3235,7 @@ export interface components {
                 contentHash: string;
                 /** Format: date-time */
                 savedAt: string;
+                /** Format: int64 */
                 version: number;
             };
         };
@@ -3121,6 +3265,7 @@ export interface components {
                 signatoryRole: string;
                 /** @description Its write-once copy in the agreements bucket, with the SHA-256 of the confirmed upload */
                 signedCopy: {
+                    /** Format: int64 */
                     bytes: number;
                     /** @description Key in the agreements bucket */
                     key: string;
@@ -3128,6 +3273,7 @@ export interface components {
                 };
                 /** Format: date */
                 signedOn: string;
+                /** Format: int64 */
                 version: number;
             };
             /** @description The workflow after this signature: `signed` once every partner has signed */
@@ -3184,7 +3330,10 @@ export interface components {
             role: "legal" | "committee" | "lawyer";
             /** Format: date-time */
             updatedAt: string;
-            /** @description Optimistic-locking version, also sent as the ETag */
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
             version: number;
         };
         StaffPage: {
@@ -3219,6 +3368,7 @@ export interface components {
             description?: string;
             fileName: string;
             organizationId?: string;
+            /** Format: int32 */
             size: number;
         };
         UploadStarted: {
@@ -3230,7 +3380,10 @@ export interface components {
                 contentType: "application/pdf" | "application/vnd.openxmlformats-officedocument.wordprocessingml.document" | "application/vnd.oasis.opendocument.text" | "image/png" | "image/jpeg" | "text/plain";
                 /** Format: date-time */
                 createdAt: string;
-                /** @description Bytes announced when the upload started; the upload must have exactly this size */
+                /**
+                 * Format: int64
+                 * @description Bytes announced when the upload started; the upload must have exactly this size
+                 */
                 declaredSize?: number;
                 description?: string;
                 /** @description Display name, sanitized (no path, no control characters) */
@@ -3245,7 +3398,10 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
-                /** @description Bytes, measured when the upload is confirmed */
+                /**
+                 * Format: int64
+                 * @description Bytes, measured when the upload is confirmed
+                 */
                 size?: number;
                 /**
                  * @description `pending` until the upload is confirmed; then `available`, or `rejected` (the file was deleted: see `rejectionReason`)
@@ -3259,7 +3415,10 @@ export interface components {
                 };
                 /** @description Storage key the upload form writes to (ids only); never served */
                 uploadKey?: string;
-                /** @description Optimistic-locking version of the record (no ETag is sent for documents) */
+                /**
+                 * Format: int64
+                 * @description Optimistic-locking version of the record (no ETag is sent for documents)
+                 */
                 version: number;
             };
             /** @description A presigned POST; then confirm with `POST /projects/{projectId}/documents/{docId}/confirm` */
@@ -3270,7 +3429,10 @@ export interface components {
                 fields: {
                     [key: string]: string;
                 };
-                /** @description The declared size: the upload policy accepts a file of exactly this many bytes */
+                /**
+                 * Format: int64
+                 * @description The declared size: the upload policy accepts a file of exactly this many bytes
+                 */
                 maxBytes: number;
                 /** @constant */
                 method: "POST";
@@ -3284,9 +3446,13 @@ export interface components {
                 lawyerEmail?: string | null;
             };
             slaDays?: {
+                /** Format: int32 */
                 committee?: number;
+                /** Format: int32 */
                 lawyer?: number;
+                /** Format: int32 */
                 legal?: number;
+                /** Format: int32 */
                 partner?: number;
             };
         };
@@ -3306,9 +3472,13 @@ export interface components {
                 };
                 /** @description Calendar days each kind of step is given; the due date moves to the next working day */
                 slaDays: {
+                    /** Format: int64 */
                     committee: number;
+                    /** Format: int64 */
                     lawyer: number;
+                    /** Format: int64 */
                     legal: number;
+                    /** Format: int64 */
                     partner: number;
                 };
             };
@@ -3340,6 +3510,7 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
                 ipFileHash: string | null;
+                /** Format: int64 */
                 seq: number;
                 /**
                  * @description The stage after the change
@@ -3427,9 +3598,13 @@ export interface components {
                 };
                 /** @description Calendar days each kind of step is given; the due date moves to the next working day */
                 slaDays: {
+                    /** Format: int64 */
                     committee: number;
+                    /** Format: int64 */
                     lawyer: number;
+                    /** Format: int64 */
                     legal: number;
+                    /** Format: int64 */
                     partner: number;
                 };
             };
@@ -3476,6 +3651,7 @@ export interface components {
                     [key: string]: unknown;
                 } | null;
                 ipFileHash: string | null;
+                /** Format: int64 */
                 seq: number;
                 /**
                  * @description The stage after the change
@@ -3588,6 +3764,7 @@ export interface components {
         /** @description Invalid request: malformed JSON, or a field, path or query parameter failing validation (`errors` lists each field) */
         BadRequest: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3597,6 +3774,7 @@ export interface components {
         /** @description Conflicts with the current state (or the same Idempotency-Key is still being processed) */
         Conflict: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3606,6 +3784,17 @@ export interface components {
         /** @description The caller's role may not use this route */
         Forbidden: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Unexpected server error (a bug); the `requestId` identifies it in the logs */
+        InternalError: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3615,6 +3804,7 @@ export interface components {
         /** @description Not found, or not visible to the caller */
         NotFound: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3624,6 +3814,7 @@ export interface components {
         /** @description Body larger than 1 MiB */
         PayloadTooLarge: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3633,6 +3824,7 @@ export interface components {
         /** @description The version is stale: If-Match does not match the current version, or the item changed between the read and the write of this request. Reload and retry (`currentEtag` is the current ETag) */
         PreconditionFailed: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3642,6 +3834,29 @@ export interface components {
         /** @description If-Match is required */
         PreconditionRequired: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A dependency (DynamoDB, S3, SES) was throttled or unavailable after the retries; nothing was half-written. Retry after `Retry-After` seconds */
+        ServiceUnavailable: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "Retry-After": components["headers"]["Retry-After"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests: the caller is throttled (local server: a token bucket per token subject; AWS: the API Gateway stage). Wait `Retry-After` seconds when it is sent (API Gateway sends none: back off on your own) */
+        TooManyRequests: {
+            headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                "Retry-After": components["headers"]["Retry-After"];
                 [name: string]: unknown;
             };
             content: {
@@ -3651,6 +3866,7 @@ export interface components {
         /** @description Missing, expired or invalid bearer token */
         Unauthorized: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3660,6 +3876,7 @@ export interface components {
         /** @description Idempotency-Key already used with a different body */
         Unprocessable: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3669,6 +3886,7 @@ export interface components {
         /** @description Body not sent as application/json */
         UnsupportedMediaType: {
             headers: {
+                "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                 [name: string]: unknown;
             };
             content: {
@@ -3684,10 +3902,14 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /** @description The web UI origin, when the request comes from it (CORS; see `x-cors`) */
+        "Access-Control-Allow-Origin": "http://127.0.0.1:3000";
         /** @description Strong ETag of the resource version, e.g. `"3"`; send it back in If-Match */
         ETag: string;
         /** @description URL path of the created resource */
         Location: string;
+        /** @description Seconds to wait before retrying */
+        "Retry-After": number;
     };
     pathItems: never;
 }
@@ -3712,6 +3934,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3721,6 +3944,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createDevToken: {
@@ -3739,6 +3965,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3749,6 +3976,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getDocument: {
@@ -3765,6 +3995,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3774,6 +4005,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listExports: {
@@ -3793,6 +4027,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3802,6 +4037,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createExport: {
@@ -3820,6 +4058,7 @@ export interface operations {
             /** @description OK */
             202: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -3834,6 +4073,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getExport: {
@@ -3850,6 +4092,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3860,6 +4103,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getExportSchema: {
@@ -3876,6 +4122,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3886,6 +4133,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listOpenFlags: {
@@ -3909,6 +4159,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3918,6 +4169,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getForm: {
@@ -3937,6 +4191,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3946,6 +4201,8 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     health: {
@@ -3960,12 +4217,16 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     myTasks: {
@@ -3985,6 +4246,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -3993,6 +4255,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     openapi: {
@@ -4007,12 +4272,15 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["OpenApiDocument"];
                 };
             };
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
         };
     };
     listOrganizations: {
@@ -4032,6 +4300,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4041,6 +4310,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createOrganization: {
@@ -4062,6 +4334,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
@@ -4078,6 +4351,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getOrganization: {
@@ -4094,6 +4370,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4104,6 +4381,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     patchOrganization: {
@@ -4128,6 +4408,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4144,6 +4425,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listOrganizationAudit: {
@@ -4165,6 +4449,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4175,6 +4460,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyOrganizationAudit: {
@@ -4191,6 +4479,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4201,6 +4490,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getControlChain: {
@@ -4217,6 +4509,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4227,6 +4520,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listControlEvents: {
@@ -4248,6 +4544,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4258,6 +4555,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     recordControlEvent: {
@@ -4278,6 +4578,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -4293,6 +4594,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listOrganizationProjects: {
@@ -4314,6 +4618,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4323,6 +4628,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listProjects: {
@@ -4344,6 +4652,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4352,6 +4661,9 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createProject: {
@@ -4373,6 +4685,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
@@ -4389,6 +4702,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getProject: {
@@ -4405,6 +4721,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4415,6 +4732,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     patchProject: {
@@ -4439,6 +4759,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4455,6 +4776,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listAgreements: {
@@ -4476,6 +4800,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4485,6 +4810,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createAgreement: {
@@ -4508,6 +4836,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -4524,6 +4853,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getAgreement: {
@@ -4541,6 +4873,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4550,6 +4883,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     recordSignature: {
@@ -4574,6 +4910,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4589,6 +4926,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listProjectAudit: {
@@ -4610,6 +4950,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4620,6 +4961,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     verifyProjectAudit: {
@@ -4636,6 +4980,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4646,6 +4991,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listDeclarations: {
@@ -4667,6 +5015,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4676,6 +5025,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getDeclaration: {
@@ -4693,6 +5045,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4703,6 +5056,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putDeclaration: {
@@ -4727,6 +5083,7 @@ export interface operations {
             /** @description OK: nothing new was created */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4737,6 +5094,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
@@ -4754,6 +5112,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     diffVersions: {
@@ -4776,6 +5137,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4785,6 +5147,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     submitDeclaration: {
@@ -4802,6 +5167,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -4815,6 +5181,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listVersions: {
@@ -4837,6 +5206,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4846,6 +5216,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getVersion: {
@@ -4864,6 +5237,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4873,6 +5247,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listDocuments: {
@@ -4894,6 +5271,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4903,6 +5281,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createUpload: {
@@ -4926,6 +5307,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
                 };
@@ -4942,6 +5324,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     confirmUpload: {
@@ -4959,6 +5344,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -4971,6 +5357,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listFlags: {
@@ -4996,6 +5385,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5006,6 +5396,9 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     createFlag: {
@@ -5026,6 +5419,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
@@ -5042,6 +5436,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     flagAction: {
@@ -5063,6 +5460,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5078,6 +5476,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getIpFile: {
@@ -5094,6 +5495,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5103,6 +5505,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putLawyer: {
@@ -5120,6 +5525,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5129,6 +5535,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5141,6 +5548,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteLawyer: {
@@ -5158,6 +5568,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5168,6 +5579,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putPartner: {
@@ -5189,6 +5603,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5198,6 +5613,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5212,6 +5628,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deletePartner: {
@@ -5229,6 +5648,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5239,6 +5659,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     getWorkflow: {
@@ -5255,6 +5678,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5265,6 +5689,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     startWorkflow: {
@@ -5285,6 +5712,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     Location: components["headers"]["Location"];
                     [name: string]: unknown;
@@ -5301,6 +5729,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     patchWorkflowConfig: {
@@ -5325,6 +5756,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5341,6 +5773,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     reopenWorkflow: {
@@ -5361,6 +5796,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5376,6 +5812,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     decideStep: {
@@ -5400,6 +5839,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5415,6 +5855,9 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     listStaff: {
@@ -5436,6 +5879,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -5445,6 +5889,9 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     putStaff: {
@@ -5465,6 +5912,7 @@ export interface operations {
             /** @description OK */
             200: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5475,6 +5923,7 @@ export interface operations {
             /** @description Created */
             201: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     ETag: components["headers"]["ETag"];
                     [name: string]: unknown;
                 };
@@ -5490,6 +5939,9 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
     deleteStaff: {
@@ -5506,6 +5958,7 @@ export interface operations {
             /** @description Done; no content */
             204: {
                 headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -5516,6 +5969,9 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
         };
     };
 }
