@@ -4,7 +4,7 @@ import { ddb } from './clients';
 import { config } from './config';
 import { auditLastFullKey, auditVerificationKey, auditVerifiedCheckpointKey, queries, stripKeys } from './keys';
 import { queryAll, queryInput } from './query';
-import type { Head } from './tx';
+import { readHead, type Head } from './tx';
 import { verifySegment, type AuditCheckpoint, type AuditEvent, type BreakReason, type ChainVerification, type VerificationAnchor } from '../domain/audit';
 import type { AuditVerification } from '../domain/audit-verification';
 import { PreconditionFailedError } from '../domain/errors';
@@ -97,7 +97,8 @@ export async function verifyChainSegment(chain: string, anchor: VerificationAnch
     // A rewritten head, or events after it that no append wrote: the head's seq (or the one after) is broken.
     if (result.headHash !== head.hash)
       return { ...range, result: { valid: false, length: afterAnchor, brokenSeq: Math.max(head.seq, 1), reason: 'gap' }, throughHash: anchor.hash };
-    if (next.Items?.length)
+    // An event after the head is fine if the head has moved since it was read (an append committed meanwhile).
+    if (next.Items?.length && (await readHead(chain)).seq <= head.seq)
       return { ...range, result: { valid: false, length: afterAnchor, brokenSeq: head.seq + 1, reason: 'gap' }, throughHash: result.headHash };
   }
   return { ...range, result, throughHash: result.headHash };

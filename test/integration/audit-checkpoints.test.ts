@@ -170,3 +170,17 @@ test('a full verification of an intact chain succeeds segment by segment, record
   expect((await api.call('GET', `/organizations/${org.id}/audit/verifications/aver_${'0'.repeat(32)}`, { token: legal })).status).toBe(404);
   expect((await api.call('GET', `/organizations/${org.id}/audit/verifications/nope`, { token: legal })).status).toBe(400);
 });
+
+test('verifications running while events are appended never report a break', async () => {
+  const chain = `TEST#race-${Date.now()}`;
+  await seedAuditChain(chain, 50);
+  const actor = { sub: 't', role: 'legal', org: null };
+  const appending = (async () => {
+    for (let i = 0; i < 20; i++) await writeWithAudit([], [{ chain, actor, action: 'test.append', target: { type: 't', id: String(i) } }]);
+  })();
+  const results = [];
+  for (let i = 0; i < 8; i++) results.push(...(await Promise.all([verifyAuditChain(chain), verifyAuditChain(chain)])));
+  await appending;
+  for (const r of results) expect(r).toMatchObject({ valid: true });
+  expect(await verifyAuditChain(chain)).toMatchObject({ valid: true, headSeq: 70, coveredByVerifiedCheckpoints: true });
+});
