@@ -75,8 +75,11 @@ export const GROUP_ACCESS: Record<RouteGroup, GroupAccess> = {
   // streamed GET of the copy for the SHA-256 (get; list so that a missing object is a 404), delete of the
   // incoming upload and of a rejected copy, presigned GET download of the copy.
   documents: { table: 'readwrite', idempotency: true, buckets: { documents: ['get', 'put', 'delete', 'list'] } },
-  // Audit routes list and verify the hash chains; they never write.
-  audit: { table: 'read' },
+  // Audit routes list and verify the hash chains. They never write an event: a bounded verification records a
+  // verified checkpoint (PutItem on AUDIT#…), starting a full verification writes its job (PutItem on AUDIT#…;
+  // a job whose worker cannot be started is marked failed the same way) and reading one may mark it abandoned
+  // (PutItem). Starting the worker (lambda:InvokeFunction on it) is granted by the stack from `workers[].startedBy`.
+  audit: { table: 'readwrite', tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [AUDIT_PK_PREFIX] } },
   // Export jobs: creates a job with its `export.requested` audit event (PutItem in a transaction, on EXPORT#… and
   // AUDIT#…; a job whose worker cannot be started is marked failed the same way), reads jobs (GetItem, Query
   // gsi1), presigns the GET of a finished file (get). Starting the worker (lambda:InvokeFunction on it) is granted
@@ -111,6 +114,12 @@ export const WORKER_ACCESS: Record<WorkerDef['name'], GroupAccess> = {
     table: 'readwrite',
     tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [EXPORT_PK_PREFIX, AUDIT_PK_PREFIX] },
     buckets: { exports: ['put', 'abort'], documents: ['get'] },
+  },
+  // Reads one audit chain (Query, GetItem) and writes only in it (PutItem on AUDIT#…): its job's progress and
+  // outcome, the verified checkpoints, the chain's last full verification.
+  'audit-verification': {
+    table: 'readwrite',
+    tableWrite: { actions: ['PutItem'], partitionKeyPrefixes: [AUDIT_PK_PREFIX] },
   },
 };
 

@@ -4,6 +4,7 @@ import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
 import { exportRecordSchemaSchema } from './responses/exports';
 import { ROLES } from '../domain/access';
 import { emailSchema } from '../domain/common';
+import { auditVerificationIdSchema } from '../domain/audit-verification';
 import { devTokenRequestSchema } from '../domain/dev-token';
 import { organizationInputSchema, organizationPatchSchema, orgIdSchema } from '../domain/organization';
 import { membershipInputSchema, projectIdSchema, projectInputSchema, projectPatchSchema } from '../domain/project';
@@ -50,6 +51,7 @@ import {
   agreementViewSchema,
   auditEventPageSchema,
   auditEventSchema,
+  auditVerificationSchema,
   chainVerificationSchema,
   controlEventPageSchema,
   controlEventRecordedSchema,
@@ -115,6 +117,7 @@ const locatedSchemas = new Set<z.ZodType>([
   workflowStateSchema,
   agreementViewSchema,
   exportJobSchema,
+  auditVerificationSchema,
 ]);
 
 const componentNames = new Map<z.ZodType, string>([
@@ -142,6 +145,7 @@ const componentNames = new Map<z.ZodType, string>([
   [auditEventSchema, 'AuditEvent'],
   [auditEventPageSchema, 'AuditEventPage'],
   [chainVerificationSchema, 'ChainVerification'],
+  [auditVerificationSchema, 'AuditVerification'],
   [healthSchema, 'Health'],
   [devTokenResponseSchema, 'DevToken'],
   [formDocumentSchema, 'FormDocument'],
@@ -292,6 +296,7 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   email: () => ({ ...output(emailSchema), description: 'URL-encoded email address' }),
   formId: () => ({ type: 'string', enum: formIds() }),
   docId: () => output(documentIdSchema),
+  verificationId: () => output(auditVerificationIdSchema),
   flagId: () => output(flagIdSchema),
   stepId: () => ({
     type: 'string',

@@ -65,7 +65,7 @@ export interface JobDef {
  * (invoked with InvocationType Event, with a DLQ and reserved concurrency), in-process in `npm start`.
  */
 export interface WorkerDef {
-  name: 'export';
+  name: 'export' | 'audit-verification';
   /** Module under functions/ that exports `handler`. */
   handler: string;
   timeoutSeconds: number;
@@ -92,6 +92,18 @@ export const workers: readonly WorkerDef[] = [
     nodeFlags: ['--max-old-space-size=128', '--max-semi-space-size=8'],
     startedBy: ['exports'],
     description: 'Compliance exports: streams a register from DynamoDB into a file in the exports bucket',
+  },
+  {
+    name: 'audit-verification',
+    handler: 'jobs/run-audit-verification',
+    // Segments of 2,000 events (one bounded Query each): ~1 s per segment in AWS, so a chain of several hundred
+    // thousand events fits in one invocation (docs/scale.md, "Audit checkpoints").
+    timeoutSeconds: 900,
+    memoryMb: 512,
+    reservedConcurrency: 2,
+    nodeFlags: [],
+    startedBy: ['audit'],
+    description: 'Full verification of one audit hash chain, segment by segment, recording verified checkpoints',
   },
 ];
 

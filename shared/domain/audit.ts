@@ -59,9 +59,11 @@ export function sealEvent(body: AuditEventBody): AuditEvent {
   return { ...body, hash: hashEvent(body) };
 }
 
-export type ChainVerification =
-  | { valid: true; length: number; headHash: string }
-  | { valid: false; length: number; brokenSeq: number; reason: 'hash-mismatch' | 'prev-hash-mismatch' | 'gap' };
+export const BREAK_REASONS = ['hash-mismatch', 'prev-hash-mismatch', 'gap', 'checkpoint-mismatch'] as const;
+export type BreakReason = (typeof BREAK_REASONS)[number];
+/** The outcome of a verification; `verifyChain` alone never finds a checkpoint mismatch (it reads no checkpoint). */
+export type ChainVerification<R extends BreakReason = Exclude<BreakReason, 'checkpoint-mismatch'>> =
+  { valid: true; length: number; headHash: string } | { valid: false; length: number; brokenSeq: number; reason: R };
 
 /** Recomputes the chain from seq 1; names the first event whose content, link or position is wrong. */
 export function verifyChain(events: readonly AuditEvent[], startPrevHash = GENESIS_HASH, startSeq = 1): ChainVerification {
@@ -75,6 +77,61 @@ export function verifyChain(events: readonly AuditEvent[], startPrevHash = GENES
     expectedSeq++;
   }
   return { valid: true, length: events.length, headHash: prev };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Checkpoints (docs/scale.md, "Audit checkpoints")
+
+/** Every AUDIT_CHECKPOINT_INTERVAL-th event of a chain (seq 1000, 2000, …) gets a checkpoint item, written with it. */
+export const AUDIT_CHECKPOINT_INTERVAL = 1000;
+/** At most this many events are read by one `GET …/audit/verify`, and by one segment of a full verification. */
+export const AUDIT_VERIFY_MAX_EVENTS = 2000;
+
+export const isCheckpointSeq = (seq: number) => seq > 0 && seq % AUDIT_CHECKPOINT_INTERVAL === 0;
+
+/** A written checkpoint: the hash of event `seq` as it was appended (same transaction as the event). */
+export interface AuditCheckpoint {
+  chain: string;
+  seq: number;
+  hash: string;
+  at: string;
+}
+
+/** Where a verification starts: a seq already known good and its hash (seq 0 and GENESIS_HASH for the whole chain). */
+export interface VerificationAnchor {
+  seq: number;
+  hash: string;
+}
+export const GENESIS_ANCHOR: VerificationAnchor = { seq: 0, hash: GENESIS_HASH };
+
+/**
+ * Verifies a segment of a chain: `events` must be the anchor's event (unless the anchor is genesis) followed by
+ * the next events in order. The anchor's event must still hash to itself and to the anchor's hash; each next
+ * event must link to the previous one and hash to itself; each written checkpoint in the range must name the
+ * hash its event has. The first broken seq wins. `length` counts the events after the anchor.
+ */
+export function verifySegment(
+  events: readonly AuditEvent[],
+  anchor: VerificationAnchor,
+  checkpoints: readonly Pick<AuditCheckpoint, 'seq' | 'hash'>[] = [],
+): ChainVerification<BreakReason> {
+  let rest = events;
+  if (anchor.seq > 0) {
+    const first = events[0];
+    if (!first || first.seq !== anchor.seq) return { valid: false, length: 0, brokenSeq: anchor.seq, reason: 'gap' };
+    if (hashEvent(first) !== first.hash) return { valid: false, length: 0, brokenSeq: anchor.seq, reason: 'hash-mismatch' };
+    if (first.hash !== anchor.hash) return { valid: false, length: 0, brokenSeq: anchor.seq, reason: 'checkpoint-mismatch' };
+    rest = events.slice(1);
+  }
+  const chain = verifyChain(rest, anchor.hash, anchor.seq + 1);
+  const lastGood = chain.valid ? anchor.seq + rest.length : chain.brokenSeq - 1;
+  const hashAt = new Map(rest.map((e) => [e.seq, e.hash]));
+  const badCheckpoint = checkpoints
+    .filter((c) => c.seq > anchor.seq && c.seq <= lastGood)
+    .sort((a, b) => a.seq - b.seq)
+    .find((c) => hashAt.get(c.seq) !== c.hash);
+  if (badCheckpoint) return { valid: false, length: rest.length, brokenSeq: badCheckpoint.seq, reason: 'checkpoint-mismatch' };
+  return chain;
 }
 
 /** A compact before/after: only the top-level fields that changed. */

@@ -8,6 +8,10 @@
  *  lawyer assignment  PROJ#<id>          LAWYER#<email>         LAWYER#<email> / PROJ#<id>
  *  audit chain head   AUDIT#<chain>      HEAD
  *  audit event        AUDIT#<chain>      E#<seq, 10 digits>
+ *  audit checkpoint   AUDIT#<chain>      CP#<seq, 10 digits>    (every 1,000th event, written with it)
+ *  verified checkpt.  AUDIT#<chain>      VCP#<seq, 10 digits>   (the end of a verified segment)
+ *  audit verification AUDIT#<chain>      VJOB#<id>              (a full verification job)
+ *  last full verif.   AUDIT#<chain>      VLAST                  (the outcome of the chain's last full verification)
  *  document           DOC#<id>           META                   PROJDOCS#<projectId> / <createdAt>#<id>
  *  declaration head   PROJ#<id>          DHEAD#<orgId>
  *  declaration ver.   PROJ#<id>          DECL#<orgId>#V#<000n>
@@ -72,6 +76,15 @@ export const AUDIT_EVENT_PREFIX = 'E#';
 export const auditPk = (chain: string) => `AUDIT#${chain}`;
 export const auditHeadKey = (chain: string) => ({ pk: auditPk(chain), sk: AUDIT_HEAD_SK });
 export const auditEventKey = (chain: string, seq: number) => ({ pk: auditPk(chain), sk: `${AUDIT_EVENT_PREFIX}${String(seq).padStart(10, '0')}` });
+const seqSk = (prefix: string, seq: number) => `${prefix}${String(seq).padStart(10, '0')}`;
+export const AUDIT_CHECKPOINT_PREFIX = 'CP#';
+export const AUDIT_VERIFIED_CHECKPOINT_PREFIX = 'VCP#';
+export const AUDIT_VERIFICATION_PREFIX = 'VJOB#';
+export const AUDIT_LAST_FULL_SK = 'VLAST';
+export const auditCheckpointKey = (chain: string, seq: number) => ({ pk: auditPk(chain), sk: seqSk(AUDIT_CHECKPOINT_PREFIX, seq) });
+export const auditVerifiedCheckpointKey = (chain: string, seq: number) => ({ pk: auditPk(chain), sk: seqSk(AUDIT_VERIFIED_CHECKPOINT_PREFIX, seq) });
+export const auditVerificationKey = (chain: string, id: string) => ({ pk: auditPk(chain), sk: `${AUDIT_VERIFICATION_PREFIX}${id}` });
+export const auditLastFullKey = (chain: string) => ({ pk: auditPk(chain), sk: AUDIT_LAST_FULL_SK });
 
 export const KEY_ATTRIBUTES = ['pk', 'sk', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk', 'entity'] as const;
 
@@ -251,6 +264,18 @@ export const queries = {
   holdings: (holderId: string): KeyQuery => ({ pk: orgPk(holderId), sk: { beginsWith: HOLDINGS_PREFIX } }),
   controlEvents: (orgId: string): KeyQuery => ({ pk: orgPk(orgId), sk: { beginsWith: CONTROL_EVENT_PREFIX } }),
   auditEvents: (chain: string): KeyQuery => ({ pk: auditPk(chain), sk: { beginsWith: AUDIT_EVENT_PREFIX } }),
+  /** Events `from`…`to` of a chain (both inclusive). */
+  auditEventRange: (chain: string, from: number, to: number): KeyQuery => ({
+    pk: auditPk(chain),
+    sk: { between: [auditEventKey(chain, from).sk, auditEventKey(chain, to).sk] },
+  }),
+  /** Written checkpoints `from`…`to` of a chain (both inclusive). */
+  auditCheckpointRange: (chain: string, from: number, to: number): KeyQuery => ({
+    pk: auditPk(chain),
+    sk: { between: [auditCheckpointKey(chain, from).sk, auditCheckpointKey(chain, to).sk] },
+  }),
+  /** A chain's verified checkpoints (read descending, limit 1: the last one). */
+  auditVerifiedCheckpoints: (chain: string): KeyQuery => ({ pk: auditPk(chain), sk: { beginsWith: AUDIT_VERIFIED_CHECKPOINT_PREFIX } }),
   documentsOfProject: (projectId: string): KeyQuery => ({ index: 'gsi1', pk: documentsOfProjectGsiPk(projectId) }),
   declarationHeads: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: DECLARATION_HEAD_PREFIX } }),
   declarationVersions: (projectId: string, orgId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: declarationVersionPrefix(orgId) } }),

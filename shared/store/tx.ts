@@ -1,11 +1,11 @@
 import { GetCommand, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { TransactionCanceledException, type AttributeValue, type CancellationReason } from '@aws-sdk/client-dynamodb';
 import { ddb } from './clients';
-import { queryAll, queryPage, type Page } from './query';
+import { queryPage, type Page } from './query';
 import { config } from './config';
-import { auditDatedGsi, auditEventKey, auditHeadKey, queries } from './keys';
+import { auditCheckpointKey, auditDatedGsi, auditEventKey, auditHeadKey, queries } from './keys';
 import { lockCondition } from './locking';
-import { GENESIS_HASH, sealEvent, verifyChain, type Actor, type AuditEvent, type ChainVerification } from '../domain/audit';
+import { GENESIS_HASH, isCheckpointSeq, sealEvent, type Actor, type AuditEvent } from '../domain/audit';
 import { ConflictError, type DomainError } from '../domain/errors';
 import { msg } from '../domain/i18n/catalog';
 
@@ -34,12 +34,13 @@ export interface AuditInput {
 const MAX_ATTEMPTS = 8;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-interface Head {
+export interface Head {
   seq: number;
   hash: string;
 }
 
-async function readHead(chain: string): Promise<Head> {
+/** A chain's head (consistent read): its last seq and hash; seq 0 and the genesis hash for a chain not started. */
+export async function readHead(chain: string): Promise<Head> {
   const { Item } = await ddb().send(new GetCommand({ TableName: config.tableName, Key: auditHeadKey(chain), ConsistentRead: true }));
   return Item ? { seq: Item.seq as number, hash: Item.hash as string } : { seq: 0, hash: GENESIS_HASH };
 }
@@ -83,6 +84,17 @@ export async function writeWithAudit(writes: readonly TxWrite[], audits: readonl
           ...lockCondition({ expect: 'absent' }),
         },
       })),
+      // Every AUDIT_CHECKPOINT_INTERVAL-th event also writes a checkpoint item (its seq and hash), in this same
+      // transaction: a new item in the chain's own partition each time, never an item rewritten by every append.
+      ...events
+        .filter((e) => isCheckpointSeq(e.seq))
+        .map((e) => ({
+          Put: {
+            TableName: config.tableName,
+            Item: { ...auditCheckpointKey(e.chain, e.seq), entity: 'audit-checkpoint', chain: e.chain, seq: e.seq, hash: e.hash, at: e.at },
+            ...lockCondition({ expect: 'absent' }),
+          },
+        })),
       ...chains.map((c) => {
         const start = heads.get(c)!;
         const end = tip.get(c)!;
@@ -156,19 +168,4 @@ export type { Page };
 /** One page of a chain's events, oldest first. */
 export async function listAuditEvents(chain: string, limit: number, cursor?: string): Promise<Page<AuditEvent>> {
   return queryPage<AuditEvent>(queries.auditEvents(chain), { limit, cursor });
-}
-
-/** Verification reads a whole chain at once; far longer chains would need a paged verification. */
-const MAX_CHAIN_LENGTH = 200_000;
-
-/** Reads the whole chain in order and recomputes it; also checks that the head agrees with the last event. */
-export async function verifyAuditChain(chain: string): Promise<ChainVerification & { headSeq: number }> {
-  const { items: events } = await queryAll<AuditEvent>(queries.auditEvents(chain), { max: MAX_CHAIN_LENGTH, consistentRead: true });
-  const head = await readHead(chain);
-  const result = verifyChain(events);
-  if (result.valid && (head.seq !== events.length || head.hash !== result.headHash)) {
-    // Events missing at the end (or a rewritten head): the first seq that should be there is broken.
-    return { valid: false, length: events.length, brokenSeq: Math.min(head.seq, events.length + 1), reason: 'gap', headSeq: head.seq };
-  }
-  return { ...result, headSeq: head.seq };
 }

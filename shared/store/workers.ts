@@ -8,9 +8,9 @@ import { lambda } from './clients';
  * variable (`npm start`, the tests), the worker runs in this process: infra/local installs the local invoker,
  * which runs the same handler on a later turn of the event loop, so the API answers first.
  */
-export type WorkerName = 'export';
+export type WorkerName = 'export' | 'audit-verification';
 
-export const workerFunctionEnv = (name: WorkerName) => `${name.toUpperCase()}_WORKER_FUNCTION`;
+export const workerFunctionEnv = (name: WorkerName) => `${name.toUpperCase().replaceAll('-', '_')}_WORKER_FUNCTION`;
 
 type LocalInvoker = (name: WorkerName, payload: unknown) => void;
 let localInvoker: LocalInvoker | undefined;

@@ -637,19 +637,37 @@ describe('asynchronous workers', () => {
     );
   });
 
-  test('the exports routes may start it (its name in their environment, InvokeFunction on its unqualified ARN only); no other group may', () => {
-    const w = worker();
+  test('each worker is started by its groups only (its name in their environment, InvokeFunction on its unqualified ARN only); no other group may', () => {
     const byRole = statementsByRole(resources);
     for (const [group, fn] of stack.functions) {
       const invoke = byRole.get(logicalId(fn.role))!.filter((s) => [s.Action].flat().includes('lambda:InvokeFunction'));
       const env = resources[logicalId(fn.fn)]!.Properties.Environment.Variables;
-      if (group === 'exports') {
-        expect(invoke.map((s) => s.Resource)).toEqual([{ 'Fn::GetAtt': [logicalId(w.function.fn), 'Arn'] }]);
-        expect(env.EXPORT_WORKER_FUNCTION).toEqual({ Ref: logicalId(w.function.fn) });
-      } else {
-        expect({ group, invoke }).toEqual({ group, invoke: [] });
-        expect(env.EXPORT_WORKER_FUNCTION).toBeUndefined();
+      const starts = workers.filter((d) => d.startedBy.includes(group));
+      expect({ group, invoke: invoke.map((s) => s.Resource) }).toEqual({
+        group,
+        invoke: starts.map((d) => ({ 'Fn::GetAtt': [logicalId(stack.workers.get(d.name)!.function.fn), 'Arn'] })),
+      });
+      for (const d of workers) {
+        const name = `${d.name.toUpperCase().replaceAll('-', '_')}_WORKER_FUNCTION`;
+        if (starts.includes(d)) expect(env[name]).toEqual({ Ref: logicalId(stack.workers.get(d.name)!.function.fn) });
+        else expect(env[name]).toBeUndefined();
       }
+    }
+    expect(workers.find((d) => d.name === 'export')!.startedBy).toEqual(['exports']);
+    expect(workers.find((d) => d.name === 'audit-verification')!.startedBy).toEqual(['audit']);
+  });
+
+  test('least privilege for the audit verification worker and the audit routes: PutItem on AUDIT# items only, no bucket, no mail', () => {
+    const byRole = statementsByRole(resources);
+    for (const role of [stack.workers.get('audit-verification')!.function.role, stack.functions.get('audit')!.role]) {
+      const statements = byRole.get(logicalId(role))!;
+      const actions = actionsOf(statements);
+      expect(statements.find((s) => s.Sid === 'TableWrite')).toMatchObject({
+        Action: 'dynamodb:PutItem',
+        Condition: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['AUDIT#*'] } },
+      });
+      expect([...actions].some((a) => a.startsWith('s3:') || a.startsWith('ses:'))).toBe(false);
+      expect(actions.has('dynamodb:Scan')).toBe(false);
     }
   });
 

@@ -2,7 +2,8 @@ import { UpdateCommand, DeleteCommand } from '@aws-sdk/lib-dynamodb';
 import { ddb } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
 import { auditEventKey, auditHeadKey, projectChain } from '../../shared/store/keys';
-import { writeWithAudit, verifyAuditChain } from '../../shared/store/tx';
+import { writeWithAudit } from '../../shared/store/tx';
+import { verifyAuditChain } from '../../shared/services/audit-verification';
 import { startApi, tokenFor, frenchOrg, projectBody, type Api } from './helpers/api';
 
 let api: Api;
@@ -41,8 +42,6 @@ test('the audit list shows every state change with actor, before/after and linke
 
 test('editing one stored event is detected and its seq named', async () => {
   const p = await projectWithEvents(3);
-  const ok = await api.call('GET', `/projects/${p.id}/audit/verify`, { token: legal });
-  expect(ok.body).toMatchObject({ valid: true, length: 4, headSeq: 4 });
   await ddb().send(
     new UpdateCommand({
       TableName: config.tableName,
@@ -53,7 +52,27 @@ test('editing one stored event is detected and its seq named', async () => {
     }),
   );
   const broken = await api.call('GET', `/projects/${p.id}/audit/verify`, { token: legal });
-  expect(broken.body).toMatchObject({ valid: false, brokenSeq: 2, reason: 'hash-mismatch' });
+  expect(broken.body).toMatchObject({ valid: false, brokenSeq: 2, reason: 'hash-mismatch', length: 4, headSeq: 4, fromSeq: 1, toSeq: 4 });
+});
+
+test('an intact chain verifies, and the next verification starts from the verified checkpoint', async () => {
+  const p = await projectWithEvents(3);
+  const ok = await api.call('GET', `/projects/${p.id}/audit/verify`, { token: legal });
+  expect(ok.body).toMatchObject({
+    valid: true,
+    length: 4,
+    headSeq: 4,
+    fromSeq: 1,
+    toSeq: 4,
+    checkedEvents: 4,
+    remainingEvents: 0,
+    coveredByVerifiedCheckpoints: true,
+  });
+  expect(ok.body.anchor).toMatchObject({ seq: 0, hash: '0'.repeat(64), verifiedAt: null });
+  const again = await api.call('GET', `/projects/${p.id}/audit/verify`, { token: legal });
+  expect(again.body).toMatchObject({ valid: true, fromSeq: null, toSeq: null, checkedEvents: 0, coveredByVerifiedCheckpoints: true });
+  expect(again.body.anchor).toMatchObject({ seq: 4, hash: ok.body.headHash });
+  expect(again.body.message.fr).toContain('point de contrôle vérifié 4');
 });
 
 test('deleting the last event is detected through the chain head', async () => {

@@ -71,6 +71,16 @@ const freshProject = async () =>
   (await api.call('POST', '/projects', { token: legal, body: projectBody({ partners: [{ organizationId: orgA.id, role: 'coordinator' }] }) })).body;
 let n = 0;
 const uniq = () => `staff-${Date.now()}-${n++}`;
+const verifications = new Map<string, Promise<string>>();
+/** A full verification of the chain under `base` (`/projects/{id}` or `/organizations/{id}`), started once by legal staff. */
+const verificationOf = (base: string) => {
+  let v = verifications.get(base);
+  if (!v) {
+    v = api.call('POST', `${base}/audit/verifications`, { token: legal }).then((r) => r.body.id as string);
+    verifications.set(base, v);
+  }
+  return v;
+};
 let bDoc: { id: string } | undefined;
 /** A pending document of organization B in P2 (uploaded by legal staff). */
 const docOfB = async () =>
@@ -158,6 +168,25 @@ const matrix: Record<string, Case[]> = {
       name: 'org audit verify',
       request: async () => ({ path: `/organizations/${orgA.id}/audit/verify` }),
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /organizations/{orgId}/audit/verifications': [
+    {
+      name: 'start a full verification of A',
+      request: async () => ({ path: `/organizations/${orgA.id}/audit/verifications` }),
+      expect: { anonymous: 401, legal: 202, committee: 202, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /organizations/{orgId}/audit/verifications/{verificationId}': [
+    {
+      name: "A's verification",
+      request: async () => ({ path: `/organizations/${orgA.id}/audit/verifications/${await verificationOf(`/organizations/${orgA.id}`)}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: "A's verification read through B",
+      request: async () => ({ path: `/organizations/${orgB.id}/audit/verifications/${await verificationOf(`/organizations/${orgA.id}`)}` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 403, partnerA: 403 },
     },
   ],
   'GET /organizations/{orgId}/control-chain': [
@@ -614,6 +643,25 @@ const matrix: Record<string, Case[]> = {
       name: 'project audit verify',
       request: async () => ({ path: `/projects/${p1.id}/audit/verify` }),
       expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /projects/{projectId}/audit/verifications': [
+    {
+      name: 'start a full verification of P1',
+      request: async () => ({ path: `/projects/${p1.id}/audit/verifications` }),
+      expect: { anonymous: 401, legal: 202, committee: 202, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /projects/{projectId}/audit/verifications/{verificationId}': [
+    {
+      name: "P1's verification",
+      request: async () => ({ path: `/projects/${p1.id}/audit/verifications/${await verificationOf(`/projects/${p1.id}`)}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: "P1's verification read through P2",
+      request: async () => ({ path: `/projects/${p2.id}/audit/verifications/${await verificationOf(`/projects/${p1.id}`)}` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 403, partnerA: 403 },
     },
   ],
 };

@@ -124,6 +124,11 @@ test('organizations, projects, partners, lawyers, audit', async () => {
   await call('PATCH', '/organizations/{orgId}', { params: { orgId: orgs[0]! }, token: legal, body: { listed: false }, headers: ifMatch(org) });
   await call('GET', '/organizations/{orgId}/audit', { params: { orgId: orgs[0]! }, token: legal });
   await call('GET', '/organizations/{orgId}/audit/verify', { params: { orgId: orgs[0]! }, token: committee });
+  const orgVerification = await call('POST', '/organizations/{orgId}/audit/verifications', { params: { orgId: orgs[0]! }, token: committee });
+  await call('GET', '/organizations/{orgId}/audit/verifications/{verificationId}', {
+    params: { orgId: orgs[0]!, verificationId: orgVerification.body.id },
+    token: legal,
+  });
 
   const p = await call('POST', '/projects', {
     token: legal,
@@ -151,6 +156,11 @@ test('organizations, projects, partners, lawyers, audit', async () => {
   await call('GET', '/projects/{projectId}', { params: { projectId }, token: lawyer });
   await call('GET', '/projects/{projectId}/audit', { params: { projectId }, token: legal });
   await call('GET', '/projects/{projectId}/audit/verify', { params: { projectId }, token: legal });
+  const projectVerification = await call('POST', '/projects/{projectId}/audit/verifications', { params: { projectId }, token: legal });
+  await call('GET', '/projects/{projectId}/audit/verifications/{verificationId}', {
+    params: { projectId, verificationId: projectVerification.body.id },
+    token: legal,
+  });
   partners = await Promise.all(orgs.map((o) => tokenFor('partner', o)));
 
   // A partner added then removed elsewhere, so the project keeps its three partners.

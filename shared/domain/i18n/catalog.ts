@@ -506,6 +506,40 @@ export const MESSAGES = {
     fr: "L'export a échoué. Communiquez son identifiant au support.",
     en: 'The export failed. Quote its id to the support team.',
   },
+  // ---- audit chains: bounded verification and full verification jobs (docs/scale.md, "Audit checkpoints")
+  'audit.verificationNotFound': { fr: "Cette vérification n'existe pas pour cette chaîne d'audit.", en: 'No such verification of this audit chain.' },
+  'audit.verification.brokenChain': {
+    fr: "La chaîne d'audit est rompue : brokenSeq désigne le premier événement en cause.",
+    en: 'The audit chain is broken: brokenSeq names the first event at fault.',
+  },
+  'audit.verification.abandoned': {
+    fr: "La vérification s'est interrompue avant la fin ; relancez-la.",
+    en: 'The verification stopped before its end; start it again.',
+  },
+  'audit.verification.internal': {
+    fr: "La vérification n'a pas pu être lancée. Relancez-la ou communiquez son identifiant au support.",
+    en: 'The verification could not be started. Start it again or quote its id to the support team.',
+  },
+  'audit.verify.covered': {
+    fr: 'Chaîne intègre : événements {from} à {to} vérifiés ; toute la chaîne est couverte par des points de contrôle vérifiés.',
+    en: 'Chain intact: events {from} to {to} verified; the whole chain is covered by verified checkpoints.',
+  },
+  'audit.verify.upToDate': {
+    fr: 'Aucun événement depuis le point de contrôle vérifié {anchor} ; toute la chaîne est couverte par des points de contrôle vérifiés.',
+    en: 'No event since verified checkpoint {anchor}; the whole chain is covered by verified checkpoints.',
+  },
+  'audit.verify.partial': {
+    fr: 'Événements {from} à {to} vérifiés ; {remaining} événements restent à vérifier : rappelez cette route ou lancez une vérification complète.',
+    en: 'Events {from} to {to} verified; {remaining} events remain: call this route again or start a full verification.',
+  },
+  'audit.verify.broken': {
+    fr: "Chaîne rompue à l'événement {seq} ({reason}).",
+    en: 'Chain broken at event {seq} ({reason}).',
+  },
+  'audit.verify.brokenByFullVerification': {
+    fr: "La dernière vérification complète ({id}) a trouvé la chaîne rompue à l'événement {seq} ({reason}).",
+    en: 'The last full verification ({id}) found the chain broken at event {seq} ({reason}).',
+  },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 export type MessageId = keyof typeof MESSAGES;

@@ -293,6 +293,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{orgId}/audit/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a full verification of an organization's audit chain: a job (202, `Location`)
+         * @description Roles: legal, committee.
+         */
+        post: operations["startOrganizationAuditVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{orgId}/audit/verifications/{verificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A full verification of an organization's audit chain: progress, outcome, first broken seq
+         * @description Roles: legal, committee.
+         */
+        get: operations["getOrganizationAuditVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{orgId}/audit/verify": {
         parameters: {
             query?: never;
@@ -301,7 +341,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute an organization's audit hash chain
+         * Verify an organization's audit hash chain from its last verified checkpoint (at most 2,000 events per call)
          * @description Roles: legal, committee.
          */
         get: operations["verifyOrganizationAudit"];
@@ -509,6 +549,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/audit/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a full verification of a project's audit chain: a job (202, `Location`)
+         * @description Roles: legal, committee.
+         */
+        post: operations["startProjectAuditVerification"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/audit/verifications/{verificationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A full verification of a project's audit chain: progress, outcome, first broken seq
+         * @description Roles: legal, committee.
+         */
+        get: operations["getProjectAuditVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{projectId}/audit/verify": {
         parameters: {
             query?: never;
@@ -517,7 +597,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Recompute a project's audit hash chain
+         * Verify a project's audit hash chain from its last verified checkpoint (at most 2,000 events per call)
          * @description Roles: legal, committee.
          */
         get: operations["verifyProjectAudit"];
@@ -1175,23 +1255,124 @@ export interface components {
             /** @description Pass as `cursor` for the next page; null on the last page */
             nextCursor: string | null;
         };
-        ChainVerification: {
+        AuditVerification: {
+            /** @description When the chain is broken: the first broken seq */
+            brokenSeq: number | null;
+            /** @description The audit chain verified: `PROJ#<id>` or `ORG#<id>` */
             chain: string;
+            /**
+             * Format: int64
+             * @description Events verified so far, from seq 1
+             */
+            checkedEvents: number;
+            /** @description Hash of the last event verified (of genesis before the first segment) */
+            checkedThroughHash: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description When failed: why */
+            failure: {
+                /** @enum {string} */
+                code: "broken-chain" | "abandoned" | "internal";
+                message: {
+                    en: string;
+                    fr: string;
+                };
+            } | null;
+            finishedAt: string | null;
+            /** @description Hash of event `totalEvents` as the head named it when the job started */
+            headHash: string;
+            /**
+             * Format: date-time
+             * @description Last sign of life of the worker (start, then each segment)
+             */
+            heartbeatAt: string;
+            id: string;
+            percent: number;
+            reason: ("hash-mismatch" | "prev-hash-mismatch" | "gap" | "checkpoint-mismatch") | null;
+            requestedBy: {
+                email?: string | null;
+                /** @description A partner's organization id */
+                org?: string | null;
+                /** @description legal, committee, lawyer or partner */
+                role: string;
+                /** @description The token's subject */
+                sub: string;
+            };
+            /** @enum {string} */
+            status: "running" | "succeeded" | "failed";
+            /**
+             * Format: int64
+             * @description Events of the chain when the job started (the head seq then): the job verifies 1…totalEvents
+             */
+            totalEvents: number;
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
+            version: number;
+        };
+        ChainVerification: {
+            /** @description Where this check started: the last verified checkpoint (seq 0 = genesis), its event re-checked against this hash */
+            anchor: {
+                hash: string;
+                /** Format: int64 */
+                seq: number;
+                /** @description When that checkpoint was verified (null: genesis) */
+                verifiedAt: string | null;
+            };
+            /**
+             * Format: int64
+             * @description When not valid: the first broken seq
+             */
+            brokenSeq?: number;
+            chain: string;
+            /**
+             * Format: int64
+             * @description Events checked after the anchor (at most 2,000 per request)
+             */
+            checkedEvents: number;
+            /** @description The whole chain, seq 1 to the head, is now covered by verified checkpoints */
+            coveredByVerifiedCheckpoints: boolean;
+            /** @description First event checked by this request (null when no event followed the anchor) */
+            fromSeq: number | null;
             headHash: string;
             /** Format: int64 */
+            headSeq: number;
+            /** @description The chain's last finished full verification (POST …/audit/verifications), if any */
+            lastFullVerification: {
+                brokenSeq: number | null;
+                /** Format: date-time */
+                finishedAt: string;
+                reason: ("hash-mismatch" | "prev-hash-mismatch" | "gap" | "checkpoint-mismatch") | null;
+                /** Format: date-time */
+                startedAt: string;
+                /** @enum {string} */
+                status: "succeeded" | "failed";
+                /** Format: int64 */
+                totalEvents: number;
+                verificationId: string;
+            } | null;
+            /**
+             * Format: int64
+             * @description Events in the chain (the head seq)
+             */
             length: number;
-            /** @constant */
-            valid: true;
-        } | {
-            /** Format: int64 */
-            brokenSeq: number;
-            chain: string;
-            /** Format: int64 */
-            length: number;
+            /** @description What was checked, in French and English */
+            message: {
+                en: string;
+                fr: string;
+            };
             /** @enum {string} */
-            reason: "hash-mismatch" | "prev-hash-mismatch" | "gap";
-            /** @constant */
-            valid: false;
+            reason?: "hash-mismatch" | "prev-hash-mismatch" | "gap" | "checkpoint-mismatch";
+            /**
+             * Format: int64
+             * @description Events after toSeq not checked yet: call again, or start a full verification
+             */
+            remainingEvents: number;
+            /** @description Last event checked by this request */
+            toSeq: number | null;
+            /** @description False when this range is broken, or when the last full verification found a break */
+            valid: boolean;
         };
         ControlChain: {
             /** @enum {string} */
@@ -4465,6 +4646,70 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    startOrganizationAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganizationAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orgId: string;
+                verificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     verifyOrganizationAudit: {
         parameters: {
             query?: never;
@@ -4955,6 +5200,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    startProjectAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            202: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProjectAuditVerification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                verificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditVerification"];
                 };
             };
             400: components["responses"]["BadRequest"];
