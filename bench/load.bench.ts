@@ -41,7 +41,21 @@ const statusCounts = new Map<string, Map<number, number>>();
 const failures: string[] = [];
 let base = '';
 
+/**
+ * One request. A 429 is counted, then honoured as a well-behaved client would: wait its Retry-After. The set-up and
+ * the read-back retry it; a user's operation gives up (it was refused, not lost: nothing was acknowledged).
+ */
 async function call(route: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+  for (;;) {
+    const res = await once(route, method, path, token, body, headers);
+    if (res.status !== 429) return res;
+    const wait = Math.min(5, Number(res.headers.get('retry-after') ?? 1) || 1);
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    if (route !== 'setup' && route !== 'verify') return res;
+  }
+}
+
+async function once(route: string, method: string, path: string, token: string | null, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
   const t0 = performance.now();
   let res: Response;
   try {
