@@ -4,6 +4,7 @@ import type { Session } from '../../auth/session';
 import { useI18n, type MessageKey } from '../../i18n';
 import { navigate } from '../../router';
 import { useQuery } from '../../use-query';
+import { PAGE_MAX, readAll } from '../../read-all';
 import { Section } from '../../ui';
 import { ExportForm } from './export-form';
 import { ExportJobPanel } from './job-panel';
@@ -22,8 +23,8 @@ export default function ExportsPage({ jobId }: { session: Session; jobId?: strin
   // The job the form just created: shown at once (queued), before the first poll.
   const [created, setCreated] = useState<Job>();
   const [listTick, setListTick] = useState(0);
-  const projects = useQuery(() => api.GET('/projects', { params: { query: { limit: 100 } } }), []);
-  const orgs = useQuery(() => api.GET('/organizations', { params: { query: { limit: 100 } } }), []);
+  const projects = useQuery(() => readAll((cursor) => api.GET('/projects', { params: { query: { limit: PAGE_MAX, cursor } } })), []);
+  const orgs = useQuery(() => readAll((cursor) => api.GET('/organizations', { params: { query: { limit: PAGE_MAX, cursor } } })), []);
   const names = {
     project: (id: string) => projects.data?.items.find((p) => p.id === id)?.acronym ?? id,
     org: (id: string) => orgs.data?.items.find((o) => o.id === id)?.legalName ?? id,

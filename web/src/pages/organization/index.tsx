@@ -39,7 +39,10 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
     [orgId, staff],
   );
   // The investor may be a registered organization: the legal staff pick it from the register.
-  const register = useQuery(() => (role === 'legal' ? api.GET('/organizations', { params: { query: { limit: 100 } } }) : none()), [role]);
+  const register = useQuery(
+    () => (role === 'legal' ? readAll((cursor) => api.GET('/organizations', { params: { query: { limit: PAGE_MAX, cursor } } })) : none()),
+    [role],
+  );
   const [formOpen, setFormOpen] = useState(false);
   const [recorded, setRecorded] = useState<Recorded | null>(null);
 
