@@ -651,10 +651,17 @@ async function main() {
     const ws = summarize(sm.map((x) => x.wcu)).p50;
     const wl = summarize(lg.map((x) => x.wcu)).p50;
     const latencyOk = r50 <= BUDGET && r99 <= BUDGET;
-    const capacityOk = rs === rl && ws === wl;
+    // Same units, up to one rounding unit: a Query is charged the sum of its items' sizes rounded up to 4 KB
+    // (0.5 RCU eventually consistent), so a page whose items sum to just about 4 KB may flip by 0.5 on a few bytes.
+    const capacityOk = Math.abs(rs - rl) <= 0.5 && Math.abs(ws - wl) <= 1;
+    const capacityExact = rs === rl && ws === wl;
     const pass = latencyOk && capacityOk;
     if (!pass) allPass = false;
-    const verdict = pass ? 'PASS' : `FAIL (${[!latencyOk && 'latency', !capacityOk && 'capacity'].filter(Boolean).join(', ')})`;
+    const verdict = pass
+      ? capacityExact
+        ? 'PASS'
+        : 'PASS (units within one 4 KB rounding)'
+      : `FAIL (${[!latencyOk && 'latency', !capacityOk && 'capacity'].filter(Boolean).join(', ')})`;
     const limited = r.req.get('small')!.path.includes(`limit=${LIST_LIMIT}`) ? ' ¹' : '';
     L.push(
       `| ${r.name}${limited} | ${f2(a.p50)} | ${f2(a.p99)} | ${f2(b.p50)} | ${f2(b.p99)} | ${f2(r50)} | ${f2(r99)} | ${units(sm.map((x) => x.rcu))} | ${units(lg.map((x) => x.rcu))} | ${units(sm.map((x) => x.wcu))} | ${units(lg.map((x) => x.wcu))} | ${verdict} |`,
@@ -664,7 +671,7 @@ async function main() {
   const scans = count(meter.total, 'ScanCommand');
   L.push('', `Scan commands sent by the product's client during the measurements: **${scans}**.`);
   L.push(
-    `**Verdict: ${allPass && scans === 0 ? 'PASS' : 'FAIL'}** (every route: large p50 and p99 ≤ ${BUDGET} × small, same median RCU and WCU on both stores, no Scan).`,
+    `**Verdict: ${allPass && scans === 0 ? 'PASS' : 'FAIL'}** (every route: large p50 and p99 ≤ ${BUDGET} × small, same median RCU and WCU on both stores up to one rounding unit — 0.5 RCU, 1 WCU —, no Scan).`,
   );
   console.log(L.join('\n'));
 }

@@ -328,12 +328,16 @@ export async function projectIdsOfLawyerIn(email: string, orgId: string, page: P
 
 /**
  * Whether a lawyer is assigned to at least one project that `orgId` is a partner in: the lawyer's assignments
- * (100 at a time) checked by key against the organization's memberships; stops at the first one found.
+ * (10 first, then 100 at a time) checked by key against the organization's memberships; stops at the first one
+ * found. A lawyer usually counsels the organization in most of its projects: the first 10 answer, whatever the
+ * number of assignments.
  */
 export async function lawyerSharesProjectIn(email: string, orgId: string): Promise<boolean> {
   let cursor: string | undefined;
-  for (let n = 0; n * 100 < MAX_PROJECTS_OF; n++) {
-    const p = await listProjectIdsIn(projectsOfLawyerGsiPk(email), 100, cursor);
+  for (let read = 0; read < MAX_PROJECTS_OF;) {
+    const size = read === 0 ? 10 : 100;
+    read += size;
+    const p = await listProjectIdsIn(projectsOfLawyerGsiPk(email), size, cursor);
     if (p.ids.length && (await batchGetAll(p.ids.map((id) => membershipKey(id, orgId)))).length) return true;
     if (!p.nextCursor) return false;
     cursor = p.nextCursor;
