@@ -28,6 +28,9 @@ export interface QueryOptions<T> {
   map?: (item: Record<string, unknown>) => T;
 }
 
+/** The last Unicode code point: `prefix + PREFIX_END` sorts after every key that starts with `prefix`. */
+export const PREFIX_END = '\u{10FFFF}';
+
 const keyAttributes = (q: KeyQuery) => (q.index ? { pk: `${q.index}pk`, sk: `${q.index}sk` } : { pk: 'pk', sk: 'sk' });
 
 /** The QueryCommand input of an access pattern (without paging): KeyConditionExpression and its values. */
@@ -36,8 +39,12 @@ export function queryInput(q: KeyQuery, opts: Omit<QueryOptions<unknown>, 'map'>
   const values: Record<string, unknown> = { ':pk': q.pk };
   let condition = `${a.pk} = :pk`;
   if (q.sk && 'beginsWith' in q.sk) {
-    condition += ` AND begins_with(${a.sk}, :sk)`;
-    values[':sk'] = q.sk.beginsWith;
+    // begins_with as the range it is: [prefix, prefix + the last code point]. The same items and the same cost on
+    // DynamoDB; DynamoDB Local (what `npm start` runs) walks a partition's keys before the prefix for begins_with
+    // but seeks for BETWEEN (bench:scale, GET /flags: 3.1× slower with 15,000 items ahead). Keys never hold U+10FFFF.
+    condition += ` AND ${a.sk} BETWEEN :from AND :to`;
+    values[':from'] = q.sk.beginsWith;
+    values[':to'] = `${q.sk.beginsWith}${PREFIX_END}`;
   } else if (q.sk && 'between' in q.sk) {
     condition += ` AND ${a.sk} BETWEEN :from AND :to`;
     values[':from'] = q.sk.between[0];

@@ -75,3 +75,17 @@ describe('page size', () => {
     for (const bad of ['0', '201', '2.5', 'abc']) expect(pageQueryParamsSchema.safeParse({ limit: bad }).success).toBe(false);
   });
 });
+
+describe('queryInput', () => {
+  it('reads a sort-key prefix as the range [prefix, prefix + U+10FFFF] (a seek on DynamoDB Local too)', async () => {
+    const { queryInput, PREFIX_END } = await import('../../shared/store/query');
+    const input = queryInput({ pk: 'PROJ#p1', sk: { beginsWith: 'FLAG#' } });
+    expect(input.KeyConditionExpression).toBe('pk = :pk AND sk BETWEEN :from AND :to');
+    expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'PROJ#p1', ':from': 'FLAG#', ':to': `FLAG#${PREFIX_END}` });
+    // Every key with the prefix sorts inside the range (DynamoDB compares UTF-8 bytes), none without it.
+    const bytes = (x: string) => Buffer.from(x, 'utf8');
+    const inRange = (k: string) => Buffer.compare(bytes(k), bytes('FLAG#')) >= 0 && Buffer.compare(bytes(k), bytes(`FLAG#${PREFIX_END}`)) <= 0;
+    for (const k of ['FLAG#', 'FLAG#flg_1', 'FLAG#zzz', 'FLAG#\u00e9\u{1F600}']) expect(inRange(k)).toBe(true);
+    for (const k of ['FLAF#z', 'FLAG', 'FLAH#', 'META']) expect(inRange(k)).toBe(false);
+  });
+});
