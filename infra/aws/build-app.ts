@@ -60,6 +60,7 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     webAclArn: context('webAclArn'),
     authDomainPrefix: context('authDomainPrefix'),
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
+    alarmEmail: context('alarmEmail'),
     agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementRetentionYears')),
   });
   Tags.of(stack).add('project', 'vigie');

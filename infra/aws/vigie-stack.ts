@@ -50,6 +50,9 @@ import {
 } from './group-access';
 import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
+import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
+import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
 import { VigieWorker } from './vigie-worker';
 import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
@@ -87,6 +90,8 @@ export interface VigieStackProps extends StackProps {
   authDomainPrefix?: string;
   /** Sender of the emails (an SES-verified identity). */
   mailFrom?: string;
+  /** Who receives the alarms (an SNS email subscription); none: the topic exists, subscribe later. */
+  alarmEmail?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
   routes?: readonly RouteDef[];
   /** Per-group grants; defaults to GROUP_ACCESS. */
@@ -145,6 +150,9 @@ export class VigieStack extends Stack {
   readonly functions: Map<string, VigieFunction> = new Map();
   readonly jobs: Map<string, VigieJob> = new Map();
   readonly workers: Map<string, VigieWorker> = new Map();
+  readonly alarms: VigieAlarms;
+  readonly apiAlarms: ApiAlarms;
+  readonly tableThrottleAlarms: Alarm[];
 
   constructor(scope: Construct, id: string, props: VigieStackProps) {
     super(scope, id, props);
@@ -163,6 +171,10 @@ export class VigieStack extends Stack {
     const jobs = props.jobs ?? allJobs;
     const jobAccess = props.jobAccess ?? JOB_ACCESS;
     assertAccessCoversJobs(jobs, jobAccess);
+
+    // ---------------------------------------------------------------- Alarm topic (every alarm of the stack notifies it)
+    this.alarms = new VigieAlarms(this, 'Alarms', { email: props.alarmEmail });
+    const onFailure = new AlarmTopicDestination(this.alarms);
 
     // ---------------------------------------------------------------- DynamoDB
     this.table = new Table(this, 'Table', {
@@ -404,6 +416,7 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: WORKER_ACCESS[worker.name],
         resources,
+        onFailure,
         settings: {
           ...WORKER_SETTINGS[worker.name],
           environment: { ...WORKER_SETTINGS[worker.name]?.environment, NODE_OPTIONS: ['--enable-source-maps', ...worker.nodeFlags].join(' ') },
@@ -466,6 +479,7 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: jobAccess[job.name]!,
         resources,
+        onFailure,
       });
       this.jobs.set(job.name, j);
       new CfnOutput(this, `${pascal(job.name)}JobFunctionName`, {
@@ -473,6 +487,13 @@ export class VigieStack extends Stack {
         description: `Lambda of the ${job.name} job (aws lambda invoke)`,
       });
     }
+
+    // ---------------------------------------------------------------- API and table alarms
+    this.apiAlarms = apiAlarms(this, this.api);
+    this.tableThrottleAlarms = [
+      tableThrottleAlarm(this, 'TableThrottlesAlarm', this.table, 'table'),
+      tableThrottleAlarm(this, 'IdempotencyTableThrottlesAlarm', this.idempotencyTable, 'idempotency table'),
+    ];
 
     // ---------------------------------------------------------------- The web app's files and /config.json (public values only)
     this.webConfig = {
@@ -497,6 +518,10 @@ export class VigieStack extends Stack {
     new CfnOutput(this, 'HostedUiUrl', { value: this.authDomain.baseUrl(), description: 'Cognito managed login (hosted UI)' });
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API (execute-api)' });
     new CfnOutput(this, 'Region', { value: this.region });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm notifies this topic (aws sns subscribe to add a recipient)',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web app client (no secret, authorization code + PKCE)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

@@ -420,10 +420,13 @@ describe('scheduled jobs', () => {
     expect(DIGEST_PK_PREFIX).toBe('DIGEST#');
     for (const a of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Scan']) expect(actions.has(a)).toBe(false);
     expect(JSON.stringify(statements)).not.toContain(logicalId(stack.idempotencyTable));
-    // Its DLQ and its log group, nothing else beyond the data grants and X-Ray.
+    // Its DLQ, its log group and its on-failure destination (the alarm topic and its key), nothing else beyond the data grants and X-Ray.
     expect([...actions].filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'sns:Publish',
       'sqs:SendMessage',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
