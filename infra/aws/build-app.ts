@@ -4,7 +4,7 @@
  * Shared by infra/aws/app.ts (the `cdk` entry) and test/infra.
  */
 import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { findRepoRoot } from './group-entry';
 import { DEFAULT_MAIL_FROM, VigieStack } from './vigie-stack';
 
@@ -36,7 +36,7 @@ function retentionYears(v: unknown): number | undefined {
   return n;
 }
 
-export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks } {
+export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks; serverless: ServerlessChecks } {
   const app = options.app ?? new App();
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
     if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
@@ -65,6 +65,7 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
   });
   Tags.of(stack).add('project', 'vigie');
   const nag = new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });
-  if (options.nag !== false) Validations.of(app).addPlugins(nag);
-  return { app, stack, nag };
+  const serverless = new ServerlessChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });
+  if (options.nag !== false) Validations.of(app).addPlugins(nag, serverless);
+  return { app, stack, nag, serverless };
 }

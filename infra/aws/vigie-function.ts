@@ -204,6 +204,13 @@ export class VigieFunction extends Construct {
       ...ABOVE_ZERO,
     });
 
+    if (!props.deadLetterQueue) {
+      Validations.of(this.fn).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: `The ${props.group} route group is invoked synchronously by API Gateway: a Lambda DLQ only ever receives failed asynchronous invocations. A failed request is answered with a 5xx to its caller and counted by the Errors and API 5xx-rate alarms.`,
+      });
+    }
+
     const statements = this.statements(props);
     if (statements.length) {
       // Data grants in a policy of their own, so that the role's DefaultPolicy only holds what CDK adds

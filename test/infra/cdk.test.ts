@@ -29,6 +29,7 @@ const customDomain = {
 
 let stack: VigieStack;
 let nag: ReturnType<typeof buildVigieApp>['nag'];
+let serverless: ReturnType<typeof buildVigieApp>['serverless'];
 let template: Template;
 let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type) as [string, Resource][];
@@ -53,7 +54,7 @@ const arnTail = (arn: any): string => (typeof arn === 'string' ? arn : String(ar
 
 beforeAll(() => {
   // Without the nag plugin on this app: a finding fails the cdk-nag tests below, not every synth here.
-  ({ stack, nag } = buildVigieApp({ app: testApp(), repoRoot, nag: false }));
+  ({ stack, nag, serverless } = buildVigieApp({ app: testApp(), repoRoot, nag: false }));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
 });
@@ -569,12 +570,22 @@ describe('S3', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions', () => {
-  test('no unacknowledged finding (errors or warnings)', () => {
-    const report = nag.validateScope(stack);
-    expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+describe('cdk-nag AwsSolutions and Serverless', () => {
+  test('no unacknowledged finding (errors or warnings) from either pack', () => {
+    for (const pack of [nag, serverless]) {
+      const report = pack.validateScope(stack);
+      expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    }
     // The v2 style (Aspects → annotations) must not report anything either.
-    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions'))).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions|Serverless'))).toEqual([]);
+  });
+
+  test('the Serverless pack is registered too: synth fails on a function without a DLQ or a queue without a redrive policy', async () => {
+    const { Queue, QueueEncryption } = await import('aws-cdk-lib/aws-sqs');
+    const dirty = buildVigieApp({ app: testApp(), repoRoot });
+    new Queue(dirty.stack, 'Naughty', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    expect(dirty.serverless.validateScope(dirty.stack).violations.map((v) => v.ruleName)).toEqual(['Serverless-SQSRedrivePolicy']);
+    expect(() => dirty.app.synth()).toThrow(/Serverless-SQSRedrivePolicy/);
   });
 
   test('the checks are registered on the app: synth passes as is, and fails on a non-compliant resource', () => {
@@ -598,9 +609,12 @@ describe('cdk-nag AwsSolutions', () => {
     };
     walk(stack);
     expect(acks.length).toBeGreaterThan(0);
+    expect(acks.some((a) => a.id.includes('Serverless-'))).toBe(true);
     for (const a of acks) {
-      expect(a.id).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(a.id).toMatch(/(AwsSolutions-[A-Z]+\d+|Serverless-[A-Za-z]+)/);
       expect(a.reason.length).toBeGreaterThan(40);
+      // No blanket acknowledgment: on a resource (or the construct that owns it), never on the app or the stack.
+      expect({ path: a.path, id: a.id, blanket: a.path === stack.node.path || a.path === '' }).toEqual({ path: a.path, id: a.id, blanket: false });
     }
   });
 

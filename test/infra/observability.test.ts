@@ -121,7 +121,7 @@ describe('alarms', () => {
     expect(fourxx).toMatchObject({ Threshold: API_4XX_RATE_PERCENT, EvaluationPeriods: 3 });
     expect(fourxx.Metrics.find((m: any) => m.ReturnData !== false).Expression).toBe(`IF(requests >= ${API_4XX_MIN_REQUESTS}, 100 * errors / requests, 0)`);
     for (const a of [fivexx, fourxx]) expect(a.Metrics.find((m: any) => m.Id === 'requests').MetricStat.Metric.MetricName).toBe('Count');
-    const [[, latency]] = alarmsOn('AWS/ApiGateway', 'Latency', api);
+    const latency = alarmsOn('AWS/ApiGateway', 'Latency', api)[0]?.[1];
     expect(latency).toMatchObject({ ExtendedStatistic: 'p99', Threshold: API_P99_LATENCY.toMilliseconds(), EvaluationPeriods: 3 });
   });
 
