@@ -58,8 +58,16 @@ import { VigieWorker } from './vigie-worker';
 import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
 
 export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
-/** Agreements stay write-once this long by default (Object Lock, COMPLIANCE mode); context `agreementRetentionYears`. */
+/** Agreements stay write-once this long by default (Object Lock); context `agreementsRetentionYears`. */
 export const DEFAULT_AGREEMENT_RETENTION_YEARS = 10;
+/**
+ * Object Lock mode of the agreements bucket (context `agreementsLockMode`). COMPLIANCE (production): no one, not even
+ * the root user, can delete a version or shorten its retention before it ends. GOVERNANCE (a trial account): users
+ * with s3:BypassGovernanceRetention can, so the account can be cleaned up.
+ */
+export const AGREEMENTS_LOCK_MODES = ['COMPLIANCE', 'GOVERNANCE'] as const;
+export type AgreementsLockMode = (typeof AGREEMENTS_LOCK_MODES)[number];
+export const DEFAULT_AGREEMENTS_LOCK_MODE: AgreementsLockMode = 'COMPLIANCE';
 export const EXPORT_EXPIRY_DAYS = 7;
 /** Days an upload that was never confirmed (or a replayed form's bytes) stays under incoming/ in the documents bucket. */
 export const INCOMING_UPLOAD_EXPIRY_DAYS = 2;
@@ -102,8 +110,10 @@ export interface VigieStackProps extends StackProps {
   jobAccess?: Record<string, GroupAccess>;
   /** Repository root (holds package-lock.json and functions/). */
   repoRoot: string;
-  /** Years of Object Lock retention (COMPLIANCE mode) of the agreements bucket; default 10. */
+  /** Years of Object Lock retention of the agreements bucket; default 10. */
   agreementRetentionYears?: number;
+  /** Object Lock mode of the agreements bucket; default COMPLIANCE. */
+  agreementsLockMode?: AgreementsLockMode;
 }
 
 /** A host name for the web app (`vigie.pole.example`): no scheme, path or port. */
@@ -160,7 +170,7 @@ export class VigieStack extends Stack {
     const mailFrom = props.mailFrom ?? DEFAULT_MAIL_FROM;
     const retentionYears = props.agreementRetentionYears ?? DEFAULT_AGREEMENT_RETENTION_YEARS;
     if (!Number.isInteger(retentionYears) || retentionYears < 1 || retentionYears > 100) {
-      throw new Error(`agreementRetentionYears must be a whole number of years, 1 to 100 (got ${retentionYears})`);
+      throw new Error(`agreementsRetentionYears must be a whole number of years, 1 to 100 (got ${retentionYears})`);
     }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`mailFrom must be an email address (got ${mailFrom})`);
     const routes = props.routes ?? deployedRoutes;
@@ -253,7 +263,7 @@ export class VigieStack extends Stack {
         ],
       }),
       // Write-once (docs/agreements.md): every object version is kept for the retention period, and in COMPLIANCE
-      // mode no one, not even the account's root user, can delete it or shorten the retention.
+      // mode (the default) no one, not even the account's root user, can delete it or shorten the retention.
       agreements: new Bucket(this, 'AgreementsBucket', {
         ...logged('agreements'),
         versioned: true,
@@ -267,7 +277,7 @@ export class VigieStack extends Stack {
     // Default retention in years (CDK's ObjectLockRetention only takes days, and 3650 days is not 10 years).
     (this.buckets.agreements.node.defaultChild as CfnBucket).objectLockConfiguration = {
       objectLockEnabled: 'Enabled',
-      rule: { defaultRetention: { mode: 'COMPLIANCE', years: retentionYears } },
+      rule: { defaultRetention: { mode: props.agreementsLockMode ?? DEFAULT_AGREEMENTS_LOCK_MODE, years: retentionYears } },
     };
 
     // ---------------------------------------------------------------- Cognito

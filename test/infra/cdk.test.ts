@@ -543,17 +543,23 @@ describe('S3', () => {
     );
   });
 
-  test('the retention comes from context agreementRetentionYears (whole years, 1 to 100)', () => {
+  test('the retention comes from context agreementsRetentionYears (whole years, 1 to 100), the mode from agreementsLockMode', () => {
     const retention = (context: Record<string, unknown>) => {
       const { stack: other } = buildVigieApp({ app: testApp(context), repoRoot, nag: false });
       const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
       return res[logicalId(other.buckets.agreements)]!.Properties.ObjectLockConfiguration.Rule.DefaultRetention;
     };
-    expect(retention({ agreementRetentionYears: 7 })).toEqual({ Mode: 'COMPLIANCE', Years: 7 });
-    expect(retention({ agreementRetentionYears: '12' })).toEqual({ Mode: 'COMPLIANCE', Years: 12 });
-    expect(() => retention({ agreementRetentionYears: 'dix' })).toThrow(/agreementRetentionYears/);
-    expect(() => retention({ agreementRetentionYears: 0 })).toThrow(/agreementRetentionYears/);
-    expect(() => retention({ agreementRetentionYears: 2.5 })).toThrow(/agreementRetentionYears/);
+    expect(retention({ agreementsRetentionYears: 7 })).toEqual({ Mode: 'COMPLIANCE', Years: 7 });
+    expect(retention({ agreementsRetentionYears: '12' })).toEqual({ Mode: 'COMPLIANCE', Years: 12 });
+    expect(retention({ agreementsLockMode: 'GOVERNANCE', agreementsRetentionYears: '1' })).toEqual({ Mode: 'GOVERNANCE', Years: 1 });
+    expect(retention({ agreementsLockMode: 'governance' })).toEqual({ Mode: 'GOVERNANCE', Years: DEFAULT_AGREEMENT_RETENTION_YEARS });
+    expect(retention({ agreementsLockMode: 'COMPLIANCE' })).toEqual({ Mode: 'COMPLIANCE', Years: DEFAULT_AGREEMENT_RETENTION_YEARS });
+    expect(() => retention({ agreementsLockMode: 'LEGAL_HOLD' })).toThrow(/agreementsLockMode/);
+    expect(() => retention({ agreementsRetentionYears: 'dix' })).toThrow(/agreementsRetentionYears/);
+    expect(() => retention({ agreementsRetentionYears: 0 })).toThrow(/agreementsRetentionYears/);
+    expect(() => retention({ agreementsRetentionYears: 2.5 })).toThrow(/agreementsRetentionYears/);
+    // The former key is refused with the new names, not silently ignored (a shorter retention would be lost).
+    expect(() => retention({ agreementRetentionYears: 7 })).toThrow(/agreementsRetentionYears/);
   });
 
   test('documents: versioned; what the upload forms left under incoming/ expires (served copies live under documents/)', () => {
