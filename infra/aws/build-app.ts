@@ -4,9 +4,9 @@
  * Shared by infra/aws/app.ts (the `cdk` entry) and test/infra.
  */
 import { App, Tags, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import { findRepoRoot } from './group-entry';
-import { DEFAULT_MAIL_FROM, VigieStack } from './vigie-stack';
+import { AGREEMENTS_LOCK_MODES, DEFAULT_MAIL_FROM, VigieStack, type AgreementsLockMode } from './vigie-stack';
 
 export interface BuildOptions {
   /** An App to build into (tests pass one with `aws:cdk:bundling-stacks: []`). */
@@ -28,15 +28,24 @@ export const FEATURE_FLAGS: Record<string, boolean> = {
   '@aws-cdk/aws-s3:serverAccessLogsUseBucketPolicy': true,
 };
 
-/** Context `agreementRetentionYears` (a number, or a string from `-c agreementRetentionYears=7`); undefined → the default. */
+/** Context `agreementsRetentionYears` (a number, or a string from `-c agreementsRetentionYears=7`); undefined → the default. */
 function retentionYears(v: unknown): number | undefined {
   if (v === undefined || v === '') return undefined;
   const n = typeof v === 'number' ? v : Number(v);
-  if (!Number.isInteger(n)) throw new Error(`agreementRetentionYears must be a whole number of years (got ${JSON.stringify(v)})`);
+  if (!Number.isInteger(n)) throw new Error(`agreementsRetentionYears must be a whole number of years (got ${JSON.stringify(v)})`);
   return n;
 }
 
-export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks } {
+/** Context `agreementsLockMode`: COMPLIANCE (production, the default) or GOVERNANCE (a trial account). */
+function lockMode(v: string | undefined): AgreementsLockMode | undefined {
+  if (v === undefined) return undefined;
+  const mode = v.toUpperCase();
+  if (!(AGREEMENTS_LOCK_MODES as readonly string[]).includes(mode))
+    throw new Error(`agreementsLockMode must be COMPLIANCE or GOVERNANCE (got ${JSON.stringify(v)})`);
+  return mode as AgreementsLockMode;
+}
+
+export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: VigieStack; nag: AwsSolutionsChecks; serverless: ServerlessChecks } {
   const app = options.app ?? new App();
   for (const [flag, value] of Object.entries(FEATURE_FLAGS)) {
     if (app.node.tryGetContext(flag) === undefined) app.node.setContext(flag, value);
@@ -50,6 +59,9 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
       'Context webOrigin is gone: the web app is served by the stack (CloudFront), so its origin is the distribution’s, or -c webDomain=<host> -c webCertificateArn=<us-east-1 ACM ARN> (docs/aws.md)',
     );
   }
+  if (app.node.tryGetContext('agreementRetentionYears') !== undefined) {
+    throw new Error('Context agreementRetentionYears is now agreementsRetentionYears (with agreementsLockMode: COMPLIANCE or GOVERNANCE; docs/aws.md)');
+  }
   const webDomain = context('webDomain');
   const webCertificateArn = context('webCertificateArn');
   if (!webDomain !== !webCertificateArn) throw new Error('webDomain and webCertificateArn go together (the certificate of that name, in us-east-1)');
@@ -60,10 +72,13 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     webAclArn: context('webAclArn'),
     authDomainPrefix: context('authDomainPrefix'),
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
-    agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementRetentionYears')),
+    alarmEmail: context('alarmEmail'),
+    agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementsRetentionYears')),
+    agreementsLockMode: lockMode(context('agreementsLockMode')),
   });
   Tags.of(stack).add('project', 'vigie');
   const nag = new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });
-  if (options.nag !== false) Validations.of(app).addPlugins(nag);
-  return { app, stack, nag };
+  const serverless = new ServerlessChecks(app, { verbose: true, writeSuppressionsToCloudFormation: options.nag !== false });
+  if (options.nag !== false) Validations.of(app).addPlugins(nag, serverless);
+  return { app, stack, nag, serverless };
 }

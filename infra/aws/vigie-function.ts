@@ -5,8 +5,9 @@
  * Scheduled jobs add their DLQ, schedule and alarms around it (infra/aws/vigie-job.ts).
  */
 import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { PolicyStatement, Policy, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing } from 'aws-cdk-lib/aws-lambda';
+import { ApplicationLogLevel, Architecture, LoggingFormat, Runtime, SystemLogLevel, Tracing, type IDestination } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat, SourceMapMode, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
@@ -114,16 +115,34 @@ export interface VigieFunctionProps {
   deadLetterQueue?: IQueue;
   /** Retries of a failed asynchronous invocation (0-2). Default: Lambda's (2). */
   retryAttempts?: number;
+  /** Where the record of an asynchronous invocation that failed for good goes (event, error), besides the DLQ. */
+  onFailure?: IDestination;
   /** Bundling options; default LAMBDA_BUNDLING (e.g. AGREEMENTS_BUNDLING adds the fonts). */
   bundling?: BundlingOptions;
   /** Variables added to the common environment (e.g. VIGIE_FONT_DIR). */
   environment?: Record<string, string>;
+  /** What an error of this function means, for its Errors alarm (default: a generic text). */
+  errorsAlarmDescription?: string;
 }
+
+/** Period of the function alarms (Errors, Throttles) and of the job and worker alarms. */
+export const ALARM_PERIOD = Duration.minutes(5);
+/** Any datapoint above 0 in one period; no data (no invocation) is OK. */
+export const ABOVE_ZERO = {
+  threshold: 0,
+  comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+  evaluationPeriods: 1,
+  treatMissingData: TreatMissingData.NOT_BREACHING,
+} as const;
 
 export class VigieFunction extends Construct {
   readonly fn: NodejsFunction;
   readonly role: Role;
   readonly logGroup: LogGroup;
+  /** Errors (sum) > 0 over ALARM_PERIOD: an unhandled error or a timeout (handled API errors are answers, not errors). */
+  readonly errorsAlarm: Alarm;
+  /** Throttles (sum) > 0 over ALARM_PERIOD: the account's (or the reserved) concurrency is exhausted. */
+  readonly throttlesAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: VigieFunctionProps) {
     super(scope, id);
@@ -150,6 +169,7 @@ export class VigieFunction extends Construct {
       reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       deadLetterQueue: props.deadLetterQueue,
       retryAttempts: props.retryAttempts,
+      onFailure: props.onFailure,
       role: this.role,
       tracing: Tracing.ACTIVE,
       logGroup: this.logGroup,
@@ -171,6 +191,25 @@ export class VigieFunction extends Construct {
       },
       bundling: props.bundling ?? LAMBDA_BUNDLING,
     });
+
+    const what = `Vigie ${props.group} ${props.kind ?? 'route group'}`;
+    this.errorsAlarm = new Alarm(this, 'ErrorsAlarm', {
+      alarmDescription: props.errorsAlarmDescription ?? `${what}: an invocation failed (unhandled error or timeout); see the function's logs.`,
+      metric: this.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      ...ABOVE_ZERO,
+    });
+    this.throttlesAlarm = new Alarm(this, 'ThrottlesAlarm', {
+      alarmDescription: `${what}: invocations were throttled (concurrency exhausted: reserved concurrency, or the account's limit).`,
+      metric: this.fn.metricThrottles({ period: ALARM_PERIOD, statistic: 'Sum' }),
+      ...ABOVE_ZERO,
+    });
+
+    if (!props.deadLetterQueue) {
+      Validations.of(this.fn).acknowledge({
+        id: 'Serverless-LambdaDLQ',
+        reason: `The ${props.group} route group is invoked synchronously by API Gateway: a Lambda DLQ only ever receives failed asynchronous invocations. A failed request is answered with a 5xx to its caller and counted by the Errors and API 5xx-rate alarms.`,
+      });
+    }
 
     const statements = this.statements(props);
     if (statements.length) {

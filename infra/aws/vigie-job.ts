@@ -7,19 +7,19 @@
  *   fail after Lambda's retries and the events EventBridge Scheduler could not deliver after its own;
  * - an EventBridge Scheduler schedule with the job's expression and time zone, no flexible window, a retry
  *   policy and that DLQ, assumed through a role of its own that may only invoke this function;
- * - two CloudWatch alarms: messages in the DLQ, and errors of the function.
+ * - CloudWatch alarms: messages in the DLQ, and (from VigieFunction) errors and throttles of the function.
  */
 import { Duration, Stack, TimeZone, Validations } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import type { CfnFunction } from 'aws-cdk-lib/aws-lambda';
+import type { CfnFunction, IDestination } from 'aws-cdk-lib/aws-lambda';
 import { ContextAttribute, Schedule, ScheduleExpression, ScheduleTargetInput, TimeWindow } from 'aws-cdk-lib/aws-scheduler';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-scheduler-targets';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import type { JobDef } from '../../shared/api/routes';
 import type { GroupAccess } from './group-access';
-import { VigieFunction, type VigieResources } from './vigie-function';
+import { ABOVE_ZERO, ALARM_PERIOD, VigieFunction, type VigieResources } from './vigie-function';
 
 /** A run reads every due step and sends one email per person: far longer than an API request. */
 export const JOB_TIMEOUT = Duration.minutes(5);
@@ -30,8 +30,7 @@ export const SCHEDULE_RETRIES = 3;
 export const SCHEDULE_MAX_EVENT_AGE = Duration.hours(2);
 /** How long a dead letter waits for someone to look at it (the SQS maximum). */
 export const DLQ_RETENTION = Duration.days(14);
-/** Alarm period for the DLQ depth and the Errors metric. */
-export const ALARM_PERIOD = Duration.minutes(5);
+export { ALARM_PERIOD };
 
 /** Accepts what EventBridge Scheduler accepts for a recurring or one-time schedule, and an IANA time zone. */
 export function assertJobSchedule(job: JobDef): void {
@@ -56,6 +55,8 @@ export interface VigieJobProps {
   access: GroupAccess;
   resources: VigieResources;
   timeout?: Duration;
+  /** On-failure destination of its asynchronous invocations (the alarm topic: the failed event and its error by email). */
+  onFailure?: IDestination;
 }
 
 export class VigieJob extends Construct {
@@ -87,6 +88,8 @@ export class VigieJob extends Construct {
       reservedConcurrentExecutions: 1,
       deadLetterQueue: this.deadLetterQueue,
       retryAttempts: JOB_ASYNC_RETRIES,
+      onFailure: props.onFailure,
+      errorsAlarmDescription: `Vigie ${job.name} job: an invocation failed (it is retried; messages in the DLQ mean every retry failed).`,
     });
 
     // Instead of the role LambdaInvoke would create at stack level: one per job, in this construct, trusted by
@@ -131,36 +134,31 @@ export class VigieJob extends Construct {
       });
     }
 
-    [this.deadLetterAlarm, this.errorsAlarm] = failureAlarms(this, this.function, this.deadLetterQueue, {
-      deadLetters: `Vigie ${job.name} job: a run failed after every retry (Lambda) or could not be delivered (Scheduler); see its DLQ and the function's logs.`,
-      errors: `Vigie ${job.name} job: an invocation failed (it is retried; messages in the DLQ mean every retry failed).`,
-    });
+    this.errorsAlarm = this.function.errorsAlarm;
+    this.deadLetterAlarm = deadLettersAlarm(
+      this,
+      this.deadLetterQueue,
+      `Vigie ${job.name} job: a run failed after every retry (Lambda) or could not be delivered (Scheduler); see its DLQ and the function's logs.`,
+    );
   }
 }
 
 /** The dead-letter queue of an asynchronously invoked function: SSE-SQS, TLS only, kept 14 days. */
 export function newDeadLetterQueue(scope: Construct): Queue {
-  return new Queue(scope, 'DeadLetterQueue', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: DLQ_RETENTION });
+  const queue = new Queue(scope, 'DeadLetterQueue', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: DLQ_RETENTION });
+  Validations.of(queue).acknowledge({
+    id: 'Serverless-SQSRedrivePolicy',
+    reason:
+      'This queue IS the dead-letter queue of a Lambda (DeadLetterConfig): nothing consumes it, so nothing could redrive it; its depth is alarmed and a person reads and purges it (docs/aws.md).',
+  });
+  return queue;
 }
 
-/** Two alarms: messages in the DLQ, and errors of the function (any, over ALARM_PERIOD). */
-export function failureAlarms(scope: Construct, fn: VigieFunction, dlq: Queue, descriptions: { deadLetters: string; errors: string }): [Alarm, Alarm] {
-  const aboveZero = {
-    threshold: 0,
-    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-    evaluationPeriods: 1,
-    treatMissingData: TreatMissingData.NOT_BREACHING,
-  } as const;
-  return [
-    new Alarm(scope, 'DeadLettersAlarm', {
-      alarmDescription: descriptions.deadLetters,
-      metric: dlq.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
-      ...aboveZero,
-    }),
-    new Alarm(scope, 'ErrorsAlarm', {
-      alarmDescription: descriptions.errors,
-      metric: fn.fn.metricErrors({ period: ALARM_PERIOD, statistic: 'Sum' }),
-      ...aboveZero,
-    }),
-  ];
+/** Messages in the DLQ (maximum over ALARM_PERIOD) > 0: an event was lost after every retry. */
+export function deadLettersAlarm(scope: Construct, dlq: Queue, description: string): Alarm {
+  return new Alarm(scope, 'DeadLettersAlarm', {
+    alarmDescription: description,
+    metric: dlq.metricApproximateNumberOfMessagesVisible({ period: ALARM_PERIOD, statistic: 'Maximum' }),
+    ...ABOVE_ZERO,
+  });
 }

@@ -50,13 +50,24 @@ import {
 } from './group-access';
 import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
+import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
+import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
+import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
 import { VigieWorker } from './vigie-worker';
 import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
 
 export const DEFAULT_MAIL_FROM = DEFAULTS.mailFrom;
-/** Agreements stay write-once this long by default (Object Lock, COMPLIANCE mode); context `agreementRetentionYears`. */
+/** Agreements stay write-once this long by default (Object Lock); context `agreementsRetentionYears`. */
 export const DEFAULT_AGREEMENT_RETENTION_YEARS = 10;
+/**
+ * Object Lock mode of the agreements bucket (context `agreementsLockMode`). COMPLIANCE (production): no one, not even
+ * the root user, can delete a version or shorten its retention before it ends. GOVERNANCE (a trial account): users
+ * with s3:BypassGovernanceRetention can, so the account can be cleaned up.
+ */
+export const AGREEMENTS_LOCK_MODES = ['COMPLIANCE', 'GOVERNANCE'] as const;
+export type AgreementsLockMode = (typeof AGREEMENTS_LOCK_MODES)[number];
+export const DEFAULT_AGREEMENTS_LOCK_MODE: AgreementsLockMode = 'COMPLIANCE';
 export const EXPORT_EXPIRY_DAYS = 7;
 /** Days an upload that was never confirmed (or a replayed form's bytes) stays under incoming/ in the documents bucket. */
 export const INCOMING_UPLOAD_EXPIRY_DAYS = 2;
@@ -87,6 +98,8 @@ export interface VigieStackProps extends StackProps {
   authDomainPrefix?: string;
   /** Sender of the emails (an SES-verified identity). */
   mailFrom?: string;
+  /** Who receives the alarms (an SNS email subscription); none: the topic exists, subscribe later. */
+  alarmEmail?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
   routes?: readonly RouteDef[];
   /** Per-group grants; defaults to GROUP_ACCESS. */
@@ -97,8 +110,10 @@ export interface VigieStackProps extends StackProps {
   jobAccess?: Record<string, GroupAccess>;
   /** Repository root (holds package-lock.json and functions/). */
   repoRoot: string;
-  /** Years of Object Lock retention (COMPLIANCE mode) of the agreements bucket; default 10. */
+  /** Years of Object Lock retention of the agreements bucket; default 10. */
   agreementRetentionYears?: number;
+  /** Object Lock mode of the agreements bucket; default COMPLIANCE. */
+  agreementsLockMode?: AgreementsLockMode;
 }
 
 /** A host name for the web app (`vigie.pole.example`): no scheme, path or port. */
@@ -145,6 +160,9 @@ export class VigieStack extends Stack {
   readonly functions: Map<string, VigieFunction> = new Map();
   readonly jobs: Map<string, VigieJob> = new Map();
   readonly workers: Map<string, VigieWorker> = new Map();
+  readonly alarms: VigieAlarms;
+  readonly apiAlarms: ApiAlarms;
+  readonly tableThrottleAlarms: Alarm[];
 
   constructor(scope: Construct, id: string, props: VigieStackProps) {
     super(scope, id, props);
@@ -152,7 +170,7 @@ export class VigieStack extends Stack {
     const mailFrom = props.mailFrom ?? DEFAULT_MAIL_FROM;
     const retentionYears = props.agreementRetentionYears ?? DEFAULT_AGREEMENT_RETENTION_YEARS;
     if (!Number.isInteger(retentionYears) || retentionYears < 1 || retentionYears > 100) {
-      throw new Error(`agreementRetentionYears must be a whole number of years, 1 to 100 (got ${retentionYears})`);
+      throw new Error(`agreementsRetentionYears must be a whole number of years, 1 to 100 (got ${retentionYears})`);
     }
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(mailFrom)) throw new Error(`mailFrom must be an email address (got ${mailFrom})`);
     const routes = props.routes ?? deployedRoutes;
@@ -163,6 +181,10 @@ export class VigieStack extends Stack {
     const jobs = props.jobs ?? allJobs;
     const jobAccess = props.jobAccess ?? JOB_ACCESS;
     assertAccessCoversJobs(jobs, jobAccess);
+
+    // ---------------------------------------------------------------- Alarm topic (every alarm of the stack notifies it)
+    this.alarms = new VigieAlarms(this, 'Alarms', { email: props.alarmEmail });
+    const onFailure = new AlarmTopicDestination(this.alarms);
 
     // ---------------------------------------------------------------- DynamoDB
     this.table = new Table(this, 'Table', {
@@ -241,7 +263,7 @@ export class VigieStack extends Stack {
         ],
       }),
       // Write-once (docs/agreements.md): every object version is kept for the retention period, and in COMPLIANCE
-      // mode no one, not even the account's root user, can delete it or shorten the retention.
+      // mode (the default) no one, not even the account's root user, can delete it or shorten the retention.
       agreements: new Bucket(this, 'AgreementsBucket', {
         ...logged('agreements'),
         versioned: true,
@@ -255,7 +277,7 @@ export class VigieStack extends Stack {
     // Default retention in years (CDK's ObjectLockRetention only takes days, and 3650 days is not 10 years).
     (this.buckets.agreements.node.defaultChild as CfnBucket).objectLockConfiguration = {
       objectLockEnabled: 'Enabled',
-      rule: { defaultRetention: { mode: 'COMPLIANCE', years: retentionYears } },
+      rule: { defaultRetention: { mode: props.agreementsLockMode ?? DEFAULT_AGREEMENTS_LOCK_MODE, years: retentionYears } },
     };
 
     // ---------------------------------------------------------------- Cognito
@@ -404,6 +426,7 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: WORKER_ACCESS[worker.name],
         resources,
+        onFailure,
         settings: {
           ...WORKER_SETTINGS[worker.name],
           environment: { ...WORKER_SETTINGS[worker.name]?.environment, NODE_OPTIONS: ['--enable-source-maps', ...worker.nodeFlags].join(' ') },
@@ -466,6 +489,7 @@ export class VigieStack extends Stack {
         repoRoot: props.repoRoot,
         access: jobAccess[job.name]!,
         resources,
+        onFailure,
       });
       this.jobs.set(job.name, j);
       new CfnOutput(this, `${pascal(job.name)}JobFunctionName`, {
@@ -473,6 +497,13 @@ export class VigieStack extends Stack {
         description: `Lambda of the ${job.name} job (aws lambda invoke)`,
       });
     }
+
+    // ---------------------------------------------------------------- API and table alarms
+    this.apiAlarms = apiAlarms(this, this.api);
+    this.tableThrottleAlarms = [
+      tableThrottleAlarm(this, 'TableThrottlesAlarm', this.table, 'table'),
+      tableThrottleAlarm(this, 'IdempotencyTableThrottlesAlarm', this.idempotencyTable, 'idempotency table'),
+    ];
 
     // ---------------------------------------------------------------- The web app's files and /config.json (public values only)
     this.webConfig = {
@@ -497,6 +528,10 @@ export class VigieStack extends Stack {
     new CfnOutput(this, 'HostedUiUrl', { value: this.authDomain.baseUrl(), description: 'Cognito managed login (hosted UI)' });
     new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'Base URL of the HTTP API (execute-api)' });
     new CfnOutput(this, 'Region', { value: this.region });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      value: this.alarms.topic.topicArn,
+      description: 'Every alarm notifies this topic (aws sns subscribe to add a recipient)',
+    });
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web app client (no secret, authorization code + PKCE)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });

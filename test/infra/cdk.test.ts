@@ -29,6 +29,7 @@ const customDomain = {
 
 let stack: VigieStack;
 let nag: ReturnType<typeof buildVigieApp>['nag'];
+let serverless: ReturnType<typeof buildVigieApp>['serverless'];
 let template: Template;
 let resources: Record<string, Resource>;
 const ofType = (type: string) => Object.entries(resources).filter(([, r]) => r.Type === type) as [string, Resource][];
@@ -53,7 +54,7 @@ const arnTail = (arn: any): string => (typeof arn === 'string' ? arn : String(ar
 
 beforeAll(() => {
   // Without the nag plugin on this app: a finding fails the cdk-nag tests below, not every synth here.
-  ({ stack, nag } = buildVigieApp({ app: testApp(), repoRoot, nag: false }));
+  ({ stack, nag, serverless } = buildVigieApp({ app: testApp(), repoRoot, nag: false }));
   template = Template.fromStack(stack);
   resources = template.toJSON().Resources;
 });
@@ -420,10 +421,13 @@ describe('scheduled jobs', () => {
     expect(DIGEST_PK_PREFIX).toBe('DIGEST#');
     for (const a of ['dynamodb:DeleteItem', 'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:Scan']) expect(actions.has(a)).toBe(false);
     expect(JSON.stringify(statements)).not.toContain(logicalId(stack.idempotencyTable));
-    // Its DLQ and its log group, nothing else beyond the data grants and X-Ray.
+    // Its DLQ, its log group and its on-failure destination (the alarm topic and its key), nothing else beyond the data grants and X-Ray.
     expect([...actions].filter((a) => !a.startsWith('dynamodb:') && !a.startsWith('ses:')).sort()).toEqual([
+      'kms:Decrypt',
+      'kms:GenerateDataKey',
       'logs:CreateLogStream',
       'logs:PutLogEvents',
+      'sns:Publish',
       'sqs:SendMessage',
       'xray:PutTelemetryRecords',
       'xray:PutTraceSegments',
@@ -539,17 +543,23 @@ describe('S3', () => {
     );
   });
 
-  test('the retention comes from context agreementRetentionYears (whole years, 1 to 100)', () => {
+  test('the retention comes from context agreementsRetentionYears (whole years, 1 to 100), the mode from agreementsLockMode', () => {
     const retention = (context: Record<string, unknown>) => {
       const { stack: other } = buildVigieApp({ app: testApp(context), repoRoot, nag: false });
       const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
       return res[logicalId(other.buckets.agreements)]!.Properties.ObjectLockConfiguration.Rule.DefaultRetention;
     };
-    expect(retention({ agreementRetentionYears: 7 })).toEqual({ Mode: 'COMPLIANCE', Years: 7 });
-    expect(retention({ agreementRetentionYears: '12' })).toEqual({ Mode: 'COMPLIANCE', Years: 12 });
-    expect(() => retention({ agreementRetentionYears: 'dix' })).toThrow(/agreementRetentionYears/);
-    expect(() => retention({ agreementRetentionYears: 0 })).toThrow(/agreementRetentionYears/);
-    expect(() => retention({ agreementRetentionYears: 2.5 })).toThrow(/agreementRetentionYears/);
+    expect(retention({ agreementsRetentionYears: 7 })).toEqual({ Mode: 'COMPLIANCE', Years: 7 });
+    expect(retention({ agreementsRetentionYears: '12' })).toEqual({ Mode: 'COMPLIANCE', Years: 12 });
+    expect(retention({ agreementsLockMode: 'GOVERNANCE', agreementsRetentionYears: '1' })).toEqual({ Mode: 'GOVERNANCE', Years: 1 });
+    expect(retention({ agreementsLockMode: 'governance' })).toEqual({ Mode: 'GOVERNANCE', Years: DEFAULT_AGREEMENT_RETENTION_YEARS });
+    expect(retention({ agreementsLockMode: 'COMPLIANCE' })).toEqual({ Mode: 'COMPLIANCE', Years: DEFAULT_AGREEMENT_RETENTION_YEARS });
+    expect(() => retention({ agreementsLockMode: 'LEGAL_HOLD' })).toThrow(/agreementsLockMode/);
+    expect(() => retention({ agreementsRetentionYears: 'dix' })).toThrow(/agreementsRetentionYears/);
+    expect(() => retention({ agreementsRetentionYears: 0 })).toThrow(/agreementsRetentionYears/);
+    expect(() => retention({ agreementsRetentionYears: 2.5 })).toThrow(/agreementsRetentionYears/);
+    // The former key is refused with the new names, not silently ignored (a shorter retention would be lost).
+    expect(() => retention({ agreementRetentionYears: 7 })).toThrow(/agreementsRetentionYears/);
   });
 
   test('documents: versioned; what the upload forms left under incoming/ expires (served copies live under documents/)', () => {
@@ -566,12 +576,22 @@ describe('S3', () => {
   });
 });
 
-describe('cdk-nag AwsSolutions', () => {
-  test('no unacknowledged finding (errors or warnings)', () => {
-    const report = nag.validateScope(stack);
-    expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+describe('cdk-nag AwsSolutions and Serverless', () => {
+  test('no unacknowledged finding (errors or warnings) from either pack', () => {
+    for (const pack of [nag, serverless]) {
+      const report = pack.validateScope(stack);
+      expect(report.violations.map((v) => `${v.ruleName}: ${v.violatingResources.map((r) => r.constructPath).join(', ')}`)).toEqual([]);
+    }
     // The v2 style (Aspects → annotations) must not report anything either.
-    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions'))).toEqual([]);
+    expect(Annotations.fromStack(stack).findError('*', Match.stringLikeRegexp('AwsSolutions|Serverless'))).toEqual([]);
+  });
+
+  test('the Serverless pack is registered too: synth fails on a function without a DLQ or a queue without a redrive policy', async () => {
+    const { Queue, QueueEncryption } = await import('aws-cdk-lib/aws-sqs');
+    const dirty = buildVigieApp({ app: testApp(), repoRoot });
+    new Queue(dirty.stack, 'Naughty', { encryption: QueueEncryption.SQS_MANAGED, enforceSSL: true });
+    expect(dirty.serverless.validateScope(dirty.stack).violations.map((v) => v.ruleName)).toEqual(['Serverless-SQSRedrivePolicy']);
+    expect(() => dirty.app.synth()).toThrow(/Serverless-SQSRedrivePolicy/);
   });
 
   test('the checks are registered on the app: synth passes as is, and fails on a non-compliant resource', () => {
@@ -595,9 +615,12 @@ describe('cdk-nag AwsSolutions', () => {
     };
     walk(stack);
     expect(acks.length).toBeGreaterThan(0);
+    expect(acks.some((a) => a.id.includes('Serverless-'))).toBe(true);
     for (const a of acks) {
-      expect(a.id).toMatch(/AwsSolutions-[A-Z]+\d+/);
+      expect(a.id).toMatch(/(AwsSolutions-[A-Z]+\d+|Serverless-[A-Za-z]+)/);
       expect(a.reason.length).toBeGreaterThan(40);
+      // No blanket acknowledgment: on a resource (or the construct that owns it), never on the app or the stack.
+      expect({ path: a.path, id: a.id, blanket: a.path === stack.node.path || a.path === '' }).toEqual({ path: a.path, id: a.id, blanket: false });
     }
   });
 

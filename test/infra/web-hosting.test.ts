@@ -378,11 +378,13 @@ describe('custom domain, WAF and cdk-nag', () => {
     };
     const plain = buildVigieApp({ app: testApp(), repoRoot });
     expect(plain.nag.validateScope(plain.stack).violations).toEqual([]);
+    expect(plain.serverless.validateScope(plain.stack).violations).toEqual([]);
     expect(acks(plain.stack).sort()).toEqual(['CFR1', 'CFR2', 'CFR4']);
 
     const webAclArn = 'arn:aws:wafv2:us-east-1:123456789012:global/webacl/vigie/0f1e2d3c-aaaa-bbbb-cccc-123456789abc';
     const full = buildVigieApp({ app: testApp({ ...customDomain, webAclArn }), repoRoot });
     expect(full.nag.validateScope(full.stack).violations).toEqual([]);
+    expect(full.serverless.validateScope(full.stack).violations).toEqual([]);
     expect(acks(full.stack)).toEqual(['CFR1']);
     expect(one('AWS::CloudFront::Distribution', Template.fromStack(full.stack).toJSON().Resources).DistributionConfig.WebACLId).toBe(webAclArn);
   });
