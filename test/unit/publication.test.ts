@@ -141,3 +141,25 @@ describe('transitions', () => {
     expect(noticeFor({ sub: 's', role: 'partner', organizationId: A }, n).answers).toHaveLength(2);
   });
 });
+
+describe('digest', () => {
+  it('reminds an awaited answer with its deadline and links to the notice', async () => {
+    const { planDigests, digestEmail } = await import('../../shared/domain/reminders');
+    const person = { email: 'rep@b.example', name: 'Rep B', language: 'fr' as const };
+    const step = {
+      projectId: 'prj_x',
+      projectAcronym: 'QUANTAI',
+      projectTitle: 'Projet',
+      stepId: `publication:pub_1:${B}`,
+      kind: 'publication-answer' as const,
+      publicationId: 'pub_1',
+      assignee: { role: 'partner' as const, orgId: B, email: null },
+      dueDate: '2027-02-03',
+    };
+    const [d] = planDigests([step], '2027-02-02', { staff: [], representatives: new Map([[B, [person]]]) });
+    const mail = digestEmail(d!, '2027-02-02', 'https://vigie.example');
+    expect(mail.text).toContain('Notification de publication');
+    expect(mail.text).toContain('https://vigie.example/projects/prj_x/publications/pub_1');
+    expect(mail.text).toContain('2027-02-03');
+  });
+});
