@@ -7,7 +7,10 @@ import { claimDigest, settleDigest } from '../../shared/store/digests';
 import { sendEmail } from '../../shared/store/mail';
 import { getOrganizations } from '../../shared/store/organizations';
 import { listStaff } from '../../shared/store/staff';
-import { dueSteps } from '../../shared/store/workflow';
+import { dueSteps, isPublicationTask, type TaskIndexItem } from '../../shared/store/workflow';
+import { getPublication } from '../../shared/store/publications';
+import { getProjectHeader } from '../../shared/store/projects';
+import { settleNotice } from '../../shared/services/publications';
 import type { Email } from '../../shared/domain/mail/render';
 
 /** Parallel sends; SES's default sending rate is 14/s in a new account, the SDK backs off when throttled. */
@@ -16,6 +19,8 @@ const SEND_CONCURRENCY = 8;
 export interface ReminderRun {
   date: string;
   dueSteps: number;
+  /** Publication notices whose clock ran out (silence = consent), settled before the digests. */
+  publicationsSettled: number;
   digests: number;
   sent: number;
   alreadySent: number;
@@ -32,7 +37,13 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
   const now = opts.now ?? new Date();
   const send = opts.send ?? ((m: Email) => sendEmail(m));
   const today = parisDate(now);
-  const { items, consumedRcu } = await dueSteps(reminderHorizon(today));
+  const due = await dueSteps(reminderHorizon(today));
+  const { consumedRcu } = due;
+  // Answers awaited on publication notices whose deadline passed: the clock settles them (silence = consent) and
+  // they leave the index; they are not reminded.
+  const expired = due.items.filter((t) => isPublicationTask(t) && t.dueDate < today);
+  const publicationsSettled = await settleExpiredNotices(expired, now);
+  const items = due.items.filter((t) => !expired.includes(t)).map((t) => (isPublicationTask(t) ? { ...t, publicationId: t.publicationId } : t));
   const orgIds = [...new Set(items.flatMap((s) => (s.assignee.role === 'partner' && s.assignee.orgId ? [s.assignee.orgId] : [])))];
   const [staff, orgs] = await Promise.all([listStaff(), getOrganizations(orgIds)]);
   const dir: Directory = {
@@ -45,6 +56,7 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
   const run: ReminderRun = {
     date: today,
     dueSteps: items.length,
+    publicationsSettled,
     digests: digests.length,
     sent: 0,
     alreadySent: 0,
@@ -81,6 +93,24 @@ export async function runReminders(opts: { now?: Date; send?: (m: Email) => Prom
   );
   logger.info('Reminder run', { ...run, failed: run.failed.length });
   return run;
+}
+
+/** Settles each notice named by an expired task once (a GET may have done it already: then nothing changes). */
+async function settleExpiredNotices(tasks: readonly TaskIndexItem[], now: Date): Promise<number> {
+  const notices = new Map<string, { projectId: string; publicationId: string }>();
+  for (const t of tasks) if (isPublicationTask(t)) notices.set(`${t.projectId}/${t.publicationId}`, { projectId: t.projectId, publicationId: t.publicationId });
+  let settled = 0;
+  for (const { projectId, publicationId } of notices.values()) {
+    try {
+      const [header, notice] = await Promise.all([getProjectHeader(projectId), getPublication(projectId, publicationId)]);
+      if (!header || !notice) continue;
+      const after = await settleNotice(header.project, notice, now);
+      if (after.version !== notice.version) settled++;
+    } catch (e) {
+      logger.error('Publication notice not settled; the next run or a read will', { projectId, publicationId, error: e as Error });
+    }
+  }
+  return settled;
 }
 
 export const handler = async (_event: unknown, context?: Context): Promise<ReminderRun> => runReminders({ requestId: context?.awsRequestId });

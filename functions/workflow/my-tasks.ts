@@ -21,6 +21,7 @@ export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
       projectTitle: t.projectTitle,
       stepId: t.stepId,
       kind: t.kind,
+      publicationId: t.kind === 'publication-answer' ? t.publicationId : null,
       dueDate: t.dueDate,
       openedAt: t.openedAt,
     }));

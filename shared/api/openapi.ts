@@ -1,3 +1,4 @@
+import { objectionInputSchema, publicationIdSchema, publicationInputSchema } from '../domain/publication';
 import type * as z from 'zod';
 import { exportJobSchema } from './responses/exports';
 import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
@@ -88,6 +89,9 @@ import {
   staffPageSchema,
   staffMemberSchema,
   taskPageSchema,
+  publicationSchema,
+  publicationSummarySchema,
+  publicationPageSchema,
   uploadStartedSchema,
   workflowStateSchema,
   workflowViewSchema,
@@ -105,6 +109,7 @@ const versionedSchemas = new Set<z.ZodType>([
   workflowStateSchema,
   workflowViewSchema,
   staffMemberSchema,
+  publicationSchema,
 ]);
 /** Responses that, with status 201 (created) or 202 (accepted job), come with a `Location` header (HttpResult.headers.location). */
 const locatedSchemas = new Set<z.ZodType>([
@@ -118,6 +123,7 @@ const locatedSchemas = new Set<z.ZodType>([
   agreementViewSchema,
   exportJobSchema,
   auditVerificationSchema,
+  publicationSchema,
 ]);
 
 const componentNames = new Map<z.ZodType, string>([
@@ -177,6 +183,11 @@ const componentNames = new Map<z.ZodType, string>([
   [workflowViewSchema, 'WorkflowView'],
   [taskSchema, 'Task'],
   [taskPageSchema, 'TaskPage'],
+  [publicationInputSchema, 'PublicationNoticeInput'],
+  [objectionInputSchema, 'PublicationObjectionInput'],
+  [publicationSchema, 'PublicationNotice'],
+  [publicationSummarySchema, 'PublicationNoticeSummary'],
+  [publicationPageSchema, 'PublicationNoticePage'],
   [staffMemberSchema, 'StaffMember'],
   [staffPageSchema, 'StaffPage'],
   [agreementRequestSchema, 'AgreementRequest'],
@@ -298,6 +309,8 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   docId: () => output(documentIdSchema),
   verificationId: () => output(auditVerificationIdSchema),
   flagId: () => output(flagIdSchema),
+  publicationId: () => output(publicationIdSchema),
+  organizationId: () => output(orgIdSchema),
   stepId: () => ({
     type: 'string',
     maxLength: STEP_ID_MAX_LENGTH,

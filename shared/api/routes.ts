@@ -18,6 +18,7 @@ import * as declarations from './routes/declarations';
 import * as documents from './routes/documents';
 import * as risk from './routes/risk';
 import * as workflow from './routes/workflow';
+import * as publications from './routes/publications';
 import * as agreements from './routes/agreements';
 import * as staff from './routes/staff';
 import * as audit from './routes/audit';
@@ -36,6 +37,7 @@ export const routes: readonly RouteDef[] = [
   ...Object.values(documents),
   ...Object.values(risk),
   ...Object.values(workflow),
+  ...Object.values(publications),
   ...Object.values(agreements),
   ...Object.values(staff),
   ...Object.values(audit),

@@ -13,12 +13,17 @@ export const REMIND_DAYS_BEFORE = 2;
 export const MAX_TASKS_PER_DIGEST = 50;
 export const ESCALATE_AFTER_DAYS = 3;
 
+/** A workflow step, or an answer awaited on a publication notice (docs/publications.md). */
+export type TaskKind = StepKind | 'publication-answer';
+
 export interface DueStep {
   projectId: string;
   projectAcronym: string;
   projectTitle: string;
   stepId: string;
-  kind: StepKind;
+  kind: TaskKind;
+  /** For `publication-answer`: the notice. */
+  publicationId?: string;
   assignee: Assignee;
   dueDate: string;
 }
@@ -43,7 +48,8 @@ export interface DigestTask {
   projectAcronym: string;
   projectTitle: string;
   stepId: string;
-  kind: StepKind;
+  kind: TaskKind;
+  publicationId?: string;
   dueDate: string;
   urgency: TaskUrgency;
   /** Days past the due date (0 if not overdue); days left as a negative number. */
@@ -87,6 +93,7 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
       projectTitle: s.projectTitle,
       stepId: s.stepId,
       kind: s.kind,
+      ...(s.publicationId ? { publicationId: s.publicationId } : {}),
       dueDate: s.dueDate,
       urgency,
       daysOverdue: overdueBy,
@@ -103,14 +110,16 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
     .sort((a, b) => a.person.email.localeCompare(b.person.email));
 }
 
-const STEP_LABELS: Record<Language, Record<StepKind, string>> = {
+const STEP_LABELS: Record<Language, Record<TaskKind, string>> = {
   fr: {
+    'publication-answer': 'Notification de publication : objection ou consentement (le silence vaut consentement)',
     'partner-approval': 'Approbation du dossier PI par le partenaire',
     'legal-review': 'Revue juridique du pôle',
     'lawyer-opinion': "Avis de l'avocat PI",
     committee: "Décision du comité d'appui",
   },
   en: {
+    'publication-answer': 'Publication notice: object or consent (silence means consent)',
     'partner-approval': 'Partner approval of the IP file',
     'legal-review': 'Pôle legal review',
     'lawyer-opinion': 'IP lawyer opinion',
@@ -146,7 +155,9 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
   const items = shown.map((t) => ({
     text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
     // The task itself: the web app opens the project's workflow on this step (docs/web.md, "Email links").
-    link: `${webOrigin}/projects/${t.projectId}/workflow/steps/${encodeURIComponent(t.stepId)}`,
+    link: t.publicationId
+      ? `${webOrigin}/projects/${t.projectId}/publications/${t.publicationId}`
+      : `${webOrigin}/projects/${t.projectId}/workflow/steps/${encodeURIComponent(t.stepId)}`,
   }));
   const blocks: Block[] = [
     { kind: 'p', text: greeting },

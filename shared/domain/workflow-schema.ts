@@ -123,12 +123,14 @@ export const pendingStepSchema = z.object({
 });
 
 /** One entry of `GET /me/tasks`. */
+export const TASK_KINDS = [...STEP_KINDS, 'publication-answer'] as const;
 export const taskSchema = z.object({
   projectId: projectIdSchema,
   projectAcronym: z.string(),
   projectTitle: z.string(),
-  stepId: stepIdSchema,
-  kind: z.enum(STEP_KINDS),
+  stepId: stepIdSchema.describe('A workflow step id, or `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice'),
+  kind: z.enum(TASK_KINDS).describe('A workflow step kind, or `publication-answer` (docs/publications.md)'),
+  publicationId: z.string().nullable().describe('For `publication-answer`: the notice to answer (GET /projects/{projectId}/publications/{publicationId})'),
   dueDate: dateSchema,
   openedAt: instantSchema,
 });

@@ -11,6 +11,7 @@ import { controlledDownstream, loadControlChain } from '../store/organizations';
 import { allProjectIdsOf, getProjectHeader, type ProjectHeader } from '../store/projects';
 import { projectsOfOrgGsiPk } from '../store/keys';
 import { getWorkflow } from '../store/workflow';
+import { allPublications } from '../store/publications';
 import { notifyNewSeriousFlags } from './notify-flags';
 
 export interface Reevaluation {
@@ -51,7 +52,12 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
     );
     return loaded.filter((d): d is RiskDeclaration => !!d);
   })();
-  const [{ orgs, controlEvents }, declarations, workflow] = await Promise.all([chainAndEvents, declarationsRead, getWorkflow(projectId)]);
+  const [{ orgs, controlEvents }, declarations, workflow, publications] = await Promise.all([
+    chainAndEvents,
+    declarationsRead,
+    getWorkflow(projectId),
+    allPublications(projectId),
+  ]);
   return {
     header,
     input: {
@@ -61,6 +67,20 @@ async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarati
       declarations,
       controlEvents,
       workflowStage: workflow?.state.stage ?? null,
+      publications: publications.map((n) => ({
+        id: n.id,
+        organizationId: n.organizationId,
+        title: n.title,
+        venue: n.venue,
+        plannedDate: n.plannedDate,
+        earliestPublicationDate: n.earliestPublicationDate,
+        resultKeys: n.resultKeys,
+        noticeDate: n.noticeDate,
+        daysBeforePublication: n.daysBeforePublication,
+        noticeDays: n.terms.noticeDays,
+        late: n.late,
+        state: n.state,
+      })),
       now,
     },
   };

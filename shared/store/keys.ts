@@ -23,6 +23,8 @@
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
  *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
  *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
+ *  publication notice PROJ#<id>          PUB#<pubId>
+ *  publication task   PROJ#<id>          PUBTASK#<pubId>#<orgId> TASKS#org:<orgId> / <deadline>#…     DUE#<shard 0-7> / <deadline>#<projectId>#<taskId>
  *  agreement version  PROJ#<id>          AGR#V#<00000n>
  *  agreement signat.  PROJ#<id>          AGRSIG#<00000n>#<orgId>
  *  export job         EXPORT#<id>        META                   EXPORTS#<requester sub> / <createdAt>#<id>
@@ -168,6 +170,22 @@ export const assigneeKeys = {
   role: (role: string) => `role:${role}`,
 } as const;
 
+/**
+ * Publication notices (docs/publications.md): one item per notice in the project partition (`PUB#` sorts after
+ * META, outside the project-header range; ids begin with their creation time, so the partition lists them in
+ * order). Each partner whose answer is awaited has a task item indexed exactly like an open workflow step
+ * (gsi1 `TASKS#org:<orgId>`, gsi2 `DUE#<shard>`), so `/me/tasks` and the reminder job read both kinds.
+ */
+export const PUBLICATION_PREFIX = 'PUB#';
+export const publicationKey = (projectId: string, id: string) => ({ pk: projectPk(projectId), sk: `${PUBLICATION_PREFIX}${id}` });
+export const PUBLICATION_TASK_PREFIX = 'PUBTASK#';
+export const publicationTaskKey = (projectId: string, id: string, orgId: string) => ({
+  pk: projectPk(projectId),
+  sk: `${PUBLICATION_TASK_PREFIX}${id}#${orgId}`,
+});
+/** The task id of a partner's answer to a notice, in the place of a workflow step id (`publication:<pubId>:<orgId>`). */
+export const publicationTaskId = (id: string, orgId: string) => `publication:${id}:${orgId}`;
+
 /** Reminder digests sent: one item per (person, Paris date), written under a condition so a digest goes once. */
 export const digestKey = (email: string, date: string) => ({ pk: `DIGEST#${email}`, sk: date });
 
@@ -284,6 +302,7 @@ export const queries = {
   /** The directory as written before `shard-keys-v1` (empty once it has run), one role or all. */
   legacyStaff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: LEGACY_STAFF_GSI_PK, ...(role ? { sk: { beginsWith: `${role}#` } } : {}) }),
   flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
+  publications: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: PUBLICATION_PREFIX } }),
   openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
   /** A task partition by due date; with `after`, only the steps after that sort key (the previous page's last). */
   tasks: (assigneeKey: string, after?: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey), ...(after ? { sk: { after } } : {}) }),

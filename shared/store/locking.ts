@@ -36,6 +36,7 @@ export const LOCKED_ENTITIES = [
   'document',
   'control event',
   'export job',
+  'publication',
 ] as const;
 export type LockedEntity = (typeof LOCKED_ENTITIES)[number];
 const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
@@ -50,6 +51,7 @@ const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
   document: 'entity.document',
   'control event': 'entity.controlEvent',
   'export job': 'entity.exportJob',
+  publication: 'entity.publication',
 };
 const entityName = (entity: LockedEntity) => msg(ENTITY_MESSAGES[entity]);
 

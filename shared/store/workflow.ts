@@ -13,6 +13,7 @@ import type { Actor } from '../domain/audit';
 import type { Principal } from '../domain/access';
 import { ConflictError, type DomainError } from '../domain/errors';
 import { alreadyExists, lockCondition, lockedPut } from './locking';
+import type { PublicationTaskItem } from './publications';
 
 const T = () => config.tableName;
 
@@ -31,6 +32,13 @@ export interface StepIndexItem extends PendingStep {
   projectAcronym: string;
   projectTitle: string;
 }
+
+/**
+ * What a task partition holds: open workflow steps and the answers awaited on publication notices (same keys,
+ * shared/store/publications.ts), told apart by `kind`.
+ */
+export type TaskIndexItem = StepIndexItem | PublicationTaskItem;
+export const isPublicationTask = (t: TaskIndexItem): t is PublicationTaskItem => t.kind === 'publication-answer';
 
 /** The gsi1 task partition of an assignee: an organization, a named person, or a whole staff role. */
 export function assigneeKey(a: Assignee): string {
@@ -188,23 +196,23 @@ export function ipFileOpen(projectId: string, onLocked: () => DomainError): TxWr
  * each, so a page costs the same whatever the history. A step listed in two partitions counts once. The cursor
  * is that sort key (`<due>#<projectId>#<stepId>`), opaque to clients.
  */
-export async function tasksPage(keys: readonly string[], limit: number, cursor?: string): Promise<Page<StepIndexItem>> {
+export async function tasksPage(keys: readonly string[], limit: number, cursor?: string): Promise<Page<TaskIndexItem>> {
   const state = decodeCompositeCursor(
     cursor,
     (v): v is { after: string } => typeof v.after === 'string' && v.after.length <= 400 && Object.keys(v).length === 1,
   );
   const pages = await Promise.all(
     keys.map((k) =>
-      queryPage<StepIndexItem & { sortKey: string }>(
+      queryPage<TaskIndexItem & { sortKey: string }>(
         queries.tasks(k, state?.after),
         { limit: limit + 1 },
         {
-          map: (i) => ({ ...stripKeys<StepIndexItem>(i), sortKey: i.gsi1sk as string }),
+          map: (i) => ({ ...stripKeys<TaskIndexItem>(i), sortKey: i.gsi1sk as string }),
         },
       ),
     ),
   );
-  const unique = new Map<string, StepIndexItem & { sortKey: string }>();
+  const unique = new Map<string, TaskIndexItem & { sortKey: string }>();
   for (const p of pages) for (const t of p.items) unique.set(t.sortKey, t);
   const sorted = [...unique.values()].sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   const items = sorted.slice(0, limit);
@@ -221,8 +229,8 @@ export async function tasksPage(keys: readonly string[], limit: number, cursor?:
  */
 const MAX_DUE_STEPS = 50_000;
 
-export async function dueSteps(lastDate: string): Promise<{ items: StepIndexItem[]; consumedRcu: number }> {
-  const shards = await Promise.all(queries.dueSteps(lastDate).map((q) => queryAll<StepIndexItem>(q, { max: MAX_DUE_STEPS })));
+export async function dueSteps(lastDate: string): Promise<{ items: TaskIndexItem[]; consumedRcu: number }> {
+  const shards = await Promise.all(queries.dueSteps(lastDate).map((q) => queryAll<TaskIndexItem>(q, { max: MAX_DUE_STEPS })));
   const items = shards.flatMap((s) => s.items);
   if (items.length > MAX_DUE_STEPS) throw new QueryLimitExceededError(queries.dueSteps(lastDate)[0]!, MAX_DUE_STEPS);
   // By due date, as one partition would give them.

@@ -23,13 +23,15 @@ const BUDGET_KB = 600;
  * live in S3) and the SES client (new serious flags are emailed) come with the DynamoDB client. docs/aws.md
  * ("Bundle budget") lists what remains to reach 600 KB.
  */
+// Publication notices (docs/publications.md, 2026-12-03) added 7 KB to every group that re-evaluates flags (two
+// rules, catalogue messages) and 38 KB to `workflow`, which serves their routes: ceilings raised by exactly that.
 const OVER_BUDGET_KB: Readonly<Record<string, number>> = {
-  organizations: 807,
-  projects: 813,
-  declarations: 785,
+  organizations: 814,
+  projects: 820,
+  declarations: 792,
   documents: 682,
-  risk: 768,
-  workflow: 835,
+  risk: 775,
+  workflow: 873,
   // Starts the export worker with @aws-sdk/client-lambda (71 KB) and presigns with client-s3: measured 709 KB, + 3 %.
   exports: 730,
   // The PDF renderer: pdf-lib and @pdf-lib/fontkit (with its Unicode tables) alone are ~1.3 MB; measured 2026-12-03

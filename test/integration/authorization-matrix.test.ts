@@ -513,6 +513,96 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
+  'POST /projects/{projectId}/publications': [
+    {
+      name: 'notice in P1 (manuscript not available)',
+      request: async () => ({
+        path: `/projects/${p1.id}/publications`,
+        body: { organizationId: orgA.id, title: 'T', authors: ['X'], venue: 'V', plannedDate: '2099-01-01', documentId: `doc_${'0'.repeat(32)}` },
+      }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 400 },
+    },
+    {
+      name: 'notice for C by A',
+      request: async () => ({
+        path: `/projects/${p1.id}/publications`,
+        body: { organizationId: orgC.id, title: 'T', authors: ['X'], venue: 'V', plannedDate: '2099-01-01', documentId: `doc_${'0'.repeat(32)}` },
+      }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: 'notice in P2',
+      request: async () => ({
+        path: `/projects/${p2.id}/publications`,
+        body: { organizationId: orgB.id, title: 'T', authors: ['X'], venue: 'V', plannedDate: '2099-01-01', documentId: `doc_${'0'.repeat(32)}` },
+      }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 },
+    },
+  ],
+  'GET /projects/{projectId}/publications': [
+    {
+      name: 'P1 notices',
+      request: async () => ({ path: `/projects/${p1.id}/publications` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 },
+    },
+    {
+      name: 'P2 notices',
+      request: async () => ({ path: `/projects/${p2.id}/publications` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 404 },
+    },
+  ],
+  'GET /projects/{projectId}/publications/{publicationId}': [
+    {
+      name: 'unknown notice in P1',
+      request: async () => ({ path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}` }),
+      expect: { anonymous: 401, legal: 404, committee: 404, lawyer: 404, partnerA: 404 },
+    },
+  ],
+  'POST /projects/{projectId}/publications/{publicationId}/objections': [
+    {
+      name: 'unknown notice in P1',
+      request: async () => ({
+        path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}/objections`,
+        body: { organizationId: orgC.id, grounds: 'confidential-information', comment: 'x' },
+        headers: { 'if-match': '"1"' },
+      }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /projects/{projectId}/publications/{publicationId}/consents': [
+    {
+      name: 'unknown notice in P1',
+      request: async () => ({
+        path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}/consents`,
+        body: { organizationId: orgC.id },
+        headers: { 'if-match': '"1"' },
+      }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+    {
+      name: 'unknown notice in P1, for its own organization',
+      request: async () => ({ path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}/consents`, body: {}, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 400, committee: 403, lawyer: 403, partnerA: 404 },
+    },
+  ],
+  'DELETE /projects/{projectId}/publications/{publicationId}/objections/{organizationId}': [
+    {
+      name: "A's objection on an unknown notice",
+      request: async () => ({ path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}/objections/${orgA.id}`, headers: { 'if-match': '"1"' } }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 404 },
+    },
+  ],
+  'POST /projects/{projectId}/publications/{publicationId}/versions': [
+    {
+      name: 'unknown notice in P1',
+      request: async () => ({
+        path: `/projects/${p1.id}/publications/pub_${'0'.repeat(32)}/versions`,
+        body: { documentId: `doc_${'0'.repeat(32)}` },
+        headers: { 'if-match': '"1"' },
+      }),
+      expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 404 },
+    },
+  ],
   'GET /me/tasks': [
     { name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
   ],

@@ -311,6 +311,50 @@ test('workflow: start, configure, submissions, decisions, rejection and reopenin
   await call('GET', '/me/tasks', { token: lawyer });
 });
 
+test('publications: notice, objection, new version, consents, withdrawal, list and detail', async () => {
+  const base = { projectId };
+  const n = await call('POST', '/projects/{projectId}/publications', {
+    params: base,
+    token: partners[0],
+    body: { title: 'Capteur quantique', authors: ['M. Curie'], venue: 'Optica', plannedDate: '2099-01-01', resultKeys: ['r-1'], documentId },
+    headers: { 'idempotency-key': `${tag}-publication` },
+  });
+  const path = { projectId, publicationId: n.body.id as string };
+  const o = await call('POST', '/projects/{projectId}/publications/{publicationId}/objections', {
+    params: path,
+    token: partners[1],
+    body: { grounds: 'confidential-information', comment: 'Nos mesures y figurent.' },
+    headers: ifMatch(n),
+  });
+  const v = await call('POST', '/projects/{projectId}/publications/{publicationId}/versions', {
+    params: path,
+    token: partners[0],
+    body: { documentId },
+    headers: ifMatch(o),
+  });
+  const o2 = await call('POST', '/projects/{projectId}/publications/{publicationId}/objections', {
+    params: path,
+    token: partners[1],
+    body: { grounds: 'protection-first', comment: 'Dépôt EP.', resultKeys: ['r-1'], filingBy: '2098-01-01' },
+    headers: ifMatch(v),
+  });
+  const w = await call('DELETE', '/projects/{projectId}/publications/{publicationId}/objections/{organizationId}', {
+    params: { ...path, organizationId: orgs[1]! },
+    token: partners[1],
+    headers: ifMatch(o2),
+  });
+  const done = await call('POST', '/projects/{projectId}/publications/{publicationId}/consents', {
+    params: path,
+    token: partners[2],
+    body: {},
+    headers: ifMatch(w),
+  });
+  expect(done.body.state).toBe('cleared');
+  await call('GET', '/projects/{projectId}/publications', { params: base, token: partners[1], query: 'limit=5' });
+  await call('GET', '/projects/{projectId}/publications/{publicationId}', { params: path, token: legal });
+  await call('GET', '/projects/{projectId}/publications/{publicationId}', { params: path, token: partners[2] });
+});
+
 test('risk: manual flags and actions, control events and the flags they raise', async () => {
   const flag = await call('POST', '/projects/{projectId}/flags', {
     params: { projectId },

@@ -41,7 +41,7 @@ import {
   type WorkflowState,
 } from '../../shared/domain/workflow';
 import type { DeclarationHead, DeclarationSubmission, DeclarationVersionMeta } from '../../shared/store/declarations';
-import type { StepIndexItem } from '../../shared/store/workflow';
+import type { TaskIndexItem } from '../../shared/store/workflow';
 import type { StoredFlag } from '../../shared/store/flags';
 import type { Principal } from '../../shared/domain/access';
 import { completeDeclaration } from '../fixtures/declaration';
@@ -67,7 +67,7 @@ const mirrors: true[] = [
   >,
   true satisfies Mirror<
     Out<typeof taskSchema>,
-    Pick<StepIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'>
+    Pick<TaskIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'> & { publicationId: string | null }
   >,
   true satisfies Mirror<Out<typeof controlChainSchema>, ControlChainView>,
 ];
@@ -297,6 +297,7 @@ describe('OpenAPI document', () => {
       'GET /projects/{projectId}/agreements',
       'GET /flags',
       'GET /me/tasks',
+      'GET /projects/{projectId}/publications',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
     const lists = routes.filter((r) => {
@@ -473,6 +474,7 @@ describe('OpenAPI document', () => {
           projectTitle: 'Projet',
           stepId: open.stepId,
           kind: open.kind,
+          publicationId: null,
           dueDate: open.dueDate,
           openedAt: open.openedAt,
         }),

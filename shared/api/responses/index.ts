@@ -10,3 +10,4 @@ export * from './staff';
 export * from './forms';
 export * from './dev';
 export * from './agreements';
+export * from './publications';

@@ -82,6 +82,7 @@ export const MESSAGES = {
   'entity.document': { fr: 'le document', en: 'document' },
   'entity.controlEvent': { fr: "l'événement de contrôle", en: 'control event' },
   'entity.exportJob': { fr: "l'export", en: 'export' },
+  'entity.publication': { fr: 'la notification de publication', en: 'publication notice' },
   'project.alreadyPartner': { fr: 'Cette organisation est déjà partenaire du projet.', en: 'This organization is already a partner of the project.' },
   'project.lawyerAlreadyAssigned': { fr: 'Cet avocat est déjà affecté au projet.', en: 'This lawyer is already assigned to the project.' },
   'store.conflict': { fr: 'La ressource a changé ou existe déjà.', en: 'The resource changed or already exists.' },
@@ -91,6 +92,7 @@ export const MESSAGES = {
   'validation.invalid': { fr: 'Requête invalide ({what}) : {count} erreur(s).', en: 'The {what} is invalid: {count} error(s).' },
   'what.requestBody': { fr: 'corps de la requête', en: 'request body' },
   'what.queryString': { fr: 'paramètres de la requête', en: 'query string' },
+  'what.publication': { fr: 'notification de publication', en: 'publication notice' },
   'what.workflowConfiguration': { fr: 'configuration du workflow', en: 'workflow configuration' },
   'what.reopenRequest': { fr: 'demande de réouverture', en: 'reopen request' },
   'what.lawyerOpinionSettings': { fr: "paramètres de l'avis de l'avocat", en: 'lawyer opinion settings' },
@@ -311,6 +313,59 @@ export const MESSAGES = {
   'workflow.notStarted': {
     fr: "Le workflow d'approbation de ce projet n'a pas été démarré.",
     en: 'The approval workflow of this project has not been started.',
+  },
+  'publication.notFound': { fr: 'Notification de publication introuvable.', en: 'Publication notice not found.' },
+  'publication.notPartner': { fr: "Cette organisation n'est pas partenaire du projet.", en: 'This organization is not a partner of the project.' },
+  'publication.plannedInPast': {
+    fr: "La date de publication prévue est passée (aujourd'hui : {today}) : la notification se donne avant de publier.",
+    en: 'The planned publication date is past (today: {today}): notice is given before publishing.',
+  },
+  'publication.unknownResult': {
+    fr: 'Le résultat « {key} » ne figure pas dans la déclaration du partenaire qui publie.',
+    en: 'Result “{key}” is not in the publishing partner’s declaration.',
+  },
+  'publication.resultNotDisclosed': {
+    fr: "Le résultat « {key} » n'est pas divulgué par cette publication.",
+    en: 'Result “{key}” is not disclosed by this publication.',
+  },
+  'publication.filingInPast': { fr: 'La date de dépôt annoncée est passée.', en: 'The announced filing date is past.' },
+  'publication.notAnswering': {
+    fr: "Cette organisation n'a pas à répondre à cette notification (elle publie, ou n'était pas partenaire lors de la notification).",
+    en: 'This organization does not answer this notice (it is the publisher, or was not a partner when notice was given).',
+  },
+  'publication.cleared': { fr: 'La publication est déjà autorisée (notification levée).', en: 'The publication is already cleared.' },
+  'publication.alreadyConsented': {
+    fr: 'Votre organisation a déjà consenti à cette publication ; un consentement est définitif.',
+    en: 'Your organization already consented to this publication; a consent is final.',
+  },
+  'publication.alreadyObjected': {
+    fr: "Votre organisation s'est déjà opposée ; retirez l'objection pour consentir.",
+    en: 'Your organization already objected; withdraw the objection to consent.',
+  },
+  'publication.deadlinePassed': {
+    fr: "Le délai d'objection a expiré le {deadline} à minuit (heure de Paris) : le silence vaut consentement.",
+    en: 'The objection period ended on {deadline} at midnight (Paris time): silence means consent.',
+  },
+  'publication.noObjection': {
+    fr: "Votre organisation n'a pas d'objection en cours sur cette publication.",
+    en: 'Your organization has no standing objection to this publication.',
+  },
+  'publication.notObjected': {
+    fr: "Une nouvelle version du manuscrit répond à une objection : la notification n'en a pas en cours.",
+    en: 'A new manuscript version answers an objection: this notice has none standing.',
+  },
+  'publication.giveNoticeRoles': {
+    fr: 'Seuls les représentants du partenaire qui publie, ou le service juridique du pôle, peuvent faire cela.',
+    en: 'Only the publishing partner’s representatives, or the pôle’s legal staff, may do this.',
+  },
+  'publication.answerRoles': {
+    fr: "Seuls les partenaires du projet (ou le service juridique pour l'un d'eux) répondent à une notification.",
+    en: 'Only the partners of the project (or legal staff on behalf of one) answer a notice.',
+  },
+  'publication.orgRequired': { fr: "Indiquez l'organisation pour laquelle vous répondez.", en: 'Name the organization you answer for.' },
+  'publication.documentUnavailable': {
+    fr: 'Le manuscrit doit être un document disponible (téléversé et confirmé) de ce projet.',
+    en: 'The manuscript must be an available (uploaded and confirmed) document of this project.',
   },
   'workflow.alreadyStarted': { fr: "Le workflow d'approbation de ce projet est déjà démarré.", en: 'The workflow of this project is already started.' },
   'workflow.versionStale': { fr: 'Le workflow est à la version {current}, et non {expected}.', en: 'The workflow is at version {current}, not {expected}.' },

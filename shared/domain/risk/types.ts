@@ -20,6 +20,7 @@ export const RULE_IDS = [
   'DUAL-USE',
   'ZRR-ACCESS',
   'PUBLICATION-BEFORE-FILING',
+  'PUBLICATION-LATE-NOTICE',
   'OWNERSHIP-SHARES',
   'BACKGROUND-CONFLICT',
   'CONDITIONS-MISSING',
@@ -48,6 +49,23 @@ export interface FindingSubject {
   accessRightKey?: string;
   controlEventId?: string;
   shareholderName?: string;
+  publicationId?: string;
+}
+
+/** A publication notice as the engine reads it (shared/domain/publication.ts). */
+export interface RiskPublication {
+  id: string;
+  organizationId: string;
+  title: string;
+  venue: string;
+  plannedDate: string;
+  earliestPublicationDate: string;
+  resultKeys: readonly string[];
+  noticeDate: string;
+  daysBeforePublication: number;
+  noticeDays: number;
+  late: boolean;
+  state: string;
 }
 
 /** A foreign-investment hold on a partner (docs/risk.md). */
@@ -114,6 +132,8 @@ export interface RiskInput {
   declarations: readonly RiskDeclaration[];
   /** Control events of the partners and of the organizations in their control chains. */
   controlEvents: readonly ControlEvent[];
+  /** The project's publication notices (PUBLICATION-BEFORE-FILING, PUBLICATION-LATE-NOTICE); absent = none. */
+  publications?: readonly RiskPublication[] | undefined;
   /** The workflow stage (workflow.ts STAGES); DECLARATION-MISSING applies once it is past `declarations`. */
   workflowStage?: string | null | undefined;
   /**

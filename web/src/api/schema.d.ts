@@ -889,6 +889,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/publications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A project's publication notices, newest first, with their state and remaining days (paginated)
+         * @description Roles: legal, committee, lawyer, partner. Paginated: pass `nextCursor` back as `cursor`.
+         */
+        get: operations["listPublications"];
+        put?: never;
+        /**
+         * Give notice of a planned publication: the other partners are emailed and get a task with their objection deadline
+         * @description Roles: legal, partner. An `Idempotency-Key` makes a retry return the first response instead of creating twice (24 h).
+         */
+        post: operations["givePublicationNotice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/publications/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A publication notice: answers per partner, manuscript versions and history (the clock is settled when read)
+         * @description Roles: legal, committee, lawyer, partner.
+         */
+        get: operations["getPublication"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/publications/{publicationId}/consents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Consent explicitly to a publication (final)
+         * @description Roles: legal, partner. Send `If-Match` with the ETag you read; 412 when it is stale, 428 when missing.
+         */
+        post: operations["consentToPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/publications/{publicationId}/objections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Object to a publication before the partner's deadline (confidential information, or protection first)
+         * @description Roles: legal, partner. Send `If-Match` with the ETag you read; 412 when it is stale, 428 when missing.
+         */
+        post: operations["objectToPublication"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/publications/{publicationId}/objections/{organizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Withdraw an organization's objection (it then consents)
+         * @description Roles: legal, partner. Send `If-Match` with the ETag you read; 412 when it is stale, 428 when missing.
+         */
+        delete: operations["withdrawPublicationObjection"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/publications/{publicationId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A new manuscript version answering the objections: the objectors' clock restarts
+         * @description Roles: legal, partner. Send `If-Match` with the ETag you read; 412 when it is stale, 428 when missing.
+         */
+        post: operations["addManuscriptVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{projectId}/workflow": {
         parameters: {
             query?: never;
@@ -1005,6 +1129,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AddManuscriptVersionBody: {
+            /** @description The new manuscript: an `available` document of the project */
+            documentId: string;
+        };
         AgreementDetail: {
             agreement: {
                 /** @description `<documentId>.v<n>`: how the workflow names this version */
@@ -1373,6 +1501,11 @@ export interface components {
             toSeq: number | null;
             /** @description False when this range is broken, or when the last full verification found a break */
             valid: boolean;
+        };
+        ConsentToPublicationBody: {
+            comment?: string;
+            /** @description Legal staff only: the partner organization answered for (a partner answers for its own) */
+            organizationId?: string;
         };
         ControlChain: {
             /** @enum {string} */
@@ -2713,7 +2846,7 @@ export interface components {
             /** @description Added by hand by the legal staff; never closed by re-evaluation */
             manual: boolean;
             projectId: string;
-            /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
+            /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, PUBLICATION-LATE-NOTICE, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
             ruleId: string;
             /** Format: int64 */
             ruleVersion: number;
@@ -2817,7 +2950,7 @@ export interface components {
             /** @description The flag's project acronym, for the cross-project dashboard (null if the project is gone) */
             projectAcronym: string | null;
             projectId: string;
-            /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
+            /** @description The rule that raised it: IEF-FOREIGN-CONTROL, IEF-ACQUISITION, LEAK-FOREIGN-ACCESS, DUAL-USE, ZRR-ACCESS, PUBLICATION-BEFORE-FILING, PUBLICATION-LATE-NOTICE, OWNERSHIP-SHARES, BACKGROUND-CONFLICT, CONDITIONS-MISSING, NO-CONFIDENTIALITY, DECLARATION-MISSING; MANUAL for flags added by hand */
             ruleId: string;
             /** Format: int64 */
             ruleVersion: number;
@@ -3385,6 +3518,270 @@ export interface components {
              */
             version: number;
         };
+        PublicationNotice: {
+            /** @description Every other partner's answer (a partner other than the publisher sees only its own) */
+            answers: {
+                answeredAt: string | null;
+                answeredBy: {
+                    email?: string | null;
+                    /** @description A partner's organization id */
+                    org?: string | null;
+                    /** @description legal, committee, lawyer or partner */
+                    role: string;
+                    /** @description The token's subject */
+                    sub: string;
+                } | null;
+                /** @description How the consent came: explicit, silence until the deadline, withdrawal of an objection, end of the filing delay */
+                consent: ("explicit" | "silence" | "withdrawal" | "delay-ended") | null;
+                /** @description Last day to answer, until 24:00 Paris time */
+                deadline: string;
+                /** Format: int64 */
+                manuscriptVersion: number;
+                objection: {
+                    /** Format: date-time */
+                    at: string;
+                    by: {
+                        email?: string | null;
+                        /** @description A partner's organization id */
+                        org?: string | null;
+                        /** @description legal, committee, lawyer or partner */
+                        role: string;
+                        /** @description The token's subject */
+                        sub: string;
+                    };
+                    comment: string;
+                    /** @description protection-first: no publication before this date */
+                    delayUntil: string | null;
+                    filingBy: string | null;
+                    /** @enum {string} */
+                    grounds: "confidential-information" | "protection-first";
+                    resultKeys: string[];
+                } | null;
+                /** Format: date-time */
+                openedAt: string;
+                organizationId: string;
+                /** @description Days left until the deadline (0 on the last day) while pending; else null */
+                remainingDays: number | null;
+                /** @enum {string} */
+                status: "pending" | "consented" | "objected";
+            }[];
+            authors: string[];
+            clearedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            createdBy: {
+                email?: string | null;
+                /** @description A partner's organization id */
+                org?: string | null;
+                /** @description legal, committee, lawyer or partner */
+                role: string;
+                /** @description The token's subject */
+                sub: string;
+            };
+            /** Format: int64 */
+            daysBeforePublication: number;
+            /** @description The current manuscript */
+            documentId: string;
+            /** @description The planned date, or later when a protection-first objection delays it */
+            earliestPublicationDate: string;
+            /** Format: date-time */
+            givenAt: string;
+            history: {
+                /** @enum {string} */
+                action: "notice-given" | "consented" | "objected" | "objection-withdrawn" | "deemed-consent" | "delay-ended" | "manuscript-version" | "cleared";
+                /** Format: date-time */
+                at: string;
+                /** @description null when the clock acted (silence, end of a delay, clearance) */
+                by: {
+                    email?: string | null;
+                    /** @description A partner's organization id */
+                    org?: string | null;
+                    /** @description legal, committee, lawyer or partner */
+                    role: string;
+                    /** @description The token's subject */
+                    sub: string;
+                } | null;
+                detail: {
+                    [key: string]: unknown;
+                };
+                organizationId: string | null;
+                /** Format: int64 */
+                version: number;
+            }[];
+            id: string;
+            /** @description Given fewer than `terms.noticeDays` before the planned date (flagged PUBLICATION-LATE-NOTICE) */
+            late: boolean;
+            manuscripts: {
+                /** Format: date-time */
+                at: string;
+                by: {
+                    email?: string | null;
+                    /** @description A partner's organization id */
+                    org?: string | null;
+                    /** @description legal, committee, lawyer or partner */
+                    role: string;
+                    /** @description The token's subject */
+                    sub: string;
+                };
+                documentId: string;
+                /** Format: int64 */
+                version: number;
+            }[];
+            /** Format: int64 */
+            manuscriptVersion: number;
+            /** @description Europe/Paris calendar date YYYY-MM-DD */
+            noticeDate: string;
+            /** @description The publishing partner */
+            organizationId: string;
+            /** @description Europe/Paris calendar date YYYY-MM-DD */
+            plannedDate: string;
+            projectId: string;
+            /** @description Days left until the last running deadline (null when none runs) */
+            remainingDays: number | null;
+            resultKeys: string[];
+            /** @enum {string} */
+            state: "open" | "objected" | "cleared";
+            terms: {
+                /**
+                 * Format: int64
+                 * @description Longest delay of a publication for a patent filing, from the objection (default 90)
+                 */
+                filingDelayDays: number;
+                /**
+                 * Format: int64
+                 * @description Prior notice, in calendar days (DESCA: 45)
+                 */
+                noticeDays: number;
+                /**
+                 * Format: int64
+                 * @description Objection period after the notice, in calendar days (DESCA: 30)
+                 */
+                objectionDays: number;
+            };
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            venue: string;
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
+            version: number;
+        };
+        PublicationNoticeInput: {
+            authors: string[];
+            /** @description The manuscript: an `available` document of the project (documents upload) */
+            documentId: string;
+            /** @description The publishing partner (a partner's own organization by default; required for legal staff) */
+            organizationId?: string;
+            /**
+             * Format: date
+             * @description Planned publication date (Europe/Paris calendar date)
+             */
+            plannedDate: string;
+            /**
+             * @description Keys of the results it discloses (from the publishing partner's declaration)
+             * @default []
+             */
+            resultKeys: string[];
+            title: string;
+            /** @description Journal, conference, thesis, preprint server… */
+            venue: string;
+        };
+        PublicationNoticePage: {
+            items: components["schemas"]["PublicationNoticeSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        PublicationNoticeSummary: {
+            answers: {
+                /** @description How the consent came: explicit, silence until the deadline, withdrawal of an objection, end of the filing delay */
+                consent: ("explicit" | "silence" | "withdrawal" | "delay-ended") | null;
+                /** @description Last day to answer, until 24:00 Paris time */
+                deadline: string;
+                organizationId: string;
+                /** @description Days left until the deadline (0 on the last day) while pending; else null */
+                remainingDays: number | null;
+                /** @enum {string} */
+                status: "pending" | "consented" | "objected";
+            }[];
+            authors: string[];
+            clearedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: int64 */
+            daysBeforePublication: number;
+            /** @description The current manuscript */
+            documentId: string;
+            /** @description The planned date, or later when a protection-first objection delays it */
+            earliestPublicationDate: string;
+            /** Format: date-time */
+            givenAt: string;
+            id: string;
+            /** @description Given fewer than `terms.noticeDays` before the planned date (flagged PUBLICATION-LATE-NOTICE) */
+            late: boolean;
+            /** Format: int64 */
+            manuscriptVersion: number;
+            /** @description Europe/Paris calendar date YYYY-MM-DD */
+            noticeDate: string;
+            /** @description The publishing partner */
+            organizationId: string;
+            /** @description Europe/Paris calendar date YYYY-MM-DD */
+            plannedDate: string;
+            projectId: string;
+            /** @description Days left until the last running deadline (null when none runs) */
+            remainingDays: number | null;
+            resultKeys: string[];
+            /** @enum {string} */
+            state: "open" | "objected" | "cleared";
+            terms: {
+                /**
+                 * Format: int64
+                 * @description Longest delay of a publication for a patent filing, from the objection (default 90)
+                 */
+                filingDelayDays: number;
+                /**
+                 * Format: int64
+                 * @description Prior notice, in calendar days (DESCA: 45)
+                 */
+                noticeDays: number;
+                /**
+                 * Format: int64
+                 * @description Objection period after the notice, in calendar days (DESCA: 30)
+                 */
+                objectionDays: number;
+            };
+            title: string;
+            /** Format: date-time */
+            updatedAt: string;
+            venue: string;
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
+            version: number;
+        };
+        PublicationObjectionInput: {
+            /** @description The reasons, as sent to the publishing partner */
+            comment: string;
+            /**
+             * Format: date
+             * @description protection-first: the planned filing date (the delay is capped by the agreement)
+             */
+            filingBy?: string;
+            /**
+             * @description `confidential-information`: its confidential information or background is disclosed (the text must change); `protection-first`: a result must be protected first
+             * @enum {string}
+             */
+            grounds: "confidential-information" | "protection-first";
+            /** @description Legal staff only: the partner organization answered for (a partner answers for its own) */
+            organizationId?: string;
+            /**
+             * @description protection-first: the results to protect first
+             * @default []
+             */
+            resultKeys: string[];
+        };
         Redline: {
             /** @description Present in `to` only */
             added: {
@@ -3528,14 +3925,19 @@ export interface components {
              * @description Europe/Paris calendar date YYYY-MM-DD
              */
             dueDate: string;
-            /** @enum {string} */
-            kind: "partner-approval" | "legal-review" | "lawyer-opinion" | "committee";
+            /**
+             * @description A workflow step kind, or `publication-answer` (docs/publications.md)
+             * @enum {string}
+             */
+            kind: "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "publication-answer";
             /** Format: date-time */
             openedAt: string;
             projectAcronym: string;
             projectId: string;
             projectTitle: string;
-            /** @description `partner-approval:<orgId>`, `legal-review`, `lawyer-opinion` or `committee` */
+            /** @description For `publication-answer`: the notice to answer (GET /projects/{projectId}/publications/{publicationId}) */
+            publicationId: string | null;
+            /** @description A workflow step id, or `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice */
             stepId: string;
         };
         TaskPage: {
@@ -5968,6 +6370,286 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             412: components["responses"]["PreconditionFailed"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPublications: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNoticePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    givePublicationNotice: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Client-chosen key; a retry with the same key and body returns the first response, with another body 422 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationNoticeInput"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    Location: components["headers"]["Location"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            422: components["responses"]["Unprocessable"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPublication: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                projectId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    consentToPublication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"` */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConsentToPublicationBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    objectToPublication: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"` */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicationObjectionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawPublicationObjection: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"` */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                organizationId: string;
+                projectId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addManuscriptVersion: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"` */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddManuscriptVersionBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicationNotice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

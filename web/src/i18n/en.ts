@@ -127,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   'stepKind.partner-approval': 'Partner approval',
   'stepKind.legal-review': 'Legal review',
   'stepKind.lawyer-opinion': "Lawyer's opinion",
+  'stepKind.publication-answer': 'Publication notice (object or consent)',
   'stepKind.committee': 'Committee decision',
   'wfStatus.active': 'Active',
   'wfStatus.rejected': 'Rejected',

@@ -126,6 +126,7 @@ export const fr = {
   'stepKind.partner-approval': 'Approbation partenaire',
   'stepKind.legal-review': 'Revue juridique',
   'stepKind.lawyer-opinion': "Avis de l'avocat",
+  'stepKind.publication-answer': 'Notification de publication (objection ou consentement)',
   'stepKind.committee': 'Décision du comité',
   'wfStatus.active': 'En cours',
   'wfStatus.rejected': 'Rejeté',

@@ -96,7 +96,13 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
               <tr key={task.stepId} className={overdue ? 'row-overdue' : undefined}>
                 <td>
                   {/* The step on the project page, with its decision form. */}
-                  <Link to={`/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`}>
+                  <Link
+                    to={
+                      task.publicationId
+                        ? `/projects/${task.projectId}/publications/${task.publicationId}`
+                        : `/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`
+                    }
+                  >
                     <strong>{task.projectAcronym}</strong>
                   </Link>
                   <div className="muted small">{task.projectTitle}</div>

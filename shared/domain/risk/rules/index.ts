@@ -9,6 +9,7 @@ import { rule as leakForeignAccess } from './leak-foreign-access';
 import { rule as noConfidentiality } from './no-confidentiality';
 import { rule as ownershipShares } from './ownership-shares';
 import { rule as publicationBeforeFiling } from './publication-before-filing';
+import { rule as publicationLateNotice } from './publication-late-notice';
 import { rule as zrrAccess } from './zrr-access';
 
 /** Every rule of the catalogue (docs/reference/domain.md §2), in catalogue order. */
@@ -19,6 +20,7 @@ export const RULES: readonly RiskRule[] = Object.freeze([
   dualUse,
   zrrAccess,
   publicationBeforeFiling,
+  publicationLateNotice,
   ownershipShares,
   backgroundConflict,
   conditionsMissing,
@@ -39,5 +41,6 @@ export {
   noConfidentiality,
   ownershipShares,
   publicationBeforeFiling,
+  publicationLateNotice,
   zrrAccess,
 };
