@@ -52,8 +52,10 @@ import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
 import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
 import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm as AlarmClass, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieBackups } from './backups';
+import { vigieDashboard } from './dashboard';
+import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
 import { VigieWorker } from './vigie-worker';
 import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
@@ -163,6 +165,7 @@ export class VigieStack extends Stack {
   readonly workers: Map<string, VigieWorker> = new Map();
   readonly alarms: VigieAlarms;
   readonly backups: VigieBackups;
+  readonly dashboard: Dashboard;
   readonly apiAlarms: ApiAlarms;
   readonly tableThrottleAlarms: Alarm[];
 
@@ -509,6 +512,15 @@ export class VigieStack extends Stack {
       tableThrottleAlarm(this, 'TableThrottlesAlarm', this.table, 'table'),
       tableThrottleAlarm(this, 'IdempotencyTableThrottlesAlarm', this.idempotencyTable, 'idempotency table'),
     ];
+
+    // ---------------------------------------------------------------- Dashboard
+    this.dashboard = vigieDashboard(this, {
+      api: this.api,
+      groups: this.functions,
+      background: new Map([...this.jobs, ...this.workers].map(([n, j]) => [n, { function: j.function, deadLetterQueue: j.deadLetterQueue }])),
+      tables: [this.table, this.idempotencyTable],
+      alarms: this.node.findAll().filter((c): c is Alarm => c instanceof AlarmClass),
+    });
 
     // ---------------------------------------------------------------- The web app's files and /config.json (public values only)
     this.webConfig = {
