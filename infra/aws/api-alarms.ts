@@ -79,10 +79,11 @@ export function apiAlarms(scope: Construct, api: HttpApi): ApiAlarms {
  * ThrottledRequests summed over TABLE_OPERATIONS, each series FILLed with 0 (a plain `a + b` has no value where one
  * operation had no request, which is nearly always the case).
  */
-export function tableThrottles(table: Table): MathExpression {
+/** `prefix` keeps the metric ids apart when several tables share a graph. */
+export function tableThrottles(table: Table, prefix = ''): MathExpression {
   const usingMetrics = Object.fromEntries(
     TABLE_OPERATIONS.map((op) => [
-      op.toLowerCase(),
+      `${prefix}${op.toLowerCase()}`,
       table.metric('ThrottledRequests', { dimensionsMap: { TableName: table.tableName, Operation: op }, period: ALARM_PERIOD, statistic: 'Sum' }),
     ]),
   );

@@ -52,7 +52,10 @@ import { entriesDir, jobEntry, writeGroupEntry } from './group-entry';
 import { AGREEMENT_FONT_SUBDIR, AGREEMENTS_BUNDLING, LAMBDA_TASK_ROOT, VigieFunction, type VigieFunctionProps } from './vigie-function';
 import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
 import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
-import type { Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { Alarm as AlarmClass, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { VigieBackups } from './backups';
+import { vigieDashboard } from './dashboard';
+import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
 import { VigieWorker } from './vigie-worker';
 import { API_PATH_PREFIX, VigieWeb, type WebDomain } from './web-hosting';
@@ -161,6 +164,8 @@ export class VigieStack extends Stack {
   readonly jobs: Map<string, VigieJob> = new Map();
   readonly workers: Map<string, VigieWorker> = new Map();
   readonly alarms: VigieAlarms;
+  readonly backups: VigieBackups;
+  readonly dashboard: Dashboard;
   readonly apiAlarms: ApiAlarms;
   readonly tableThrottleAlarms: Alarm[];
 
@@ -279,6 +284,9 @@ export class VigieStack extends Stack {
       objectLockEnabled: 'Enabled',
       rule: { defaultRetention: { mode: props.agreementsLockMode ?? DEFAULT_AGREEMENTS_LOCK_MODE, years: retentionYears } },
     };
+
+    // ---------------------------------------------------------------- Backups (AWS Backup: the table and the agreements bucket)
+    this.backups = new VigieBackups(this, 'Backups', { table: this.table, agreements: this.buckets.agreements });
 
     // ---------------------------------------------------------------- Cognito
     this.userPool = new UserPool(this, 'UserPool', {
@@ -505,6 +513,15 @@ export class VigieStack extends Stack {
       tableThrottleAlarm(this, 'IdempotencyTableThrottlesAlarm', this.idempotencyTable, 'idempotency table'),
     ];
 
+    // ---------------------------------------------------------------- Dashboard
+    this.dashboard = vigieDashboard(this, {
+      api: this.api,
+      groups: this.functions,
+      background: new Map([...this.jobs, ...this.workers].map(([n, j]) => [n, { function: j.function, deadLetterQueue: j.deadLetterQueue }])),
+      tables: [this.table, this.idempotencyTable],
+      alarms: this.node.findAll().filter((c): c is Alarm => c instanceof AlarmClass),
+    });
+
     // ---------------------------------------------------------------- The web app's files and /config.json (public values only)
     this.webConfig = {
       auth: 'cognito',
@@ -535,6 +552,7 @@ export class VigieStack extends Stack {
     new CfnOutput(this, 'UserPoolId', { value: this.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web app client (no secret, authorization code + PKCE)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
+    new CfnOutput(this, 'BackupVaultName', { value: this.backups.vault.backupVaultName });
     new CfnOutput(this, 'IdempotencyTableName', { value: this.idempotencyTable.tableName });
     for (const [name, bucket] of Object.entries(this.buckets)) {
       new CfnOutput(this, `${pascal(name)}BucketName`, { value: bucket.bucketName });

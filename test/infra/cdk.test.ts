@@ -159,6 +159,28 @@ describe('DynamoDB', () => {
     expect([table.DeletionPolicy, table.UpdateReplacePolicy]).toEqual(['Retain', 'Retain']);
   });
 
+  test('AWS Backup: a daily plan keeping 35 days, in a vault with its own retained, rotated KMS key, selecting the table and the agreements bucket', () => {
+    const [[, vault]] = ofType('AWS::Backup::BackupVault') as [[string, Resource]];
+    expect(vault.Properties.EncryptionKeyArn).toEqual({ 'Fn::GetAtt': [logicalId(stack.backups.key), 'Arn'] });
+    expect(vault.DeletionPolicy).toBe('Retain');
+    const key = resources[logicalId(stack.backups.key)]!;
+    expect([key.Properties.EnableKeyRotation, key.DeletionPolicy]).toEqual([true, 'Retain']);
+    const [[, plan]] = ofType('AWS::Backup::BackupPlan') as [[string, Resource]];
+    expect(plan.Properties.BackupPlan.BackupPlanRule).toEqual([
+      expect.objectContaining({ ScheduleExpression: 'cron(0 3 * * ? *)', Lifecycle: { DeleteAfterDays: 35 }, TargetBackupVault: expect.anything() }),
+    ]);
+    const [[, selection]] = ofType('AWS::Backup::BackupSelection') as [[string, Resource]];
+    expect(selection.Properties.BackupSelection.Resources).toEqual([
+      { 'Fn::GetAtt': [logicalId(stack.table), 'Arn'] },
+      { 'Fn::GetAtt': [logicalId(stack.buckets.agreements), 'Arn'] },
+    ]);
+    const role = resources[logicalId(stack.backups.role)]!.Properties;
+    expect(role.AssumeRolePolicyDocument.Statement).toEqual([expect.objectContaining({ Principal: { Service: 'backup.amazonaws.com' } })]);
+    expect(JSON.stringify(role.ManagedPolicyArns)).toMatch(
+      /AWSBackupServiceRolePolicyForBackup.*AWSBackupServiceRolePolicyForRestores.*ForS3Backup.*ForS3Restore/,
+    );
+  });
+
   test('the idempotency table has the key and TTL attribute Powertools uses', () => {
     const table = resources[logicalId(stack.idempotencyTable)]!;
     expect(table.Properties.KeySchema).toEqual([{ AttributeName: IDEMPOTENCY_TABLE.partitionKey, KeyType: 'HASH' }]);
@@ -215,7 +237,10 @@ describe('Lambda', () => {
   });
 
   test('least privilege: no managed policies, no wildcard action, data grants follow GROUP_ACCESS and JOB_ACCESS', () => {
-    for (const [, role] of ofType('AWS::IAM::Role')) expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+    // (Except the role AWS Backup assumes: the four policies AWS documents for it, tested with the backups.)
+    const backupRole = logicalId(stack.backups.role);
+    for (const [id, role] of ofType('AWS::IAM::Role').filter(([id]) => id !== backupRole))
+      expect({ id, m: role.Properties.ManagedPolicyArns }).toEqual({ id, m: undefined });
     // (The web app's deployment role has the S3 grants of BucketDeployment: tested with the web app.)
     const deployRole = logicalId(stack.web.node.findChild('DeployRole'));
     for (const [, policy] of ofType('AWS::IAM::Policy').filter(([, p]) => !p.Properties.Roles.some((r: any) => r.Ref === deployRole))) {

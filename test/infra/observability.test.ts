@@ -173,3 +173,36 @@ describe('alarms', () => {
     }
   });
 });
+
+describe('dashboard', () => {
+  /** The dashboard body with every token written as its JSON (Refs, GetAtts). */
+  const body = () => {
+    const [[, d]] = ofType('AWS::CloudWatch::Dashboard') as [[string, Resource]];
+    const parts = d.Properties.DashboardBody['Fn::Join'][1] as unknown[];
+    return parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p).replaceAll('"', "'"))).join('');
+  };
+
+  test('API traffic and latency, errors by route group, job and worker runs, DLQs, throttles, every alarm', () => {
+    const text = body();
+    const widgets = JSON.parse(text).widgets as { properties: { title: string; metrics?: unknown[][]; alarms?: unknown[] } }[];
+    const byTitle = new Map(widgets.map((w) => [w.properties.title, w.properties]));
+    expect([...byTitle.keys()]).toEqual([
+      'API: requests, 4xx, 5xx',
+      'API: latency (ms)',
+      'Errors by route group (Lambda Errors)',
+      'Duration p99 by route group (ms)',
+      'Jobs and workers: runs and errors',
+      'Dead-letter queues (messages)',
+      'DynamoDB throttled requests',
+      'Alarms',
+    ]);
+    const labels = (title: string) => byTitle.get(title)!.metrics!.map((m) => (m.at(-1) as { label?: string }).label);
+    expect(labels('API: requests, 4xx, 5xx')).toEqual(['requests', '4xx', '5xx']);
+    expect(labels('API: latency (ms)')).toEqual(['p50', 'p90', 'p99']);
+    expect(labels('Errors by route group (Lambda Errors)').sort()).toEqual([...stack.functions.keys()].sort());
+    const background = [...stack.jobs.keys(), ...stack.workers.keys()];
+    expect(labels('Jobs and workers: runs and errors').sort()).toEqual(background.flatMap((n) => [`${n} errors`, `${n} runs`]).sort());
+    expect(labels('Dead-letter queues (messages)').sort()).toEqual([...background].sort());
+    expect(byTitle.get('Alarms')!.alarms).toHaveLength(alarms().length);
+  });
+});
