@@ -21,7 +21,8 @@
  *   - project F (5 partners, a lawyer, workflow at legal review, 4 manual flags); the declaration of organization
  *     O in F has BENCH_FOCUS_VERSIONS versions (2,000 large, 120 small), so F's audit chain is as long;
  *   - organization O is a partner of every project of the small store, of 1 in 12 of the large one; lawyer L is
- *     assigned to every second project of O;
+ *     assigned to every third project of O, all at legal review; O's other projects await its approval (the same
+ *     shapes on both stores, whichever projects a page picks);
  *   - lists are read with ?limit=10 where the small store has fewer than 50 items (projects, stage, tasks, open
  *     flags, organization projects, staff), else with the default limit (50): every page is full on both stores.
  *
@@ -390,12 +391,14 @@ async function main() {
         if (!others.includes(o)) others.push(o);
       }
       const partners = withO ? [others[0]!, focusOrg, ...others.slice(1)] : others;
-      const withLawyer = withO && oCount++ % 2 === 0;
+      const withLawyer = withO && oCount++ % 3 === 0;
       return {
         idx,
         partners,
         lawyer: withLawyer ? lawyer : null,
-        phase: idx === 0 ? 'legal-review' : PHASES[idx % PHASES.length]!,
+        // O's projects have one shape per kind on both stores, so a page holds the same shapes (and item sizes)
+        // whichever projects it picks: the lawyer's at legal review (like F), the others awaiting O's approval.
+        phase: idx === 0 || withLawyer ? 'legal-review' : withO ? 'partner-approval' : PHASES[idx % PHASES.length]!,
         versions: (org) => (idx === 0 && org === focusOrg ? spec.focusVersions : spec.versionsPerDeclaration),
         auditTarget: idx === 0 ? 0 : spec.auditPerProject,
         start: T0 + (idx / spec.projects) * 10 * YEAR,
