@@ -1,4 +1,5 @@
 import { objectionInputSchema, publicationIdSchema, publicationInputSchema } from '../domain/publication';
+import { controlReviewDecisionInputSchema, controlReviewIdSchema } from '../domain/control-review';
 import type * as z from 'zod';
 import { exportJobSchema } from './responses/exports';
 import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
@@ -92,6 +93,8 @@ import {
   publicationSchema,
   publicationSummarySchema,
   publicationPageSchema,
+  controlReviewSchema,
+  controlReviewPageSchema,
   uploadStartedSchema,
   workflowStateSchema,
   workflowViewSchema,
@@ -110,6 +113,7 @@ const versionedSchemas = new Set<z.ZodType>([
   workflowViewSchema,
   staffMemberSchema,
   publicationSchema,
+  controlReviewSchema,
 ]);
 /** Responses that, with status 201 (created) or 202 (accepted job), come with a `Location` header (HttpResult.headers.location). */
 const locatedSchemas = new Set<z.ZodType>([
@@ -188,6 +192,9 @@ const componentNames = new Map<z.ZodType, string>([
   [publicationSchema, 'PublicationNotice'],
   [publicationSummarySchema, 'PublicationNoticeSummary'],
   [publicationPageSchema, 'PublicationNoticePage'],
+  [controlReviewSchema, 'ControlReview'],
+  [controlReviewPageSchema, 'ControlReviewPage'],
+  [controlReviewDecisionInputSchema, 'ControlReviewDecisionInput'],
   [staffMemberSchema, 'StaffMember'],
   [staffPageSchema, 'StaffPage'],
   [agreementRequestSchema, 'AgreementRequest'],
@@ -310,6 +317,7 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   verificationId: () => output(auditVerificationIdSchema),
   flagId: () => output(flagIdSchema),
   publicationId: () => output(publicationIdSchema),
+  reviewId: () => output(controlReviewIdSchema),
   organizationId: () => output(orgIdSchema),
   stepId: () => ({
     type: 'string',
