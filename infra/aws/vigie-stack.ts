@@ -54,6 +54,7 @@ import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
 import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
 import { Alarm as AlarmClass, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieBackups } from './backups';
+import { VigieMailIdentity } from './mail-identity';
 import { vigieDashboard } from './dashboard';
 import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
@@ -99,8 +100,10 @@ export interface VigieStackProps extends StackProps {
   webAclArn?: string;
   /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`); default `<stack name>-<account>`. */
   authDomainPrefix?: string;
-  /** Sender of the emails (an SES-verified identity). */
+  /** Sender of the emails; the stack creates the SES identity of its domain (Easy DKIM). */
   mailFrom?: string;
+  /** Name of an SES configuration set to create and make the identity's default; none by default. */
+  sesConfigurationSet?: string;
   /** Who receives the alarms (an SNS email subscription); none: the topic exists, subscribe later. */
   alarmEmail?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
@@ -165,6 +168,7 @@ export class VigieStack extends Stack {
   readonly workers: Map<string, VigieWorker> = new Map();
   readonly alarms: VigieAlarms;
   readonly backups: VigieBackups;
+  readonly mail: VigieMailIdentity;
   readonly dashboard: Dashboard;
   readonly apiAlarms: ApiAlarms;
   readonly tableThrottleAlarms: Alarm[];
@@ -417,6 +421,9 @@ export class VigieStack extends Stack {
     });
     const noAuth = new HttpNoneAuthorizer();
 
+    // ---------------------------------------------------------------- SES: the sender's domain identity (DKIM)
+    this.mail = new VigieMailIdentity(this, 'Mail', { mailFrom, configurationSetName: props.sesConfigurationSet });
+
     // ---------------------------------------------------------------- Lambdas, one per route group
     const resources = {
       table: this.table,
@@ -424,6 +431,7 @@ export class VigieStack extends Stack {
       idempotencyTable: this.idempotencyTable,
       buckets: this.buckets,
       mailFrom,
+      mailSendArns: this.mail.sendEmailResources,
       webOrigin,
     };
     // ---------------------------------------------------------------- Asynchronous workers (before the groups that start them)
