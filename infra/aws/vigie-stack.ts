@@ -6,10 +6,18 @@
  * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
  * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
  */
-import { CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+  type CorsPreflightOptions,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
@@ -148,6 +156,26 @@ export const GROUP_SETTINGS: Partial<Record<RouteGroup, Pick<VigieFunctionProps,
 export const WORKER_SETTINGS: Partial<Record<string, Pick<VigieFunctionProps, 'bundling' | 'environment'>>> = {
   export: { bundling: AGREEMENTS_BUNDLING, environment: { VIGIE_FONT_DIR: `${LAMBDA_TASK_ROOT}/${AGREEMENT_FONT_SUBDIR}` } },
 };
+
+/**
+ * The HTTP API's CORS: exactly the web app's origin. With a custom domain that origin is a literal, and API Gateway
+ * answers preflights and sets the CORS headers itself. Without one the origin is the distribution's domain, which the
+ * API cannot name (the distribution has the API as an origin: CloudFormation refuses the cycle, as
+ * test/infra/web-hosting.test.ts shows); then API Gateway has no CORS configuration (a preflight gets no CORS
+ * headers, so a browser on another origin cannot call the API) and the handlers answer with exactly that origin
+ * (middy http-cors with WEB_ORIGIN, the distribution's `https://` domain).
+ */
+export function apiCors(webDomain: WebDomain | undefined): CorsPreflightOptions | undefined {
+  if (!webDomain) return undefined;
+  return {
+    allowOrigins: [`https://${webDomain.name}`],
+    allowMethods: CORS_ALLOW_METHODS.map((m) => CorsHttpMethod[m]),
+    allowHeaders: [...CORS_ALLOW_HEADERS],
+    exposeHeaders: [...CORS_EXPOSE_HEADERS],
+    allowCredentials: false,
+    maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+  };
+}
 
 const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
 
@@ -342,7 +370,9 @@ export class VigieStack extends Stack {
       apiName: `${this.stackName}-api`,
       description: 'Vigie HTTP API (routes from shared/api/routes.ts)',
       createDefaultStage: false,
-      // No CORS: the web app calls the API on its own origin, through CloudFront under /api (./web-hosting.ts).
+      // The web app calls the API on its own origin, through CloudFront under /api (./web-hosting.ts): CORS is
+      // defence in depth only, and allows exactly the app's origin (apiCors).
+      corsPreflight: apiCors(props.webDomain),
     });
 
     // ---------------------------------------------------------------- Web app (S3 + CloudFront, the API under /api)
