@@ -1,11 +1,12 @@
 /**
  * Publication notices in Chromium (issue 14 §1, docs/publications.md), on a project of this test's own with two
  * partners: partner A gives notice (title, authors, venue, planned date, a disclosed result from its declaration,
- * the manuscript through the documents upload); partner B sees its deadline (Paris time) and objects for a patent
+ * the manuscript through the documents upload); partner B reads the manuscript, sees its deadline (Paris time) and objects for a patent
  * filing; A uploads a new manuscript; B's clock restarts (pending again, on version 2); B consents → cleared. Each
  * state is checked with axe-core (0 serious or critical) and saved as a screenshot.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, parisDate } from '../../shared/domain/calendar';
 import { sentMail, startApi, tokenFor, type Api } from './helpers/api';
@@ -85,6 +86,9 @@ describe('publication notices in Chromium', () => {
     const item = notice(page);
     await item.getByText('Votre réponse :').waitFor();
     await item.getByText('30 j restants').waitFor();
+    // B reads A's manuscript (a document of A's organization, shared with the project as the notice's manuscript).
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: `Lire le manuscrit de « ${TITLE} »` }).click()]);
+    expect(readFileSync((await download.path())!).toString('latin1')).toBe(pdf('v1').toString('latin1'));
     await web.checkPage(page, 'publications-3-answer-form');
     const form = item.locator('form');
     await form.getByLabel(/un résultat doit d'abord être protégé/).check();
