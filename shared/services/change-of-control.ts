@@ -10,7 +10,7 @@ import { sendEmail } from '../store/mail';
 import { getOrganizations } from '../store/organizations';
 import { allProjectIdsOf, getProjectHeader } from '../store/projects';
 import { listStaff } from '../store/staff';
-import { getWorkflow } from '../store/workflow';
+import { getWorkflow, workflowSummaries } from '../store/workflow';
 import { logger } from './logger';
 
 /**
@@ -24,7 +24,10 @@ import { logger } from './logger';
  */
 export async function openControlReviews(event: ControlEvent, actor: Actor, now = new Date()): Promise<ControlReview[]> {
   const opened: ControlReview[] = [];
-  for (const projectId of await allProjectIdsOf(projectsOfOrgGsiPk(event.organizationId))) {
+  // The small stage markers first (one BatchGet): only the signed projects' workflows are read.
+  const ids = await allProjectIdsOf(projectsOfOrgGsiPk(event.organizationId));
+  const stages = await workflowSummaries(ids);
+  for (const projectId of ids.filter((id) => stages.get(id)?.status === 'signed')) {
     try {
       const r = await openOn(projectId, event, actor, now);
       if (r) opened.push(r);

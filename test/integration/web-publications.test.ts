@@ -1,15 +1,17 @@
 /**
  * Publication notices in Chromium (issue 14 §1, docs/publications.md), on a project of this test's own with two
  * partners: partner A gives notice (title, authors, venue, planned date, a disclosed result from its declaration,
- * the manuscript through the documents upload); partner B sees its deadline (Paris time) and objects for a patent
+ * the manuscript through the documents upload); partner B reads the manuscript, sees its deadline (Paris time) and objects for a patent
  * filing; A uploads a new manuscript; B's clock restarts (pending again, on version 2); B consents → cleared. Each
- * state is checked with axe-core (0 serious or critical) and saved as a screenshot.
+ * state is checked with axe-core (0 serious or critical) and saved as a screenshot. Then, on a signed project, the
+ * committee opens a change-of-control review from its email link and records its decision (docs/change-of-control.md).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, parisDate } from '../../shared/domain/calendar';
 import { sentMail, startApi, tokenFor, type Api } from './helpers/api';
-import { consortium, submitDeclaration, type Consortium } from './helpers/consortium';
+import { consortium, consortiumAtAgreement, submitDeclaration, uploadDocument, type Consortium } from './helpers/consortium';
 import { startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
@@ -85,6 +87,9 @@ describe('publication notices in Chromium', () => {
     const item = notice(page);
     await item.getByText('Votre réponse :').waitFor();
     await item.getByText('30 j restants').waitFor();
+    // B reads A's manuscript (a document of A's organization, shared with the project as the notice's manuscript).
+    const [download] = await Promise.all([page.waitForEvent('download'), item.getByRole('button', { name: `Lire le manuscrit de « ${TITLE} »` }).click()]);
+    expect(readFileSync((await download.path())!).toString('latin1')).toBe(pdf('v1').toString('latin1'));
     await web.checkPage(page, 'publications-3-answer-form');
     const form = item.locator('form');
     await form.getByLabel(/un résultat doit d'abord être protégé/).check();
@@ -137,4 +142,55 @@ describe('publication notices in Chromium', () => {
     expect(await readNotice()).toMatchObject({ state: 'cleared' });
     web.expectClean();
   });
+});
+
+describe('a change of control after signature in Chromium: the committee decides', () => {
+  it('opens the review from its email link, sees it overdue-free with the agreement version, and records its decision', async () => {
+    const committee = await tokenFor('committee', undefined, 'comite@pole.example');
+    const s = await consortiumAtAgreement(api, legal, committee, `${tag}s`, 2);
+    expect((await api.call('POST', `/projects/${s.project}/agreements`, { token: legal, body: { language: 'fr' } })).status).toBe(201);
+    for (let i = 0; i < 2; i++) {
+      const copy = await uploadDocument(api, s.tokens[i]!, s.project, pdf(`signé ${i}`));
+      const r = await api.call('POST', `/projects/${s.project}/agreements/1/signatures`, {
+        token: s.tokens[i],
+        body: { organizationId: s.orgs[i], signatoryName: `Signataire ${i}`, signatoryRole: 'Président', signedOn: today, documentId: copy },
+      });
+      expect(r.status).toBe(201);
+    }
+    const ev = await api.call('POST', `/organizations/${s.orgs[0]}/control-events`, {
+      token: legal,
+      body: {
+        kind: 'acquisition',
+        status: 'planned',
+        investor: { name: 'Redwood Capital Holdings', country: 'US' },
+        votingRightsAfterPct: 70,
+        effectiveDate: addCalendarDays(today, 90),
+      },
+    });
+    expect(ev.status).toBe(201);
+    const review = (await api.call('GET', `/projects/${s.project}/control-reviews`, { token: committee })).body.items[0];
+    const page = await web.newPage();
+    await web.signInAs(page, { role: 'committee', email: 'comite@pole.example' }, `/projects/${s.project}/control-reviews/${review.id}`);
+    const item = page.locator(`#control-review-${review.id}`);
+    await item.getByText('À décider').waitFor();
+    await item.getByText(/Acquisition envisagée par Redwood Capital Holdings/).waitFor();
+    await item.getByText(/Accord signé, version 1/).waitFor();
+    await web.checkPage(page, 'control-review-1-open');
+    const form = item.locator('form');
+    // The reasons are required: the API's 400 is shown at the field.
+    await form.getByLabel("Restreindre les droits d'accès du partenaire aux résultats").check();
+    await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await form.locator('.field-error').waitFor();
+    expect(await form.getByLabel(/Motifs de la décision/).getAttribute('aria-invalid')).toBe('true');
+    await form.getByLabel(/Motifs de la décision/).fill("Accès limité à l'exécution du projet tant que l'autorisation IEF n'est pas obtenue.");
+    await form.getByRole('button', { name: 'Enregistrer la décision' }).click();
+    await page.locator('#control-reviews').getByText('Décision enregistrée.').waitFor();
+    await item.getByText('Décidé', { exact: true }).waitFor();
+    await item.getByText(/sur l’accord version 1/).waitFor();
+    expect(await item.locator('form').count()).toBe(0);
+    await web.checkPage(page, 'control-review-2-decided');
+    const after = (await api.call('GET', `/projects/${s.project}/control-reviews`, { token: legal })).body.items[0];
+    expect(after.decision).toMatchObject({ outcome: 'restrict-access', agreementVersion: 1 });
+    web.expectClean();
+  }, 120_000);
 });

@@ -2808,6 +2808,8 @@ export interface components {
             rejectionReason?: string;
             /** @description SHA-256 of the file, computed when the upload is confirmed */
             sha256?: string;
+            /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+            sharedWithProject?: boolean;
             /**
              * Format: int64
              * @description Bytes, measured when the upload is confirmed
@@ -2862,6 +2864,8 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
+                /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+                sharedWithProject?: boolean;
                 /**
                  * Format: int64
                  * @description Bytes, measured when the upload is confirmed
@@ -4108,6 +4112,8 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
+                /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+                sharedWithProject?: boolean;
                 /**
                  * Format: int64
                  * @description Bytes, measured when the upload is confirmed

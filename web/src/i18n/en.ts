@@ -159,6 +159,8 @@ export const en: Record<MessageKey, string> = {
   'pub.manuscript': 'Manuscript',
   'pub.manuscriptVersion': 'version {n}',
   'pub.manuscriptFile': 'Manuscript',
+  'pub.readManuscript': 'Read',
+  'pub.readManuscriptOf': 'Read the manuscript of “{title}”',
   'pub.manuscriptRequired': 'Attach the manuscript.',
   'pub.yourAnswer': 'Your answer:',
   'pub.answer.pending': 'Pending',

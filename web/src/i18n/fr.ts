@@ -159,6 +159,8 @@ export const fr = {
   'pub.manuscript': 'Manuscrit',
   'pub.manuscriptVersion': 'version {n}',
   'pub.manuscriptFile': 'Manuscrit',
+  'pub.readManuscript': 'Lire',
+  'pub.readManuscriptOf': 'Lire le manuscrit de « {title} »',
   'pub.manuscriptRequired': 'Joignez le manuscrit.',
   'pub.yourAnswer': 'Votre réponse :',
   'pub.answer.pending': 'En attente',

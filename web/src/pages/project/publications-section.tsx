@@ -5,7 +5,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { PAGE_MAX, readAll } from '../../read-all';
 import { useQuery } from '../../use-query';
 import { Badge, Loaded, Section, today, type Tone } from '../../ui';
-import { uploadDocument, UploadError } from './document-upload';
+import { startDownload, uploadDocument, UploadError } from './document-upload';
 import { ACCEPTED_FILES, fieldErrors, type ProblemLike } from './file-facts';
 
 type Notice = Schemas['PublicationNoticeSummary'];
@@ -185,7 +185,9 @@ function NoticeItem({
         </div>
         <div>
           <dt>{t('pub.manuscript')}</dt>
-          <dd>{t('pub.manuscriptVersion', { n: n.manuscriptVersion })}</dd>
+          <dd>
+            {t('pub.manuscriptVersion', { n: n.manuscriptVersion })} <ManuscriptDownload documentId={n.documentId} title={n.title} />
+          </dd>
         </div>
       </dl>
       {mine ? (
@@ -222,6 +224,34 @@ function NoticeItem({
       {mine?.status === 'objected' && <WithdrawButton projectId={projectId} notice={n} orgId={ownOrg!} onDone={onChanged} />}
       {canVersion && <VersionForm projectId={projectId} notice={n} onDone={onChanged} />}
     </li>
+  );
+}
+
+/** The current manuscript: a presigned GET (every partner of the project may read a notice's manuscript). */
+function ManuscriptDownload({ documentId, title }: { documentId: string; title: string }) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState('');
+  const open = async () => {
+    setBusy(true);
+    setError('');
+    const r = await api.GET('/documents/{docId}', { params: { path: { docId: documentId } } });
+    setBusy(false);
+    if (r.data?.download) startDownload(r.data.download.url);
+    else setError(r.error ? problemText(r.error) : t('documents.notAvailable'));
+  };
+  return (
+    <>
+      <button type="button" className="link-button" disabled={busy} onClick={() => void open()} aria-label={t('pub.readManuscriptOf', { title })}>
+        {t('pub.readManuscript')}
+      </button>
+      {error && (
+        <span className="field-error" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </>
   );
 }
 
