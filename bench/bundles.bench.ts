@@ -61,7 +61,7 @@ const bench = createBench({ maxSeconds: intEnv('BENCH_MAX_SECONDS', 900, 10) });
 
 interface Target {
   name: string;
-  kind: 'route group' | 'scheduled job' | 'floor';
+  kind: 'route group' | 'scheduled job' | 'worker' | 'floor';
   entry: string;
   routes: number;
 }

@@ -1,7 +1,7 @@
 /**
  * The Lambda bundles as `cdk synth` builds them, for bench/bundles.bench.ts and test/infra/bundle-size.test.ts:
- * one per route group of the deployed routes (the generated entry, infra/aws/group-entry.ts) and one per
- * scheduled job (its handler module), built by esbuild with LAMBDA_BUNDLING translated by `esbuildOptions`
+ * one per route group of the deployed routes (the generated entry, infra/aws/group-entry.ts), one per
+ * scheduled job and one per asynchronous worker (its handler module), built by esbuild with LAMBDA_BUNDLING translated by `esbuildOptions`
  * (infra/aws/esbuild-options.ts), the bundling options and the runtime of the VigieFunction construct.
  * Plus the per-package breakdown of a bundle, from esbuild's metafile.
  */
@@ -9,7 +9,7 @@ import { build, type Metafile, type Plugin } from 'esbuild';
 import { writeFileSync } from 'node:fs';
 import { basename, extname, join, relative, sep } from 'node:path';
 // The route table: the only line that names it.
-import { deployedRoutes, jobs, type RouteDef } from '../../shared/api/routes';
+import { deployedRoutes, jobs, workers, type RouteDef } from '../../shared/api/routes';
 import { esbuildOptions } from '../../infra/aws/esbuild-options';
 import { entriesDir, findRepoRoot, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
 import { LAMBDA_BUNDLING, LAMBDA_RUNTIME } from '../../infra/aws/vigie-function';
@@ -19,14 +19,14 @@ export const KB = 1024;
 export interface LambdaEntry {
   /** Route group or job name (the function's name in the stack). */
   name: string;
-  kind: 'route group' | 'scheduled job';
+  kind: 'route group' | 'scheduled job' | 'worker';
   /** Absolute path of the esbuild entry. */
   entry: string;
   /** Number of routes served (0 for a job). */
   routes: number;
 }
 
-/** Every function of the stack, in the stack's order: route groups (order of first route), then jobs. */
+/** Every function of the stack that `cdk synth` bundles: route groups (order of first route), then jobs, then workers. */
 export function lambdaEntries(repoRoot: string = findRepoRoot()): LambdaEntry[] {
   const byGroup = new Map<string, RouteDef[]>();
   for (const r of deployedRoutes) byGroup.set(r.group, [...(byGroup.get(r.group) ?? []), r]);
@@ -39,6 +39,7 @@ export function lambdaEntries(repoRoot: string = findRepoRoot()): LambdaEntry[] 
       routes: rs.length,
     })),
     ...jobs.map((job) => ({ name: job.name, kind: 'scheduled job' as const, entry: jobEntry(job, repoRoot), routes: 0 })),
+    ...workers.map((w) => ({ name: w.name, kind: 'worker' as const, entry: jobEntry(w, repoRoot), routes: 0 })),
   ];
 }
 
@@ -100,7 +101,7 @@ export async function buildBundles(
 /** A bundle as the bench reports it, and as a kept folder lists it (bundles.json). */
 export interface BundleRow {
   name: string;
-  kind: 'route group' | 'scheduled job' | 'floor';
+  kind: 'route group' | 'scheduled job' | 'worker' | 'floor';
   routes: number;
   file: string;
   bytes: number;

@@ -7,6 +7,7 @@ import { assertVersion } from '../../shared/store/locking';
 import { getControlEvent, saveControlEventVersion } from '../../shared/store/control-events';
 import { requireOrganization } from '../../shared/store/organizations';
 import { afterChange } from '../../shared/services/after-change';
+import { openControlReviews } from '../../shared/services/change-of-control';
 import { reevaluationSummary } from '../../shared/services/control-event-changes';
 import * as api from '../../shared/api/routes/risk';
 
@@ -34,6 +35,8 @@ export const amendControlEvent: RouteHandler<typeof api.amendControlEvent> = asy
     found.legacy,
   );
   const results = await afterChange(req, { organizationId: org.id, now });
+  // A planned deal that completes is a change of control too (docs/change-of-control.md); one review per project and event.
+  if (changes.includes('status')) await openControlReviews(event, actorOf(req.principal), now);
   return { status: 200, body: { event, reevaluated: reevaluationSummary(results) }, version: eventVersion(event) };
 };
 

@@ -4,6 +4,7 @@ import { assertControlEventConsistent, type ControlEvent } from '../../shared/do
 import { recordControlEvent as store } from '../../shared/store/control-events';
 import { newId, requireOrganization } from '../../shared/store/organizations';
 import { afterChange } from '../../shared/services/after-change';
+import { openControlReviews } from '../../shared/services/change-of-control';
 import type { StoredFlag } from '../../shared/store/flags';
 import * as api from '../../shared/api/routes/risk';
 
@@ -20,6 +21,7 @@ export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = a
   const actor = actorOf(req.principal);
   await store(event, actor);
   const results = await afterChange(req, { organizationId: org.id, now });
+  await openControlReviews(event, actor, now); // change of control after signature: docs/change-of-control.md
   // The consequences, for the answer to show at once: per project, the flags raised, reopened, updated and closed.
   const ref = (f: StoredFlag) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, title: f.title });
   const summary = results.map((r) => ({

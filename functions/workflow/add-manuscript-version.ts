@@ -6,6 +6,7 @@ import { loadReadableProject } from '../../shared/services/load-project';
 import { afterChange } from '../../shared/services/after-change';
 import { assertManuscript, notifyVersion, publicationView } from '../../shared/services/publications';
 import { getPublication, savePublication } from '../../shared/store/publications';
+import { shareAsManuscript } from '../../shared/store/documents';
 import * as api from '../../shared/api/routes/publications';
 
 /**
@@ -23,7 +24,7 @@ export const addManuscriptVersion: RouteHandler<typeof api.addManuscriptVersion>
   const now = new Date();
   const actor = actorOf(req.principal);
   const t = newManuscriptVersion(n, req.body.documentId, actor, now);
-  await savePublication(header.project, n, t.notice, t.added, actor);
+  await savePublication(header.project, n, t.notice, t.added, actor, [shareAsManuscript(req.body.documentId)]);
   const restarted = t.added.find((h) => h.action === 'manuscript-version')?.detail.restartedFor as string[] | undefined;
   await notifyVersion(header.project, t.notice, restarted ?? []);
   await afterChange(req, { project: header.project, reevaluation: { header }, now });

@@ -6,6 +6,7 @@ import { loadReadableProject } from '../../shared/services/load-project';
 import { afterChange } from '../../shared/services/after-change';
 import { assertManuscript, declaredResultKeys, notifyNotice, publicationTerms, publicationView } from '../../shared/services/publications';
 import { newPublicationId, savePublication } from '../../shared/store/publications';
+import { shareAsManuscript } from '../../shared/store/documents';
 import { answeringOrg } from '../../shared/domain/publication';
 import * as api from '../../shared/api/routes/publications';
 
@@ -32,7 +33,7 @@ export const givePublicationNotice: RouteHandler<typeof api.givePublicationNotic
     { ...req.body, organizationId: orgId },
     { id: newPublicationId(now), projectId, memberOrgIds: header.members.map((m) => m.organizationId), declaredResultKeys: keys, terms, actor, now },
   );
-  const saved = await savePublication(header.project, null, t.notice, t.added, actor);
+  const saved = await savePublication(header.project, null, t.notice, t.added, actor, [shareAsManuscript(req.body.documentId)]);
   await notifyNotice(header.project, saved);
   await afterChange(req, { project: header.project, reevaluation: { header }, now });
   return {

@@ -22,6 +22,7 @@ export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
       stepId: t.stepId,
       kind: t.kind,
       publicationId: t.kind === 'publication-answer' ? t.publicationId : null,
+      controlReviewId: t.kind === 'control-review' ? t.controlReviewId : null,
       dueDate: t.dueDate,
       openedAt: t.openedAt,
     }));

@@ -1,7 +1,14 @@
 import { redactFor } from '../../shared/services/redact';
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
-import { assertNamedLawyerAssigned, namedLawyerNotAssigned, setLawyerOpinion, setSla, type WorkflowEffect } from '../../shared/domain/workflow';
+import {
+  assertNamedLawyerAssigned,
+  namedLawyerNotAssigned,
+  setControlReviewDays,
+  setLawyerOpinion,
+  setSla,
+  type WorkflowEffect,
+} from '../../shared/domain/workflow';
 import { lawyerStillAssigned } from '../../shared/store/projects';
 import { saveWorkflow } from '../../shared/store/workflow';
 import { loadWorkflow } from '../../shared/services/load-workflow';
@@ -9,7 +16,8 @@ import * as api from '../../shared/api/routes/workflow';
 import { assertVersion } from '../../shared/store/locking';
 
 /**
- * Legal staff set the SLA days and switch the lawyer opinion on (with the lawyer's email) or off. Only a lawyer
+ * Legal staff set the SLA days, the committee's change-of-control window (`controlReviewDays`, also after
+ * signature) and switch the lawyer opinion on (with the lawyer's email) or off. Only a lawyer
  * assigned to the project may be named (400 on `lawyerOpinion/lawyerEmail`); the assignment is re-checked in the
  * workflow's transaction, so a lawyer unassigned meanwhile is never named.
  */
@@ -32,6 +40,11 @@ export const patchWorkflowConfig: RouteHandler<typeof api.patchWorkflowConfig> =
   }
   if (body.lawyerOpinion) {
     const r = setLawyerOpinion(state, body.lawyerOpinion, req.principal, now);
+    state = r.state;
+    effects.push(...r.effects);
+  }
+  if (body.controlReviewDays !== undefined) {
+    const r = setControlReviewDays(state, body.controlReviewDays, req.principal, now);
     state = r.state;
     effects.push(...r.effects);
   }

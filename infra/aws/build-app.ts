@@ -72,6 +72,7 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     webAclArn: context('webAclArn'),
     authDomainPrefix: context('authDomainPrefix'),
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
+    sesConfigurationSet: context('sesConfigurationSet'),
     alarmEmail: context('alarmEmail'),
     agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementsRetentionYears')),
     agreementsLockMode: lockMode(context('agreementsLockMode')),

@@ -89,8 +89,10 @@ export interface VigieResources {
   tableIndexes: readonly string[];
   idempotencyTable: ITable;
   buckets: Record<BucketName, IBucket>;
-  /** Sender address; its domain (and the address itself) are the SES identities ses:SendEmail is scoped to. */
+  /** Sender address (`MAIL_FROM`). */
   mailFrom: string;
+  /** What ses:SendEmail is scoped to: the SES domain identity of `mailFrom`, and its configuration set if any (./mail-identity.ts). */
+  mailSendArns: readonly string[];
   /** Origin of the web UI (CORS in the handlers' middy stack, links in emails). */
   webOrigin: string;
 }
@@ -288,16 +290,8 @@ export class VigieFunction extends Construct {
       }
     }
     if (access.sendMail) {
-      const stack = Stack.of(this);
-      const at = res.mailFrom.lastIndexOf('@');
-      const domain = res.mailFrom.slice(at + 1);
-      out.push(
-        new PolicyStatement({
-          sid: 'SendMail',
-          actions: ['ses:SendEmail'],
-          resources: [domain, res.mailFrom].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
-        }),
-      );
+      if (res.mailSendArns.length === 0) throw new Error(`${props.group}: sendMail without an SES identity`);
+      out.push(new PolicyStatement({ sid: 'SendMail', actions: ['ses:SendEmail'], resources: [...res.mailSendArns] }));
     }
     return out;
   }

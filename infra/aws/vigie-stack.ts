@@ -6,10 +6,18 @@
  * Environment-agnostic: `cdk synth` needs no credentials and does no lookups.
  * docs/aws.md describes every resource and every cdk-nag acknowledgment below.
  */
-import { CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS, DEFAULTS } from '../../shared/store/config';
 import { CfnOutput, Duration, RemovalPolicy, Stack, Validations, type StackProps } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
-import { HttpApi, HttpMethod, HttpNoneAuthorizer, LogGroupLogDestination, type HttpStage } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpNoneAuthorizer,
+  LogGroupLogDestination,
+  type CorsPreflightOptions,
+  type HttpStage,
+} from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpUserPoolAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { UserPoolClient, UserPoolDomain } from 'aws-cdk-lib/aws-cognito';
@@ -54,6 +62,7 @@ import { AlarmTopicDestination, VigieAlarms } from './alarm-topic';
 import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
 import { Alarm as AlarmClass, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieBackups } from './backups';
+import { VigieMailIdentity } from './mail-identity';
 import { vigieDashboard } from './dashboard';
 import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
@@ -99,8 +108,10 @@ export interface VigieStackProps extends StackProps {
   webAclArn?: string;
   /** Prefix of the Cognito hosted UI domain (`<prefix>.auth.<region>.amazoncognito.com`); default `<stack name>-<account>`. */
   authDomainPrefix?: string;
-  /** Sender of the emails (an SES-verified identity). */
+  /** Sender of the emails; the stack creates the SES identity of its domain (Easy DKIM). */
   mailFrom?: string;
+  /** Name of an SES configuration set to create and make the identity's default; none by default. */
+  sesConfigurationSet?: string;
   /** Who receives the alarms (an SNS email subscription); none: the topic exists, subscribe later. */
   alarmEmail?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
@@ -146,6 +157,26 @@ export const WORKER_SETTINGS: Partial<Record<string, Pick<VigieFunctionProps, 'b
   export: { bundling: AGREEMENTS_BUNDLING, environment: { VIGIE_FONT_DIR: `${LAMBDA_TASK_ROOT}/${AGREEMENT_FONT_SUBDIR}` } },
 };
 
+/**
+ * The HTTP API's CORS: exactly the web app's origin. With a custom domain that origin is a literal, and API Gateway
+ * answers preflights and sets the CORS headers itself. Without one the origin is the distribution's domain, which the
+ * API cannot name (the distribution has the API as an origin: CloudFormation refuses the cycle, as
+ * test/infra/web-hosting.test.ts shows); then API Gateway has no CORS configuration (a preflight gets no CORS
+ * headers, so a browser on another origin cannot call the API) and the handlers answer with exactly that origin
+ * (middy http-cors with WEB_ORIGIN, the distribution's `https://` domain).
+ */
+export function apiCors(webDomain: WebDomain | undefined): CorsPreflightOptions | undefined {
+  if (!webDomain) return undefined;
+  return {
+    allowOrigins: [`https://${webDomain.name}`],
+    allowMethods: CORS_ALLOW_METHODS.map((m) => CorsHttpMethod[m]),
+    allowHeaders: [...CORS_ALLOW_HEADERS],
+    exposeHeaders: [...CORS_EXPOSE_HEADERS],
+    allowCredentials: false,
+    maxAge: Duration.seconds(CORS_MAX_AGE_SECONDS),
+  };
+}
+
 const pascal = (s: string) => s.replace(/(^|[^A-Za-z0-9]+)([A-Za-z0-9])/g, (_m, _sep, c: string) => c.toUpperCase());
 
 export class VigieStack extends Stack {
@@ -165,6 +196,7 @@ export class VigieStack extends Stack {
   readonly workers: Map<string, VigieWorker> = new Map();
   readonly alarms: VigieAlarms;
   readonly backups: VigieBackups;
+  readonly mail: VigieMailIdentity;
   readonly dashboard: Dashboard;
   readonly apiAlarms: ApiAlarms;
   readonly tableThrottleAlarms: Alarm[];
@@ -338,7 +370,9 @@ export class VigieStack extends Stack {
       apiName: `${this.stackName}-api`,
       description: 'Vigie HTTP API (routes from shared/api/routes.ts)',
       createDefaultStage: false,
-      // No CORS: the web app calls the API on its own origin, through CloudFront under /api (./web-hosting.ts).
+      // The web app calls the API on its own origin, through CloudFront under /api (./web-hosting.ts): CORS is
+      // defence in depth only, and allows exactly the app's origin (apiCors).
+      corsPreflight: apiCors(props.webDomain),
     });
 
     // ---------------------------------------------------------------- Web app (S3 + CloudFront, the API under /api)
@@ -417,6 +451,9 @@ export class VigieStack extends Stack {
     });
     const noAuth = new HttpNoneAuthorizer();
 
+    // ---------------------------------------------------------------- SES: the sender's domain identity (DKIM)
+    this.mail = new VigieMailIdentity(this, 'Mail', { mailFrom, configurationSetName: props.sesConfigurationSet });
+
     // ---------------------------------------------------------------- Lambdas, one per route group
     const resources = {
       table: this.table,
@@ -424,6 +461,7 @@ export class VigieStack extends Stack {
       idempotencyTable: this.idempotencyTable,
       buckets: this.buckets,
       mailFrom,
+      mailSendArns: this.mail.sendEmailResources,
       webOrigin,
     };
     // ---------------------------------------------------------------- Asynchronous workers (before the groups that start them)

@@ -1,4 +1,5 @@
 import { objectionInputSchema, publicationIdSchema, publicationInputSchema } from '../domain/publication';
+import { controlReviewDecisionInputSchema, controlReviewIdSchema } from '../domain/control-review';
 import type * as z from 'zod';
 import { exportJobSchema } from './responses/exports';
 import { DEFINED_EXPORT_KINDS } from '../domain/exports/columns';
@@ -95,6 +96,8 @@ import {
   controlEventChangedSchema,
   publicationSummarySchema,
   publicationPageSchema,
+  controlReviewSchema,
+  controlReviewPageSchema,
   uploadStartedSchema,
   workflowStateSchema,
   workflowViewSchema,
@@ -115,6 +118,7 @@ const versionedSchemas = new Set<z.ZodType>([
   publicationSchema,
   controlEventDetailSchema,
   controlEventChangedSchema,
+  controlReviewSchema,
 ]);
 /** Responses that, with status 201 (created) or 202 (accepted job), come with a `Location` header (HttpResult.headers.location). */
 const locatedSchemas = new Set<z.ZodType>([
@@ -193,6 +197,9 @@ const componentNames = new Map<z.ZodType, string>([
   [publicationSchema, 'PublicationNotice'],
   [publicationSummarySchema, 'PublicationNoticeSummary'],
   [publicationPageSchema, 'PublicationNoticePage'],
+  [controlReviewSchema, 'ControlReview'],
+  [controlReviewPageSchema, 'ControlReviewPage'],
+  [controlReviewDecisionInputSchema, 'ControlReviewDecisionInput'],
   [staffMemberSchema, 'StaffMember'],
   [staffPageSchema, 'StaffPage'],
   [agreementRequestSchema, 'AgreementRequest'],
@@ -316,6 +323,7 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   flagId: () => output(flagIdSchema),
   eventId: () => output(controlEventIdSchema),
   publicationId: () => output(publicationIdSchema),
+  reviewId: () => output(controlReviewIdSchema),
   organizationId: () => output(orgIdSchema),
   stepId: () => ({
     type: 'string',

@@ -19,6 +19,7 @@ import * as documents from './routes/documents';
 import * as risk from './routes/risk';
 import * as workflow from './routes/workflow';
 import * as publications from './routes/publications';
+import * as controlReviews from './routes/control-reviews';
 import * as agreements from './routes/agreements';
 import * as staff from './routes/staff';
 import * as audit from './routes/audit';
@@ -38,6 +39,7 @@ export const routes: readonly RouteDef[] = [
   ...Object.values(risk),
   ...Object.values(workflow),
   ...Object.values(publications),
+  ...Object.values(controlReviews),
   ...Object.values(agreements),
   ...Object.values(staff),
   ...Object.values(audit),

@@ -27,6 +27,10 @@ export const documentRecordSchema = z.object({
   size: z.number().int().min(0).optional().describe('Bytes, measured when the upload is confirmed'),
   sha256: sha256Schema.optional().describe('SHA-256 of the file, computed when the upload is confirmed'),
   rejectionReason: z.string().optional().describe('Why a confirmed upload was refused (type mismatch, too large, empty)'),
+  sharedWithProject: z
+    .boolean()
+    .optional()
+    .describe('A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md)'),
   uploadedBy: z.object({ sub: z.string(), role: z.string(), email: z.string().nullable().optional() }),
   createdAt: instantSchema,
   confirmedAt: instantSchema.optional(),

@@ -14,7 +14,7 @@ export const MAX_TASKS_PER_DIGEST = 50;
 export const ESCALATE_AFTER_DAYS = 3;
 
 /** A workflow step, or an answer awaited on a publication notice (docs/publications.md). */
-export type TaskKind = StepKind | 'publication-answer';
+export type TaskKind = StepKind | 'publication-answer' | 'control-review';
 
 export interface DueStep {
   projectId: string;
@@ -24,6 +24,8 @@ export interface DueStep {
   kind: TaskKind;
   /** For `publication-answer`: the notice. */
   publicationId?: string;
+  /** For `control-review`: the review (docs/change-of-control.md). */
+  controlReviewId?: string;
   assignee: Assignee;
   dueDate: string;
 }
@@ -50,6 +52,7 @@ export interface DigestTask {
   stepId: string;
   kind: TaskKind;
   publicationId?: string;
+  controlReviewId?: string;
   dueDate: string;
   urgency: TaskUrgency;
   /** Days past the due date (0 if not overdue); days left as a negative number. */
@@ -94,6 +97,7 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
       stepId: s.stepId,
       kind: s.kind,
       ...(s.publicationId ? { publicationId: s.publicationId } : {}),
+      ...(s.controlReviewId ? { controlReviewId: s.controlReviewId } : {}),
       dueDate: s.dueDate,
       urgency,
       daysOverdue: overdueBy,
@@ -113,6 +117,7 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
 const STEP_LABELS: Record<Language, Record<TaskKind, string>> = {
   fr: {
     'publication-answer': 'Notification de publication : objection ou consentement (le silence vaut consentement)',
+    'control-review': "Changement de contrôle d'un partenaire après signature : décision du comité",
     'partner-approval': 'Approbation du dossier PI par le partenaire',
     'legal-review': 'Revue juridique du pôle',
     'lawyer-opinion': "Avis de l'avocat PI",
@@ -120,6 +125,7 @@ const STEP_LABELS: Record<Language, Record<TaskKind, string>> = {
   },
   en: {
     'publication-answer': 'Publication notice: object or consent (silence means consent)',
+    'control-review': "Change of control of a partner after signature: the committee's decision",
     'partner-approval': 'Partner approval of the IP file',
     'legal-review': 'Pôle legal review',
     'lawyer-opinion': 'IP lawyer opinion',
@@ -157,7 +163,9 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
     // The task itself: the web app opens the project's workflow on this step (docs/web.md, "Email links").
     link: t.publicationId
       ? `${webOrigin}/projects/${t.projectId}/publications/${t.publicationId}`
-      : `${webOrigin}/projects/${t.projectId}/workflow/steps/${encodeURIComponent(t.stepId)}`,
+      : t.controlReviewId
+        ? `${webOrigin}/projects/${t.projectId}/control-reviews/${t.controlReviewId}`
+        : `${webOrigin}/projects/${t.projectId}/workflow/steps/${encodeURIComponent(t.stepId)}`,
   }));
   const blocks: Block[] = [
     { kind: 'p', text: greeting },

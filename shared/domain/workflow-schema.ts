@@ -71,6 +71,11 @@ export const workflowConfigSchema = z.object({
     .object({ partner: z.number().int().min(1), legal: z.number().int().min(1), lawyer: z.number().int().min(1), committee: z.number().int().min(1) })
     .describe('Calendar days each kind of step is given; the due date moves to the next working day'),
   lawyerOpinion: z.object({ enabled: z.boolean(), lawyerEmail: z.string().nullable().describe('Lower-cased; set exactly when enabled') }),
+  controlReviewDays: z
+    .number()
+    .int()
+    .optional()
+    .describe('Calendar days the committee has to decide a change of control after signature; absent = 30 (docs/change-of-control.md)'),
 });
 
 export const historyEntrySchema = z.object({
@@ -123,14 +128,17 @@ export const pendingStepSchema = z.object({
 });
 
 /** One entry of `GET /me/tasks`. */
-export const TASK_KINDS = [...STEP_KINDS, 'publication-answer'] as const;
+export const TASK_KINDS = [...STEP_KINDS, 'publication-answer', 'control-review'] as const;
 export const taskSchema = z.object({
   projectId: projectIdSchema,
   projectAcronym: z.string(),
   projectTitle: z.string(),
-  stepId: stepIdSchema.describe('A workflow step id, or `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice'),
-  kind: z.enum(TASK_KINDS).describe('A workflow step kind, or `publication-answer` (docs/publications.md)'),
+  stepId: stepIdSchema.describe(
+    'A workflow step id, `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice, or `control-review:<reviewId>`',
+  ),
+  kind: z.enum(TASK_KINDS).describe('A workflow step kind, `publication-answer` (docs/publications.md) or `control-review` (docs/change-of-control.md)'),
   publicationId: z.string().nullable().describe('For `publication-answer`: the notice to answer (GET /projects/{projectId}/publications/{publicationId})'),
+  controlReviewId: z.string().nullable().describe('For `control-review`: the review to decide (GET /projects/{projectId}/control-reviews)'),
   dueDate: dateSchema,
   openedAt: instantSchema,
 });

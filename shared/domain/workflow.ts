@@ -65,6 +65,11 @@ export interface LawyerOpinionConfig {
 export interface WorkflowConfig {
   slaDays: SlaDays;
   lawyerOpinion: LawyerOpinionConfig;
+  /**
+   * Calendar days the committee has to decide a change of control after signature (docs/change-of-control.md);
+   * absent = 30 (workflows stored before it existed have none).
+   */
+  controlReviewDays?: number;
 }
 
 /** Who decided: the token's identity (same shape as the audit log's actor). */
@@ -230,6 +235,9 @@ export type LawyerOpinionInput = z.input<typeof lawyerOpinionInputSchema>;
 export const workflowConfigInputSchema = z.strictObject({
   slaDays: slaPatchSchema.optional(),
   lawyerOpinion: lawyerOpinionInputSchema.optional(),
+  controlReviewDays: slaDaysValueSchema
+    .optional()
+    .describe('Calendar days the committee has to decide a change of control after signature (default 30); may change after signature'),
 });
 export type WorkflowConfigInput = z.input<typeof workflowConfigInputSchema>;
 
@@ -362,6 +370,7 @@ export function createWorkflow(partners: readonly string[], config: WorkflowConf
     config: {
       slaDays: { ...DEFAULT_SLA_DAYS, ...definedOnly(cfg.slaDays ?? {}) },
       lawyerOpinion: { enabled: lawyerEmail !== null, lawyerEmail },
+      ...(cfg.controlReviewDays !== undefined ? { controlReviewDays: cfg.controlReviewDays } : {}),
     },
     ipFileHash: null,
     declarations: partners.map((orgId) => ({ orgId, contentHash: null, submittedAt: null })),
@@ -704,6 +713,23 @@ export function setSla(state: WorkflowState, patch: SlaPatch, actor: Principal, 
   log(s, at, 'config-changed', by, null, { slaDays: { ...merged } });
   fx.unshift({ type: 'config-changed', config: clone(s.config), by });
   return { state: s, effects: fx };
+}
+
+/**
+ * Legal staff set the committee's window for a change of control after signature (docs/change-of-control.md).
+ * Allowed at any status, signed included (that is when it is used); reviews already open keep their due date.
+ */
+export function setControlReviewDays(state: WorkflowState, days: number, actor: Principal, now: Date): WorkflowResult {
+  const at = iso(now);
+  assertLegal(actor, msg('workflow.action.changeSla'));
+  const parsed = parseOrThrow(slaDaysValueSchema, days, msg('what.slaSettings'));
+  const s = clone(state);
+  if ((s.config.controlReviewDays ?? null) === parsed) return { state: s, effects: [] };
+  s.config.controlReviewDays = parsed;
+  const by = toDecisionActor(actor);
+  s.updatedAt = at;
+  log(s, at, 'config-changed', by, null, { controlReviewDays: parsed });
+  return { state: s, effects: [{ type: 'config-changed', config: clone(s.config), by }] };
 }
 
 /**

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { PassThrough, Transform, type Readable } from 'node:stream';
-import archiver from 'archiver';
 import {
   completeJob,
   failJob,
@@ -12,13 +11,12 @@ import {
   type KindProgress,
 } from '../domain/exports/request';
 import { EXPORT_KINDS, type ExportKind } from '../domain/exports/columns';
-import { csvWriter, jsonlWriter, xlsxWriter, type ExportWriter } from '../export';
+import { csvWriter, jsonlWriter, xlsxWriter, ZipTooLargeError, ZipWriter, type ExportWriter } from '../export';
 import { EXPORT_RETENTION_DAYS, uploadExport } from '../store/export-files';
 import { getExportJob, saveExportJob } from '../store/exports';
 import { QueryLimitExceededError } from '../store/query';
 import { rowBatches } from './export-source';
 import { projectSummaries } from './project-summary-source';
-import { renderProjectSummaries } from '../pdf/project-summary';
 import { logger } from './logger';
 
 /**
@@ -81,10 +79,10 @@ function singleKind(kind: ExportKind, request: ExportRequest): Output {
 
 /** `all`: one file per kind in a zip, in the request's format, with a manifest of each file's rows and SHA-256. */
 function allKinds(request: ExportRequest): Output {
-  const zip = archiver('zip', { zlib: { level: 6 } });
+  const zip = new ZipWriter();
   const kinds: KindProgress[] = EXPORT_KINDS.map((kind) => ({ kind, status: 'pending', rows: 0 }));
   return {
-    stream: zip,
+    stream: zip.stream,
     contentType: 'application/zip',
     extension: 'zip',
     kinds: () => kinds.map((k) => ({ ...k })),
@@ -97,24 +95,23 @@ function allKinds(request: ExportRequest): Output {
         const file = `${kind}.${writer.extension}`;
         const state = kinds[i]!;
         state.status = 'running';
-        zip.append(writer.stream.pipe(meter.stream), { name: file, date: new Date(0) });
-        const rows = await writeKind(writer, kind, request, (n) => {
-          state.rows = n;
-          return progress(total + n, (100 * i) / EXPORT_KINDS.length, kinds);
-        });
+        // The entry reads the writer's bytes as they come (with backpressure) while the rows are written.
+        const entry = zip.addStream(file, writer.stream.pipe(meter.stream));
+        const [rows] = await Promise.all([
+          writeKind(writer, kind, request, (n) => {
+            state.rows = n;
+            return progress(total + n, (100 * i) / EXPORT_KINDS.length, kinds);
+          }),
+          entry,
+        ]);
         await meter.ended;
         total += rows;
         Object.assign(state, { status: 'done', rows });
         manifest.push({ file, kind, rows, ...meter.digest() });
         await progress(total, (100 * (i + 1)) / EXPORT_KINDS.length, kinds);
       }
-      zip.append(JSON.stringify({ request, files: manifest }, null, 2) + '\n', { name: 'manifest.json', date: new Date(0) });
-      const done = new Promise<void>((resolve, reject) => {
-        zip.once('end', resolve);
-        zip.once('error', reject);
-      });
-      await zip.finalize();
-      await done;
+      await zip.add('manifest.json', JSON.stringify({ request, files: manifest }, null, 2) + '\n');
+      await zip.finish();
       return total;
     },
   };
@@ -157,6 +154,9 @@ function summaryPdf(request: ExportRequest, generatedAt: string): Output {
         }
       }
       const period = request.from || request.to ? { from: request.from, to: request.to } : undefined;
+      // Imported when a summary is asked for: the PDF renderer (pdf-lib, fontkit: ~1.3 MB of the worker's bundle) is
+      // then evaluated only by the invocations that use it, not at every cold start.
+      const { renderProjectSummaries } = await import('../pdf/project-summary');
       const bytes = await renderProjectSummaries(counted(), request.locale, { generatedAt, period });
       await new Promise<void>((resolve, reject) => stream.end(Buffer.from(bytes), () => resolve()).once('error', reject));
       return n;
@@ -180,7 +180,7 @@ export function exportFileName(job: ExportJob, extension: string): string {
 
 /** What the caller may read about a failure: a code, never the exception. */
 function failureCode(e: unknown): ExportFailureCode {
-  if (e instanceof QueryLimitExceededError) return 'too-large';
+  if (e instanceof QueryLimitExceededError || e instanceof ZipTooLargeError) return 'too-large';
   if (typeof e === 'object' && e !== null && '$metadata' in e) return 'source-unavailable';
   return 'internal';
 }

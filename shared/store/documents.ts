@@ -3,7 +3,7 @@ import { msg } from '../domain/i18n/catalog';
 import { ddb } from './clients';
 import { config } from './config';
 import { documentKey, documentProjectGsi, projectChain, queries, stripKeys } from './keys';
-import { writeWithAudit } from './tx';
+import { writeWithAudit, type TxWrite } from './tx';
 import { queryPage, type Page, type PageRequest } from './query';
 import { batchGetAll } from './batch-get';
 import type { DocumentRecord } from '../domain/documents';
@@ -72,4 +72,24 @@ export async function settleDocument(current: DocumentRecord, next: DocumentReco
 export async function getDocuments(ids: readonly string[]): Promise<Map<string, DocumentRecord>> {
   const items = await batchGetAll(ids.map(documentKey));
   return new Map(items.map((i) => stripKeys<DocumentRecord>(i)).map((d) => [d.id, d]));
+}
+
+/**
+ * The write that makes a document a publication manuscript (docs/publications.md): every partner of the project may
+ * then read it (`GET /documents/{docId}`), not only its owner's representatives — they must read it to answer the
+ * notice. Written in the notice's transaction; the document must still be there.
+ */
+export function shareAsManuscript(docId: string): TxWrite {
+  return {
+    item: {
+      Update: {
+        TableName: config.tableName,
+        Key: documentKey(docId),
+        UpdateExpression: 'SET sharedWithProject = :t, #v = #v + :one',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeNames: { '#v': 'version' },
+        ExpressionAttributeValues: { ':t': true, ':one': 1 },
+      },
+    },
+  };
 }

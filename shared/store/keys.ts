@@ -26,6 +26,8 @@
  *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
  *  publication notice PROJ#<id>          PUB#<pubId>
  *  publication task   PROJ#<id>          PUBTASK#<pubId>#<orgId> TASKS#org:<orgId> / <deadline>#…     DUE#<shard 0-7> / <deadline>#<projectId>#<taskId>
+ *  control review     PROJ#<id>          CREV#<reviewId>
+ *  control rev. task  PROJ#<id>          CREVTASK#<reviewId>    TASKS#role:committee / <due>#…     DUE#<shard 0-7> / <due>#<projectId>#<taskId>
  *  agreement version  PROJ#<id>          AGR#V#<00000n>
  *  agreement signat.  PROJ#<id>          AGRSIG#<00000n>#<orgId>
  *  export job         EXPORT#<id>        META                   EXPORTS#<requester sub> / <createdAt>#<id>
@@ -187,6 +189,18 @@ export const publicationTaskKey = (projectId: string, id: string, orgId: string)
 /** The task id of a partner's answer to a notice, in the place of a workflow step id (`publication:<pubId>:<orgId>`). */
 export const publicationTaskId = (id: string, orgId: string) => `publication:${id}:${orgId}`;
 
+/**
+ * Change-of-control reviews (docs/change-of-control.md): one item per (project, control event) in the project
+ * partition (`CREV#` sorts before `LAWYER#`, outside the project-header range), and while the committee has not
+ * decided, one task item indexed like an open committee step (gsi1 `TASKS#role:committee`, gsi2 `DUE#<shard>`).
+ */
+export const CONTROL_REVIEW_PREFIX = 'CREV#';
+export const controlReviewKey = (projectId: string, id: string) => ({ pk: projectPk(projectId), sk: `${CONTROL_REVIEW_PREFIX}${id}` });
+export const CONTROL_REVIEW_TASK_PREFIX = 'CREVTASK#';
+export const controlReviewTaskKey = (projectId: string, id: string) => ({ pk: projectPk(projectId), sk: `${CONTROL_REVIEW_TASK_PREFIX}${id}` });
+/** The task id of a committee review, in the place of a workflow step id (`control-review:<reviewId>`). */
+export const controlReviewTaskId = (id: string) => `control-review:${id}`;
+
 /** Reminder digests sent: one item per (person, Paris date), written under a condition so a digest goes once. */
 export const digestKey = (email: string, date: string) => ({ pk: `DIGEST#${email}`, sk: date });
 
@@ -311,6 +325,7 @@ export const queries = {
   legacyStaff: (role?: string): KeyQuery => ({ index: 'gsi1', pk: LEGACY_STAFF_GSI_PK, ...(role ? { sk: { beginsWith: `${role}#` } } : {}) }),
   flags: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: FLAG_PREFIX } }),
   publications: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: PUBLICATION_PREFIX } }),
+  controlReviews: (projectId: string): KeyQuery => ({ pk: projectPk(projectId), sk: { beginsWith: CONTROL_REVIEW_PREFIX } }),
   openFlags: (severity: string): KeyQuery => ({ index: 'gsi1', pk: OPEN_FLAGS_GSI_PK, sk: { beginsWith: openFlagSeverityPrefix(severity) } }),
   /** A task partition by due date; with `after`, only the steps after that sort key (the previous page's last). */
   tasks: (assigneeKey: string, after?: string): KeyQuery => ({ index: 'gsi1', pk: tasksGsiPk(assigneeKey), ...(after ? { sk: { after } } : {}) }),

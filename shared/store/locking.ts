@@ -37,6 +37,7 @@ export const LOCKED_ENTITIES = [
   'control event',
   'export job',
   'publication',
+  'control review',
 ] as const;
 export type LockedEntity = (typeof LOCKED_ENTITIES)[number];
 const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
@@ -52,6 +53,7 @@ const ENTITY_MESSAGES: Record<LockedEntity, MessageId> = {
   'control event': 'entity.controlEvent',
   'export job': 'entity.exportJob',
   publication: 'entity.publication',
+  'control review': 'entity.controlReview',
 };
 const entityName = (entity: LockedEntity) => msg(ENTITY_MESSAGES[entity]);
 

@@ -14,6 +14,7 @@ import type { Principal } from '../domain/access';
 import { ConflictError, type DomainError } from '../domain/errors';
 import { alreadyExists, lockCondition, lockedPut } from './locking';
 import type { PublicationTaskItem } from './publications';
+import type { ControlReviewTaskItem } from './control-reviews';
 
 const T = () => config.tableName;
 
@@ -37,8 +38,9 @@ export interface StepIndexItem extends PendingStep {
  * What a task partition holds: open workflow steps and the answers awaited on publication notices (same keys,
  * shared/store/publications.ts), told apart by `kind`.
  */
-export type TaskIndexItem = StepIndexItem | PublicationTaskItem;
+export type TaskIndexItem = StepIndexItem | PublicationTaskItem | ControlReviewTaskItem;
 export const isPublicationTask = (t: TaskIndexItem): t is PublicationTaskItem => t.kind === 'publication-answer';
+export const isControlReviewTask = (t: TaskIndexItem): t is ControlReviewTaskItem => t.kind === 'control-review';
 
 /** The gsi1 task partition of an assignee: an organization, a named person, or a whole staff role. */
 export function assigneeKey(a: Assignee): string {

@@ -287,32 +287,69 @@ describe('Lambda', () => {
     expect(actionsOf(statements).has('s3:DeleteObject')).toBe(false);
   });
 
-  test('ses:SendEmail is wired for every sendMail group or job, on the MAIL_FROM address and domain identities only', () => {
-    const statementsOfRole = statementsByRole(resources);
+  test('the SES domain identity of mailFrom is created with Easy DKIM (2048-bit), no configuration set by default', () => {
+    const identities = ofType('AWS::SES::EmailIdentity');
+    expect(identities).toHaveLength(1);
+    expect(identities[0]![1].Properties).toMatchObject({
+      EmailIdentity: 'pole.example',
+      DkimAttributes: { SigningEnabled: true },
+      DkimSigningAttributes: { NextSigningKeyLength: 'RSA_2048_BIT' },
+    });
+    expect(ofType('AWS::SES::ConfigurationSet')).toHaveLength(0);
+    // The three CNAMEs to publish are outputs.
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.MailIdentity!.Value).toBe('pole.example');
+    for (const i of [1, 2, 3]) expect(JSON.stringify(outputs[`MailDkimRecord${i}`]!.Value)).toContain(`DkimDNSTokenName${i}`);
+  });
+
+  /** ses:SendEmail statements of a role, each as its action and the logical ids its resources name. */
+  const sesGrants = (res: Record<string, Resource>, roleId: string) =>
+    (statementsByRole(res).get(roleId) ?? [])
+      .filter((s) => [s.Action].flat().some((a: string) => a.startsWith('ses:')))
+      .map((s) => ({ action: s.Action, resources: [s.Resource].flat().map((r: unknown) => JSON.stringify(r)) }));
+
+  test("ses:SendEmail is wired for every sendMail group or job, on the stack's SES identity only", () => {
+    const identityId = logicalId(stack.mail.identity);
     const mailers = [
       ...[...stack.functions].filter(([g]) => GROUP_ACCESS[g as keyof typeof GROUP_ACCESS].sendMail).map(([, fn]) => fn.role),
       ...[...stack.jobs].filter(([n]) => JOB_ACCESS[n]!.sendMail).map(([, j]) => j.function.role),
     ];
     expect(mailers.length).toBeGreaterThan(0);
     for (const role of mailers) {
-      const ses = (statementsOfRole.get(logicalId(role)) ?? []).filter((s) => [s.Action].flat().some((a: string) => a.startsWith('ses:')));
-      expect(ses.map((s) => ({ action: s.Action, identities: [s.Resource].flat().map(arnTail).sort() }))).toEqual([
-        { action: 'ses:SendEmail', identities: [':identity/pole.example', ':identity/vigie@pole.example'] },
-      ]);
+      const grants = sesGrants(resources, logicalId(role));
+      expect(grants).toHaveLength(1);
+      expect(grants[0]!.action).toBe('ses:SendEmail');
+      expect(grants[0]!.resources).toHaveLength(1);
+      expect(grants[0]!.resources[0]).toContain(`"Ref":"${identityId}"`);
+      expect(grants[0]!.resources[0]).toContain(':identity/');
     }
+    // The others may not send at all.
+    const others = [...stack.functions].filter(([g]) => !GROUP_ACCESS[g as keyof typeof GROUP_ACCESS].sendMail).map(([, fn]) => fn.role);
+    for (const role of [...others, ...[...stack.workers.values()].map((w) => w.function.role)]) expect(sesGrants(resources, logicalId(role))).toEqual([]);
   });
 
-  test('the SES identities follow the mailFrom context', () => {
-    const { stack: other } = buildVigieApp({ app: testApp({ mailFrom: 'alertes@vigie.pole.example.org' }), repoRoot, nag: false });
+  test("the SES identity follows the mailFrom context; sesConfigurationSet adds a configuration set, the identity's default, granted too", () => {
+    const { stack: other } = buildVigieApp({
+      app: testApp({ mailFrom: 'alertes@vigie.pole.example.org', sesConfigurationSet: 'vigie-mail' }),
+      repoRoot,
+      nag: false,
+    });
     const res = Template.fromStack(other).toJSON().Resources as Record<string, Resource>;
+    const identity = res[logicalId(other.mail.identity)]!.Properties;
+    expect(identity.EmailIdentity).toBe('vigie.pole.example.org');
+    expect(identity.ConfigurationSetAttributes).toEqual({ ConfigurationSetName: { Ref: logicalId(other.mail.configurationSet!) } });
+    expect(res[logicalId(other.mail.configurationSet!)]!.Properties).toMatchObject({
+      Name: 'vigie-mail',
+      ReputationOptions: { ReputationMetricsEnabled: true },
+      SuppressionOptions: { SuppressedReasons: ['BOUNCE', 'COMPLAINT'] },
+    });
     const job = other.jobs.get('reminders')!;
-    const ses = statementsByRole(res)
-      .get(Stack.of(job).getLogicalId(job.function.role.node.defaultChild as any))!
-      .find((s) => s.Action === 'ses:SendEmail');
-    expect([ses.Resource].flat().map(arnTail).sort()).toEqual([':identity/alertes@vigie.pole.example.org', ':identity/vigie.pole.example.org']);
-    expect(res[Stack.of(job).getLogicalId(job.function.fn.node.defaultChild as any)]!.Properties.Environment.Variables.MAIL_FROM).toBe(
-      'alertes@vigie.pole.example.org',
-    );
+    const [grant] = sesGrants(res, logicalId(job.function.role));
+    expect(grant!.resources).toHaveLength(2);
+    expect(grant!.resources[0]).toContain(`"Ref":"${logicalId(other.mail.identity)}"`);
+    expect(grant!.resources[1]).toContain(`:configuration-set/",{"Ref":"${logicalId(other.mail.configurationSet!)}"}`);
+    expect(res[logicalId(job.function.fn)]!.Properties.Environment.Variables.MAIL_FROM).toBe('alertes@vigie.pole.example.org');
+    expect(() => buildVigieApp({ app: testApp({ sesConfigurationSet: 'not a name' }), repoRoot, nag: false })).toThrow(/sesConfigurationSet/);
   });
 
   test('GROUP_ACCESS gives the idempotency table to every group with an idempotent route', () => {

@@ -12,6 +12,7 @@ import type { VigieStack } from '../../infra/aws/vigie-stack';
 import { API_PREFIX_STRIP_CODE, HSTS_MAX_AGE, IMMUTABLE_CACHE, REVALIDATE_CACHE, SPA_REWRITE_CODE } from '../../infra/aws/web-hosting';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../../infra/local/web-static';
 import { parseRuntimeConfig } from '../../web/src/auth/runtime-config';
+import { CORS_ALLOW_HEADERS, CORS_ALLOW_METHODS, CORS_EXPOSE_HEADERS, CORS_MAX_AGE_SECONDS } from '../../shared/domain/cors';
 
 type Resource = { Type: string; Properties: Record<string, any>; DependsOn?: string[] };
 
@@ -336,6 +337,28 @@ describe('documents bucket CORS', () => {
     expect(cors(resources, logicalId(stack.buckets.documents))).toEqual(['https://*.cloudfront.net']);
     const { stack: custom } = buildVigieApp({ app: testApp(customDomain), repoRoot, nag: false });
     expect(cors(Template.fromStack(custom).toJSON().Resources, logicalId(custom.buckets.documents))).toEqual(['https://vigie.pole.example']);
+  });
+});
+
+describe("API CORS: exactly the web app's origin", () => {
+  test("custom domain: API Gateway allows exactly https://<webDomain>, with the handlers' methods, headers and max age", () => {
+    const { stack: custom } = buildVigieApp({ app: testApp(customDomain), repoRoot, nag: false });
+    expect(one('AWS::ApiGatewayV2::Api', Template.fromStack(custom).toJSON().Resources).CorsConfiguration).toEqual({
+      AllowOrigins: ['https://vigie.pole.example'],
+      AllowMethods: [...CORS_ALLOW_METHODS],
+      AllowHeaders: [...CORS_ALLOW_HEADERS],
+      ExposeHeaders: [...CORS_EXPOSE_HEADERS],
+      AllowCredentials: false,
+      MaxAge: CORS_MAX_AGE_SECONDS,
+    });
+  });
+
+  test("no custom domain: no API Gateway CORS (it cannot name the distribution), and every handler allows exactly the distribution's origin", () => {
+    expect(one('AWS::ApiGatewayV2::Api').CorsConfiguration).toBeUndefined();
+    // WEB_ORIGIN is what middy http-cors answers with (functions/http/http-handler.ts): the distribution's https:// origin, not a wildcard.
+    const fns = [...stack.functions.values()].map((f) => resources[logicalId(f.fn)]!.Properties);
+    expect(fns.length).toBeGreaterThan(0);
+    for (const fn of fns) expect(fn.Environment.Variables.WEB_ORIGIN).toEqual({ 'Fn::Join': ['', originParts(stack)] });
   });
 });
 

@@ -616,6 +616,29 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 404, committee: 403, lawyer: 403, partnerA: 404 },
     },
   ],
+  'GET /projects/{projectId}/control-reviews': [
+    {
+      name: 'P1 change-of-control reviews',
+      request: async () => ({ path: `/projects/${p1.id}/control-reviews` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 403 },
+    },
+    {
+      name: 'P2 change-of-control reviews',
+      request: async () => ({ path: `/projects/${p2.id}/control-reviews` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 404, partnerA: 403 },
+    },
+  ],
+  'POST /projects/{projectId}/control-reviews/{reviewId}/decision': [
+    {
+      name: 'unknown review in P1',
+      request: async () => ({
+        path: `/projects/${p1.id}/control-reviews/crv_${'0'.repeat(32)}/decision`,
+        body: { outcome: 'accept', note: 'Rien à signaler' },
+        headers: { 'if-match': '"1"' },
+      }),
+      expect: { anonymous: 401, legal: 403, committee: 404, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /me/tasks': [
     { name: 'my tasks', request: async () => ({ path: '/me/tasks' }), expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 200, partnerA: 200 } },
   ],

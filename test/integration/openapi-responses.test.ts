@@ -439,6 +439,24 @@ test('agreements: generate, list, detail with links, signature', async () => {
     },
   });
   expect(signed.body.workflow.stage).toBe('signed');
+
+  // After signature, a control event on the partner opens a change-of-control review for the committee.
+  await call('POST', '/organizations/{orgId}/control-events', {
+    params: { orgId: c.orgs[0]! },
+    token: legal,
+    body: { kind: 'acquisition', status: 'planned', investor: { name: 'Fonds Boréal', country: 'CA' }, votingRightsAfterPct: 60, effectiveDate: '2027-05-01' },
+  });
+  const reviews = await call('GET', '/projects/{projectId}/control-reviews', { params: { projectId }, token: committee, query: 'limit=5' });
+  expect(reviews.body.items).toHaveLength(1);
+  const tasks = await call('GET', '/me/tasks', { token: committee, query: 'limit=200' });
+  expect(tasks.body.items.some((t: { controlReviewId: string | null }) => t.controlReviewId === reviews.body.items[0].id)).toBe(true);
+  const decided = await call('POST', '/projects/{projectId}/control-reviews/{reviewId}/decision', {
+    params: { projectId, reviewId: reviews.body.items[0].id },
+    token: committee,
+    body: { outcome: 'restrict-access', note: 'Droits d’accès limités à l’exécution.' },
+    headers: { 'if-match': `"${reviews.body.items[0].version}"` },
+  });
+  expect(decided.body.decision).toMatchObject({ outcome: 'restrict-access', agreementVersion: 1 });
 });
 
 test('exports: start a job, read it, list mine, a record schema', async () => {

@@ -27,7 +27,7 @@ import {
   type DefinedExportKind,
   type ExportRow,
 } from '../../shared/domain/exports';
-import { csvWriter, drained, jsonlWriter, xlsxCell, xlsxWriter, type ExportWriter } from '../../shared/export';
+import { columnLetters, csvWriter, drained, jsonlWriter, xlsxCell, xlsxWriter, xmlText, ZipWriter, type ExportWriter } from '../../shared/export';
 import { PassThrough } from 'node:stream';
 import { controlEventRow, HYPERLINK } from '../fixtures/export-rows';
 
@@ -298,6 +298,43 @@ describe('XLSX writer', () => {
     expect(desc.type).toBe(ExcelJS.ValueType.String);
     expect(desc.value).toBe(`${HYPERLINK}\nligne 2`);
     expect(row.getCell(idx('control-events', 'investorOrganizationId')).value).toBeNull();
+  });
+
+  test('text XML cannot carry is dropped, markup is escaped: the file stays readable', async () => {
+    expect(xmlText('a\u0000b\u001Fc\td\ne <x> & "q"')).toBe('abc\td\ne &lt;x&gt; &amp; &quot;q&quot;');
+    expect(xmlText('\uD800x\uDC00 \uD83D\uDE00')).toBe('x \uD83D\uDE00');
+    const bytes = await render(xlsxWriter('control-events', 'en'), [{ ...controlEvent, description: 'bell\u0007 </t></is> & <b>' }]);
+    const ws = await readBack(bytes);
+    expect(ws.getRow(2).getCell(idx('control-events', 'description')).value).toBe('bell </t></is> & <b>');
+    expect(ws.name).toBe('Export');
+  });
+
+  test('column letters past Z, and many rows stream through with backpressure', async () => {
+    expect([1, 26, 27, 52, 53, 702, 703].map(columnLetters)).toEqual(['A', 'Z', 'AA', 'AZ', 'BA', 'ZZ', 'AAA']);
+    const writer = xlsxWriter('control-events', 'fr');
+    const bytes = collect(writer.stream);
+    for (let i = 0; i < 5000; i++) await writer.write({ ...controlEvent, id: `cev_${i}` });
+    await writer.end();
+    const ws = await readBack(await bytes);
+    expect(ws.rowCount).toBe(5001);
+    expect(ws.getRow(5001).getCell(idx('control-events', 'id')).value).toBe('cev_4999');
+  });
+
+  test('the zip writer: entries in order, readable by unzip, and refuses overlapping entries', async () => {
+    const zip = new ZipWriter();
+    const bytes = collect(zip.stream);
+    await zip.add('a.txt', 'première');
+    const e = zip.entry('b.txt');
+    expect(() => zip.entry('c.txt')).toThrow(/before the previous one ended/);
+    await e.write(Buffer.from('x'.repeat(100_000)));
+    e.end();
+    await zip.finish();
+    const dir = mkdtempSync(join(tmpdir(), 'vigie-zipw-'));
+    writeFileSync(join(dir, 'z.zip'), await bytes);
+    const { stdout } = await promisify(execFile)('unzip', ['-l', 'z.zip'], { cwd: dir });
+    expect(stdout).toMatch(/9\s+1980-01-01 00:00\s+a\.txt/);
+    expect(stdout).toMatch(/100000\s+1980-01-01 00:00\s+b\.txt/);
+    await expect(promisify(execFile)('unzip', ['-tq', 'z.zip'], { cwd: dir })).resolves.toMatchObject({ stdout: expect.stringContaining('No errors') });
   });
 
   test('xlsxCell keeps an unparsable date as text and numbers as they are', () => {

@@ -67,7 +67,10 @@ const mirrors: true[] = [
   >,
   true satisfies Mirror<
     Out<typeof taskSchema>,
-    Pick<TaskIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'> & { publicationId: string | null }
+    Pick<TaskIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'> & {
+      publicationId: string | null;
+      controlReviewId: string | null;
+    }
   >,
   true satisfies Mirror<Out<typeof controlChainSchema>, ControlChainView>,
 ];
@@ -298,6 +301,7 @@ describe('OpenAPI document', () => {
       'GET /flags',
       'GET /me/tasks',
       'GET /projects/{projectId}/publications',
+      'GET /projects/{projectId}/control-reviews',
     ];
     for (const key of paginated) expect(isListRoute(routes.find((r) => routeKey(r) === key)!)).toBe(true);
     const lists = routes.filter((r) => {
@@ -475,6 +479,7 @@ describe('OpenAPI document', () => {
           stepId: open.stepId,
           kind: open.kind,
           publicationId: null,
+          controlReviewId: null,
           dueDate: open.dueDate,
           openedAt: open.openedAt,
         }),

@@ -14,6 +14,7 @@ import {
   type PublicationNotice,
 } from '../../shared/domain/publication';
 import { ConflictError, ValidationError } from '../../shared/domain/errors';
+import { dayOfWeek } from '../../shared/domain/calendar';
 
 const A = `org_${'a'.repeat(32)}`;
 const B = `org_${'b'.repeat(32)}`;
@@ -49,6 +50,41 @@ describe('clocks: Europe/Paris calendar days', () => {
   it('does not move a deadline that falls on a weekend or a public holiday (calendar days)', () => {
     expect(objectionDeadline(new Date('2027-01-07T10:00:00Z'), 30)).toBe('2027-02-06'); // a Saturday, kept
     expect(objectionDeadline(new Date('2027-04-01T10:00:00Z'), 30)).toBe('2027-05-01'); // 1 May, a holiday, kept
+  });
+  it('a notice given during the night of the spring change (last Sunday of March) counts from that Paris date', () => {
+    // 27 Mar 2027 23:30 UTC = 28 Mar 00:30 CET (before the 02:00 → 03:00 jump); 28 Mar 01:30 UTC = 03:30 CEST.
+    expect(objectionDeadline(new Date('2027-03-27T22:59:59Z'), 30)).toBe('2027-04-26');
+    expect(objectionDeadline(new Date('2027-03-27T23:30:00Z'), 30)).toBe('2027-04-27');
+    expect(objectionDeadline(new Date('2027-03-28T01:30:00Z'), 30)).toBe('2027-04-27');
+    // 23 hours that day, but still one calendar day: remaining days count dates, not hours.
+    expect(remainingDays('2027-03-29', new Date('2027-03-27T23:30:00Z'))).toBe(1);
+  });
+  it('a notice given during the autumn night (last Sunday of October, 03:00 → 02:00) keeps the Paris date', () => {
+    // 31 Oct 2027: 00:30 UTC = 02:30 CEST, 01:30 UTC = 02:30 CET (the hour repeated), 22:59 UTC = 23:59 CET.
+    expect(objectionDeadline(new Date('2027-10-31T00:30:00Z'), 30)).toBe('2027-11-30');
+    expect(objectionDeadline(new Date('2027-10-31T01:30:00Z'), 30)).toBe('2027-11-30');
+    expect(objectionDeadline(new Date('2027-10-31T22:59:00Z'), 30)).toBe('2027-11-30');
+    expect(objectionDeadline(new Date('2027-10-31T23:00:00Z'), 30)).toBe('2027-12-01');
+  });
+  it('a deadline on a Sunday stays on the Sunday, and the partner may answer until 24:00 Paris that Sunday', () => {
+    const sunday = notice(new Date('2027-01-08T10:00:00Z'));
+    expect(sunday.answers[0]!.deadline).toBe('2027-02-07'); // not moved to Monday 8 Feb
+    expect(dayOfWeek('2027-02-07')).toBe(0); // a Sunday
+    const ok = object(sunday, B, { grounds: 'confidential-information', comment: 'x', resultKeys: [] }, actor(B), new Date('2027-02-07T22:59:59Z'));
+    expect(ok.notice.state).toBe('objected');
+    expect(() => consent(sunday, C, undefined, actor(C), new Date('2027-02-07T23:00:00Z'))).toThrow(ConflictError); // Monday 00:00 Paris
+  });
+  it('an objection on the last day of a summer deadline: accepted at 23:59 Paris (21:59 UTC), refused at 00:00 (22:00 UTC)', () => {
+    const n = notice(new Date('2027-06-01T08:00:00Z'), '2027-09-01');
+    expect(n.answers[0]!.deadline).toBe('2027-07-01');
+    const grounds = { grounds: 'protection-first' as const, comment: 'Dépôt', resultKeys: ['r-1'], filingBy: '2027-08-15' };
+    expect(object(n, B, grounds, actor(B), new Date('2027-07-01T21:59:00Z')).notice.state).toBe('objected');
+    expect(() => object(n, B, grounds, actor(B), new Date('2027-07-01T22:00:00Z'))).toThrow(ConflictError);
+  });
+  it('a late notice keeps the full objection period: the deadline may fall after the planned date', () => {
+    const n = notice(new Date('2027-01-01T10:00:00Z'), '2027-01-20');
+    expect(n).toMatchObject({ late: true, daysBeforePublication: 19 });
+    expect(n.answers[0]!.deadline).toBe('2027-01-31');
   });
   it('remaining days: 0 on the last day, negative after', () => {
     expect(remainingDays('2027-02-06', new Date('2027-02-05T12:00:00Z'))).toBe(1);

@@ -14,6 +14,11 @@ import type { Organization } from '../../shared/domain/organization';
 import type { WorkflowEffect } from '../../shared/domain/workflow';
 import { digestEmail, MAX_TASKS_PER_DIGEST, planDigests, type Directory, type DueStep } from '../../shared/domain/reminders';
 import { findRoute, ROUTES, type RouteName } from '../../web/src/routes';
+import { noticeEmails } from '../../shared/domain/mail/publication-mails';
+import { controlReviewEmails } from '../../shared/domain/mail/control-review-mails';
+import { openReview } from '../../shared/domain/control-review';
+import type { ControlEvent } from '../../shared/domain/control-event';
+import type { PublicationNotice } from '../../shared/domain/publication';
 
 const ORIGIN = 'https://vigie.example.org';
 const PROJECT = { id: 'prj_0123456789abcdef0123456789abcdef', acronym: 'QUANTAI', title: 'Capteurs <quantiques>' };
@@ -109,6 +114,65 @@ describe('the links of every email open the right page', () => {
       .map(pageOf)
       .at(-1);
     expect(last).toEqual({ name: 'tasks', params: {} });
+  });
+
+  test('publication notices and changes of control: the notice, or the review, on the project page', () => {
+    const notice = {
+      id: 'pub_0123456789abcdef0123456789abcdef',
+      title: 'Capteur',
+      venue: 'Optica',
+      authors: ['M. Curie'],
+      plannedDate: '2027-06-01',
+      noticeDate: '2027-01-04',
+      resultKeys: [],
+      late: false,
+      terms: { noticeDays: 45, objectionDays: 30, filingDelayDays: 90 },
+      answers: [{ organizationId: ORG_B, deadline: '2027-02-03' }],
+      manuscripts: [{ version: 1 }],
+    } as unknown as PublicationNotice;
+    const to = [{ legalName: 'B', representatives: [{ email: 'rep@b.fr', name: 'Léa', language: 'fr' as const }] }];
+    for (const m of noticeEmails(PROJECT, notice, 'A', to, ORIGIN))
+      for (const p of linksOf(m).map(pageOf)) expect(p).toEqual({ name: 'project-publication', params: { id: PROJECT.id, publicationId: notice.id } });
+    const review = openReview(
+      {
+        id: `cev_${'1'.repeat(32)}`,
+        organizationId: ORG_A,
+        kind: 'acquisition',
+        status: 'planned',
+        investor: { name: 'F', country: 'US' },
+        votingRightsAfterPct: 60,
+        effectiveDate: '2027-06-01',
+      } as ControlEvent,
+      {
+        projectId: PROJECT.id,
+        agreementId: 'agr_x.v1',
+        windowDays: 30,
+        now: new Date('2027-01-04T10:00:00Z'),
+      },
+    );
+    const [mail] = controlReviewEmails(PROJECT, review, 'A', [{ email: 'comite@pole.example', name: 'Comité', language: 'en', committee: true }], ORIGIN);
+    expect(linksOf(mail!).map(pageOf)).toEqual([{ name: 'project-control-review', params: { id: PROJECT.id, reviewId: review.id } }]);
+    const dir: Directory = { staff: [{ email: 'comite@pole.example', name: 'Comité', language: 'fr', role: 'committee' }], representatives: new Map() };
+    const [digest] = planDigests(
+      [
+        {
+          projectId: PROJECT.id,
+          projectAcronym: PROJECT.acronym,
+          projectTitle: PROJECT.title,
+          stepId: `control-review:${review.id}`,
+          kind: 'control-review',
+          controlReviewId: review.id,
+          assignee: { role: 'committee', orgId: null, email: null },
+          dueDate: '2027-02-03',
+        },
+      ],
+      '2027-02-03',
+      dir,
+    );
+    expect(linksOf(digestEmail(digest!, '2027-02-03', ORIGIN)).map(pageOf)).toEqual([
+      { name: 'project-control-review', params: { id: PROJECT.id, reviewId: review.id } },
+    ]);
+    expect(findRoute(`/projects/${PROJECT.id}/publications`)).toEqual({ name: 'project-publications', params: { id: PROJECT.id } });
   });
 
   test('the routes: ids decoded, no page for other paths', () => {

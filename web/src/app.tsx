@@ -43,6 +43,12 @@ function route(path: string, session: Session, t: I18n['t']) {
       return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'flags', flagId: r.params.flagId! }} />;
     case 'project-agreements':
       return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'agreements' }} />;
+    case 'project-publications':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'publications' }} />;
+    case 'project-publication':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'publications', publicationId: r.params.publicationId! }} />;
+    case 'project-control-review':
+      return <ProjectPage key={id} session={session} projectId={id} focus={{ section: 'control-reviews', reviewId: r.params.reviewId! }} />;
     case 'declaration':
       return (
         <Suspense fallback={<Loading />}>

@@ -11,3 +11,4 @@ export * from './forms';
 export * from './dev';
 export * from './agreements';
 export * from './publications';
+export * from './control-reviews';

@@ -83,6 +83,7 @@ export const MESSAGES = {
   'entity.controlEvent': { fr: "l'événement de contrôle", en: 'control event' },
   'entity.exportJob': { fr: "l'export", en: 'export' },
   'entity.publication': { fr: 'la notification de publication', en: 'publication notice' },
+  'entity.controlReview': { fr: 'la revue de changement de contrôle', en: 'change-of-control review' },
   'project.alreadyPartner': { fr: 'Cette organisation est déjà partenaire du projet.', en: 'This organization is already a partner of the project.' },
   'project.lawyerAlreadyAssigned': { fr: 'Cet avocat est déjà affecté au projet.', en: 'This lawyer is already assigned to the project.' },
   'store.conflict': { fr: 'La ressource a changé ou existe déjà.', en: 'The resource changed or already exists.' },
@@ -323,6 +324,15 @@ export const MESSAGES = {
   'workflow.notStarted': {
     fr: "Le workflow d'approbation de ce projet n'a pas été démarré.",
     en: 'The approval workflow of this project has not been started.',
+  },
+  'controlReview.notFound': { fr: 'Revue de changement de contrôle introuvable.', en: 'Change-of-control review not found.' },
+  'controlReview.committeeOnly': {
+    fr: "Seuls les membres du comité d'appui décident d'une revue de changement de contrôle.",
+    en: 'Only support committee members decide a change-of-control review.',
+  },
+  'controlReview.alreadyDecided': {
+    fr: 'Le comité a déjà décidé de cette revue de changement de contrôle.',
+    en: 'The committee has already decided this change-of-control review.',
   },
   'publication.notFound': { fr: 'Notification de publication introuvable.', en: 'Publication notice not found.' },
   'publication.notPartner': { fr: "Cette organisation n'est pas partenaire du projet.", en: 'This organization is not a partner of the project.' },

@@ -282,6 +282,7 @@ export const LOCKED_ENTITIES_FR: Record<string, { fr: string; feminine: boolean 
   'control event': { fr: "L'événement de contrôle", feminine: false },
   export: { fr: "L'export", feminine: false },
   'publication notice': { fr: 'La notification de publication', feminine: true },
+  'change-of-control review': { fr: 'La revue de changement de contrôle', feminine: true },
 };
 const LOCKED = `(${Object.keys(LOCKED_ENTITIES_FR).join('|')})`;
 const entityFr = (e: string) => LOCKED_ENTITIES_FR[e]!.fr;

@@ -653,6 +653,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/projects/{projectId}/control-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The project's change-of-control reviews (signed agreement), with the committee's decision or the days left (paginated)
+         * @description Roles: legal, committee, lawyer. Paginated: pass `nextCursor` back as `cursor`.
+         */
+        get: operations["listControlReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/projects/{projectId}/control-reviews/{reviewId}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The committee's decision on a change of control: accept, restrict the partner's access rights, or ask for its withdrawal
+         * @description Roles: committee. Send `If-Match` with the ETag you read; 412 when it is stale, 428 when missing.
+         */
+        post: operations["decideControlReview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/projects/{projectId}/declarations": {
         parameters: {
             query?: never;
@@ -2047,6 +2087,93 @@ export interface components {
                 }[];
             }[];
         };
+        ControlReview: {
+            /** @description The signed agreement whose change-of-control clause applies */
+            agreementId: string | null;
+            /** @description Its version number (n of `<documentId>.v<n>`) */
+            agreementVersion: number | null;
+            /** @description The control event that opened the review (GET /organizations/{orgId}/control-events) */
+            controlEventId: string;
+            decision: {
+                agreementId: string | null;
+                /** @description The agreement version the decision is recorded against */
+                agreementVersion: number | null;
+                /** Format: date-time */
+                decidedAt: string;
+                decidedBy: {
+                    email?: string | null;
+                    /** @description A partner's organization id */
+                    org?: string | null;
+                    /** @description legal, committee, lawyer or partner */
+                    role: string;
+                    /** @description The token's subject */
+                    sub: string;
+                };
+                note: string;
+                /** @enum {string} */
+                outcome: "accept" | "restrict-access" | "withdrawal-requested";
+            } | null;
+            /** @description Last day of the window (no weekend shift) */
+            dueDate: string;
+            /** @description The event as it was when the review opened */
+            event: {
+                controlAcquired: boolean | null;
+                /** @description Europe/Paris calendar date YYYY-MM-DD */
+                effectiveDate: string;
+                investor: {
+                    /** @enum {string} */
+                    country: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                    listed?: boolean;
+                    name: string;
+                    naturalPerson?: boolean;
+                    organizationId?: string;
+                    /** @enum {string} */
+                    taxDomicileCountry?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                    taxDomiciledInFrance?: boolean;
+                };
+                /** @enum {string} */
+                kind: "shareholding-change" | "acquisition";
+                /** @enum {string} */
+                status: "planned" | "completed" | "withdrawn";
+                votingRightsAfterPct: number;
+            };
+            id: string;
+            /** Format: date-time */
+            openedAt: string;
+            /** @description The partner whose control changes */
+            organizationId: string;
+            /** @description Open past its due date */
+            overdue: boolean;
+            projectId: string;
+            /** @description Days left until the due date (0 on the last day, negative once overdue) while open; else null */
+            remainingDays: number | null;
+            /** @enum {string} */
+            state: "open" | "decided";
+            /**
+             * Format: int64
+             * @description Optimistic-locking version, also sent as the ETag
+             */
+            version: number;
+            /**
+             * Format: int64
+             * @description The committee's window, in calendar days
+             */
+            windowDays: number;
+        };
+        ControlReviewDecisionInput: {
+            /** @description The reasons, recorded with the decision */
+            note: string;
+            /**
+             * @description `accept`; `restrict-access`: the partner's access rights to the results are restricted; `withdrawal-requested`: the partner is asked to withdraw
+             * @enum {string}
+             */
+            outcome: "accept" | "restrict-access" | "withdrawal-requested";
+        };
+        ControlReviewPage: {
+            items: components["schemas"]["ControlReview"][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         CreateExportBody: {
             /**
              * @description `pdf` for `project-summary` and only for it; csv, xlsx or jsonl for the other kinds
@@ -2986,6 +3113,8 @@ export interface components {
             rejectionReason?: string;
             /** @description SHA-256 of the file, computed when the upload is confirmed */
             sha256?: string;
+            /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+            sharedWithProject?: boolean;
             /**
              * Format: int64
              * @description Bytes, measured when the upload is confirmed
@@ -3040,6 +3169,8 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
+                /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+                sharedWithProject?: boolean;
                 /**
                  * Format: int64
                  * @description Bytes, measured when the upload is confirmed
@@ -4472,16 +4603,18 @@ export interface components {
             nextCursor: string | null;
         };
         Task: {
+            /** @description For `control-review`: the review to decide (GET /projects/{projectId}/control-reviews) */
+            controlReviewId: string | null;
             /**
              * Format: date
              * @description Europe/Paris calendar date YYYY-MM-DD
              */
             dueDate: string;
             /**
-             * @description A workflow step kind, or `publication-answer` (docs/publications.md)
+             * @description A workflow step kind, `publication-answer` (docs/publications.md) or `control-review` (docs/change-of-control.md)
              * @enum {string}
              */
-            kind: "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "publication-answer";
+            kind: "partner-approval" | "legal-review" | "lawyer-opinion" | "committee" | "publication-answer" | "control-review";
             /** Format: date-time */
             openedAt: string;
             projectAcronym: string;
@@ -4489,7 +4622,7 @@ export interface components {
             projectTitle: string;
             /** @description For `publication-answer`: the notice to answer (GET /projects/{projectId}/publications/{publicationId}) */
             publicationId: string | null;
-            /** @description A workflow step id, or `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice */
+            /** @description A workflow step id, `publication:<publicationId>:<orgId>` for an answer awaited on a publication notice, or `control-review:<reviewId>` */
             stepId: string;
         };
         TaskPage: {
@@ -4533,6 +4666,8 @@ export interface components {
                 rejectionReason?: string;
                 /** @description SHA-256 of the file, computed when the upload is confirmed */
                 sha256?: string;
+                /** @description A publication manuscript: every partner of the project may read it, not only its organization (docs/publications.md) */
+                sharedWithProject?: boolean;
                 /**
                  * Format: int64
                  * @description Bytes, measured when the upload is confirmed
@@ -4579,6 +4714,11 @@ export interface components {
             reason: string;
         };
         WorkflowConfigInput: {
+            /**
+             * Format: int32
+             * @description Calendar days the committee has to decide a change of control after signature (default 30); may change after signature
+             */
+            controlReviewDays?: number;
             lawyerOpinion?: {
                 enabled: boolean;
                 lawyerEmail?: string | null;
@@ -4603,6 +4743,11 @@ export interface components {
                 ipFileHash: string;
             } | null;
             config: {
+                /**
+                 * Format: int64
+                 * @description Calendar days the committee has to decide a change of control after signature; absent = 30 (docs/change-of-control.md)
+                 */
+                controlReviewDays?: number;
                 lawyerOpinion: {
                     enabled: boolean;
                     /** @description Lower-cased; set exactly when enabled */
@@ -4729,6 +4874,11 @@ export interface components {
                 ipFileHash: string;
             } | null;
             config: {
+                /**
+                 * Format: int64
+                 * @description Calendar days the committee has to decide a change of control after signature; absent = 30 (docs/change-of-control.md)
+                 */
+                controlReviewDays?: number;
                 lawyerOpinion: {
                     enabled: boolean;
                     /** @description Lower-cased; set exactly when enabled */
@@ -6378,6 +6528,85 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listControlReviews: {
+        parameters: {
+            query?: {
+                /** @description The `nextCursor` of the previous page (opaque; only valid for the same list) */
+                cursor?: string;
+                /** @description Page size */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                projectId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlReviewPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    decideControlReview: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The ETag of the version you read, e.g. `"3"` */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                projectId: string;
+                reviewId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ControlReviewDecisionInput"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    "Access-Control-Allow-Origin": components["headers"]["Access-Control-Allow-Origin"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ControlReview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            428: components["responses"]["PreconditionRequired"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];

@@ -100,7 +100,9 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
                     to={
                       task.publicationId
                         ? `/projects/${task.projectId}/publications/${task.publicationId}`
-                        : `/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`
+                        : task.controlReviewId
+                          ? `/projects/${task.projectId}/control-reviews/${task.controlReviewId}`
+                          : `/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`
                     }
                   >
                     <strong>{task.projectAcronym}</strong>

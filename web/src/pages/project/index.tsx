@@ -14,13 +14,16 @@ import { WorkflowView } from './workflow-section';
 // Documents and agreements (uploads, hashing, forms): chunks of their own, loaded with the project page.
 const AgreementsSection = lazy(() => import('./agreements-section').then((m) => ({ default: m.AgreementsSection })));
 const DocumentsSection = lazy(() => import('./documents-section').then((m) => ({ default: m.DocumentsSection })));
+const PublicationsSection = lazy(() => import('./publications-section').then((m) => ({ default: m.PublicationsSection })));
+const ControlReviewsSection = lazy(() => import('./control-reviews-section').then((m) => ({ default: m.ControlReviewsSection })));
 
 type ProjectView = Schemas['ProjectView'];
 
 /**
  * A project, read-only: partners, declarations, flags (staff and lawyers), the workflow. Also the target of
  * the emails' links: `/projects/{id}/workflow`, `/projects/{id}/workflow/steps/{stepId}` (a reminder's task),
- * `/projects/{id}/flags/{flagId}` and `/projects/{id}/agreements` scroll to that part (docs/web.md).
+ * `/projects/{id}/flags/{flagId}`, `/projects/{id}/agreements`, `/projects/{id}/publications[/{publicationId}]` and
+ * `/projects/{id}/control-reviews/{reviewId}` scroll to that part (docs/web.md).
  */
 export function ProjectPage({
   session,
@@ -29,7 +32,13 @@ export function ProjectPage({
 }: {
   session: Session;
   projectId: string;
-  focus?: { section: 'workflow' | 'flags' | 'agreements'; flagId?: string; stepId?: string };
+  focus?: {
+    section: 'workflow' | 'flags' | 'agreements' | 'publications' | 'control-reviews';
+    flagId?: string;
+    stepId?: string;
+    publicationId?: string;
+    reviewId?: string;
+  };
 }) {
   const { t, lang, date } = useI18n();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
@@ -55,7 +64,8 @@ export function ProjectPage({
   const focusStep = focus?.stepId ?? null;
   const ready = project.data && flags.data && workflow.data !== undefined;
   useEffect(() => {
-    if (!ready || !focus) return;
+    // Notices and reviews are focused by their own (lazy) sections once loaded.
+    if (!ready || !focus || focus.publicationId || focus.reviewId) return;
     const step = focusStep ? document.getElementById(`step-${focusStep}`) : null;
     const el = step ?? document.getElementById(focus.flagId ? `flag-${focus.flagId}` : focus.section);
     el?.scrollIntoView({ block: 'start' });
@@ -178,6 +188,14 @@ export function ProjectPage({
           onWorkflowChange={workflow.reload}
           orgName={orgName}
           focused={focus?.section === 'agreements'}
+        />
+        {session.user.role !== 'partner' && <ControlReviewsSection session={session} projectId={projectId} orgName={orgName} focused={focus?.reviewId} />}
+        <PublicationsSection
+          session={session}
+          projectId={projectId}
+          partners={project.data?.partners.map((m) => m.organizationId) ?? []}
+          orgName={orgName}
+          focused={focus?.publicationId}
         />
         <DocumentsSection session={session} projectId={projectId} partners={project.data?.partners.map((m) => m.organizationId) ?? []} orgName={orgName} />
       </Suspense>
