@@ -1,7 +1,7 @@
 /**
  * The organization page in Chromium: a French start-up whose 40 % shareholder is a registered US fund (itself held
  * by a Cayman general partner). Legal staff see the control chain as a tree with countries and percentages, record
- * a control event (a server error fixed at the field first) and see its consequences at once; the dashboard's
+ * a control event (a server error fixed at the field first, then simulated without recording) and see its consequences at once; the dashboard's
  * recent control events show it; a partner sees its partners' names on the project page and in the form's picker.
  * Screenshots under test/artifacts/web/organizations-*.png, axe on each page.
  */
@@ -167,6 +167,17 @@ describe('organization page in Chromium', () => {
     // Fixed at the field: the error goes as soon as the value changes; recorded.
     await after.fill('30');
     expect(await page.locator('#cev-after-error').count()).toBe(0);
+
+    // What-if first (issue 14 §3): the flags it would raise, with their explanation; nothing recorded.
+    await form.getByRole('button', { name: 'Simuler sans enregistrer' }).click();
+    const simulation = page.locator('section.simulation');
+    await simulation.getByRole('heading', { name: 'Simulation — rien n’a été enregistré' }).waitFor();
+    await simulation.getByText(/1 projet\(s\) réévalué\(s\) : [1-9]\d* signalement\(s\) levé\(s\)/).waitFor();
+    expect(await simulation.locator('.consequence-flags').textContent()).toMatch(/R151-1.*L233-3 I 1°/);
+    expect(await page.evaluate('document.activeElement.classList.contains("simulation")')).toBe(true);
+    await events.getByText('Aucun événement de contrôle enregistré.').waitFor();
+    await web.checkPage(page, 'organizations-2b-simulation');
+
     await form.getByRole('button', { name: "Enregistrer l'événement" }).click();
 
     // The consequences: the project re-evaluated, the new IEF flag, with links.

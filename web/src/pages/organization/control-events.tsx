@@ -11,6 +11,7 @@ import { bodyOf, EMPTY, fieldOfPath, type FormState } from './event-body';
 type ControlEvent = Schemas['ControlEvent'];
 type Recorded = Schemas['ControlEventRecorded'];
 type Input = Schemas['ControlEventInput'];
+type Simulation = Schemas['ControlEventSimulation'];
 
 /** An organization's control events, most recent first. */
 export function ControlEventTable({ events }: { events: ControlEvent[] }) {
@@ -36,6 +37,7 @@ export function ControlEventTable({ events }: { events: ControlEvent[] }) {
             <td>
               {t(`org.kind.${e.kind}` as MessageKey)} <EventStatus status={e.status} />
               {e.description && <div className="muted small">{e.description}</div>}
+              {e.withdrawal && <div className="muted small">{t('org.withdrawnBecause', { reason: e.withdrawal.reason })}</div>}
             </td>
             <td>
               {e.investor.name}
@@ -70,7 +72,7 @@ export function ControlEventTable({ events }: { events: ControlEvent[] }) {
 
 export function EventStatus({ status }: { status: ControlEvent['status'] }) {
   const { t } = useI18n();
-  return <Badge tone={status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${status}` as MessageKey)}</Badge>;
+  return <Badge tone={status === 'planned' ? 'warn' : status === 'withdrawn' ? 'ok' : 'neutral'}>{t(`org.status.${status}` as MessageKey)}</Badge>;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -95,6 +97,7 @@ export function ControlEventForm({
   const [errors, setErrors] = useState<ServerFieldError[]>([]);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [simulation, setSimulation] = useState<Simulation | null>(null);
   const summary = useRef<HTMLDivElement>(null);
   const countries = useMemo(() => countryOptions(lang), [lang]);
 
@@ -118,10 +121,33 @@ export function ControlEventForm({
     return { id, 'aria-invalid': err ? true : undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   };
 
+  /** What-if (legal staff): the same body, nothing recorded; the answer shows under the form. */
+  const simulate = async () => {
+    setBusy(true);
+    setFailure(null);
+    setSimulation(null);
+    try {
+      const r = await api.POST('/organizations/{orgId}/control-events/simulate', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
+      if (r.data) {
+        setErrors([]);
+        setSimulation(r.data);
+        return;
+      }
+      const fieldErrors = fieldErrorsOf(r.error);
+      setErrors(fieldErrors);
+      setFailure(fieldErrors.length ? null : problemText(r.error));
+    } catch (err) {
+      setFailure(t('org.networkError', { message: problemText(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setFailure(null);
+    setSimulation(null);
     try {
       const r = await api.POST('/organizations/{orgId}/control-events', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
       if (r.data) {
@@ -406,10 +432,14 @@ export function ControlEventForm({
         <button type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
           {t('org.cancel')}
         </button>
+        <button type="button" className="button button-secondary" onClick={() => void simulate()} disabled={busy}>
+          {busy ? t('org.simulating') : t('org.simulate')}
+        </button>
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('org.recording') : t('org.record')}
         </button>
       </div>
+      {simulation && <SimulationResult simulation={simulation} />}
     </form>
   );
 }
@@ -477,6 +507,61 @@ export function Consequences({ recorded }: { recorded: Recorded }) {
             })}
           </ul>
         </>
+      )}
+    </section>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// What-if: what recording the event would change, nothing recorded (POST …/control-events/simulate)
+
+export function SimulationResult({ simulation }: { simulation: Simulation }) {
+  const { t, lang } = useI18n();
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => box.current?.focus(), [simulation]);
+  const ps = simulation.projects;
+  const count = (k: 'raised' | 'reopened' | 'updated' | 'closed') => ps.reduce((n, p) => n + p[k].length, 0);
+  const kinds = ['raised', 'reopened', 'updated', 'closed'] as const;
+  const total = kinds.reduce((n, k) => n + count(k), 0);
+  return (
+    <section className="consequences simulation" role="status" aria-labelledby="simulation-title" tabIndex={-1} ref={box}>
+      <h3 id="simulation-title">{t('org.simulationTitle')}</h3>
+      <p>
+        <strong>
+          {t('org.simulationSummary', {
+            projects: ps.length,
+            raised: count('raised'),
+            reopened: count('reopened'),
+            updated: count('updated'),
+            closed: count('closed'),
+          })}
+        </strong>
+      </p>
+      {total === 0 ? (
+        <p>{t('org.simulationNone')}</p>
+      ) : (
+        <ul className="consequence-projects">
+          {ps
+            .filter((p) => kinds.some((k) => p[k].length))
+            .map((p) => (
+              <li key={p.projectId}>
+                <strong>{p.acronym}</strong> <span className="muted">— {p.title}</span>
+                <ul className="consequence-flags">
+                  {kinds.flatMap((k) =>
+                    p[k].map((fl) => (
+                      <li key={`${k}-${fl.id}`}>
+                        <Badge tone={k === 'closed' ? 'ok' : severityTone(fl.severity)}>
+                          {k === 'closed' ? t('org.flagClosed') : t(`severity.${fl.severity}` as MessageKey)}
+                        </Badge>{' '}
+                        <strong>{fl.title[lang]}</strong> <span className="muted small">— {t(`org.flag.${k}` as MessageKey)}</span>
+                        <p className="small">{fl.explanation[lang]}</p>
+                      </li>
+                    )),
+                  )}
+                </ul>
+              </li>
+            ))}
+        </ul>
       )}
     </section>
   );
