@@ -279,6 +279,31 @@ describe('organization page in Chromium', () => {
     await page.close();
   }, 90_000);
 
+  it('legal staff amend the event (20 %), then withdraw it with a reason: the same flag is updated, then closed', async () => {
+    const page = await web.newPage();
+    await signIn(page, `/organizations/${startup}`);
+    const events = page.locator('#control-events');
+    const row = events.locator('tbody tr', { hasText: 'Shenzhen Quantum Capital' });
+    await row.getByRole('button', { name: 'Modifier ou retirer l’événement de Shenzhen Quantum Capital' }).click();
+    await row.getByLabel('Après l’opération (%)').fill('20');
+    await row.getByRole('button', { name: 'Enregistrer la modification' }).click();
+    const consequences = page.locator('.consequences');
+    await consequences.getByText(/1 projet\(s\) réévalué\(s\) : 0 signalement\(s\) levé\(s\), 0 rouvert\(s\), 1 mis à jour, 0 clos/).waitFor();
+    await events.locator('tbody tr', { hasText: '0 % → 20 %' }).waitFor();
+
+    // Withdrawn with a reason: the flag closes ("cause withdrawn"); the event stays listed, withdrawn.
+    await row.getByRole('button', { name: /Modifier ou retirer/ }).click();
+    await row.getByRole('button', { name: 'Retirer l’événement' }).click();
+    await row.getByRole('alert').waitFor(); // the reason is mandatory (400)
+    await row.getByLabel('Motif du retrait').fill('Le fonds a renoncé');
+    await row.getByRole('button', { name: 'Retirer l’événement' }).click();
+    await consequences.getByText(/0 mis à jour, 1 clos/).waitFor();
+    await events.locator('tbody tr', { hasText: 'Retirée : Le fonds a renoncé' }).waitFor();
+    expect(await events.locator('tbody tr', { hasText: 'Shenzhen Quantum Capital' }).getByRole('button').count()).toBe(0);
+    await web.checkPage(page, 'organizations-3b-withdrawn');
+    await page.close();
+  }, 120_000);
+
   it('no CSP violation and no page error', () => {
     web.expectClean();
   });

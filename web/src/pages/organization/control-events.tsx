@@ -13,8 +13,8 @@ type Recorded = Schemas['ControlEventRecorded'];
 type Input = Schemas['ControlEventInput'];
 type Simulation = Schemas['ControlEventSimulation'];
 
-/** An organization's control events, most recent first. */
-export function ControlEventTable({ events }: { events: ControlEvent[] }) {
+/** An organization's control events, most recent first; legal staff amend or withdraw them (`onChanged`). */
+export function ControlEventTable({ events, orgId, onChanged }: { events: ControlEvent[]; orgId?: string; onChanged?: (r: Recorded) => void }) {
   const { t, lang, date, dateTime } = useI18n();
   if (events.length === 0) return <p className="empty">{t('org.eventsEmpty')}</p>;
   const sorted = [...events].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
@@ -28,6 +28,7 @@ export function ControlEventTable({ events }: { events: ControlEvent[] }) {
           <th scope="col">{t('org.eventVotingRights')}</th>
           <th scope="col">{t('org.eventEffective')}</th>
           <th scope="col">{t('org.eventAuthorisation')}</th>
+          {onChanged && <th scope="col">{t('org.eventActions')}</th>}
         </tr>
       </thead>
       <tbody>
@@ -63,10 +64,96 @@ export function ControlEventTable({ events }: { events: ControlEvent[] }) {
                 t('common.none')
               )}
             </td>
+            {onChanged && orgId && <td>{e.status !== 'withdrawn' && <EventActions orgId={orgId} event={e} onChanged={onChanged} />}</td>}
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * Amend (PATCH, If-Match: the event's version) the voting rights after the operation or the status (planned →
+ * completed), or withdraw with a reason (POST …/withdrawal). The answer lists the flags that followed.
+ */
+function EventActions({ orgId, event, onChanged }: { orgId: string; event: ControlEvent; onChanged: (r: Recorded) => void }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const [after, setAfter] = useState(String(event.votingRightsAfterPct));
+  const [completed, setCompleted] = useState(event.status === 'completed');
+  const [reason, setReason] = useState('');
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ids = { after: `amend-after-${event.id}`, status: `amend-done-${event.id}`, reason: `withdraw-reason-${event.id}`, error: `amend-error-${event.id}` };
+  const header = { 'If-Match': `"${event.version ?? 1}"` } as never;
+  const path = { orgId, eventId: event.id };
+  const run = async (call: () => Promise<{ data?: Recorded; error?: unknown }>) => {
+    setBusy(true);
+    setFailure(null);
+    try {
+      const r = await call();
+      if (r.data) {
+        setOpen(false);
+        onChanged(r.data);
+      } else setFailure(problemText(r.error));
+    } catch (err) {
+      setFailure(t('org.networkError', { message: problemText(err) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const amend = () => {
+    const n = Number(after.trim().replace(',', '.'));
+    const body: Record<string, unknown> = {};
+    if (Number.isFinite(n) && n !== event.votingRightsAfterPct) body.votingRightsAfterPct = n;
+    else if (!Number.isFinite(n)) body.votingRightsAfterPct = after;
+    if (completed && event.status === 'planned') body.status = 'completed';
+    return run(() => api.PATCH('/organizations/{orgId}/control-events/{eventId}', { params: { path, header }, body: body as never }));
+  };
+  const withdraw = () => run(() => api.POST('/organizations/{orgId}/control-events/{eventId}/withdrawal', { params: { path, header }, body: { reason } }));
+  if (!open)
+    return (
+      <button
+        type="button"
+        className="button button-secondary"
+        onClick={() => setOpen(true)}
+        aria-label={t('org.eventChangeFor', { investor: event.investor.name })}
+      >
+        {t('org.eventChange')}
+      </button>
+    );
+  return (
+    <div className="event-actions">
+      <div className="field">
+        <label htmlFor={ids.after}>{t('org.after')}</label>
+        <input id={ids.after} inputMode="decimal" value={after} onChange={(e) => setAfter(e.target.value)} />
+      </div>
+      {event.status === 'planned' && (
+        <div className="field">
+          <label>
+            <input id={ids.status} type="checkbox" checked={completed} onChange={(e) => setCompleted(e.target.checked)} /> {t('org.status.completed')}
+          </label>
+        </div>
+      )}
+      <button type="button" className="button button-primary" disabled={busy} onClick={() => void amend()}>
+        {t('org.eventAmend')}
+      </button>
+      <div className="field">
+        <label htmlFor={ids.reason}>{t('org.withdrawReason')}</label>
+        <textarea id={ids.reason} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <button type="button" className="button button-secondary" disabled={busy} onClick={() => void withdraw()}>
+        {t('org.eventWithdraw')}
+      </button>{' '}
+      <button type="button" className="button button-secondary" disabled={busy} onClick={() => setOpen(false)}>
+        {t('org.cancel')}
+      </button>
+      {failure && (
+        <p id={ids.error} className="field-error" role="alert">
+          {failure}
+        </p>
+      )}
+    </div>
   );
 }
 

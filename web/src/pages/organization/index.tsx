@@ -168,7 +168,9 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
               onCancel={() => setFormOpen(false)}
             />
           )}
-          <Loaded q={events}>{(list) => (list ? <ControlEventTable events={list.items} /> : null)}</Loaded>
+          <Loaded q={events}>
+            {(list) => (list ? <ControlEventTable events={list.items} {...(role === 'legal' ? { orgId, onChanged: onRecorded } : {})} /> : null)}
+          </Loaded>
         </Section>
       )}
       <Section id="org-projects" title={t('org.projects')}>
