@@ -181,7 +181,7 @@ describe('DynamoDB', () => {
     );
     // What the restore steps of docs/aws.md read from the outputs.
     const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
-    expect(outputs.BackupVaultName!.Value).toEqual({ Ref: logicalId(stack.backups.vault) });
+    expect(outputs.BackupVaultName!.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.backups.vault), 'BackupVaultName'] });
     expect(outputs.BackupRoleArn!.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.backups.role), 'Arn'] });
   });
 
