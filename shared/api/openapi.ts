@@ -21,6 +21,7 @@ import { decisionRequestSchema, workflowConfigInputSchema } from '../domain/work
 import { documentRecordSchema } from '../domain/documents-schema';
 import { taskSchema } from '../domain/workflow-schema';
 import { flagIdSchema, flagViewSchema } from '../domain/flag-schema';
+import { controlEventIdSchema } from '../domain/control-event';
 import { agreementRequestSchema, signatureRecordSchema, signatureRequestSchema } from '../domain/agreement-records';
 import { IDEMPOTENCY_KEY_MAX_LENGTH, IF_MATCH_MAX_LENGTH, INT32_MAX, MAX_BODY_BYTES, STEP_ID_MAX_LENGTH, VERSION_MAX } from '../domain/limits';
 import { exportJobIdSchema } from '../domain/exports/request';
@@ -91,6 +92,8 @@ import {
   staffMemberSchema,
   taskPageSchema,
   publicationSchema,
+  controlEventDetailSchema,
+  controlEventChangedSchema,
   publicationSummarySchema,
   publicationPageSchema,
   controlReviewSchema,
@@ -113,6 +116,8 @@ const versionedSchemas = new Set<z.ZodType>([
   workflowViewSchema,
   staffMemberSchema,
   publicationSchema,
+  controlEventDetailSchema,
+  controlEventChangedSchema,
   controlReviewSchema,
 ]);
 /** Responses that, with status 201 (created) or 202 (accepted job), come with a `Location` header (HttpResult.headers.location). */
@@ -316,6 +321,7 @@ const PATH_PARAMS: Record<string, () => JsonSchema> = {
   docId: () => output(documentIdSchema),
   verificationId: () => output(auditVerificationIdSchema),
   flagId: () => output(flagIdSchema),
+  eventId: () => output(controlEventIdSchema),
   publicationId: () => output(publicationIdSchema),
   reviewId: () => output(controlReviewIdSchema),
   organizationId: () => output(orgIdSchema),

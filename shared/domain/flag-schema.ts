@@ -24,6 +24,7 @@ export const flagHistoryEntrySchema = z.object({
   byRole: z.string().optional().describe('Role of the staff member (legal, committee); absent for re-evaluation and before it was recorded'),
   byEmail: z.string().optional().describe('E-mail of the staff member, when the token carried one'),
   note: z.string().optional().describe('The mitigation note, the waiver justification, or why re-evaluation reopened the flag'),
+  reason: z.literal('cause-withdrawn').optional().describe('Why re-evaluation closed it: `cause-withdrawn` when the control event it rested on was withdrawn'),
   from: z.enum(FLAG_STATUSES).nullable(),
   to: z.enum(FLAG_STATUSES),
 });
@@ -36,6 +37,12 @@ export const flagSubjectResponseSchema = z
     accessRightKey: z.string().optional(),
     controlEventId: z.string().optional(),
     shareholderName: z.string().optional(),
+    publicationId: z.string().optional(),
+    targetOrganizationId: z.string().optional().describe('IEF-ACQUISITION: the organization the operation is on'),
+    investor: z
+      .string()
+      .optional()
+      .describe('IEF-ACQUISITION: the investor (`org:<id>`, else `<name>|<country>`), so amending or re-recording the deal meets the same flag'),
   })
   .describe('What the flag is about (part of its fingerprint)');
 
@@ -59,6 +66,10 @@ export const flagSchema = z.object({
   history: z.array(flagHistoryEntrySchema).describe('Append-only, oldest first'),
   createdAt: instantSchema,
   updatedAt: instantSchema,
+  closeReason: z
+    .object({ code: z.literal('cause-withdrawn'), fr: z.string(), en: z.string() })
+    .optional()
+    .describe('Set while the flag is closed because its cause was withdrawn (FR « cause retirée »); removed when it reopens'),
   waiver: z
     .object({
       justification: z.string(),

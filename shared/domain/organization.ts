@@ -11,6 +11,9 @@ export const MAX_LINKED_SHAREHOLDERS = 50;
 export const ORGANIZATION_CATEGORIES = ['startup', 'sme', 'midcap', 'large', 'public-lab', 'university', 'other'] as const;
 
 export const orgIdSchema = idSchema('org');
+/** Bases of control below a majority (Code de commerce L233-3): agreement I 2°, de facto I 3°, appointment I 4°, concert III. */
+export const CONTROL_BASES = ['agreement', 'de-facto', 'appointment', 'concert'] as const;
+export type ControlBasis = (typeof CONTROL_BASES)[number];
 export const countrySchema = z.enum(ISO_COUNTRIES, { message: 'Must be an ISO 3166-1 alpha-2 country code, e.g. FR' });
 
 export const shareholderSchema = z.strictObject({
@@ -19,10 +22,14 @@ export const shareholderSchema = z.strictObject({
   votingRightsPct: pctSchema,
   /** Set when the shareholder is itself a registered organization: the control chain is walked through it. */
   organizationId: orgIdSchema.optional(),
-  /** Control per Code de commerce L233-3 even below 50 % (e.g. by agreement or de facto). */
+  /** Control per Code de commerce L233-3 even below 50 % (e.g. by agreement or de facto). Prefer `controlBasis`, which names the clause. */
   controlling: z.boolean().optional(),
+  /** The clause of L233-3 by which it controls below a majority: agreement I 2°, de-facto I 3°, appointment I 4°, concert III. */
+  controlBasis: z.enum(CONTROL_BASES).optional(),
   /** The shareholder is a natural person (nationality and tax domicile matter for CMF R151-1). */
   naturalPerson: z.boolean().optional(),
+  /** Natural persons: the tax-domicile country; a French national domiciled abroad is a foreign investor (CMF R151-1 2°). Absent: the nationality's. */
+  taxDomicileCountry: countrySchema.optional(),
 });
 
 export const representativeSchema = z.strictObject({
@@ -63,7 +70,16 @@ type OrgShape = {
   country?: string | undefined;
   siren?: string | undefined;
   registrationId?: string | undefined;
-  shareholders?: { votingRightsPct: number; organizationId?: string | undefined }[] | undefined;
+  shareholders?:
+    | {
+        votingRightsPct: number;
+        organizationId?: string | undefined;
+        naturalPerson?: boolean | undefined;
+        taxDomicileCountry?: string | undefined;
+        controlBasis?: string | undefined;
+        controlling?: boolean | undefined;
+      }[]
+    | undefined;
 };
 
 /** Cross-field rules shared by create and by the merged result of a PATCH. */
@@ -85,6 +101,16 @@ export function checkOrganization(org: OrgShape, ctx: z.core.$RefinementCtx, sel
     ctx.addIssue({ code: 'custom', path: ['shareholders'], message: `At most ${MAX_LINKED_SHAREHOLDERS} shareholders linked to registered organizations` });
   }
   shareholders.forEach((s, i) => {
+    if (s.taxDomicileCountry !== undefined && s.naturalPerson !== true) {
+      ctx.addIssue({ code: 'custom', path: ['shareholders', i, 'taxDomicileCountry'], message: 'Applies to natural persons only (set naturalPerson: true)' });
+    }
+    if (s.controlBasis !== undefined && s.controlling === false) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['shareholders', i, 'controlBasis'],
+        message: 'A control basis means the shareholder controls: controlling cannot be false',
+      });
+    }
     if (selfId && s.organizationId === selfId) {
       ctx.addIssue({ code: 'custom', path: ['shareholders', i, 'organizationId'], message: 'An organization cannot hold itself' });
     }

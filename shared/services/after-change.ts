@@ -6,7 +6,7 @@ import { actorOf } from '../domain/audit';
 import { markFollowedUp } from './follow-up-mark';
 import { notifyNewSeriousFlags } from './notify-flags';
 import { notifyEffects } from './notify-workflow';
-import { reevaluateOrganization, reevaluateProject, type ReevaluateOptions, type Reevaluation } from './reevaluate';
+import { reevaluateOrganization, reevaluateProject, type CloseCause, type ReevaluateOptions, type Reevaluation } from './reevaluate';
 
 type ProjectRef = { id: string; acronym: string; title: string };
 
@@ -22,6 +22,8 @@ export interface Change {
   newFlags?: readonly Flag[];
   /** False when nothing the engine reads changed (e.g. a decision that did not change the stage). Default true. */
   reevaluate?: boolean;
+  /** A control event withdrawn by the route: the flags it caused close with the reason "cause withdrawn". */
+  closeCause?: CloseCause;
   /** What the route already read, to save round-trips in the re-evaluation. */
   reevaluation?: ReevaluateOptions;
   now?: Date;
@@ -49,7 +51,7 @@ export async function afterChange(req: { route: { after?: readonly FollowUp[] };
       if (r) results.push(r);
     }
     if (need('reevaluate-organization', declared.has('reevaluate-organization') && !!change.organizationId)) {
-      results.push(...(await reevaluateOrganization(change.organizationId!, actor, now)));
+      results.push(...(await reevaluateOrganization(change.organizationId!, actor, now, change.closeCause)));
     }
   }
   markFollowedUp(req);

@@ -1,5 +1,5 @@
 import { evaluateProject } from '../domain/risk/engine';
-import { reconcile, type Flag } from '../domain/risk/lifecycle';
+import { causeWithdrawn, reconcile, restsOnControlEvent, type Flag } from '../domain/risk/lifecycle';
 import type { RiskDeclaration, RiskOrganization } from '../domain/risk/types';
 import type { ControlEvent } from '../domain/control-event';
 import type { DeclarationDraft } from '../domain/declaration';
@@ -91,6 +91,13 @@ export interface ReevaluateOptions {
   known?: KnownDeclarations;
   header?: ProjectHeader;
   flags?: StoredFlag[];
+  closeCause?: CloseCause;
+}
+
+/** A withdrawn control event: the flags resting on it that this re-evaluation closes say "cause withdrawn". */
+export interface CloseCause {
+  controlEventId: string;
+  reason: string;
 }
 
 /**
@@ -108,7 +115,13 @@ export async function reevaluateProject(
   if (!loaded) return null;
   const findings = evaluateProject(loaded.input);
   const byId = new Map(existing.map((f) => [f.id, f]));
-  const result = reconcile(existing, findings, now, { scope: projectId });
+  const cause = opts.closeCause;
+  const result = reconcile(existing, findings, now, {
+    scope: projectId,
+    ...(cause
+      ? { closeReason: (f: Flag) => (restsOnControlEvent(f, cause.controlEventId) ? causeWithdrawn(cause.controlEventId, cause.reason) : undefined) }
+      : {}),
+  });
   const createdIds = new Set(result.created.map((f) => f.id));
   const reopenedIds = new Set(result.reopened.map((f) => f.id));
   const closedIds = new Set(result.closed.map((f) => f.id));
@@ -136,14 +149,16 @@ export async function reevaluateProject(
  * through the membership GSI. The DynamoDB cost grows linearly with the number of projects. One email per legal
  * staff member sums up the new serious flags of all those projects.
  */
-export async function reevaluateOrganization(orgId: string, actor: Actor, now = new Date()): Promise<Reevaluation[]> {
+export async function reevaluateOrganization(orgId: string, actor: Actor, now = new Date(), closeCause?: CloseCause): Promise<Reevaluation[]> {
   // The organization's own projects and those of every organization it holds shares in, down the chain.
   const orgs = await controlledDownstream(orgId);
   const projectIds = [...new Set((await Promise.all(orgs.map((id) => allProjectIdsOf(projectsOfOrgGsiPk(id))))).flat())];
   const results: Reevaluation[] = [];
   // A few at a time: bounded concurrency keeps a 200-project fan-out within DynamoDB and Lambda limits.
   for (let i = 0; i < projectIds.length; i += 8) {
-    const batch = await Promise.all(projectIds.slice(i, i + 8).map((id) => reevaluateProject(id, actor, now, { notify: false })));
+    const batch = await Promise.all(
+      projectIds.slice(i, i + 8).map((id) => reevaluateProject(id, actor, now, { notify: false, ...(closeCause ? { closeCause } : {}) })),
+    );
     results.push(...batch.filter((r): r is Reevaluation => !!r));
   }
   await notifyNewSeriousFlags(

@@ -22,6 +22,7 @@
  *  reminder digest    DIGEST#<email>     <YYYY-MM-DD>
  *  risk flag          PROJ#<id>          FLAG#<flagId>          OPENFLAGS / <severity>#<updatedAt>#… (open only)
  *  control event      ORG#<id>           CTRL#<recordedAt>#<id>
+ *  control event ver. ORG#<id>           CTRLV#<eventId>#<00000n>   (immutable: one per recording, amendment, withdrawal)
  *  holding link       ORG#<holderId>     HOLDS#<heldOrgId>
  *  publication notice PROJ#<id>          PUB#<pubId>
  *  publication task   PROJ#<id>          PUBTASK#<pubId>#<orgId> TASKS#org:<orgId> / <deadline>#…     DUE#<shard 0-7> / <deadline>#<projectId>#<taskId>
@@ -219,6 +220,12 @@ export const openFlagGsi = (severity: string, updatedAt: string, projectId: stri
 /** Control events (shareholding changes, acquisitions) of an organization, in its partition. */
 export const CONTROL_EVENT_PREFIX = 'CTRL#';
 export const controlEventKey = (orgId: string, recordedAt: string, id: string) => ({ pk: orgPk(orgId), sk: `${CONTROL_EVENT_PREFIX}${recordedAt}#${id}` });
+/** Immutable versions of a control event ('CTRLV#' does not start with 'CTRL#': the event listing does not see them). */
+export const CONTROL_EVENT_VERSION_PREFIX = 'CTRLV#';
+export const controlEventVersionKey = (orgId: string, id: string, version: number) => ({
+  pk: orgPk(orgId),
+  sk: `${CONTROL_EVENT_VERSION_PREFIX}${id}#${String(version).padStart(6, '0')}`,
+});
 
 /**
  * Holding links, the reverse of `shareholders[].organizationId`: in the holder's partition, one item per
@@ -295,6 +302,7 @@ export const queries = {
   organizations: (): KeyQuery => ({ index: 'gsi1', pk: ORGS_GSI_PK }),
   holdings: (holderId: string): KeyQuery => ({ pk: orgPk(holderId), sk: { beginsWith: HOLDINGS_PREFIX } }),
   controlEvents: (orgId: string): KeyQuery => ({ pk: orgPk(orgId), sk: { beginsWith: CONTROL_EVENT_PREFIX } }),
+  controlEventVersions: (orgId: string, id: string): KeyQuery => ({ pk: orgPk(orgId), sk: { beginsWith: `${CONTROL_EVENT_VERSION_PREFIX}${id}#` } }),
   auditEvents: (chain: string): KeyQuery => ({ pk: auditPk(chain), sk: { beginsWith: AUDIT_EVENT_PREFIX } }),
   /** Events `from`…`to` of a chain (both inclusive). */
   auditEventRange: (chain: string, from: number, to: number): KeyQuery => ({

@@ -91,6 +91,19 @@ const docOfB = async () =>
     })
   ).body.document as { id: string });
 const freshOrg = async () => (await api.call('POST', '/organizations', { token: legal, body: frenchOrg('Fresh') })).body;
+const freshEvent = async (orgId: string) =>
+  (
+    await api.call('POST', `/organizations/${orgId}/control-events`, {
+      token: legal,
+      body: {
+        kind: 'shareholding-change',
+        status: 'planned',
+        investor: { name: 'Fonds Alpin', country: 'FR' },
+        votingRightsAfterPct: 5,
+        effectiveDate: '2027-01-01',
+      },
+    })
+  ).body.event;
 
 const matrix: Record<string, Case[]> = {
   'GET /health': [
@@ -700,6 +713,41 @@ const matrix: Record<string, Case[]> = {
         },
       }),
       expect: { anonymous: 401, legal: 201, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'GET /organizations/{orgId}/control-events/{eventId}': [
+    {
+      name: 'an event and its versions',
+      request: async () => ({ path: `/organizations/${orgA.id}/control-events/${(await freshEvent(orgA.id)).id}` }),
+      expect: { anonymous: 401, legal: 200, committee: 200, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'PATCH /organizations/{orgId}/control-events/{eventId}': [
+    {
+      name: 'amend an event',
+      request: async () => {
+        const org = await freshOrg();
+        return {
+          path: `/organizations/${org.id}/control-events/${(await freshEvent(org.id)).id}`,
+          body: { votingRightsAfterPct: 6 },
+          headers: { 'if-match': '"1"' },
+        };
+      },
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
+  'POST /organizations/{orgId}/control-events/{eventId}/withdrawal': [
+    {
+      name: 'withdraw an event',
+      request: async () => {
+        const org = await freshOrg();
+        return {
+          path: `/organizations/${org.id}/control-events/${(await freshEvent(org.id)).id}/withdrawal`,
+          body: { reason: 'Opération abandonnée' },
+          headers: { 'if-match': '"1"' },
+        };
+      },
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
   'GET /organizations/{orgId}/control-events': [

@@ -386,6 +386,26 @@ test('risk: manual flags and actions, control events and the flags they raise', 
   });
   expect(event.body.reevaluated.find((r: { projectId: string }) => r.projectId === projectId).raised.length).toBeGreaterThan(0);
   await call('GET', '/organizations/{orgId}/control-events', { params: { orgId: orgs[1]! }, token: committee });
+  const eventId = event.body.event.id as string;
+  await call('PATCH', '/organizations/{orgId}/control-events/{eventId}', {
+    params: { orgId: orgs[1]!, eventId },
+    token: legal,
+    body: { votingRightsAfterPct: 35, status: 'completed' },
+    headers: { 'if-match': '"1"' },
+  });
+  await call('PATCH', '/organizations/{orgId}/control-events/{eventId}', {
+    params: { orgId: orgs[1]!, eventId },
+    token: legal,
+    body: { status: 'planned' },
+    headers: { 'if-match': '"2"' },
+  });
+  await call('POST', '/organizations/{orgId}/control-events/{eventId}/withdrawal', {
+    params: { orgId: orgs[1]!, eventId },
+    token: legal,
+    body: { reason: 'Opération abandonnée' },
+    headers: { 'if-match': '"2"' },
+  });
+  await call('GET', '/organizations/{orgId}/control-events/{eventId}', { params: { orgId: orgs[1]!, eventId }, token: committee });
   const recent = await call('GET', '/control-events', { token: legal, query: 'limit=1' });
   expect(recent.body.items).toHaveLength(1);
   if (recent.body.nextCursor)

@@ -452,7 +452,11 @@ describe('holds and gates', () => {
   });
 
   it('blockingFlags: open or acknowledged high/critical flags, most severe first; workflowGates gives the workflow shape', () => {
-    const { flags } = step([], findingsFor([acquisition(), acquisition({ id: `cev_${'b'.repeat(32)}`, status: 'completed' })]), T0);
+    const { flags } = step(
+      [],
+      findingsFor([acquisition(), acquisition({ id: `cev_${'b'.repeat(32)}`, status: 'completed', investor: { name: 'Shenzhen Capital', country: 'CN' } })]),
+      T0,
+    );
     const manualLow = createManualFlag(manualFlagBodySchema.parse({ title: 'T', severity: 'low', explanation: 'E' }), { actor: legal, now: T0 });
     const all = [...flags, manualLow];
     const blocking = blockingFlags(all);

@@ -197,7 +197,9 @@ describe('IEF-FOREIGN-CONTROL', () => {
   it('stops where control stops: a 40 % non-controlling fund at the top is not in the control chain', () => {
     expect(run({ orgs: depth3(40, false) }, 'IEF-FOREIGN-CONTROL')).toEqual([]);
     expect(run({ orgs: depth3(50.0001, false) }, 'IEF-FOREIGN-CONTROL')).toHaveLength(1);
-    expect(run({ orgs: depth3(50, false) }, 'IEF-FOREIGN-CONTROL')).toEqual([]);
+    // 50 % with no other holder above it: control is presumed (Code de commerce L233-3 II), and named.
+    const [presumed] = run({ orgs: depth3(50, false) }, 'IEF-FOREIGN-CONTROL');
+    expect(presumed!.explanation.fr).toContain('L233-3 II');
   });
 
   it('non-EU/EEA direct shareholder: 24.99 % → nothing, 25 % → high (unlisted company)', () => {
@@ -297,7 +299,7 @@ describe('IEF-ACQUISITION', () => {
     expect(acq({ events: [event({ votingRightsBeforePct: 10, votingRightsAfterPct: 24.99 })] })).toEqual([]);
     const [f] = acq({ events: [event({ votingRightsBeforePct: 10, votingRightsAfterPct: 25 })] });
     expect(f!.severity).toBe('high');
-    expect(f!.subject).toEqual({ organizationId: P, controlEventId: cev(1) });
+    expect(f!.subject).toEqual({ organizationId: P, targetOrganizationId: P, investor: 'silicon valley ventures|US' });
     expect(f!.holds).toEqual({ kind: 'ief', organizationId: P });
     expect(f!.evidence.triggers).toEqual(['threshold-25']);
   });
@@ -325,8 +327,10 @@ describe('IEF-ACQUISITION', () => {
     const [f] = acq({ events: [event({ investor: de, votingRightsAfterPct: 30, controlAcquired: true })] });
     expect(f!.severity).toBe('high');
     expect(f!.evidence.triggers).toEqual(['control']);
-    expect(acq({ events: [event({ investor: de, votingRightsAfterPct: 50.0001 })] })).toHaveLength(1);
-    expect(acq({ events: [event({ investor: de, votingRightsAfterPct: 50 })] })).toEqual([]);
+    expect(acq({ events: [event({ investor: de, votingRightsAfterPct: 50.0001 })] })[0]!.evidence.l233_3).toBe('I-1');
+    // 50 % is not a majority; with no other shareholder holding more, control is presumed (L233-3 II): see the L233-3 cases.
+    const founders = [withShareholders([sh('Fondateurs', 'FR', 100, { naturalPerson: true })])];
+    expect(acq({ orgs: founders, events: [event({ investor: de, votingRightsAfterPct: 40 })] })).toEqual([]);
   });
 
   it('an acquisition is control unless marked otherwise', () => {
@@ -382,7 +386,7 @@ describe('IEF-ACQUISITION', () => {
   it('an event on a holding that controls the partner concerns the partner indirectly; an unrelated organization does not', () => {
     const orgs = [withShareholders([sh('Holding Alpha', 'FR', 100, { organizationId: H1 })]), org(H1, 'Holding Alpha', 'FR')];
     const [f] = acq({ orgs, events: [event({ organizationId: H1 })] });
-    expect(f!.subject).toEqual({ organizationId: P, controlEventId: cev(1) });
+    expect(f!.subject).toEqual({ organizationId: P, targetOrganizationId: H1, investor: 'silicon valley ventures|US' });
     expect((f!.evidence.target as { indirectVia: unknown[] }).indirectVia).toHaveLength(1);
     expect(f!.explanation.fr).toContain('indirectement');
     expect(acq({ orgs, events: [event({ organizationId: oid(50) })] })).toEqual([]);

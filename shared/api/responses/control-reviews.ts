@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { actorSchema, instantSchema, versionSchema } from '../../domain/response-schema';
-import { CONTROL_EVENT_KINDS, CONTROL_EVENT_STATUSES, controlEventInvestorSchema } from '../../domain/control-event';
+import { CONTROL_EVENT_KINDS, STORED_CONTROL_EVENT_STATUSES, controlEventInvestorSchema } from '../../domain/control-event';
 import { CONTROL_REVIEW_OUTCOMES, CONTROL_REVIEW_STATES } from '../../domain/control-review';
 import { pageOf } from './common';
 
@@ -15,7 +15,7 @@ export const controlReviewSchema = z.object({
   event: z
     .object({
       kind: z.enum(CONTROL_EVENT_KINDS),
-      status: z.enum(CONTROL_EVENT_STATUSES),
+      status: z.enum(STORED_CONTROL_EVENT_STATUSES),
       investor: controlEventInvestorSchema,
       votingRightsAfterPct: z.number(),
       effectiveDate: date,

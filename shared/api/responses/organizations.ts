@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { countrySchema, organizationInputSchema, orgIdSchema } from '../../domain/organization';
 import { datetime, pageOf, version } from './common';
+import { L233_3_CLAUSES } from '../../domain/risk/control-law';
 
 export const organizationSchema = z.object({
   ...organizationInputSchema.shape,
@@ -17,9 +18,20 @@ export const chainLinkSchema = z.object({
   country: z.string().describe('ISO 3166-1 alpha-2: of the registered organization when linked, else as declared'),
   organizationId: orgIdSchema.optional().describe('Set when the holder is a registered organization'),
   votingRightsPct: z.number().describe('Its voting rights in the organization below it'),
-  controlling: z.boolean().describe('Control per Code de commerce L233-3: more than 50 %, or marked controlling'),
+  controlling: z.boolean().describe('Control per Code de commerce L233-3: more than 50 %, a declared basis, marked controlling, or presumed (II)'),
+  controlClause: z
+    .enum(L233_3_CLAUSES)
+    .nullable()
+    .describe(
+      'The clause of L233-3 by which it controls: I-1 majority, I-2 agreement, I-3 de facto, I-4 appointment, II presumption > 40 %, III concert, I declared',
+    ),
   naturalPerson: z.boolean(),
-  foreign: z.boolean().describe('Foreign in the sense of CMF R151-1 (not French)'),
+  foreign: z.boolean().describe('Foreign in the sense of CMF R151-1'),
+  foreignBy: z
+    .enum(['nationality', 'tax-domicile', 'seat'])
+    .nullable()
+    .describe('Why it is foreign: R151-1 1° nationality, 2° a French national tax-domiciled abroad, 3° an entity under foreign law'),
+  taxDomicileCountry: z.string().nullable().optional().describe('Natural persons: the tax domicile (null: outside France, country unknown)'),
   nonEuEea: z.boolean().describe('Outside the EU/EEA (the thresholds of CMF R151-2 3° apply)'),
   unresolved: z.boolean().optional().describe('Names an organization that is not registered (or beyond the depth read): the chain stops there'),
 });

@@ -3,7 +3,7 @@ import { projectIdSchema } from '../../domain/project';
 import { FLAG_STATUSES } from '../../domain/risk/lifecycle';
 import { SEVERITIES } from '../../domain/risk/types';
 import { flagIdSchema, flagViewSchema } from '../../domain/flag-schema';
-import { controlEventSchema } from '../../domain/control-event-schema';
+import { controlEventSchema, controlEventVersionSchema } from '../../domain/control-event-schema';
 import { isoDateSchema } from '../../domain/common';
 import { csvQuery, pageOf, pageQueryShape } from './common';
 
@@ -34,6 +34,10 @@ export const controlEventRecordedSchema = z.object({
     .describe('Every project of the organization and of those it holds shares in, re-evaluated: the flags raised, reopened, updated and closed'),
 });
 
+/** `GET /organizations/{id}/control-events/{eventId}`: the event as it is now and every version, oldest first. */
+export const controlEventDetailSchema = z.object({ event: controlEventSchema, versions: z.array(controlEventVersionSchema) });
+/** Amendment and withdrawal answer like a recording: the event (new version) and what the re-evaluation changed. */
+export const controlEventChangedSchema = controlEventRecordedSchema.extend({});
 /** An item of `GET /control-events`: the event and the name of the organization it is about. */
 export const poleControlEventSchema = controlEventSchema.extend({
   organization: z

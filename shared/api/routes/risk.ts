@@ -1,9 +1,11 @@
 /** Routes of the Lambda group "risk" (see ../route.ts). */
 import { defineRoute, LEGAL, STAFF_READ } from '../route';
-import { controlEventInputSchema } from '../../domain/control-event';
+import { controlEventInputSchema, controlEventPatchSchema, controlEventWithdrawalSchema } from '../../domain/control-event';
 import { flagActionBodySchema, manualFlagBodySchema } from '../../domain/risk/lifecycle';
 import {
   controlEventPageSchema,
+  controlEventChangedSchema,
+  controlEventDetailSchema,
   controlEventRecordedSchema,
   flagPageSchema,
   flagQuerySchema,
@@ -94,4 +96,40 @@ export const listPoleControlEvents = defineRoute({
   tags: ['risk'],
   query: poleControlEventQuerySchema,
   response: poleControlEventPageSchema,
+});
+export const getControlEvent = defineRoute({
+  method: 'GET',
+  path: '/organizations/{orgId}/control-events/{eventId}',
+  handler: 'organizations/get-control-event',
+  group: 'risk',
+  roles: STAFF_READ,
+  summary: 'A control event and its versions (recorded, amended, withdrawn), oldest first; the ETag is its version',
+  tags: ['risk'],
+  response: controlEventDetailSchema,
+});
+export const amendControlEvent = defineRoute({
+  method: 'PATCH',
+  path: '/organizations/{orgId}/control-events/{eventId}',
+  handler: 'organizations/amend-control-event',
+  group: 'risk',
+  roles: LEGAL,
+  summary: 'Amend a control event (If-Match): percentages, date, status planned → completed, control basis, authorisation, description; re-evaluates',
+  tags: ['risk'],
+  requiresIfMatch: true,
+  body: controlEventPatchSchema,
+  response: controlEventChangedSchema,
+  after: ['reevaluate-organization'],
+});
+export const withdrawControlEvent = defineRoute({
+  method: 'POST',
+  path: '/organizations/{orgId}/control-events/{eventId}/withdrawal',
+  handler: 'organizations/withdraw-control-event',
+  group: 'risk',
+  roles: LEGAL,
+  summary: 'Withdraw a control event with a reason (If-Match): it stays listed as withdrawn; the flags it caused close ("cause withdrawn")',
+  tags: ['risk'],
+  requiresIfMatch: true,
+  body: controlEventWithdrawalSchema,
+  response: controlEventChangedSchema,
+  after: ['reevaluate-organization'],
 });

@@ -1,4 +1,4 @@
-import type { ORGANIZATION_CATEGORIES } from '../organization';
+import type { CONTROL_BASES, ORGANIZATION_CATEGORIES } from '../organization';
 import type { FUNDING_SCHEMES, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
 import type { Language } from '../common';
 import { TECHNOLOGY_DOMAIN_LABELS } from '../technology-domain-labels';
@@ -52,6 +52,7 @@ type Labels<T extends readonly string[]> = Record<T[number], string>;
 
 export interface EnumTexts {
   organizationCategory: Labels<typeof ORGANIZATION_CATEGORIES>;
+  controlBasis: Labels<typeof CONTROL_BASES>;
   technologyDomain: Labels<typeof TECHNOLOGY_DOMAINS>;
   fundingScheme: Labels<typeof FUNDING_SCHEMES>;
   partnerRole: Labels<typeof PARTNER_ROLES>;
@@ -662,6 +663,14 @@ const fr: Dictionary = {
           title: 'Personne physique',
           help: "La nationalité et le domicile fiscal comptent pour l'article R151-1 du Code monétaire et financier.",
         },
+        'shareholders.taxDomicileCountry': {
+          title: 'Pays du domicile fiscal',
+          help: 'Personnes physiques : un ressortissant français domicilié fiscalement hors de France est un investisseur étranger (art. R151-1 2° CMF). Vide : le pays de la nationalité.',
+        },
+        'shareholders.controlBasis': {
+          title: 'Fondement du contrôle (art. L233-3 C. com.)',
+          help: 'En deçà de la majorité des droits de vote : accord avec d’autres associés (I 2°), contrôle de fait (I 3°), pouvoir de nomination (I 4°) ou action de concert (III). Au-delà de 40 % sans associé détenant davantage, le contrôle est présumé (II).',
+        },
         representatives: { title: 'Représentants', help: "Personnes habilitées à remplir les déclarations au nom de l'organisation." },
         'representatives.name': { title: 'Nom' },
         'representatives.email': { title: 'Adresse électronique', placeholder: 'prenom.nom@exemple.fr' },
@@ -719,6 +728,12 @@ const fr: Dictionary = {
       'public-lab': 'Laboratoire ou organisme public de recherche',
       university: "Université ou établissement d'enseignement supérieur",
       other: 'Autre',
+    },
+    controlBasis: {
+      agreement: 'Accord avec d’autres associés (L233-3 I 2°)',
+      'de-facto': 'Contrôle de fait (L233-3 I 3°)',
+      appointment: 'Pouvoir de nommer la majorité des dirigeants (L233-3 I 4°)',
+      concert: 'Contrôle conjoint de concert (L233-3 III)',
     },
     technologyDomain: TECHNOLOGY_DOMAIN_LABELS.fr,
     fundingScheme: {
@@ -842,6 +857,14 @@ const en: Dictionary = {
           title: 'Natural person',
           help: 'Nationality and tax residence matter for article R151-1 of the Monetary and Financial Code.',
         },
+        'shareholders.taxDomicileCountry': {
+          title: 'Country of tax domicile',
+          help: 'Natural persons: a French national tax-domiciled outside France is a foreign investor (CMF art. R151-1 2°). Empty: the country of nationality.',
+        },
+        'shareholders.controlBasis': {
+          title: 'Basis of control (Commercial Code L233-3)',
+          help: 'Below a majority of the voting rights: agreement with other shareholders (I 2°), de facto control (I 3°), power of appointment (I 4°) or acting in concert (III). Above 40 % with no shareholder holding more, control is presumed (II).',
+        },
         representatives: { title: 'Representatives', help: 'People entitled to fill in declarations on behalf of the organization.' },
         'representatives.name': { title: 'Name' },
         'representatives.email': { title: 'Email address', placeholder: 'first.last@example.com' },
@@ -898,6 +921,12 @@ const en: Dictionary = {
       'public-lab': 'Public research laboratory or organization',
       university: 'University or higher-education institution',
       other: 'Other',
+    },
+    controlBasis: {
+      agreement: 'Agreement with other shareholders (L233-3 I 2°)',
+      'de-facto': 'De facto control (L233-3 I 3°)',
+      appointment: 'Power to appoint the majority of the board (L233-3 I 4°)',
+      concert: 'Joint control in concert (L233-3 III)',
     },
     technologyDomain: TECHNOLOGY_DOMAIN_LABELS.en,
     fundingScheme: {

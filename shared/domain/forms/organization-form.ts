@@ -13,7 +13,7 @@ export const organizationForm: FormDefinition = {
       { id: 'contacts', fields: ['representatives'] },
     ],
     order: {
-      shareholders: ['name', 'naturalPerson', 'country', 'votingRightsPct', 'controlling', 'organizationId'],
+      shareholders: ['name', 'naturalPerson', 'country', 'taxDomicileCountry', 'votingRightsPct', 'controlling', 'controlBasis', 'organizationId'],
       representatives: ['name', 'email', 'position', 'language'],
       registeredAddress: ['street', 'postalCode', 'city'],
     },

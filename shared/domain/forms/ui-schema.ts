@@ -10,7 +10,7 @@ import {
   REGIONAL_JURISDICTIONS,
   TERRITORY_SCOPES,
 } from '../declaration';
-import { ORGANIZATION_CATEGORIES } from '../organization';
+import { CONTROL_BASES, ORGANIZATION_CATEGORIES } from '../organization';
 import { CRITICAL_TECHNOLOGY_DOMAINS, FUNDING_SCHEMES, OTHER_TECHNOLOGY_DOMAINS, PARTNER_ROLES, TECHNOLOGY_DOMAINS } from '../project';
 import { plainJsonSchema, type JsonSchema } from './json-schema';
 import { countryName, EXPORT_CONTROL_CHOICES, LABELS, SUBJECT_KINDS, type Lang } from './labels';
@@ -87,6 +87,7 @@ const countriesByName = (lang: Lang) => {
 /** Where the labels of an enum come from, recognised by its set of values. Add a source when a form gets a new enum. */
 const ENUM_SOURCES: readonly EnumSource[] = [
   { values: ORGANIZATION_CATEGORIES, labels: (l) => LABELS[l].enums.organizationCategory },
+  { values: CONTROL_BASES, labels: (l) => LABELS[l].enums.controlBasis },
   {
     values: TECHNOLOGY_DOMAINS,
     labels: (l) => LABELS[l].enums.technologyDomain,

@@ -276,6 +276,16 @@ export const MESSAGES = {
   'form.notFound': { fr: 'Formulaire introuvable ; les formulaires sont : {forms}.', en: 'No such form; the forms are: {forms}.' },
 
   // ---- risk flags
+  'controlEvent.notFound': { fr: 'Événement de contrôle introuvable pour cette organisation.', en: 'No such control event for this organization.' },
+  'controlEvent.withdrawn': {
+    fr: "L'événement de contrôle {eventId} a été retiré : il ne peut plus être modifié. Enregistrez un nouvel événement si l'opération revient.",
+    en: 'Control event {eventId} was withdrawn: it can no longer be changed. Record a new event if the deal comes back.',
+  },
+  'controlEvent.completedToPlanned': {
+    fr: "L'événement de contrôle {eventId} est réalisé : il ne peut pas redevenir prévu. Retirez-le avec un motif si l'opération a été annulée.",
+    en: 'Control event {eventId} is completed: it cannot go back to planned. Withdraw it with a reason if the deal was undone.',
+  },
+  'controlEvent.statusForwardOnly': { fr: 'Seul le passage de prévu à réalisé est possible', en: 'Only planned → completed is allowed' },
   'flag.notFound': { fr: 'Aucune alerte de ce type dans ce projet.', en: 'No such flag in this project.' },
   'flag.changedMeanwhile': { fr: "L'alerte a changé entre-temps ; rechargez-la.", en: 'The flag changed meanwhile; reload it.' },
   'flag.openOnlyDetail': {

@@ -149,6 +149,15 @@ export const MESSAGES_FR: Readonly<Record<string, string>> = {
   // control-event.ts
   'More than 50 % of the voting rights is control (Code de commerce L233-3 I 1°): controlAcquired cannot be false':
     'Plus de 50 % des droits de vote confère le contrôle (Code de commerce L233-3 I 1°) : controlAcquired ne peut pas valoir false',
+  'Contradicts taxDomicileCountry (send only taxDomicileCountry)': 'Contredit taxDomicileCountry (envoyez seulement taxDomicileCountry)',
+  'A control basis means control is acquired: controlAcquired cannot be false':
+    'Un fondement de contrôle signifie que le contrôle est acquis : controlAcquired ne peut pas valoir false',
+  'Joint control in concert (Code de commerce L233-3 III) names the investors acting in concert':
+    'Le contrôle conjoint de concert (code de commerce, art. L233-3 III) nomme les investisseurs agissant de concert',
+  'The investor and those acting in concert hold more than 100 % of the voting rights':
+    "L'investisseur et ceux qui agissent de concert avec lui détiennent plus de 100 % des droits de vote",
+  'A control basis means the shareholder controls: controlling cannot be false':
+    "Un fondement de contrôle signifie que l'actionnaire contrôle : controlling ne peut pas valoir false",
   'Applies to natural persons only (set naturalPerson: true)': "Ne s'applique qu'aux personnes physiques (indiquez naturalPerson: true)",
   'A decision date goes with a granted or refused authorisation': 'Une date de décision accompagne une autorisation accordée ou refusée',
   'An organization cannot invest in itself': 'Une organisation ne peut pas investir en elle-même',

@@ -1,6 +1,7 @@
 import { canonicalJson, sha256Hex } from '../audit';
-import type { ControlEvent } from '../control-event';
+import { activeControlEvents, type ControlEvent } from '../control-event';
 import { isEu, isEuEea, isFrance } from '../countries';
+import { controlClauseOf, partyStatus, type ForeignBy, type L2333Clause } from './control-law';
 import type { DeclarationDraft } from '../declaration';
 import { TECHNOLOGY_DOMAIN_LABELS } from '../technology-domain-labels';
 import { CRITICAL_TECHNOLOGY_DOMAINS } from '../project';
@@ -98,9 +99,13 @@ export function makeFinding(
 // ---------------------------------------------------------------------------------------------------------
 // Control chains (CMF R151-1; control per Code de commerce L233-3)
 
-/** A holder with more than 50 % of the voting rights, or marked controlling (L233-3: by agreement, de facto). */
-export const isControlHolding = (s: { votingRightsPct: number; controlling?: boolean | undefined }): boolean =>
-  s.votingRightsPct > 50 || s.controlling === true;
+/**
+ * A holder that controls on its own terms: more than 50 % of the voting rights, or marked controlling / with a
+ * declared basis (L233-3 I 2°-4°, III). The presumption of L233-3 II also needs the other holders: see
+ * `RiskContext.controlClause`, which the chain walk uses.
+ */
+export const isControlHolding = (s: { votingRightsPct: number; controlling?: boolean | undefined; controlBasis?: string | undefined }): boolean =>
+  s.votingRightsPct > 50 || s.controlling === true || s.controlBasis !== undefined;
 
 export interface ChainLink {
   name: string;
@@ -109,8 +114,14 @@ export interface ChainLink {
   votingRightsPct: number;
   controlling: boolean;
   naturalPerson: boolean;
-  /** Foreign in the sense of CMF R151-1: foreign national or foreign-law entity. */
+  /** Foreign in the sense of CMF R151-1: foreign national, French national tax-domiciled abroad, or foreign-law entity. */
   foreign: boolean;
+  /** Why it is foreign (R151-1 1°, 2°, 3°); null when it is not. */
+  foreignBy: ForeignBy | null;
+  /** Natural persons: the tax domicile as known (null: outside France, unknown); absent for entities. */
+  taxDomicileCountry?: string | null;
+  /** The clause of L233-3 by which it controls the organization below it (null: it does not control). */
+  controlClause: L2333Clause | null;
   /** Outside the EU/EEA (the 25 % and 10 % thresholds of R151-2 apply to these). */
   nonEuEea: boolean;
   /** The link names an organization that the input does not hold: the chain stops there. */
@@ -129,9 +140,6 @@ export interface ChainWalk {
 /** Bounds of the chain walk (real chains are a few links deep). */
 export const MAX_CHAIN_DEPTH = 32;
 export const MAX_CHAIN_PATHS = 256;
-
-/** Natural persons: nationality; entities: the country of the seat / governing law. (Tax domicile is not on shareholders.) */
-const foreignCountry = (country: string): boolean => !isFrance(country);
 
 // ---------------------------------------------------------------------------------------------------------
 // Access rights resolved
@@ -179,7 +187,7 @@ export interface RiskContext {
   /** Member ids with a declaration, sorted. */
   readonly declaringOrgIds: readonly string[];
   readonly accessRights: readonly ResolvedAccessRight[];
-  /** Control events sorted by id. */
+  /** Control events sorted by id, withdrawn ones left out. */
   readonly controlEvents: readonly ControlEvent[];
   org(id: string): RiskOrganization | undefined;
   orgName(id: string): string;
@@ -190,8 +198,10 @@ export interface RiskContext {
   result(orgId: string, key: string): DraftResult | undefined;
   /** Shareholders of an organization in a canonical order. */
   shareholders(orgId: string): readonly RiskShareholder[];
-  /** The holders controlling an organization (L233-3), canonical order. */
+  /** The holders controlling an organization (L233-3, the presumption of II included), canonical order. */
   controllers(orgId: string): readonly RiskShareholder[];
+  /** The clause of L233-3 by which shareholder `s` of `orgId` controls it, or null. */
+  controlClause(orgId: string, s: RiskShareholder): L2333Clause | null;
   /** Walks up from `holder`, a shareholder of `originId`, through the holders that control each organization. */
   walkUp(originId: string, holder: RiskShareholder): ChainWalk;
   /** Organizations controlling `orgId` directly or indirectly, each with the first path that reaches it. */
@@ -300,7 +310,8 @@ export function buildContext(input: RiskInput): RiskContext {
     }
   }
 
-  const controlEvents = sortCanonical(input.controlEvents).sort((a, b) => cmp(a.id, b.id)); // stable: canonical order among equal ids
+  // Withdrawn events stay stored and listed but no longer count (their flags close: "cause withdrawn").
+  const controlEvents = sortCanonical(activeControlEvents(input.controlEvents)).sort((a, b) => cmp(a.id, b.id)); // stable: canonical order among equal ids
   const projectDomains = uniqSorted(input.project.technologyDomains);
 
   const shCache = new Map<string, RiskShareholder[]>();
@@ -312,20 +323,46 @@ export function buildContext(input: RiskInput): RiskContext {
     }
     return s;
   };
-  const controllers = (orgId: string) => shareholders(orgId).filter(isControlHolding);
+  // The clause of L233-3 of each shareholder, computed with its co-shareholders (the presumption of II needs them).
+  const clauses = new WeakMap<RiskShareholder, L2333Clause | null>();
+  const clausesOf = (orgId: string) => {
+    const list = shareholders(orgId);
+    if (list.length && !clauses.has(list[0]!)) {
+      list.forEach((s, i) => {
+        const othersMax = Math.max(0, ...list.filter((_, j) => j !== i).map((o) => o.votingRightsPct));
+        clauses.set(s, controlClauseOf(s, othersMax));
+      });
+    }
+    return list;
+  };
+  const controlClause = (orgId: string, s: RiskShareholder): L2333Clause | null => {
+    clausesOf(orgId);
+    return clauses.has(s) ? clauses.get(s)! : controlClauseOf(s, 0);
+  };
+  const ctrlCache = new Map<string, RiskShareholder[]>();
+  const controllers = (orgId: string) => {
+    let c = ctrlCache.get(orgId);
+    if (!c) ctrlCache.set(orgId, (c = clausesOf(orgId).filter((s) => clauses.get(s) !== null)));
+    return c;
+  };
 
   const linkOf = (h: RiskShareholder): ChainLink => {
     const org = h.organizationId ? lookup(h.organizationId) : undefined;
     const country = (org?.country ?? h.country).toUpperCase();
+    const status = partyStatus({ ...h, country, naturalPerson: org ? false : h.naturalPerson });
+    const clause = clauses.has(h) ? clauses.get(h)! : controlClauseOf(h, 0);
     return {
       name: h.name,
       country,
       ...(h.organizationId ? { organizationId: h.organizationId } : {}),
       votingRightsPct: h.votingRightsPct,
-      controlling: isControlHolding(h),
+      controlling: clause !== null,
+      controlClause: clause,
       naturalPerson: h.naturalPerson === true,
-      foreign: foreignCountry(country),
-      nonEuEea: !isEuEea(country),
+      foreign: status.foreign,
+      foreignBy: status.foreignBy,
+      ...(status.taxDomicileCountry !== undefined ? { taxDomicileCountry: status.taxDomicileCountry } : {}),
+      nonEuEea: status.nonEuEea,
       ...(h.organizationId && !org ? { unresolved: true } : {}),
     };
   };
@@ -415,6 +452,7 @@ export function buildContext(input: RiskInput): RiskContext {
     result,
     shareholders,
     controllers,
+    controlClause,
     walkUp,
     upstreamControllers,
     sensitivity,
@@ -441,16 +479,27 @@ export const geo = {
 export function distinctLinks(paths: readonly ChainLink[][]): ChainLink[] {
   const m = new Map<string, ChainLink>();
   for (const p of paths) for (const l of p) m.set(l.organizationId ?? `${l.name}\u0000${l.country}`, l);
-  return sortCanonical([...m.values()]);
+  // Ordered by the fields links always had (so the order, and the evidence hashes, stay those of earlier versions).
+  return [...m.values()]
+    .map((l) => ({ l, k: canonicalJson({ ...evidenceLink(l), foreignBy: undefined, taxDomicileCountry: undefined, controlClause: undefined }) }))
+    .sort((a, b) => cmp(a.k, b.k))
+    .map((e) => e.l);
 }
 
-/** « A ← B (FR, 60 %) ← C (US, contrôle) »: a chain read from the organization up to its controller. */
+/** The clause of L233-3 shown in a chain (« contrôle, L233-3 II »); a majority reads from its percentage. */
+const clauseShort = (c: L2333Clause | null, lang: 'fr' | 'en'): string => {
+  if (c === null || c === 'I-1') return '';
+  const ref = c === 'I' ? 'L233-3 I' : `L233-3 ${c.replace('-', ' ')}°`.replace('II°', 'II').replace('III°', 'III');
+  return lang === 'fr' ? `, contrôle, ${ref}` : `, control, ${ref}`;
+};
+
+/** « A ← B (FR, 60 %) ← C (US, 45 %, contrôle, L233-3 II) »: a chain read from the organization up to its controller. */
 export function chainText(originName: string, path: readonly ChainLink[], lang: 'fr' | 'en'): string {
   const q = (s: string) => quote(s)[lang];
   const parts = [q(originName)];
   for (const l of path) {
     const share = pctText(l.votingRightsPct)[lang];
-    const ctl = l.votingRightsPct <= 50 && l.controlling ? (lang === 'fr' ? ', contrôle' : ', control') : '';
+    const ctl = l.votingRightsPct <= 50 && l.controlling ? clauseShort(l.controlClause, lang) : '';
     parts.push(`${q(l.name)} (${l.country}, ${share}${ctl})`);
   }
   return parts.join(' ← ');
@@ -467,6 +516,12 @@ export function evidenceLink(l: ChainLink): Evidence {
     foreign: l.foreign,
     nonEuEea: l.nonEuEea,
     unresolved: l.unresolved,
+    // Only what earlier evidence could not hold (so that flags resting on unchanged facts keep their evidence hash,
+    // and their waivers): a French national's tax domicile abroad, a clause of L233-3 other than a majority or a mark.
+    ...(l.foreignBy === 'tax-domicile' || (l.naturalPerson && l.taxDomicileCountry !== undefined && l.taxDomicileCountry !== l.country)
+      ? { foreignBy: l.foreignBy, taxDomicileCountry: l.taxDomicileCountry }
+      : {}),
+    ...(l.controlClause && l.controlClause !== 'I-1' && l.controlClause !== 'I' ? { controlClause: l.controlClause } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
-import { buildContext, distinctLinks, foreignControllers, isControlHolding, type ChainLink, type ChainWalk, type RiskContext } from './context';
+import { buildContext, distinctLinks, foreignControllers, type ChainLink, type ChainWalk, type RiskContext } from './context';
+import type { L2333Clause } from './control-law';
 import type { RiskOrganization, RiskShareholder } from './types';
 
 /**
@@ -13,8 +14,10 @@ import type { RiskOrganization, RiskShareholder } from './types';
 export const iefThresholdPct = (listed: boolean): number => (listed ? 10 : 25);
 
 export interface ShareholderScreening {
-  /** The shareholder controls the organization (Code de commerce L233-3: more than 50 %, or marked controlling). */
+  /** The shareholder controls the organization (Code de commerce L233-3: more than 50 %, a declared basis, marked controlling, or presumed). */
   control: boolean;
+  /** The clause of L233-3 it controls by (null: it does not). */
+  clause: L2333Clause | null;
   /** At or above the R151-2 threshold. */
   aboveThreshold: boolean;
   /** The engine's walk up from the shareholder, through the holders that control each organization above it. */
@@ -32,7 +35,8 @@ export interface ShareholderScreening {
  * controls nor reaches the threshold: the rule does not look further).
  */
 export function screenShareholder(ctx: RiskContext, orgId: string, s: RiskShareholder, thresholdPct: number): ShareholderScreening | null {
-  const control = isControlHolding(s);
+  const clause = ctx.controlClause(orgId, s);
+  const control = clause !== null;
   const aboveThreshold = s.votingRightsPct >= thresholdPct;
   if (!control && !aboveThreshold) return null;
   const walk = ctx.walkUp(orgId, s);
@@ -42,7 +46,7 @@ export function screenShareholder(ctx: RiskContext, orgId: string, s: RiskShareh
   const basis: ('control' | 'threshold')[] = [];
   if (control && foreign.length) basis.push('control');
   if (aboveThreshold && nonEuEea.length) basis.push('threshold');
-  return { control, aboveThreshold, walk, links, foreign, nonEuEea, basis };
+  return { control, clause, aboveThreshold, walk, links, foreign, nonEuEea, basis };
 }
 
 /** One holder in the tree: a link of the chain, and where it stands. */
@@ -112,7 +116,7 @@ export function controlChainOf(orgId: string, organizations: ReadonlyMap<string,
       }
       const link = ctx.linkOf(s);
       const depth = (parent?.depth ?? 0) + 1;
-      const control = isControlHolding(s);
+      const control = ctx.controlClause(holderOf, s) !== null;
       const node: ControlChainNode = {
         ...link,
         id: parent ? `${parent.id}.${i + 1}` : String(i + 1),

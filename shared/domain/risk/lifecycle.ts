@@ -45,6 +45,8 @@ export interface FlagHistoryEntry {
   byRole?: string;
   byEmail?: string;
   note?: string;
+  /** Why re-evaluation closed it, when known (`cause-withdrawn`). */
+  reason?: 'cause-withdrawn';
   from: FlagStatus | null;
   to: FlagStatus;
 }
@@ -92,6 +94,30 @@ export interface ReconcileOptions {
   scope?: string;
   /** Overrides the id of new flags. */
   idFor?: (f: Finding) => string;
+  /** Why a flag closes, when the caller knows better than "the condition is no longer present" (a withdrawn cause). */
+  closeReason?: (f: Flag) => CloseReason | undefined;
+}
+
+/** Why a flag was closed automatically, in French and English (set on the flag while it stays closed). */
+export interface CloseReason {
+  code: 'cause-withdrawn';
+  fr: string;
+  en: string;
+}
+
+/** The reason of a flag closed because the control event it rested on was withdrawn ("cause retirée"). */
+export function causeWithdrawn(controlEventId: string, reason: string): CloseReason {
+  return {
+    code: 'cause-withdrawn',
+    fr: `Cause retirée : l'événement de contrôle ${controlEventId} a été retiré (${reason}).`,
+    en: `Cause withdrawn: control event ${controlEventId} was withdrawn (${reason}).`,
+  };
+}
+
+/** Whether the flag's evidence rests on control event `id` (IEF-ACQUISITION names its event(s) in the evidence). */
+export function restsOnControlEvent(f: Flag, id: string): boolean {
+  const ev = f.evidence as { event?: { id?: unknown }; events?: unknown };
+  return ev.event?.id === id || (Array.isArray(ev.events) && ev.events.some((e) => (e as { id?: unknown } | null)?.id === id));
 }
 
 /** The fields a finding owns on its flag. */
@@ -180,6 +206,7 @@ export function reconcile(existing: readonly Flag[], findings: readonly Finding[
       const next = withFinding(e, f);
       next.status = 'open';
       delete next.waiver;
+      delete next.closeReason;
       next.history = [
         ...e.history,
         { at, action: 'auto-reopened', from: e.status, to: 'open', note: e.status === 'closed' ? 'The condition is present again.' : 'The evidence changed.' },
@@ -200,10 +227,17 @@ export function reconcile(existing: readonly Flag[], findings: readonly Finding[
 
   for (const e of byFp.values()) {
     if (seen.has(e.fingerprint) || e.status === 'closed') continue;
+    const why = opts.closeReason?.(e);
     closed.push({
       ...e,
       status: 'closed',
-      history: [...e.history, { at, action: 'auto-closed', from: e.status, to: 'closed', note: 'The condition is no longer present.' }],
+      ...(why ? { closeReason: why } : {}),
+      history: [
+        ...e.history,
+        why
+          ? { at, action: 'auto-closed', from: e.status, to: 'closed', reason: why.code, note: `${why.en} / ${why.fr}` }
+          : { at, action: 'auto-closed', from: e.status, to: 'closed', note: 'The condition is no longer present.' },
+      ],
       updatedAt: at,
     });
   }

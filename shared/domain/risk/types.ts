@@ -50,6 +50,10 @@ export interface FindingSubject {
   controlEventId?: string;
   shareholderName?: string;
   publicationId?: string;
+  /** IEF-ACQUISITION: the organization the operation is on (the partner or one controlling it). */
+  targetOrganizationId?: string;
+  /** IEF-ACQUISITION: who invests — `org:<id>` for a registered organization, else `<name>|<country>` normalised. */
+  investor?: string;
 }
 
 /** A publication notice as the engine reads it (shared/domain/publication.ts). */
@@ -101,7 +105,13 @@ export interface RiskShareholder {
   votingRightsPct: number;
   organizationId?: string | undefined;
   controlling?: boolean | undefined;
+  /** The clause of Code de commerce L233-3 by which it controls below a majority (organization.ts shareholderSchema). */
+  controlBasis?: 'agreement' | 'de-facto' | 'appointment' | 'concert' | undefined;
   naturalPerson?: boolean | undefined;
+  /** Natural persons: the tax-domicile country (CMF R151-1 2°). */
+  taxDomicileCountry?: string | undefined;
+  /** Compatibility (control-event investors): false = tax-domiciled outside France. */
+  taxDomiciledInFrance?: boolean | undefined;
 }
 export interface RiskOrganization {
   id: string;

@@ -1,7 +1,7 @@
 import type { ControlEvent } from '../../control-event';
-import { isFrance } from '../../countries';
 import {
   chainText,
+  cmp,
   defineRule,
   distinctLinks,
   evidenceLink,
@@ -15,7 +15,9 @@ import {
   type ChainLink,
   type RiskContext,
 } from '../context';
-import type { Finding, Severity } from '../types';
+import type { Finding, RiskShareholder, Severity } from '../types';
+import { CLAUSE_OF_BASIS, L233_3_CLAUSE_REF, L233_3_TEXT, PRESUMPTION_PCT, foreignByText, presumedControl, type L2333Clause } from '../control-law';
+import { sumPct } from '../../decimal';
 
 /**
  * IEF-ACQUISITION (docs/reference/domain.md IEF-2, IEF-5, IEF-7): a recorded control event on a French partner — or on an
@@ -27,17 +29,26 @@ import type { Finding, Severity } from '../types';
  * - a non-EU/EEA investor crosses 10 % of a company listed on a regulated market (the event's organization is
  *   `listed`; decree 2023-1293, permanent since 1 Jan 2024).
  * "Non-EU/EEA" looks at the whole chain of the investor: an EU entity controlled from outside the EU/EEA is
- * not exempt. An unknown `votingRightsBeforePct` reads as 0.
+ * not exempt; a natural person is non-EU/EEA unless an EU/EEA national tax-domiciled in the EU/EEA (control-law.ts).
+ * An unknown `votingRightsBeforePct` reads as 0.
+ * Control (Code de commerce L233-3, control-law.ts), each finding naming its clause: I 1° the voting rights go
+ * above 50 % (or an `acquisition` not marked `controlAcquired: false`); I 2°/I 3°/I 4°/III the event's
+ * `controlBasis`; III the investors in concert (`concertWith`, L233-10) together above 50 %; II more than 40 % and
+ * no other shareholder of the target surely keeping more (control-law.ts `presumedControl`); I a bare
+ * `controlAcquired`. Investors in concert count together for the thresholds ("seul ou de concert", R151-2 3°).
+ * Version 2: the subject is the partner, the target and the investor — not the event — so an amended, withdrawn
+ * and re-recorded deal meets the same flag; several active events of one investor on one target make one
+ * finding resting on the latest (evidence `events` lists them all).
  * Severity: planned → high; completed without a granted authorisation → critical; with a granted
  * authorisation → medium (conditions to check). IEF hold on the partner.
  */
 export const META = {
   id: 'IEF-ACQUISITION',
-  version: 1,
+  version: 2,
   title: { fr: 'Opération d\u2019investissement étranger (IEF)', en: 'Foreign investment operation (IEF)' },
   source: {
-    fr: 'CMF art. L151-3, L151-3-1, L151-3-2, L151-4, R151-1 à R151-3 et R151-6 ; arrêté du 31 déc. 2019 art. 6 ; décret 2023-1293',
-    en: 'French Monetary and Financial Code (CMF) art. L151-3, L151-3-1, L151-3-2, L151-4, R151-1 to R151-3 and R151-6; order of 31 Dec 2019 art. 6; decree 2023-1293',
+    fr: 'CMF art. L151-3, L151-3-1, L151-3-2, L151-4, R151-1 à R151-3 et R151-6 ; code de commerce art. L233-3 et L233-10 ; arrêté du 31 déc. 2019 art. 6 ; décret 2023-1293',
+    en: 'French Monetary and Financial Code (CMF) art. L151-3, L151-3-1, L151-3-2, L151-4, R151-1 to R151-3 and R151-6; Commercial Code art. L233-3 and L233-10; order of 31 Dec 2019 art. 6; decree 2023-1293',
   },
 } as const;
 
@@ -47,10 +58,21 @@ interface InvestorProfile {
   foreign: boolean;
   nonEuEea: boolean;
   taxDomicileAbroad: boolean;
+  /** The investor itself (R151-1 status of the first link). */
+  self: ChainLink;
   links: ChainLink[];
   paths: ChainLink[][];
   cycles: string[][];
   unresolved: string[];
+  /** Those acting in concert (L233-10), each with its own chain. */
+  concert: { name: string; country: string; votingRightsPct: number; links: ChainLink[] }[];
+  /** The investor's voting rights after the operation, with those of the investors in concert. */
+  groupAfterPct: number;
+}
+
+/** A stable key for the investor (part of the flag's subject): the registered organization, else name and country. */
+export function investorKey(inv: ControlEvent['investor']): string {
+  return inv.organizationId ? `org:${inv.organizationId}` : `${inv.name.trim().replace(/\s+/g, ' ').toLowerCase()}|${inv.country.toUpperCase()}`;
 }
 
 export function investorProfile(ctx: RiskContext, e: ControlEvent): InvestorProfile {
@@ -61,36 +83,88 @@ export function investorProfile(ctx: RiskContext, e: ControlEvent): InvestorProf
     votingRightsPct: e.votingRightsAfterPct,
     organizationId: inv.organizationId,
     naturalPerson: inv.naturalPerson,
+    taxDomicileCountry: inv.taxDomicileCountry,
+    taxDomiciledInFrance: inv.taxDomiciledInFrance,
   });
-  const links = distinctLinks(walk.paths);
-  const taxDomicileAbroad = inv.naturalPerson === true && isFrance(inv.country) && inv.taxDomiciledInFrance === false;
+  const concert = (e.concertWith ?? []).map((c) => {
+    const w = ctx.walkUp(e.organizationId, { ...c });
+    return { name: c.name, country: c.country, votingRightsPct: c.votingRightsPct, links: distinctLinks(w.paths), paths: w.paths };
+  });
+  const paths = [...walk.paths, ...concert.flatMap((c) => c.paths)];
+  const links = distinctLinks(paths);
+  const self = walk.paths[0]?.[0] ?? ctx.linkOf({ name: inv.name, country: inv.country, votingRightsPct: e.votingRightsAfterPct });
   return {
-    foreign: taxDomicileAbroad || links.some((l) => l.foreign),
+    foreign: links.some((l) => l.foreign),
     nonEuEea: links.some((l) => l.nonEuEea),
-    taxDomicileAbroad,
+    taxDomicileAbroad: self.foreignBy === 'tax-domicile',
+    self,
     links,
     paths: walk.paths,
     cycles: walk.cycles,
     unresolved: walk.unresolved,
+    concert: concert.map(({ paths: _p, ...c }) => c),
+    groupAfterPct: Number(sumPct([e.votingRightsAfterPct, ...concert.map((c) => c.votingRightsPct)]).toString()),
   };
 }
 
-/** The R151-2 triggers of one event for a target organization (listed or not) and an investor (non-EU/EEA or not). */
-export function acquisitionTriggers(e: ControlEvent, targetListed: boolean, nonEuEea: boolean): AcquisitionTrigger[] {
+export interface AcquisitionAnalysis {
+  triggers: AcquisitionTrigger[];
+  /** The clause of L233-3 by which control is taken (null: no control trigger). */
+  clause: L2333Clause | null;
+}
+
+/**
+ * The R151-2 triggers of one event for a target organization (listed or not) and an investor (non-EU/EEA or not).
+ * `others` are the voting rights of the target's other shareholders (for the presumption of L233-3 II) and
+ * `groupAfterPct` the investor's with those acting in concert.
+ */
+export function acquisitionAnalysis(
+  e: ControlEvent,
+  targetListed: boolean,
+  nonEuEea: boolean,
+  others: readonly number[] = [],
+  groupAfterPct = e.votingRightsAfterPct,
+): AcquisitionAnalysis {
   const before = e.votingRightsBeforePct ?? 0;
   const after = e.votingRightsAfterPct;
-  const crossed = (t: number) => before < t && after >= t;
-  const out: AcquisitionTrigger[] = [];
-  if (e.controlAcquired === true || (after > 50 && before <= 50) || (e.kind === 'acquisition' && e.controlAcquired !== false)) out.push('control');
-  if (nonEuEea && crossed(25)) out.push('threshold-25');
-  if (nonEuEea && targetListed && crossed(10)) out.push('threshold-10-listed');
-  return out;
+  const crossed = (t: number) => before < t && groupAfterPct >= t;
+  let clause: L2333Clause | null = null;
+  if (after > 50 && before <= 50) clause = 'I-1';
+  else if (e.controlBasis) clause = CLAUSE_OF_BASIS[e.controlBasis];
+  else if (e.kind === 'acquisition' && e.controlAcquired !== false) clause = 'I-1';
+  else if (e.concertWith?.length && groupAfterPct > 50) clause = 'III';
+  else if (e.controlAcquired === true) clause = 'I';
+  else if (e.controlAcquired !== false && before <= PRESUMPTION_PCT && presumedControl(after, others)) clause = 'II';
+  const triggers: AcquisitionTrigger[] = [];
+  if (clause) triggers.push('control');
+  if (nonEuEea && crossed(25)) triggers.push('threshold-25');
+  if (nonEuEea && targetListed && crossed(10)) triggers.push('threshold-10-listed');
+  return { triggers, clause };
+}
+
+/** The R151-2 triggers alone (see {@link acquisitionAnalysis}). */
+export function acquisitionTriggers(e: ControlEvent, targetListed: boolean, nonEuEea: boolean): AcquisitionTrigger[] {
+  return acquisitionAnalysis(e, targetListed, nonEuEea).triggers;
 }
 
 export function acquisitionSeverity(e: ControlEvent): Severity {
   if (e.authorisation?.status === 'granted') return 'medium';
   return e.status === 'planned' ? 'high' : 'critical';
 }
+
+/** The target's other shareholders' voting rights: the investor (and those in concert) left out. */
+function otherHoldings(ctx: RiskContext, e: ControlEvent): number[] {
+  const same = (s: RiskShareholder, p: { name: string; country: string; organizationId?: string | undefined }) =>
+    (p.organizationId !== undefined && s.organizationId === p.organizationId) || investorKey({ ...s }) === investorKey({ name: p.name, country: p.country });
+  const parties = [e.investor, ...(e.concertWith ?? [])];
+  return ctx
+    .shareholders(e.organizationId)
+    .filter((s) => !parties.some((p) => same(s, p)))
+    .map((s) => s.votingRightsPct);
+}
+
+/** Latest first: effective date, then recording, then id. */
+const latestFirst = (a: ControlEvent, b: ControlEvent) => cmp(b.effectiveDate, a.effectiveDate) || cmp(b.recordedAt, a.recordedAt) || cmp(b.id, a.id);
 
 export const rule = defineRule(META, (ctx, meta) => {
   const out: Finding[] = [];
@@ -100,15 +174,27 @@ export const rule = defineRule(META, (ctx, meta) => {
     const sens = ctx.sensitivity(pid);
     if (!sens.sensitive) continue;
     const upstream = ctx.upstreamControllers(pid);
-    for (const e of ctx.controlEvents) {
+    // One finding per (target, investor): the latest triggering event; the others are listed in the evidence.
+    const bySubject = new Map<string, { e: ControlEvent; all: ControlEvent[] }>();
+    for (const e of [...ctx.controlEvents].sort(latestFirst)) {
       const via = e.organizationId === pid ? null : upstream.get(e.organizationId);
       if (via === undefined) continue;
       const target = ctx.org(e.organizationId);
-      const targetListed = target?.listed === true;
       const inv = investorProfile(ctx, e);
       if (!inv.foreign) continue;
-      const triggers = acquisitionTriggers(e, targetListed, inv.nonEuEea);
-      if (!triggers.length) continue;
+      if (!acquisitionAnalysis(e, target?.listed === true, inv.nonEuEea, otherHoldings(ctx, e), inv.groupAfterPct).triggers.length) continue;
+      const key = `${e.organizationId}\u0000${investorKey(e.investor)}`;
+      const got = bySubject.get(key);
+      if (got) got.all.push(e);
+      else bySubject.set(key, { e, all: [e] });
+    }
+    for (const key of [...bySubject.keys()].sort(cmp)) {
+      const { e, all } = bySubject.get(key)!;
+      const via = e.organizationId === pid ? null : upstream.get(e.organizationId)!;
+      const target = ctx.org(e.organizationId);
+      const targetListed = target?.listed === true;
+      const inv = investorProfile(ctx, e);
+      const { triggers, clause } = acquisitionAnalysis(e, targetListed, inv.nonEuEea, otherHoldings(ctx, e), inv.groupAfterPct);
       const severity = acquisitionSeverity(e);
       const evidence = {
         organization: orgEvidence(ctx, pid),
@@ -121,31 +207,40 @@ export const rule = defineRule(META, (ctx, meta) => {
           votingRightsBeforePct: e.votingRightsBeforePct ?? null,
           votingRightsAfterPct: e.votingRightsAfterPct,
           controlAcquired: e.controlAcquired ?? null,
+          controlBasis: e.controlBasis ?? null,
           authorisation: e.authorisation ?? { status: 'none' },
         },
+        events: all.map((x) => ({ id: x.id, status: x.status, effectiveDate: x.effectiveDate })).sort((a, b) => cmp(a.id, b.id)),
         investor: {
           name: e.investor.name,
           country: e.investor.country,
           organizationId: e.investor.organizationId,
           naturalPerson: e.investor.naturalPerson === true,
+          taxDomicileCountry: inv.self.taxDomicileCountry,
           taxDomicileAbroad: inv.taxDomicileAbroad,
+          foreignBy: inv.self.foreignBy,
           nonEuEea: inv.nonEuEea,
           chains: inv.paths.map((p) => p.map(evidenceLink)),
+          concertWith: inv.concert.map((c) => ({ name: c.name, country: c.country, votingRightsPct: c.votingRightsPct, links: c.links.map(evidenceLink) })),
+          groupAfterPct: inv.groupAfterPct,
           cycles: inv.cycles,
           unresolved: inv.unresolved,
         },
         triggers,
+        l233_3: clause,
+        thresholdPct: triggers.includes('threshold-10-listed') ? 10 : triggers.includes('threshold-25') ? 25 : null,
         sensitivity: sensitivityEvidence(sens),
       };
+      const subject = { organizationId: pid, targetOrganizationId: e.organizationId, investor: investorKey(e.investor) };
       out.push(
         makeFinding(meta, {
           severity,
-          subject: { organizationId: pid, controlEventId: e.id },
+          subject,
           holds: { kind: 'ief', organizationId: pid },
           evidence,
           explanation: {
-            fr: text('fr', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'fr')),
-            en: text('en', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, sensitivityText(sens, 'en')),
+            fr: text('fr', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, clause, sensitivityText(sens, 'fr')),
+            en: text('en', e, org.legalName, target?.legalName ?? e.organizationId, via, inv, triggers, clause, sensitivityText(sens, 'en')),
           },
         }),
       );
@@ -162,6 +257,7 @@ function text(
   via: ChainLink[] | null,
   inv: InvestorProfile,
   triggers: AcquisitionTrigger[],
+  clause: L2333Clause | null,
   sens: string,
 ): string {
   const q = (x: string) => quote(x)[lang];
@@ -171,16 +267,21 @@ function text(
   const planned = e.status === 'planned';
   const auth = e.authorisation?.status ?? 'none';
   const ref = e.authorisation?.reference ? ` (${e.authorisation.reference})` : '';
+  const foreignLinks = inv.links.filter((l) => l.foreign);
   const foreignNames = listSome(
-    inv.links.filter((l) => l.foreign).map((l) => `${q(l.name)} (${l.country})`),
+    foreignLinks.map(
+      (l) =>
+        `${q(l.name)} (${foreignByText({ foreign: true, nonEuEea: l.nonEuEea, foreignBy: l.foreignBy, taxDomicileCountry: l.taxDomicileCountry ?? null }, l.country, lang)})`,
+    ),
     lang,
   );
   const zone = inv.nonEuEea ? (fr ? 'hors UE/EEE' : 'outside the EU/EEA') : fr ? 'UE/EEE' : 'EU/EEA';
+  const control = clause ? L233_3_TEXT[clause][lang] : '';
   const trig = triggers.map((t) =>
     t === 'control'
       ? fr
-        ? 'prise de contrôle (R151-2 1°)'
-        : 'acquisition of control (R151-2 1°)'
+        ? `prise de contrôle (R151-2 1°) : ${control}`
+        : `acquisition of control (R151-2 1°): ${control}`
       : t === 'threshold-25'
         ? fr
           ? 'franchissement du seuil de 25 % des droits de vote par un investisseur hors UE/EEE (R151-2 3°)'
@@ -189,6 +290,21 @@ function text(
           ? 'franchissement du seuil de 10 % des droits de vote d\u2019une société cotée sur un marché réglementé (décret 2023-1293)'
           : 'crossing of 10 % of the voting rights of a company listed on a regulated market (decree 2023-1293)',
   );
+  const thr = triggers.includes('threshold-10-listed') ? 10 : triggers.includes('threshold-25') ? 25 : null;
+  const ruleLine = fr
+    ? `Règle IEF-ACQUISITION (v${META.version}) : CMF art. R151-1 (investisseur étranger) et R151-2 (opération) ; ${thr ? `seuil appliqué : ${thr} % des droits de vote` : 'pas de seuil : la prise de contrôle suffit'}${clause ? ` ; contrôle au sens de l'article L233-3 du code de commerce (${L233_3_CLAUSE_REF[clause]})` : ''}.`
+    : `Rule IEF-ACQUISITION (v${META.version}): CMF art. R151-1 (foreign investor) and R151-2 (operation); ${thr ? `threshold applied: ${thr} % of the voting rights` : 'no threshold: taking control suffices'}${clause ? `; control in the sense of Commercial Code art. L233-3 (${L233_3_CLAUSE_REF[clause]})` : ''}.`;
+  const concert = inv.concert.length
+    ? fr
+      ? ` Agissent de concert avec lui (code de commerce, art. L233-10) : ${listSome(
+          inv.concert.map((c) => `${q(c.name)} (${c.country}, ${pctText(c.votingRightsPct).fr})`),
+          'fr',
+        )}, soit ${pctText(inv.groupAfterPct).fr} ensemble.`
+      : ` Acting in concert with it (Commercial Code art. L233-10): ${listSome(
+          inv.concert.map((c) => `${q(c.name)} (${c.country}, ${pctText(c.votingRightsPct).en})`),
+          'en',
+        )}, ${pctText(inv.groupAfterPct).en} together.`
+    : '';
   const onlyListed = triggers.length === 1 && triggers[0] === 'threshold-10-listed';
   const parts: string[] = [];
   if (fr) {
@@ -196,11 +312,12 @@ function text(
       `Opération ${planned ? 'prévue' : 'réalisée'} (${e.kind === 'acquisition' ? 'acquisition' : 'modification de l\u2019actionnariat'}, date d\u2019effet ${e.effectiveDate}) : ` +
         `${q(e.investor.name)} (${e.investor.country}, investisseur étranger ${zone} au sens de l'article R151-1 du code monétaire et financier (CMF)` +
         `${inv.taxDomicileAbroad ? ', ressortissant français non domicilié fiscalement en France' : ''}) ` +
-        `${planned ? 'détiendra' : 'détient'} ${after} des droits de vote de ${q(targetName)}${before ? ` (contre ${before} auparavant)` : ''}.`,
+        `${planned ? 'détiendra' : 'détient'} ${after} des droits de vote de ${q(targetName)}${before ? ` (contre ${before} auparavant)` : ''}.${concert}`,
     );
     if (via) parts.push(`${q(targetName)} contrôle le partenaire ${q(P)} (${chainText(P, via, 'fr')}) : l'opération porte indirectement sur lui.`);
-    if (inv.links.some((l) => l.foreign) && inv.links.length > 1) parts.push(`Chaîne de l'investisseur : ${foreignNames}.`);
+    parts.push(`Ce qui rend l'investisseur étranger (lien de la chaîne de contrôle) : ${foreignNames}.`);
     parts.push(`Déclencheur(s) de l'article R151-2 du CMF : ${trig.join(' ; ')}. Le partenaire ${q(P)} relève d'un domaine sensible : ${sens}.`);
+    parts.push(ruleLine);
     parts.push(
       `Voie à suivre : demande d'autorisation préalable au ministre de l'économie (DG Trésor, CMF art. L151-3) avant toute réalisation ; ` +
         `instruction de 30 jours ouvrés, puis 45 jours ouvrés supplémentaires si un examen complémentaire est ouvert ; le silence vaut refus (art. R151-6).`,
@@ -224,11 +341,12 @@ function text(
     `${planned ? 'Planned' : 'Completed'} operation (${e.kind === 'acquisition' ? 'acquisition' : 'shareholding change'}, effective ${e.effectiveDate}): ` +
       `${q(e.investor.name)} (${e.investor.country}, foreign investor ${zone} in the sense of French Monetary and Financial Code (CMF) art. R151-1` +
       `${inv.taxDomicileAbroad ? ', French national not tax-domiciled in France' : ''}) ` +
-      `${planned ? 'will hold' : 'holds'} ${after} of the voting rights of ${q(targetName)}${before ? ` (${before} before)` : ''}.`,
+      `${planned ? 'will hold' : 'holds'} ${after} of the voting rights of ${q(targetName)}${before ? ` (${before} before)` : ''}.${concert}`,
   );
   if (via) parts.push(`${q(targetName)} controls partner ${q(P)} (${chainText(P, via, 'en')}): the operation concerns it indirectly.`);
-  if (inv.links.some((l) => l.foreign) && inv.links.length > 1) parts.push(`Investor's chain: ${foreignNames}.`);
+  parts.push(`What makes the investor foreign (link of the control chain): ${foreignNames}.`);
   parts.push(`Trigger(s) of CMF art. R151-2: ${trig.join('; ')}. Partner ${q(P)} is in a sensitive domain: ${sens}.`);
+  parts.push(ruleLine);
   parts.push(
     `Route: prior authorisation request to the Minister for the Economy (DG Trésor, CMF art. L151-3) before completion; ` +
       `review of 30 working days, then 45 more working days if a second phase is opened; silence means refusal (art. R151-6).`,
