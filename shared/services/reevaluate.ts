@@ -27,14 +27,23 @@ export interface Reevaluation {
 /** Declarations the caller already holds (e.g. the version it just saved), by organization. */
 export type KnownDeclarations = Record<string, { content: DeclarationDraft; submitted: boolean; version: number }>;
 
-async function loadRiskInput(projectId: string, now: Date, known: KnownDeclarations = {}, knownHeader?: ProjectHeader) {
+async function loadRiskInput(
+  projectId: string,
+  now: Date,
+  known: KnownDeclarations = {},
+  knownHeader?: ProjectHeader,
+  extraEvents: readonly ControlEvent[] = [],
+) {
   const header = knownHeader ?? (await getProjectHeader(projectId));
   if (!header) return null;
   const memberIds = header.members.map((m) => m.organizationId);
   // The three independent reads run side by side: control chain (+ events), declarations, workflow stage.
   const chainAndEvents = (async () => {
     const orgs = await loadControlChain(memberIds);
-    const controlEvents: ControlEvent[] = (await Promise.all([...orgs.keys()].map(listControlEvents))).flat();
+    const controlEvents: ControlEvent[] = [
+      ...(await Promise.all([...orgs.keys()].map(listControlEvents))).flat(),
+      ...extraEvents.filter((e) => orgs.has(e.organizationId)),
+    ];
     // Investors named by control events may be registered organizations with chains of their own.
     const investorIds = controlEvents.map((e) => e.investor.organizationId).filter((id): id is string => !!id && !orgs.has(id));
     if (investorIds.length) for (const [id, o] of await loadControlChain(investorIds)) orgs.set(id, o);
@@ -165,4 +174,45 @@ export async function reevaluateOrganization(orgId: string, actor: Actor, now = 
     results.filter((r) => r.created.length || r.reopened.length).map((r) => ({ project: r.project, flags: [...r.created, ...r.reopened] })),
   );
   return results;
+}
+
+/** What a simulated control event would change on one project: the flags as they would be, not stored. */
+export interface Simulation {
+  projectId: string;
+  project: { id: string; acronym: string; title: string };
+  created: Flag[];
+  reopened: Flag[];
+  updated: Flag[];
+  closed: Flag[];
+}
+
+/**
+ * What-if (`POST /organizations/{id}/control-events/simulate`): the re-evaluation of every project of the
+ * organization (and of those it holds shares in, as the real fan-out) with `event` added, reconciled with the
+ * stored flags — nothing is written, audited or emailed. Same reads and bounds as {@link reevaluateOrganization}.
+ */
+export async function simulateControlEvent(event: ControlEvent, now = new Date()): Promise<Simulation[]> {
+  const orgs = await controlledDownstream(event.organizationId);
+  const projectIds = [...new Set((await Promise.all(orgs.map((id) => allProjectIdsOf(projectsOfOrgGsiPk(id))))).flat())];
+  const out: Simulation[] = [];
+  for (let i = 0; i < projectIds.length; i += 8) {
+    const batch = await Promise.all(
+      projectIds.slice(i, i + 8).map(async (projectId): Promise<Simulation | null> => {
+        const [loaded, existing] = await Promise.all([loadRiskInput(projectId, now, {}, undefined, [event]), listFlags(projectId)]);
+        if (!loaded) return null;
+        const result = reconcile(existing, evaluateProject(loaded.input), now, { scope: projectId });
+        const ids = new Set([...result.created, ...result.reopened, ...result.closed].map((f) => f.id));
+        return {
+          projectId,
+          project: loaded.header.project,
+          created: result.created,
+          reopened: result.reopened,
+          closed: result.closed,
+          updated: result.upserts.filter((f) => !ids.has(f.id)),
+        };
+      }),
+    );
+    out.push(...batch.filter((r): r is Simulation => !!r));
+  }
+  return out;
 }

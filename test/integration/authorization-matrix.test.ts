@@ -750,6 +750,22 @@ const matrix: Record<string, Case[]> = {
       expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
     },
   ],
+  'POST /organizations/{orgId}/control-events/simulate': [
+    {
+      name: 'what-if',
+      request: async () => ({
+        path: `/organizations/${orgA.id}/control-events/simulate`,
+        body: {
+          kind: 'acquisition',
+          status: 'planned',
+          investor: { name: 'Fonds Alpin', country: 'CH' },
+          votingRightsAfterPct: 45,
+          effectiveDate: '2027-01-01',
+        },
+      }),
+      expect: { anonymous: 401, legal: 200, committee: 403, lawyer: 403, partnerA: 403 },
+    },
+  ],
   'GET /organizations/{orgId}/control-events': [
     {
       name: 'events of A',

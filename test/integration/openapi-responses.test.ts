@@ -387,6 +387,18 @@ test('risk: manual flags and actions, control events and the flags they raise', 
   expect(event.body.reevaluated.find((r: { projectId: string }) => r.projectId === projectId).raised.length).toBeGreaterThan(0);
   await call('GET', '/organizations/{orgId}/control-events', { params: { orgId: orgs[1]! }, token: committee });
   const eventId = event.body.event.id as string;
+  const simulated = await call('POST', '/organizations/{orgId}/control-events/simulate', {
+    params: { orgId: orgs[1]! },
+    token: legal,
+    body: {
+      kind: 'shareholding-change',
+      status: 'planned',
+      investor: { name: 'Léman Invest', country: 'CH' },
+      votingRightsAfterPct: 10,
+      effectiveDate: '2027-03-01',
+    },
+  });
+  expect(simulated.body.projects.length).toBeGreaterThan(0);
   await call('PATCH', '/organizations/{orgId}/control-events/{eventId}', {
     params: { orgId: orgs[1]!, eventId },
     token: legal,

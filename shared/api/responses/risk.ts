@@ -38,6 +38,37 @@ export const controlEventRecordedSchema = z.object({
 export const controlEventDetailSchema = z.object({ event: controlEventSchema, versions: z.array(controlEventVersionSchema) });
 /** Amendment and withdrawal answer like a recording: the event (new version) and what the re-evaluation changed. */
 export const controlEventChangedSchema = controlEventRecordedSchema.extend({});
+/** A flag as a simulated control event would leave it (nothing is stored: `id` is the flag's, or the one it would get). */
+const simulatedFlag = z.object({
+  id: flagIdSchema,
+  ruleId: z.string(),
+  ruleVersion: z.number().int(),
+  severity: z.enum(SEVERITIES),
+  status: z.enum(FLAG_STATUSES).describe('Its status after the operation'),
+  title: bilingual,
+  explanation: bilingual.describe('Why, in French and English: the L233-3 clause, the link that makes the investor foreign, the rule, article and threshold'),
+  source: bilingual.nullable().describe("The rule's legal citation"),
+  subject: z.looseObject({}),
+});
+/** `POST /organizations/{id}/control-events/simulate`: what recording the event would change, per project; nothing is recorded. */
+export const controlEventSimulationSchema = z.object({
+  event: controlEventSchema.omit({ id: true, recordedAt: true, recordedBy: true }).describe('The event as it would be recorded'),
+  projects: z
+    .array(
+      z.object({
+        projectId: projectIdSchema,
+        acronym: z.string(),
+        title: z.string(),
+        raised: z.array(simulatedFlag),
+        reopened: z.array(simulatedFlag),
+        updated: z.array(simulatedFlag),
+        closed: z.array(simulatedFlag),
+      }),
+    )
+    .describe(
+      'Every project the recording would re-evaluate (the organization and those it holds shares in), with the flags it would raise, reopen, update or close',
+    ),
+});
 /** An item of `GET /control-events`: the event and the name of the organization it is about. */
 export const poleControlEventSchema = controlEventSchema.extend({
   organization: z

@@ -7,6 +7,7 @@ import {
   controlEventChangedSchema,
   controlEventDetailSchema,
   controlEventRecordedSchema,
+  controlEventSimulationSchema,
   flagPageSchema,
   flagQuerySchema,
   flagSchema,
@@ -132,4 +133,16 @@ export const withdrawControlEvent = defineRoute({
   body: controlEventWithdrawalSchema,
   response: controlEventChangedSchema,
   after: ['reevaluate-organization'],
+});
+export const simulateControlEvent = defineRoute({
+  method: 'POST',
+  path: '/organizations/{orgId}/control-events/simulate',
+  handler: 'organizations/simulate-control-event',
+  group: 'risk',
+  roles: LEGAL,
+  summary: 'What-if: the flags a control event would raise, update, reopen or close on every project of the organization, recording nothing',
+  tags: ['risk'],
+  body: controlEventInputSchema,
+  response: controlEventSimulationSchema,
+  after: [],
 });
