@@ -17,7 +17,8 @@ export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = a
   const org = await requireOrganization(req.params.orgId ?? '');
   const input = assertControlEventConsistent(req.body, org.id);
   const now = new Date();
-  const event: ControlEvent = { ...input, id: newId('cev'), organizationId: org.id, recordedAt: now.toISOString(), recordedBy: req.principal.sub };
+  // Version 1: its ETag, the If-Match of its first amendment or withdrawal.
+  const event: ControlEvent = { ...input, id: newId('cev'), organizationId: org.id, recordedAt: now.toISOString(), recordedBy: req.principal.sub, version: 1 };
   const actor = actorOf(req.principal);
   await store(event, actor);
   const results = await afterChange(req, { organizationId: org.id, now });
@@ -33,7 +34,7 @@ export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = a
     updated: r.updated.map(ref),
     closed: r.closed.map((f) => ({ id: f.id, ruleId: f.ruleId, title: f.title })),
   }));
-  return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events` } };
+  return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events/${event.id}` }, version: 1 };
 };
 
 export const handler = httpHandler(api.recordControlEvent, recordControlEvent);

@@ -591,6 +591,10 @@ export class VigieStack extends Stack {
     new CfnOutput(this, 'UserPoolClientId', { value: this.webClient.userPoolClientId, description: 'Web app client (no secret, authorization code + PKCE)' });
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'BackupVaultName', { value: this.backups.vault.backupVaultName });
+    new CfnOutput(this, 'BackupRoleArn', {
+      value: this.backups.role.roleArn,
+      description: 'The role AWS Backup assumes (aws backup start-restore-job --iam-role-arn)',
+    });
     new CfnOutput(this, 'IdempotencyTableName', { value: this.idempotencyTable.tableName });
     for (const [name, bucket] of Object.entries(this.buckets)) {
       new CfnOutput(this, `${pascal(name)}BucketName`, { value: bucket.bucketName });

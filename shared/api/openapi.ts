@@ -117,6 +117,7 @@ const versionedSchemas = new Set<z.ZodType>([
   workflowViewSchema,
   staffMemberSchema,
   publicationSchema,
+  controlEventRecordedSchema,
   controlEventDetailSchema,
   controlEventChangedSchema,
   controlReviewSchema,

@@ -179,6 +179,10 @@ describe('DynamoDB', () => {
     expect(JSON.stringify(role.ManagedPolicyArns)).toMatch(
       /AWSBackupServiceRolePolicyForBackup.*AWSBackupServiceRolePolicyForRestores.*ForS3Backup.*ForS3Restore/,
     );
+    // What the restore steps of docs/aws.md read from the outputs.
+    const outputs = template.toJSON().Outputs as Record<string, { Value: unknown }>;
+    expect(outputs.BackupVaultName!.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.backups.vault), 'BackupVaultName'] });
+    expect(outputs.BackupRoleArn!.Value).toEqual({ 'Fn::GetAtt': [logicalId(stack.backups.role), 'Arn'] });
   });
 
   test('the idempotency table has the key and TTL attribute Powertools uses', () => {

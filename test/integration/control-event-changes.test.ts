@@ -72,6 +72,12 @@ test('planned acquisition by a US fund → flag; amended to 20 % → the same fl
   const recorded = await api.call('POST', `/organizations/${startup}/control-events`, { token: legal, body: acquisition(30) });
   expect(recorded.status).toBe(201);
   const eventId = recorded.body.event.id as string;
+  // The answer carries the version the first amendment's If-Match names, and the event's own URL.
+  expect({ etag: recorded.headers.get('etag'), version: recorded.body.event.version, location: recorded.headers.get('location') }).toEqual({
+    etag: '"1"',
+    version: 1,
+    location: `/organizations/${startup}/control-events/${eventId}`,
+  });
   const [flag] = await iefFlags();
   expect(flag!.status).toBe('open');
   expect(flag!.subject).toEqual({ organizationId: startup, targetOrganizationId: startup, investor: 'redwood growth fund|US' });
