@@ -670,7 +670,7 @@ export const en: Record<MessageKey, string> = {
   'org.unresolvedNotice': '{n} shareholder(s) named as an organization that is not registered: the chain stops there.',
   'org.truncated': 'The tree is truncated: it exceeds what can be shown.',
   'org.chainLegend':
-    'Highlighted: on a chain screened for foreign investment (a direct shareholder that controls or holds at least {threshold}, then its controllers) — red outside the EU/EEA, amber foreign EU/EEA. “Control”: more than 50 % of the voting rights or de facto control (L233-3).',
+    'Highlighted: on a chain screened for foreign investment (a direct shareholder that controls or holds at least {threshold}, then its controllers) — red outside the EU/EEA, amber foreign EU/EEA. “Control”: in the sense of Commercial Code art. L233-3 — more than 50 % of the voting rights, agreement, de facto control, appointment of the board, acting in concert, or more than 40 % with no shareholder holding more (presumption).',
   'org.events': 'Control events',
   'org.eventsEmpty': 'No control event recorded.',
   'org.recordEvent': 'Record an event',

@@ -676,7 +676,7 @@ export const fr = {
   'org.unresolvedNotice': '{n} actionnaire(s) désigné(s) comme organisation non enregistrée : la chaîne s’arrête là.',
   'org.truncated': "L'arbre est tronqué : il dépasse la taille affichable.",
   'org.chainLegend':
-    'Surligné : sur une chaîne examinée au titre du contrôle des investissements étrangers (actionnaire direct contrôlant ou à {threshold} au moins, puis ses contrôlants) — rouge hors UE/EEE, orange étranger UE/EEE. « Contrôle » : plus de 50 % des droits de vote ou contrôle de fait (L233-3).',
+    'Surligné : sur une chaîne examinée au titre du contrôle des investissements étrangers (actionnaire direct contrôlant ou à {threshold} au moins, puis ses contrôlants) — rouge hors UE/EEE, orange étranger UE/EEE. « Contrôle » : au sens de l’article L233-3 du code de commerce — plus de 50 % des droits de vote, accord, contrôle de fait, nomination des dirigeants, action de concert, ou plus de 40 % sans associé détenant davantage (présomption).',
   'org.events': 'Événements de contrôle',
   'org.eventsEmpty': 'Aucun événement de contrôle enregistré.',
   'org.recordEvent': 'Enregistrer un événement',
