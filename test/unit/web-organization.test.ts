@@ -67,6 +67,20 @@ describe('the control-event form (web/src/pages/organization/event-body.ts)', ()
       taxDomiciledInFrance: false,
     });
     expect(bodyOf({ ...filled, taxDomiciledInFrance: 'no' }).investor).toEqual({ name: 'Shenzhen Quantum Capital', country: 'CN' });
+    // The tax-domicile country (CMF R151-1 2°) and the basis of control (L233-3) as the API reads them.
+    const swiss = bodyOf({
+      ...filled,
+      investorName: 'Anna Keller',
+      investorCountry: 'CH',
+      naturalPerson: true,
+      taxDomicileCountry: 'CH',
+      controlAcquired: '',
+      controlBasis: 'de-facto',
+    });
+    expect(swiss.investor).toEqual({ name: 'Anna Keller', country: 'CH', naturalPerson: true, taxDomicileCountry: 'CH' });
+    expect(swiss.controlBasis).toBe('de-facto');
+    expect(controlEventInputSchema.safeParse(swiss).success).toBe(true);
+    expect(bodyOf({ ...filled, taxDomicileCountry: 'CH' }).investor).toEqual({ name: 'Shenzhen Quantum Capital', country: 'CN' });
   });
 
   it('passes what it cannot read as typed, so that the API names the field', () => {

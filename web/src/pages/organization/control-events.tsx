@@ -425,6 +425,19 @@ export function ControlEventForm({
                 <option value="no">{t('org.no')}</option>
               </select>,
             )}
+          {f.naturalPerson &&
+            field(
+              'cev-tax-country',
+              t('org.taxDomicileCountry'),
+              <select {...a11y('cev-tax-country')} value={f.taxDomicileCountry} onChange={(e) => set('taxDomicileCountry', e.target.value, 'cev-tax-country')}>
+                <option value="">{t('org.unspecified')}</option>
+                {countries.map((c) => (
+                  <option key={c.code} value={c.code}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>,
+            )}
         </div>
       </fieldset>
       <fieldset>
@@ -460,6 +473,22 @@ export function ControlEventForm({
               <option value="no">{t('org.no')}</option>
             </select>,
             t('org.controlAcquiredHint'),
+          )}
+          {field(
+            'cev-control-basis',
+            t('org.controlBasis'),
+            <select
+              {...a11y('cev-control-basis')}
+              value={f.controlBasis}
+              onChange={(e) => set('controlBasis', e.target.value as FormState['controlBasis'], 'cev-control-basis')}
+            >
+              <option value="">{t('org.unspecified')}</option>
+              {(['agreement', 'de-facto', 'appointment'] as const).map((b) => (
+                <option key={b} value={b}>
+                  {t(`org.controlBasis.${b}` as MessageKey)}
+                </option>
+              ))}
+            </select>,
           )}
         </div>
       </fieldset>

@@ -16,9 +16,13 @@ export interface FormState {
   investorListed: boolean;
   naturalPerson: boolean;
   taxDomiciledInFrance: '' | 'yes' | 'no';
+  /** ISO code; empty: not given (the nationality's country). */
+  taxDomicileCountry: string;
   before: string;
   after: string;
   controlAcquired: '' | 'yes' | 'no';
+  /** Code de commerce L233-3 I 2°–4° (concert, with its investors, is sent through the API). */
+  controlBasis: '' | 'agreement' | 'de-facto' | 'appointment';
   effectiveDate: string;
   authorisationStatus: '' | NonNullable<Input['authorisation']>['status'];
   authorisationReference: string;
@@ -35,9 +39,11 @@ export const EMPTY: FormState = {
   investorListed: false,
   naturalPerson: false,
   taxDomiciledInFrance: '',
+  taxDomicileCountry: '',
   before: '',
   after: '',
   controlAcquired: '',
+  controlBasis: '',
   effectiveDate: '',
   authorisationStatus: '',
   authorisationReference: '',
@@ -56,8 +62,8 @@ const FIELD_OF_PATH: Record<string, string> = {
   'investor/listed': 'cev-investor-listed',
   'investor/naturalPerson': 'cev-natural-person',
   'investor/taxDomiciledInFrance': 'cev-tax-domicile',
-  'investor/taxDomicileCountry': 'cev-tax-domicile',
-  controlBasis: 'cev-control',
+  'investor/taxDomicileCountry': 'cev-tax-country',
+  controlBasis: 'cev-control-basis',
   concertWith: 'cev-control',
   votingRightsBeforePct: 'cev-before',
   votingRightsAfterPct: 'cev-after',
@@ -93,12 +99,14 @@ export function bodyOf(f: FormState): Record<string, unknown> {
   if (f.naturalPerson) {
     investor.naturalPerson = true;
     if (f.taxDomiciledInFrance) investor.taxDomiciledInFrance = f.taxDomiciledInFrance === 'yes';
+    if (f.taxDomicileCountry) investor.taxDomicileCountry = f.taxDomicileCountry;
   }
   const body: Record<string, unknown> = { kind: f.kind, status: f.status, investor };
   const before = numberOf(f.before);
   if (before !== undefined) body.votingRightsBeforePct = before;
   body.votingRightsAfterPct = numberOf(f.after);
   if (f.controlAcquired) body.controlAcquired = f.controlAcquired === 'yes';
+  if (f.controlBasis) body.controlBasis = f.controlBasis;
   body.effectiveDate = dayOf(f.effectiveDate);
   if (f.authorisationStatus) {
     body.authorisation = {
