@@ -8,6 +8,7 @@ import { getControlEvent, saveControlEventVersion } from '../../shared/store/con
 import { requireOrganization } from '../../shared/store/organizations';
 import { afterChange } from '../../shared/services/after-change';
 import { reevaluationSummary } from '../../shared/services/control-event-changes';
+import { closeControlReviews } from '../../shared/services/change-of-control';
 import * as api from '../../shared/api/routes/risk';
 
 /**
@@ -39,6 +40,7 @@ export const withdrawControlEvent: RouteHandler<typeof api.withdrawControlEvent>
     found.legacy,
   );
   const results = await afterChange(req, { organizationId: org.id, now, closeCause: { controlEventId: event.id, reason: event.withdrawal!.reason } });
+  await closeControlReviews(event, event.withdrawal!.reason, actorOf(req.principal), now); // docs/change-of-control.md
   return { status: 200, body: { event, reevaluated: reevaluationSummary(results) }, version: eventVersion(event) };
 };
 

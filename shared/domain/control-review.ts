@@ -17,7 +17,8 @@ import { msg } from './i18n/catalog';
 export const DEFAULT_CONTROL_REVIEW_DAYS = 30;
 export const CONTROL_REVIEW_OUTCOMES = ['accept', 'restrict-access', 'withdrawal-requested'] as const;
 export type ControlReviewOutcome = (typeof CONTROL_REVIEW_OUTCOMES)[number];
-export const CONTROL_REVIEW_STATES = ['open', 'decided'] as const;
+/** `withdrawn`: its control event was withdrawn while the review was open (nothing left to decide). */
+export const CONTROL_REVIEW_STATES = ['open', 'decided', 'withdrawn'] as const;
 export type ControlReviewState = (typeof CONTROL_REVIEW_STATES)[number];
 
 /** Body of `POST /projects/{projectId}/control-reviews/{reviewId}/decision`. */
@@ -58,6 +59,8 @@ export interface ControlReview {
   dueDate: string;
   state: ControlReviewState;
   decision: ControlReviewDecision | null;
+  /** Set when the control event was withdrawn before the committee decided. */
+  withdrawal?: { reason: string; at: string } | null;
   version: number;
 }
 
@@ -101,6 +104,7 @@ export function openReview(event: ControlEvent, ctx: { projectId: string; agreem
 /** The committee decides (once). */
 export function decideReview(r: ControlReview, input: ControlReviewDecisionInput, p: Principal, actor: Actor, now: Date): ControlReview {
   if (p.role !== 'committee') throw new ForbiddenError(msg('controlReview.committeeOnly'));
+  if (r.state === 'withdrawn') throw new ConflictError(msg('controlReview.withdrawn'));
   if (r.state !== 'open') throw new ConflictError(msg('controlReview.alreadyDecided'));
   return {
     ...r,
@@ -115,6 +119,15 @@ export function decideReview(r: ControlReview, input: ControlReviewDecisionInput
     },
     version: r.version + 1,
   };
+}
+
+/**
+ * The control event was withdrawn (the deal fell through): an open review closes with its reason, its task goes.
+ * A decided review stays as decided (the decision was taken and recorded against the agreement): null.
+ */
+export function withdrawReview(r: ControlReview, reason: string, now: Date): ControlReview | null {
+  if (r.state !== 'open') return null;
+  return { ...r, state: 'withdrawn', withdrawal: { reason, at: now.toISOString() }, version: r.version + 1 };
 }
 
 /** Days left until the due date (0 on the last day, negative once overdue); null once decided. */

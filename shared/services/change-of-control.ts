@@ -1,6 +1,6 @@
 import type { Actor } from '../domain/audit';
 import type { ControlEvent } from '../domain/control-event';
-import { controlReviewIdOf, DEFAULT_CONTROL_REVIEW_DAYS, openReview, type ControlReview } from '../domain/control-review';
+import { controlReviewIdOf, DEFAULT_CONTROL_REVIEW_DAYS, openReview, withdrawReview, type ControlReview } from '../domain/control-review';
 import { ConflictError } from '../domain/errors';
 import { controlReviewEmails, type Recipient } from '../domain/mail/control-review-mails';
 import { config } from '../store/config';
@@ -36,6 +36,28 @@ export async function openControlReviews(event: ControlEvent, actor: Actor, now 
     }
   }
   return opened;
+}
+
+/**
+ * The control event was withdrawn: every review it opened that the committee has not decided yet closes as
+ * `withdrawn` with the reason (its task leaves `/me/tasks` and the digest), audited. Decided reviews stay decided.
+ * Same projects as {@link openControlReviews} (the organization's signed projects); a failure on one is logged.
+ */
+export async function closeControlReviews(event: ControlEvent, reason: string, actor: Actor, now = new Date()): Promise<ControlReview[]> {
+  const closed: ControlReview[] = [];
+  const ids = await allProjectIdsOf(projectsOfOrgGsiPk(event.organizationId));
+  const stages = await workflowSummaries(ids);
+  for (const projectId of ids.filter((id) => stages.get(id)?.status === 'signed')) {
+    try {
+      const review = await getControlReview(projectId, controlReviewIdOf(event.id));
+      const next = review && withdrawReview(review, reason, now);
+      const header = next && (await getProjectHeader(projectId));
+      if (next && header) closed.push(await saveControlReview(header.project, review, next, 'withdrawn', actor));
+    } catch (e) {
+      logger.error('Change-of-control review not closed', { projectId, controlEventId: event.id, error: e as Error });
+    }
+  }
+  return closed;
 }
 
 async function openOn(projectId: string, event: ControlEvent, actor: Actor, now: Date): Promise<ControlReview | null> {

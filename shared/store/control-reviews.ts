@@ -54,7 +54,7 @@ export async function saveControlReview(
   project: { id: string; acronym: string; title: string },
   previous: ControlReview | null,
   next: ControlReview,
-  action: 'opened' | 'decided',
+  action: 'opened' | 'decided' | 'withdrawn',
   actor: Actor,
 ): Promise<ControlReview> {
   const task = taskOf(project, next);
@@ -94,6 +94,7 @@ export async function saveControlReview(
         state: next.state,
         dueDate: next.dueDate,
         ...(next.decision ? { outcome: next.decision.outcome, note: next.decision.note } : {}),
+        ...(next.withdrawal ? { withdrawalReason: next.withdrawal.reason } : {}),
       },
     },
   ]);

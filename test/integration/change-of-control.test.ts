@@ -179,3 +179,45 @@ test('no review before signature, nor for an organization outside the project', 
   // The signed project of the first test is untouched by that event.
   expect((await reviews()).every((r) => r.controlEventId !== ev.body.event.id)).toBe(true);
 }, 60_000);
+
+test('the control event withdrawn before the decision: its review closes as withdrawn with the reason, its task goes; a decided one stays', async () => {
+  const ev = await api.call('POST', `/organizations/${c.orgs[1]}/control-events`, {
+    token: legal,
+    body: { ...acquisition, investor: { name: `Kestrel ${tag}`, country: 'CN' } },
+  });
+  expect(ev.status).toBe(201);
+  const open = (await reviews()).find((r) => r.controlEventId === ev.body.event.id);
+  expect(open.state).toBe('open');
+  const taskIds = async () => ((await api.call('GET', '/me/tasks?limit=200', { token: committee })).body.items as any[]).map((t) => t.controlReviewId);
+  expect(await taskIds()).toContain(open.id);
+
+  const reason = 'L’acquéreur a renoncé à l’opération.';
+  const wd = await api.call('POST', `/organizations/${c.orgs[1]}/control-events/${ev.body.event.id}/withdrawal`, {
+    token: legal,
+    body: { reason },
+    headers: { 'if-match': ev.headers.get('etag')! },
+  });
+  expect(wd.status).toBe(200);
+  const closed = (await reviews()).find((r) => r.id === open.id);
+  expect(closed).toMatchObject({ state: 'withdrawn', withdrawal: { reason }, decision: null, remainingDays: null, overdue: false, version: 2 });
+  expect(await taskIds()).not.toContain(open.id);
+  const late = await api.call('POST', `/projects/${c.project}/control-reviews/${open.id}/decision`, {
+    token: committee,
+    body: { outcome: 'accept', note: 'Trop tard : l’opération est retirée.' },
+    headers: { 'if-match': '"2"' },
+  });
+  expect({ status: late.status, detail: late.body.detail }).toEqual({ status: 409, detail: expect.stringContaining('retiré') });
+  const audit = (await api.call('GET', `/projects/${c.project}/audit?limit=200`, { token: legal })).body.items as any[];
+  expect(audit.filter((e) => e.action === 'control-review.withdrawn').map((e) => e.after.withdrawalReason)).toEqual([reason]);
+
+  // The first test's review was decided: withdrawing its event leaves the decision on record.
+  const decided = (await reviews()).find((r) => r.state === 'decided')!;
+  const first = await api.call('GET', `/organizations/${c.orgs[0]}/control-events/${decided.controlEventId}`, { token: legal });
+  const wd0 = await api.call('POST', `/organizations/${c.orgs[0]}/control-events/${decided.controlEventId}/withdrawal`, {
+    token: legal,
+    body: { reason: 'Opération abandonnée.' },
+    headers: { 'if-match': first.headers.get('etag')! },
+  });
+  expect(wd0.status).toBe(200);
+  expect((await reviews()).find((r) => r.id === decided.id)).toMatchObject({ state: 'decided', version: decided.version });
+}, 60_000);

@@ -1,4 +1,4 @@
-import { agreementVersionOf, controlReviewIdOf, controlReviewView, decideReview, openReview } from '../../shared/domain/control-review';
+import { agreementVersionOf, controlReviewIdOf, controlReviewView, decideReview, openReview, withdrawReview } from '../../shared/domain/control-review';
 import { ConflictError, ForbiddenError } from '../../shared/domain/errors';
 import type { ControlEvent } from '../../shared/domain/control-event';
 import { dayOfWeek } from '../../shared/domain/calendar';
@@ -20,6 +20,21 @@ const committee = { sub: 'c', role: 'committee' as const, email: 'c@pole.example
 const actor = { sub: 'c', role: 'committee', org: null, email: 'c@pole.example' };
 
 describe('change-of-control review', () => {
+  it('closes as withdrawn with its reason when its event is withdrawn while open; a decided review stays decided', () => {
+    const r = openReview(event, { projectId: 'prj_x', agreementId: 'agr_abc.v1', windowDays: 30, now: new Date('2027-01-10T09:00:00Z') });
+    const w = withdrawReview(r, 'Opération abandonnée.', new Date('2027-01-12T09:00:00Z'))!;
+    expect(w).toMatchObject({
+      state: 'withdrawn',
+      withdrawal: { reason: 'Opération abandonnée.', at: '2027-01-12T09:00:00.000Z' },
+      version: 2,
+      decision: null,
+    });
+    expect(controlReviewView(w, new Date('2027-03-01T09:00:00Z'))).toMatchObject({ remainingDays: null, overdue: false });
+    expect(withdrawReview(w, 'encore', new Date())).toBeNull();
+    const d = decideReview(r, { outcome: 'accept', note: 'Accepté.' }, committee, actor, new Date('2027-01-11T09:00:00Z'));
+    expect(withdrawReview(d, 'trop tard', new Date())).toBeNull();
+    expect(() => decideReview(w, { outcome: 'accept', note: 'x' }, committee, actor, new Date())).toThrow(ConflictError);
+  });
   it('opens on the Paris date with the window in calendar days, named after the event and the agreement version', () => {
     // 23:30 UTC on 31 Jan is 1 Feb in Paris; +30 days = 3 Mar.
     const r = openReview(event, { projectId: 'prj_x', agreementId: 'agr_abc.v3', windowDays: 30, now: new Date('2027-01-31T23:30:00Z') });

@@ -38,6 +38,11 @@ export const controlReviewSchema = z.object({
       agreementVersion: z.number().int().nullable().describe('The agreement version the decision is recorded against'),
     })
     .nullable(),
+  withdrawal: z
+    .object({ reason: z.string(), at: instantSchema })
+    .nullable()
+    .optional()
+    .describe('Set when the control event was withdrawn while the review was open: the review closed with nothing to decide'),
   version: versionSchema,
   remainingDays: z.number().int().nullable().describe('Days left until the due date (0 on the last day, negative once overdue) while open; else null'),
   overdue: z.boolean().describe('Open past its due date'),

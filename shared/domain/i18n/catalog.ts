@@ -334,6 +334,10 @@ export const MESSAGES = {
     fr: 'Le comité a déjà décidé de cette revue de changement de contrôle.',
     en: 'The committee has already decided this change-of-control review.',
   },
+  'controlReview.withdrawn': {
+    fr: 'L’événement de contrôle a été retiré : cette revue de changement de contrôle est sans objet.',
+    en: 'The control event was withdrawn: this change-of-control review has nothing left to decide.',
+  },
   'publication.notFound': { fr: 'Notification de publication introuvable.', en: 'Publication notice not found.' },
   'publication.notPartner': { fr: "Cette organisation n'est pas partenaire du projet.", en: 'This organization is not a partner of the project.' },
   'publication.plannedInPast': {

@@ -2530,7 +2530,7 @@ export interface components {
             /** @description Days left until the due date (0 on the last day, negative once overdue) while open; else null */
             remainingDays: number | null;
             /** @enum {string} */
-            state: "open" | "decided";
+            state: "open" | "decided" | "withdrawn";
             /**
              * Format: int64
              * @description Optimistic-locking version, also sent as the ETag
@@ -2541,6 +2541,12 @@ export interface components {
              * @description The committee's window, in calendar days
              */
             windowDays: number;
+            /** @description Set when the control event was withdrawn while the review was open: the review closed with nothing to decide */
+            withdrawal?: {
+                /** Format: date-time */
+                at: string;
+                reason: string;
+            } | null;
         };
         ControlReviewDecisionInput: {
             /** @description The reasons, recorded with the decision */

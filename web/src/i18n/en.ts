@@ -206,6 +206,8 @@ export const en: Record<MessageKey, string> = {
   'coc.state.open': 'To decide',
   'coc.state.overdue': 'Overdue',
   'coc.state.decided': 'Decided',
+  'coc.state.withdrawn': 'Moot (operation withdrawn)',
+  'coc.withdrawn': 'The control event was withdrawn on {at}: nothing to decide. Reason:',
   'coc.event': '{kind} ({status}) by {investor} ({country}): {pct} % of the voting rights after the transaction, effective {date}.',
   'coc.kind.acquisition': 'Acquisition',
   'coc.kind.shareholding-change': 'Change in the shareholding',

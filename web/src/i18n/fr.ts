@@ -206,6 +206,8 @@ export const fr = {
   'coc.state.open': 'À décider',
   'coc.state.overdue': 'En retard',
   'coc.state.decided': 'Décidé',
+  'coc.state.withdrawn': 'Sans objet (opération retirée)',
+  'coc.withdrawn': 'L’événement de contrôle a été retiré le {at} : rien à décider. Motif :',
   'coc.event': '{kind} {status} par {investor} ({country}) : {pct} % des droits de vote après l’opération, effet au {date}.',
   'coc.kind.acquisition': 'Acquisition',
   'coc.kind.shareholding-change': 'Changement dans l’actionnariat',

@@ -97,8 +97,8 @@ function ReviewItem({
     <li id={`control-review-${r.id}`} tabIndex={-1} aria-labelledby={headingId} className={`publication${focused ? ' publication-focused' : ''}`}>
       <div className="flag-head">
         <h3 id={headingId}>{t('coc.itemTitle', { org: orgName(r.organizationId) })}</h3>
-        <Badge tone={r.state === 'decided' ? 'ok' : r.overdue ? 'danger' : 'warn'}>
-          {r.state === 'decided' ? t('coc.state.decided') : r.overdue ? t('coc.state.overdue') : t('coc.state.open')}
+        <Badge tone={r.state === 'open' ? (r.overdue ? 'danger' : 'warn') : 'ok'}>
+          {r.state === 'open' ? t(r.overdue ? 'coc.state.overdue' : 'coc.state.open') : t(`coc.state.${r.state}`)}
         </Badge>
       </div>
       <p>
@@ -128,6 +128,11 @@ function ReviewItem({
           </p>
           <blockquote>{r.decision.note}</blockquote>
         </div>
+      )}
+      {r.withdrawal && (
+        <p className="review-waiver">
+          {t('coc.withdrawn', { at: dateTime(r.withdrawal.at) })} <q>{r.withdrawal.reason}</q>
+        </p>
       )}
       {canDecide && r.state === 'open' && <DecisionForm projectId={projectId} review={r} onDone={onDecided} />}
     </li>
