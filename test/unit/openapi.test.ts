@@ -270,8 +270,6 @@ describe('OpenAPI document', () => {
     for (const key of ['POST /projects/{projectId}/documents', 'POST /projects/{projectId}/agreements']) {
       expect(headersOf(key, '201')).toEqual({ Location: LOCATION });
     }
-    // A recorded control event is versioned (its amendments and withdrawal take If-Match).
-    expect(headersOf('POST /organizations/{orgId}/control-events', '201')).toEqual({ Location: LOCATION, ETag: ETAG });
     // A staff member created by PUT has no Location (it is the request URL); documents and versions send no ETag.
     expect(headersOf('PUT /staff/{email}', '201')).toEqual({ ETag: ETAG });
     // Agreement versions and signatures are immutable: no ETag; a signature has no URL of its own.
