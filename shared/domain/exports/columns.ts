@@ -1,5 +1,6 @@
 import { ACCESS_PURPOSES, BACKGROUND_TYPES, CONDITION_REGIMES, EXPORT_CONTROL_CATEGORIES, TERRITORY_SCOPES } from '../declaration';
 import type { Lang } from '../i18n/lang';
+import type { ControlEventKind, ControlEventStatus } from '../control-event';
 
 /**
  * Compliance exports (issue 11, docs/exports.md "## Formats"): the export kinds and, per kind, its columns.
@@ -87,8 +88,10 @@ const APPROVAL_COLUMNS: readonly Column[] = [
 const CONTROL_EVENT_COLUMNS: readonly Column[] = [
   col('id', 'string', 'Identifiant', 'Identifier'),
   col('organizationId', 'string', 'Organisation', 'Organization'),
-  col('kind', 'string', 'Nature', 'Kind', { enum: ['shareholding-change', 'acquisition'] }),
-  col('status', 'string', 'Statut', 'Status', { enum: ['planned', 'completed'] }),
+  col('kind', 'string', 'Nature', 'Kind', { enum: ['shareholding-change', 'acquisition'] satisfies ControlEventKind[] }),
+  // Withdrawn events stay in the register (with their status): the export lists them too. (Type-only import: the
+  // export bundles do not carry the control-event schemas.)
+  col('status', 'string', 'Statut', 'Status', { enum: ['planned', 'completed', 'withdrawn'] satisfies ControlEventStatus[] }),
   col('investorName', 'string', 'Investisseur', 'Investor'),
   col('investorCountry', 'string', "Pays de l'investisseur", 'Investor country'),
   col('investorOrganizationId', 'string', "Organisation de l'investisseur", 'Investor organization', opt),
