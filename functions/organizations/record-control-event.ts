@@ -5,7 +5,7 @@ import { recordControlEvent as store } from '../../shared/store/control-events';
 import { newId, requireOrganization } from '../../shared/store/organizations';
 import { afterChange } from '../../shared/services/after-change';
 import { openControlReviews } from '../../shared/services/change-of-control';
-import type { StoredFlag } from '../../shared/store/flags';
+import { reevaluationSummary } from '../../shared/services/control-event-changes';
 import * as api from '../../shared/api/routes/risk';
 
 /**
@@ -24,16 +24,7 @@ export const recordControlEvent: RouteHandler<typeof api.recordControlEvent> = a
   const results = await afterChange(req, { organizationId: org.id, now });
   await openControlReviews(event, actor, now); // change of control after signature: docs/change-of-control.md
   // The consequences, for the answer to show at once: per project, the flags raised, reopened, updated and closed.
-  const ref = (f: StoredFlag) => ({ id: f.id, ruleId: f.ruleId, severity: f.severity, title: f.title });
-  const summary = results.map((r) => ({
-    projectId: r.projectId,
-    acronym: r.project.acronym,
-    title: r.project.title,
-    raised: r.created.map(ref),
-    reopened: r.reopened.map(ref),
-    updated: r.updated.map(ref),
-    closed: r.closed.map((f) => ({ id: f.id, ruleId: f.ruleId, title: f.title })),
-  }));
+  const summary = reevaluationSummary(results);
   return { status: 201, body: { event, reevaluated: summary }, headers: { location: `/organizations/${org.id}/control-events/${event.id}` }, version: 1 };
 };
 
