@@ -37,6 +37,14 @@ function retentionYears(v: unknown): number | undefined {
 }
 
 /** Context `agreementsLockMode`: COMPLIANCE (production, the default) or GOVERNANCE (a trial account). */
+/** `-c cognitoEmailViaSes=true` (a string on the command line, a boolean in cdk.json). */
+function flag(name: string, v: unknown): boolean | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (v === true || v === 'true') return true;
+  if (v === false || v === 'false') return false;
+  throw new Error(`${name} must be true or false (got ${JSON.stringify(v)})`);
+}
+
 function lockMode(v: string | undefined): AgreementsLockMode | undefined {
   if (v === undefined) return undefined;
   const mode = v.toUpperCase();
@@ -73,6 +81,7 @@ export function buildVigieApp(options: BuildOptions = {}): { app: App; stack: Vi
     authDomainPrefix: context('authDomainPrefix'),
     mailFrom: context('mailFrom') ?? DEFAULT_MAIL_FROM,
     sesConfigurationSet: context('sesConfigurationSet'),
+    cognitoEmailViaSes: flag('cognitoEmailViaSes', app.node.tryGetContext('cognitoEmailViaSes')),
     alarmEmail: context('alarmEmail'),
     agreementRetentionYears: retentionYears(app.node.tryGetContext('agreementsRetentionYears')),
     agreementsLockMode: lockMode(context('agreementsLockMode')),

@@ -33,7 +33,10 @@ import {
   StringAttribute,
   UserPool,
   UserPoolClientIdentityProvider,
+  UserPoolEmail,
   UserPoolGroup,
+  VerificationEmailStyle,
+  type CfnUserPool,
 } from 'aws-cdk-lib/aws-cognito';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -63,6 +66,7 @@ import { apiAlarms, tableThrottleAlarm, type ApiAlarms } from './api-alarms';
 import { Alarm as AlarmClass, type Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieBackups } from './backups';
 import { VigieMailIdentity } from './mail-identity';
+import { invitationEmail, verificationEmail } from './cognito-messages';
 import { vigieDashboard } from './dashboard';
 import type { Dashboard } from 'aws-cdk-lib/aws-cloudwatch';
 import { VigieJob } from './vigie-job';
@@ -112,6 +116,8 @@ export interface VigieStackProps extends StackProps {
   mailFrom?: string;
   /** Name of an SES configuration set to create and make the identity's default; none by default. */
   sesConfigurationSet?: string;
+  /** Cognito sends its invitations and codes through the SES identity (only once it is verified); default false. */
+  cognitoEmailViaSes?: boolean;
   /** Who receives the alarms (an SNS email subscription); none: the topic exists, subscribe later. */
   alarmEmail?: string;
   /** Routes to deploy; defaults to `deployedRoutes`. */
@@ -183,6 +189,8 @@ export class VigieStack extends Stack {
   readonly api: HttpApi;
   readonly stage: HttpStage;
   readonly userPool: UserPool;
+  /** `https://<prefix>.auth.<region>.amazoncognito.com`: the hosted UI (the same as `authDomain.baseUrl()`). */
+  readonly hostedUiUrl: string;
   readonly webClient: UserPoolClient;
   readonly authDomain: UserPoolDomain;
   readonly web: VigieWeb;
@@ -320,8 +328,23 @@ export class VigieStack extends Stack {
     // ---------------------------------------------------------------- Backups (AWS Backup: the table and the agreements bucket)
     this.backups = new VigieBackups(this, 'Backups', { table: this.table, agreements: this.buckets.agreements });
 
+    // ---------------------------------------------------------------- SES: the sender's domain identity (DKIM)
+    this.mail = new VigieMailIdentity(this, 'Mail', { mailFrom, configurationSetName: props.sesConfigurationSet });
+
     // ---------------------------------------------------------------- Cognito
     this.userPool = new UserPool(this, 'UserPool', {
+      // Cognito's own emails (invitations, verification codes): from the stack's SES identity once it is verified
+      // (context cognitoEmailViaSes, docs/aws.md); until then Cognito's default sender (no-reply@verificationemail.com).
+      email: props.cognitoEmailViaSes
+        ? UserPoolEmail.withSES({
+            fromEmail: mailFrom,
+            fromName: 'Vigie',
+            sesVerifiedDomain: this.mail.domain,
+            sesRegion: this.region,
+            configurationSetName: props.sesConfigurationSet,
+          })
+        : undefined,
+      userVerification: { emailStyle: VerificationEmailStyle.CODE, emailSubject: verificationEmail.subject, emailBody: verificationEmail.body },
       selfSignUpEnabled: false,
       signInAliases: { email: true },
       signInCaseSensitive: false,
@@ -360,6 +383,9 @@ export class VigieStack extends Stack {
     });
     // The hosted UI (managed login, localized: the app passes lang=fr|en), on a Cognito prefix domain.
     const domainPrefix = props.authDomainPrefix ?? `${this.stackName.toLowerCase().replace(/[^a-z0-9-]/g, '-')}-${this.account}`;
+    // Its URL spelled from the prefix, not from the domain resource: the user pool's invitation names the
+    // distribution, whose CSP names this URL, so the distribution may not depend on the domain resource (a cycle).
+    this.hostedUiUrl = `https://${domainPrefix}.auth.${this.region}.amazoncognito.com`;
     this.authDomain = this.userPool.addDomain('HostedUiDomain', {
       cognitoDomain: { domainPrefix },
       managedLoginVersion: ManagedLoginVersion.NEWER_MANAGED_LOGIN,
@@ -381,11 +407,17 @@ export class VigieStack extends Stack {
       bucketProps: (prefix) => ({ ...secure, serverAccessLogsBucket: logsBucket, serverAccessLogsPrefix: `${prefix}/` }),
       api: this.api,
       // The token endpoint (the sign-in's code exchange) and the presigned uploads and downloads of documents.
-      connectSrc: [this.authDomain.baseUrl(), `https://${this.buckets.documents.bucketRegionalDomainName}`],
+      connectSrc: [this.hostedUiUrl, `https://${this.buckets.documents.bucketRegionalDomainName}`],
       domain: props.webDomain,
       webAclArn: props.webAclArn,
     });
     const webOrigin = this.web.origin;
+    // The invitation names the app's address, known only now (the distribution is built after the user pool).
+    const invitation = invitationEmail(webOrigin);
+    (this.userPool.node.defaultChild as CfnUserPool).addPropertyOverride('AdminCreateUserConfig.InviteMessageTemplate', {
+      EmailSubject: invitation.subject,
+      EmailMessage: invitation.body,
+    });
 
     // The web app's client: authorization code grant only (the app sends a PKCE S256 challenge), no secret.
     this.webClient = this.userPool.addClient('WebClient', {
@@ -450,9 +482,6 @@ export class VigieStack extends Stack {
       identitySource: ['$request.header.Authorization'],
     });
     const noAuth = new HttpNoneAuthorizer();
-
-    // ---------------------------------------------------------------- SES: the sender's domain identity (DKIM)
-    this.mail = new VigieMailIdentity(this, 'Mail', { mailFrom, configurationSetName: props.sesConfigurationSet });
 
     // ---------------------------------------------------------------- Lambdas, one per route group
     const resources = {

@@ -16,6 +16,7 @@ import { buildVigieApp, FEATURE_FLAGS } from '../../infra/aws/build-app';
 import { assertAccessCoversJobs, assertAccessCoversRoutes, DIGEST_PK_PREFIX, GROUP_ACCESS, JOB_ACCESS, type GroupAccess } from '../../infra/aws/group-access';
 import { findRepoRoot, groupEntrySource, handlerFile, jobEntry, writeGroupEntry } from '../../infra/aws/group-entry';
 import { JOB_TIMEOUT } from '../../infra/aws/vigie-job';
+import { COGNITO_SUBJECT_MAX, verificationEmail } from '../../infra/aws/cognito-messages';
 import { DEFAULT_AGREEMENT_RETENTION_YEARS, EXPORT_EXPIRY_DAYS, INCOMING_UPLOAD_EXPIRY_DAYS, VigieStack } from '../../infra/aws/vigie-stack';
 
 type Resource = { Type: string; Properties: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };
@@ -553,6 +554,33 @@ describe('Cognito', () => {
     });
     const pool = ofType('AWS::Cognito::UserPool')[0]![1];
     expect(pool.Properties.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+  });
+
+  test("Cognito's own emails: bilingual invitation naming the web app's address, bilingual code, default sender until cognitoEmailViaSes", () => {
+    const pool = ofType('AWS::Cognito::UserPool')[0]![1].Properties;
+    const invite = pool.AdminCreateUserConfig.InviteMessageTemplate;
+    expect(invite.EmailSubject.length).toBeLessThanOrEqual(COGNITO_SUBJECT_MAX);
+    // The message is a Fn::Join (the distribution's domain is a token): its literal parts hold both placeholders.
+    const message = JSON.stringify(invite.EmailMessage);
+    for (const part of ['{username}', '{####}', 'Connectez-vous', 'Sign in at', 'mot de passe temporaire']) expect(message).toContain(part);
+    expect(message).toContain(logicalId(stack.web.distribution));
+    expect(pool.VerificationMessageTemplate).toMatchObject({ DefaultEmailOption: 'CONFIRM_WITH_CODE', EmailSubject: verificationEmail.subject });
+    expect(pool.VerificationMessageTemplate.EmailMessage).toContain('{####}');
+    // Not through SES by default: the identity is not verified at the first deploy, and Cognito refuses an unverified one.
+    expect(pool.EmailConfiguration?.EmailSendingAccount ?? 'COGNITO_DEFAULT').toBe('COGNITO_DEFAULT');
+  });
+
+  test('cognitoEmailViaSes=true: Cognito sends from mailFrom through the SES identity (and its configuration set)', () => {
+    const { stack: viaSes } = buildVigieApp({
+      app: testApp({ cognitoEmailViaSes: 'true', mailFrom: 'vigie@pole.example', sesConfigurationSet: 'vigie-mail' }),
+      repoRoot,
+      nag: false,
+    });
+    const pool = Object.values(Template.fromStack(viaSes).toJSON().Resources as Record<string, Resource>).find((r) => r.Type === 'AWS::Cognito::UserPool')!;
+    const config = pool.Properties.EmailConfiguration;
+    expect(config).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'Vigie <vigie@pole.example>', ConfigurationSet: 'vigie-mail' });
+    expect(JSON.stringify(config.SourceArn)).toContain('identity/pole.example');
+    expect(() => buildVigieApp({ app: testApp({ cognitoEmailViaSes: 'yes' }), repoRoot, nag: false })).toThrow(/cognitoEmailViaSes/);
   });
 
   test('one group per role (the Lambda reads cognito:groups)', () => {

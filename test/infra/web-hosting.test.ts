@@ -5,6 +5,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import type { CfnApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import type { CfnUserPoolDomain } from 'aws-cdk-lib/aws-cognito';
 import type { IConstruct } from 'constructs';
 import { buildVigieApp } from '../../infra/aws/build-app';
 import { findRepoRoot } from '../../infra/aws/group-entry';
@@ -180,10 +181,20 @@ describe('distribution', () => {
 describe('response headers policy', () => {
   const headers = () => one('AWS::CloudFront::ResponseHeadersPolicy').ResponseHeadersPolicyConfig;
 
+  test("the hosted UI URL in the CSP is the user pool domain's own URL (spelled from its prefix, not its resource)", () => {
+    /** A resolved string token as text, a Ref as ${name}. */
+    const text = (v: any): string =>
+      typeof v === 'string' ? v : v.Ref ? `\${${v.Ref}}` : v['Fn::Join'] ? (v['Fn::Join'][1] as any[]).map(text).join(v['Fn::Join'][0]) : JSON.stringify(v);
+    const domain = text(stack.resolve((stack.authDomain.node.defaultChild as CfnUserPoolDomain).domain));
+    expect(domain).toMatch(/^vigie-\$\{AWS::AccountId\}$/);
+    expect(text(stack.resolve(stack.hostedUiUrl))).toBe(`https://${domain}.auth.\${AWS::Region}.amazoncognito.com`);
+    expect(text(stack.resolve(stack.authDomain.baseUrl()))).toMatch(/^https:\/\/\$\{UserPoolHostedUiDomain\w+\}\.auth\.\$\{AWS::Region\}\.amazoncognito\.com$/);
+  });
+
   test('the CSP of the local server, connecting to the Cognito domain (token endpoint) and the documents bucket (presigned uploads)', () => {
     const csp = headers().SecurityHeadersConfig.ContentSecurityPolicy;
     expect(csp.Override).toBe(true);
-    const expected = stack.resolve(contentSecurityPolicy([stack.authDomain.baseUrl(), `https://${stack.buckets.documents.bucketRegionalDomainName}`]));
+    const expected = stack.resolve(contentSecurityPolicy([stack.hostedUiUrl, `https://${stack.buckets.documents.bucketRegionalDomainName}`]));
     expect(csp.ContentSecurityPolicy).toEqual(expected);
     const parts = csp.ContentSecurityPolicy['Fn::Join'][1] as unknown[];
     const text = parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join('');
@@ -199,7 +210,7 @@ describe('response headers policy', () => {
     }
     expect(text).not.toMatch(/unsafe-inline|unsafe-eval|\*/);
     const connect = /connect-src ([^;]+);/.exec(text)![1]!;
-    expect(connect).toContain(`'self' https://{"Ref":"${logicalId(stack.authDomain)}"}.auth.{"Ref":"AWS::Region"}.amazoncognito.com`);
+    expect(connect).toContain(`'self' https://vigie-{"Ref":"AWS::AccountId"}.auth.{"Ref":"AWS::Region"}.amazoncognito.com`);
     expect(connect).toContain(`https://{"Fn::GetAtt":["${logicalId(stack.buckets.documents)}","RegionalDomainName"]}`);
   });
 
