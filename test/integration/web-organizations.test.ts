@@ -289,6 +289,9 @@ describe('organization page in Chromium', () => {
     await row.getByRole('button', { name: 'Enregistrer la modification' }).click();
     const consequences = page.locator('.consequences');
     await consequences.getByText(/1 projet\(s\) réévalué\(s\) : 0 signalement\(s\) levé\(s\), 0 rouvert\(s\), 1 mis à jour, 0 clos/).waitFor();
+    // The box says what was done: amended, not recorded.
+    expect(await consequences.getByRole('heading').textContent()).toBe('Événement modifié — conséquences');
+    await consequences.getByText('Shenzhen Quantum Capital, désormais à 20 % des droits de vote').waitFor();
     await events.locator('tbody tr', { hasText: '0 % → 20 %' }).waitFor();
 
     // Withdrawn with a reason: the flag closes ("cause withdrawn"); the event stays listed, withdrawn.
@@ -298,6 +301,7 @@ describe('organization page in Chromium', () => {
     await row.getByLabel('Motif du retrait').fill('Le fonds a renoncé');
     await row.getByRole('button', { name: 'Retirer l’événement' }).click();
     await consequences.getByText(/0 mis à jour, 1 clos/).waitFor();
+    expect(await consequences.getByRole('heading').textContent()).toBe('Événement retiré — conséquences');
     await events.locator('tbody tr', { hasText: 'Retirée : Le fonds a renoncé' }).waitFor();
     expect(await events.locator('tbody tr', { hasText: 'Shenzhen Quantum Capital' }).getByRole('button').count()).toBe(0);
     await web.checkPage(page, 'organizations-3b-withdrawn');

@@ -13,8 +13,19 @@ type Recorded = Schemas['ControlEventRecorded'];
 type Input = Schemas['ControlEventInput'];
 type Simulation = Schemas['ControlEventSimulation'];
 
+/** What the results box answers: the event recorded, amended or withdrawn (a simulation has its own box). */
+export type EventAction = 'recorded' | 'amended' | 'withdrawn';
+
 /** An organization's control events, most recent first; legal staff amend or withdraw them (`onChanged`). */
-export function ControlEventTable({ events, orgId, onChanged }: { events: ControlEvent[]; orgId?: string; onChanged?: (r: Recorded) => void }) {
+export function ControlEventTable({
+  events,
+  orgId,
+  onChanged,
+}: {
+  events: ControlEvent[];
+  orgId?: string;
+  onChanged?: (r: Recorded, action: EventAction) => void;
+}) {
   const { t, lang, date, dateTime } = useI18n();
   if (events.length === 0) return <p className="empty">{t('org.eventsEmpty')}</p>;
   const sorted = [...events].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
@@ -76,7 +87,7 @@ export function ControlEventTable({ events, orgId, onChanged }: { events: Contro
  * Amend (PATCH, If-Match: the event's version) the voting rights after the operation or the status (planned →
  * completed), or withdraw with a reason (POST …/withdrawal). The answer lists the flags that followed.
  */
-function EventActions({ orgId, event, onChanged }: { orgId: string; event: ControlEvent; onChanged: (r: Recorded) => void }) {
+function EventActions({ orgId, event, onChanged }: { orgId: string; event: ControlEvent; onChanged: (r: Recorded, action: EventAction) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [after, setAfter] = useState(String(event.votingRightsAfterPct));
@@ -87,14 +98,14 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
   const ids = { after: `amend-after-${event.id}`, status: `amend-done-${event.id}`, reason: `withdraw-reason-${event.id}`, error: `amend-error-${event.id}` };
   const header = { 'If-Match': `"${event.version ?? 1}"` } as never;
   const path = { orgId, eventId: event.id };
-  const run = async (call: () => Promise<{ data?: Recorded; error?: unknown }>) => {
+  const run = async (action: EventAction, call: () => Promise<{ data?: Recorded; error?: unknown }>) => {
     setBusy(true);
     setFailure(null);
     try {
       const r = await call();
       if (r.data) {
         setOpen(false);
-        onChanged(r.data);
+        onChanged(r.data, action);
       } else setFailure(problemText(r.error));
     } catch (err) {
       setFailure(t('org.networkError', { message: problemText(err) }));
@@ -108,9 +119,10 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
     if (Number.isFinite(n) && n !== event.votingRightsAfterPct) body.votingRightsAfterPct = n;
     else if (!Number.isFinite(n)) body.votingRightsAfterPct = after;
     if (completed && event.status === 'planned') body.status = 'completed';
-    return run(() => api.PATCH('/organizations/{orgId}/control-events/{eventId}', { params: { path, header }, body: body as never }));
+    return run('amended', () => api.PATCH('/organizations/{orgId}/control-events/{eventId}', { params: { path, header }, body: body as never }));
   };
-  const withdraw = () => run(() => api.POST('/organizations/{orgId}/control-events/{eventId}/withdrawal', { params: { path, header }, body: { reason } }));
+  const withdraw = () =>
+    run('withdrawn', () => api.POST('/organizations/{orgId}/control-events/{eventId}/withdrawal', { params: { path, header }, body: { reason } }));
   if (!open)
     return (
       <button
@@ -565,7 +577,7 @@ export function ControlEventForm({
 
 type FlagRef = Recorded['reevaluated'][number]['raised'][number];
 
-export function Consequences({ recorded }: { recorded: Recorded }) {
+export function Consequences({ recorded, action = 'recorded' }: { recorded: Recorded; action?: EventAction }) {
   const { t, lang } = useI18n();
   const box = useRef<HTMLElement>(null);
   useEffect(() => box.current?.focus(), [recorded]);
@@ -581,9 +593,9 @@ export function Consequences({ recorded }: { recorded: Recorded }) {
   );
   return (
     <section className="consequences" role="status" aria-labelledby="consequences-title" tabIndex={-1} ref={box}>
-      <h3 id="consequences-title">{t('org.consequencesTitle')}</h3>
+      <h3 id="consequences-title">{t(`org.resultTitle.${action}`)}</h3>
       <p>
-        {t('org.recordedEvent', {
+        {t(`org.resultText.${action}`, {
           investor: recorded.event.investor.name,
           pct: pct(recorded.event.votingRightsAfterPct, lang),
         })}
@@ -641,7 +653,7 @@ export function SimulationResult({ simulation }: { simulation: Simulation }) {
   const total = kinds.reduce((n, k) => n + count(k), 0);
   return (
     <section className="consequences simulation" role="status" aria-labelledby="simulation-title" tabIndex={-1} ref={box}>
-      <h3 id="simulation-title">{t('org.simulationTitle')}</h3>
+      <h3 id="simulation-title">{t('org.resultTitle.simulated')}</h3>
       <p>
         <strong>
           {t('org.simulationSummary', {
