@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { Badge, severityTone } from '../../ui';
 import { pct } from './control-chain';
-import { bodyOf, EMPTY, fieldOfPath, type FormState } from './event-body';
+import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, MAX_CONCERT, type ConcertRow, type FormState } from './event-body';
 
 type ControlEvent = Schemas['ControlEvent'];
 type Recorded = Schemas['ControlEventRecorded'];
@@ -265,6 +265,25 @@ export function ControlEventForm({
     }
   };
 
+  /** Investors in concert: a change clears that field's errors; adding or removing one clears them all (indices shift). */
+  const setConcert = (i: number, patch: Partial<ConcertRow>, field: string) => {
+    setF((s) => ({ ...s, concert: s.concert.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+    setErrors((es) => es.filter((e) => ![field, 'cev-concert'].includes(fieldOfPath(e.path) ?? '')));
+  };
+  const clearConcertErrors = () => setErrors((es) => es.filter((e) => !(fieldOfPath(e.path) ?? '').startsWith('cev-concert')));
+  const addConcert = () => {
+    setF((s) => ({ ...s, concert: [...s.concert, { ...EMPTY_CONCERT }] }));
+    clearConcertErrors();
+    // The new group's first field takes the focus once rendered.
+    const id = `cev-concert-${f.concert.length}-name`;
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  };
+  const removeConcert = (i: number) => {
+    setF((s) => ({ ...s, concert: s.concert.filter((_, j) => j !== i) }));
+    clearConcertErrors();
+    setTimeout(() => document.getElementById('cev-concert-add')?.focus(), 0);
+  };
+
   const chooseInvestor = (id: string) => {
     const o = investors.find((x) => x.id === id);
     setF((s) => ({ ...s, investorOrgId: id, ...(o ? { investorName: o.legalName, investorCountry: o.country } : {}) }));
@@ -495,7 +514,7 @@ export function ControlEventForm({
               onChange={(e) => set('controlBasis', e.target.value as FormState['controlBasis'], 'cev-control-basis')}
             >
               <option value="">{t('org.unspecified')}</option>
-              {(['agreement', 'de-facto', 'appointment'] as const).map((b) => (
+              {(['agreement', 'de-facto', 'appointment', 'concert'] as const).map((b) => (
                 <option key={b} value={b}>
                   {t(`org.controlBasis.${b}` as MessageKey)}
                 </option>
@@ -503,6 +522,96 @@ export function ControlEventForm({
             </select>,
           )}
         </div>
+      </fieldset>
+      <fieldset
+        id="cev-concert"
+        tabIndex={-1}
+        className={errorOf('cev-concert') ? 'field-invalid' : undefined}
+        aria-describedby={errorOf('cev-concert') ? 'cev-concert-hint cev-concert-error' : 'cev-concert-hint'}
+      >
+        <legend>{t('org.formConcert')}</legend>
+        <p id="cev-concert-hint" className="field-hint">
+          {t('org.concertHint')}
+        </p>
+        {errorOf('cev-concert') && (
+          <p id="cev-concert-error" className="field-error">
+            {errorOf('cev-concert')}
+          </p>
+        )}
+        {f.concert.map((c, i) => {
+          const id = (suffix: string) => `cev-concert-${i}-${suffix}`;
+          return (
+            <fieldset key={i} className="cev-concert-party">
+              <legend>{t('org.concertParty', { n: i + 1 })}</legend>
+              <div className="field-row">
+                {field(
+                  id('name'),
+                  t('org.concertName'),
+                  <input type="text" {...a11y(id('name'))} value={c.name} onChange={(e) => setConcert(i, { name: e.target.value }, id('name'))} />,
+                )}
+                {field(
+                  id('country'),
+                  t('org.concertCountry'),
+                  <select {...a11y(id('country'))} value={c.country} onChange={(e) => setConcert(i, { country: e.target.value }, id('country'))}>
+                    <option value="">{t('org.chooseCountry')}</option>
+                    {countries.map((o) => (
+                      <option key={o.code} value={o.code}>
+                        {o.label}
+                      </option>
+                    ))}
+                  </select>,
+                )}
+                {field(
+                  id('pct'),
+                  t('org.concertPct'),
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    {...a11y(id('pct'))}
+                    value={c.pct}
+                    onChange={(e) => setConcert(i, { pct: e.target.value }, id('pct'))}
+                  />,
+                )}
+              </div>
+              <div className="field-row field-row-checks">
+                <div className="field field-check">
+                  <input
+                    type="checkbox"
+                    {...a11y(id('natural'))}
+                    checked={c.naturalPerson}
+                    onChange={(e) => setConcert(i, { naturalPerson: e.target.checked }, id('natural'))}
+                  />
+                  <label htmlFor={id('natural')}>{t('org.investorNaturalPerson')}</label>
+                </div>
+                {c.naturalPerson &&
+                  field(
+                    id('tax-country'),
+                    t('org.taxDomicileCountry'),
+                    <select
+                      {...a11y(id('tax-country'))}
+                      value={c.taxDomicileCountry}
+                      onChange={(e) => setConcert(i, { taxDomicileCountry: e.target.value }, id('tax-country'))}
+                    >
+                      <option value="">{t('org.unspecified')}</option>
+                      {countries.map((o) => (
+                        <option key={o.code} value={o.code}>
+                          {o.label}
+                        </option>
+                      ))}
+                    </select>,
+                  )}
+              </div>
+              <button type="button" className="button button-secondary" onClick={() => removeConcert(i)} disabled={busy}>
+                {t('org.concertRemove', { n: i + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        {f.concert.length < MAX_CONCERT && (
+          <button id="cev-concert-add" type="button" className="button button-secondary" onClick={addConcert} disabled={busy}>
+            {t('org.concertAdd')}
+          </button>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('org.formAuthorisation')}</legend>
