@@ -169,6 +169,20 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
   );
 }
 
+/** The options of a country select: an empty first one (`empty`), then the ISO list sorted by name in the UI language. */
+function CountryOptions({ countries, empty }: { countries: readonly { code: string; label: string }[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {countries.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.label}
+        </option>
+      ))}
+    </>
+  );
+}
+
 export function EventStatus({ status }: { status: ControlEvent['status'] }) {
   const { t } = useI18n();
   return <Badge tone={status === 'planned' ? 'warn' : status === 'withdrawn' ? 'ok' : 'neutral'}>{t(`org.status.${status}` as MessageKey)}</Badge>;
@@ -220,16 +234,16 @@ export function ControlEventForm({
     return { id, 'aria-invalid': err ? true : undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   };
 
-  /** What-if (legal staff): the same body, nothing recorded; the answer shows under the form. */
-  const simulate = async () => {
+  /** Sends the form's body (recording or what-if): the answer goes to `done`, the server's errors to their fields. */
+  const send = async <T,>(call: (body: Input) => Promise<{ data?: T; error?: unknown }>, done: (data: T) => void) => {
     setBusy(true);
     setFailure(null);
     setSimulation(null);
     try {
-      const r = await api.POST('/organizations/{orgId}/control-events/simulate', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
+      const r = await call(bodyOf(f) as unknown as Input);
       if (r.data) {
         setErrors([]);
-        setSimulation(r.data);
+        done(r.data);
         return;
       }
       const fieldErrors = fieldErrorsOf(r.error);
@@ -241,28 +255,18 @@ export function ControlEventForm({
       setBusy(false);
     }
   };
-
-  const submit = async (e: FormEvent) => {
+  const params = { path: { orgId } };
+  /** What-if (legal staff): the same body, nothing recorded; the answer shows under the form. */
+  const simulate = () => send((body) => api.POST('/organizations/{orgId}/control-events/simulate', { params, body }), setSimulation);
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setSimulation(null);
-    try {
-      const r = await api.POST('/organizations/{orgId}/control-events', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
-      if (r.data) {
-        setErrors([]);
+    return send(
+      (body) => api.POST('/organizations/{orgId}/control-events', { params, body }),
+      (r) => {
         setF(EMPTY);
-        onRecorded(r.data);
-        return;
-      }
-      const fieldErrors = fieldErrorsOf(r.error);
-      setErrors(fieldErrors);
-      setFailure(fieldErrors.length ? null : problemText(r.error));
-    } catch (err) {
-      setFailure(t('org.networkError', { message: problemText(err) }));
-    } finally {
-      setBusy(false);
-    }
+        onRecorded(r);
+      },
+    );
   };
 
   /** Investors in concert: a change clears that field's errors; adding or removing one clears them all (indices shift). */
@@ -414,12 +418,7 @@ export function ControlEventForm({
               value={f.investorCountry}
               onChange={(e) => set('investorCountry', e.target.value, 'cev-investor-country')}
             >
-              <option value="">{t('org.chooseCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
+              <CountryOptions countries={countries} empty={t('org.chooseCountry')} />
             </select>,
           )}
         </div>
@@ -461,12 +460,7 @@ export function ControlEventForm({
               'cev-tax-country',
               t('org.taxDomicileCountry'),
               <select {...a11y('cev-tax-country')} value={f.taxDomicileCountry} onChange={(e) => set('taxDomicileCountry', e.target.value, 'cev-tax-country')}>
-                <option value="">{t('org.unspecified')}</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.label}
-                  </option>
-                ))}
+                <CountryOptions countries={countries} empty={t('org.unspecified')} />
               </select>,
             )}
         </div>
@@ -553,12 +547,7 @@ export function ControlEventForm({
                   id('country'),
                   t('org.concertCountry'),
                   <select {...a11y(id('country'))} value={c.country} onChange={(e) => setConcert(i, { country: e.target.value }, id('country'))}>
-                    <option value="">{t('org.chooseCountry')}</option>
-                    {countries.map((o) => (
-                      <option key={o.code} value={o.code}>
-                        {o.label}
-                      </option>
-                    ))}
+                    <CountryOptions countries={countries} empty={t('org.chooseCountry')} />
                   </select>,
                 )}
                 {field(
@@ -592,12 +581,7 @@ export function ControlEventForm({
                       value={c.taxDomicileCountry}
                       onChange={(e) => setConcert(i, { taxDomicileCountry: e.target.value }, id('tax-country'))}
                     >
-                      <option value="">{t('org.unspecified')}</option>
-                      {countries.map((o) => (
-                        <option key={o.code} value={o.code}>
-                          {o.label}
-                        </option>
-                      ))}
+                      <CountryOptions countries={countries} empty={t('org.unspecified')} />
                     </select>,
                   )}
               </div>
