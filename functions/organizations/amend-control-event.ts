@@ -1,14 +1,10 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { amendControlEvent as amend, eventVersion } from '../../shared/domain/control-event';
-import { NotFoundError } from '../../shared/domain/errors';
-import { msg } from '../../shared/domain/i18n/catalog';
-import { assertVersion } from '../../shared/store/locking';
-import { getControlEvent, saveControlEventVersion } from '../../shared/store/control-events';
-import { requireOrganization } from '../../shared/store/organizations';
+import { saveControlEventVersion } from '../../shared/store/control-events';
 import { afterChange } from '../../shared/services/after-change';
 import { openControlReviews } from '../../shared/services/change-of-control';
-import { reevaluationSummary } from '../../shared/services/control-event-changes';
+import { controlEventAt, reevaluationSummary } from '../../shared/services/control-event-changes';
 import * as api from '../../shared/api/routes/risk';
 
 /**
@@ -18,11 +14,7 @@ import * as api from '../../shared/api/routes/risk';
  */
 export const amendControlEvent: RouteHandler<typeof api.amendControlEvent> = async (req) => {
   const expected = requireIfMatch(req);
-  const org = await requireOrganization(req.params.orgId ?? '');
-  const found = await getControlEvent(org.id, req.params.eventId ?? '');
-  if (!found) throw new NotFoundError(msg('controlEvent.notFound'));
-  const current = found.event;
-  assertVersion('control event', eventVersion(current), expected);
+  const { orgId, current, legacy } = await controlEventAt(req.params.orgId ?? '', req.params.eventId ?? '', expected);
   const now = new Date();
   const { event, changes } = amend(current, req.body, { sub: req.principal.sub, at: now.toISOString() });
   if (!changes.length) return { status: 200, body: { event: current, reevaluated: [] }, version: eventVersion(current) };
@@ -32,9 +24,9 @@ export const amendControlEvent: RouteHandler<typeof api.amendControlEvent> = asy
     expected,
     actorOf(req.principal),
     { action: 'amended', at: now.toISOString(), by: req.principal.sub, changes },
-    found.legacy,
+    legacy,
   );
-  const results = await afterChange(req, { organizationId: org.id, now });
+  const results = await afterChange(req, { organizationId: orgId, now });
   // A planned deal that completes is a change of control too (docs/change-of-control.md); one review per project and event.
   if (changes.includes('status')) await openControlReviews(event, actorOf(req.principal), now);
   return { status: 200, body: { event, reevaluated: reevaluationSummary(results) }, version: eventVersion(event) };

@@ -1,13 +1,9 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
 import { actorOf } from '../../shared/domain/audit';
 import { eventVersion, withdrawControlEvent as withdraw } from '../../shared/domain/control-event';
-import { NotFoundError } from '../../shared/domain/errors';
-import { msg } from '../../shared/domain/i18n/catalog';
-import { assertVersion } from '../../shared/store/locking';
-import { getControlEvent, saveControlEventVersion } from '../../shared/store/control-events';
-import { requireOrganization } from '../../shared/store/organizations';
+import { saveControlEventVersion } from '../../shared/store/control-events';
 import { afterChange } from '../../shared/services/after-change';
-import { reevaluationSummary } from '../../shared/services/control-event-changes';
+import { controlEventAt, reevaluationSummary } from '../../shared/services/control-event-changes';
 import { closeControlReviews } from '../../shared/services/change-of-control';
 import * as api from '../../shared/api/routes/risk';
 
@@ -18,11 +14,7 @@ import * as api from '../../shared/api/routes/risk';
  */
 export const withdrawControlEvent: RouteHandler<typeof api.withdrawControlEvent> = async (req) => {
   const expected = requireIfMatch(req);
-  const org = await requireOrganization(req.params.orgId ?? '');
-  const found = await getControlEvent(org.id, req.params.eventId ?? '');
-  if (!found) throw new NotFoundError(msg('controlEvent.notFound'));
-  const current = found.event;
-  assertVersion('control event', eventVersion(current), expected);
+  const { orgId, current, legacy } = await controlEventAt(req.params.orgId ?? '', req.params.eventId ?? '', expected);
   const now = new Date();
   const event = withdraw(current, req.body.reason, { sub: req.principal.sub, at: now.toISOString() });
   await saveControlEventVersion(
@@ -37,9 +29,9 @@ export const withdrawControlEvent: RouteHandler<typeof api.withdrawControlEvent>
       changes: ['status'],
       reason: event.withdrawal!.reason,
     },
-    found.legacy,
+    legacy,
   );
-  const results = await afterChange(req, { organizationId: org.id, now, closeCause: { controlEventId: event.id, reason: event.withdrawal!.reason } });
+  const results = await afterChange(req, { organizationId: orgId, now, closeCause: { controlEventId: event.id, reason: event.withdrawal!.reason } });
   await closeControlReviews(event, event.withdrawal!.reason, actorOf(req.principal), now); // docs/change-of-control.md
   return { status: 200, body: { event, reevaluated: reevaluationSummary(results) }, version: eventVersion(event) };
 };

@@ -1,4 +1,5 @@
 import { httpHandler, requireIfMatch, type RouteHandler } from '../http/http-handler';
+import { notifyControlReviewDecided } from '../../shared/services/change-of-control';
 import { loadReadableProject } from '../../shared/services/load-project';
 import { actorOf } from '../../shared/domain/audit';
 import { controlReviewView, decideReview } from '../../shared/domain/control-review';
@@ -11,7 +12,8 @@ import * as api from '../../shared/api/routes/control-reviews';
 /**
  * The committee decides a change-of-control review (once): accept, restrict the partner's access rights to the
  * results, or ask for its withdrawal, with a note. Recorded against the signed agreement's version, audited, and
- * the committee's task closes. If-Match: the review's version.
+ * the committee's task closes; the partners and the legal staff are emailed the decision. If-Match: the review's
+ * version.
  */
 export const decideControlReview: RouteHandler<typeof api.decideControlReview> = async (req) => {
   const expected = requireIfMatch(req);
@@ -22,6 +24,12 @@ export const decideControlReview: RouteHandler<typeof api.decideControlReview> =
   const now = new Date();
   const next = decideReview(review, req.body, req.principal, actorOf(req.principal), now);
   const saved = await saveControlReview(header.project, review, next, 'decided', actorOf(req.principal));
+  // The partner concerned, the other partners and the legal staff are told; a mail failure is only logged.
+  await notifyControlReviewDecided(
+    header.project,
+    saved,
+    header.members.map((m) => m.organizationId),
+  );
   return { status: 200, body: controlReviewView(saved, now), version: saved.version };
 };
 

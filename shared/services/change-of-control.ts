@@ -2,7 +2,7 @@ import type { Actor } from '../domain/audit';
 import type { ControlEvent } from '../domain/control-event';
 import { controlReviewIdOf, DEFAULT_CONTROL_REVIEW_DAYS, openReview, withdrawReview, type ControlReview } from '../domain/control-review';
 import { ConflictError } from '../domain/errors';
-import { controlReviewEmails, type Recipient } from '../domain/mail/control-review-mails';
+import { controlReviewDecisionEmails, controlReviewEmails, type DecisionRecipient, type Recipient } from '../domain/mail/control-review-mails';
 import { config } from '../store/config';
 import { getControlReview, saveControlReview } from '../store/control-reviews';
 import { projectsOfOrgGsiPk } from '../store/keys';
@@ -102,4 +102,42 @@ async function notifyOpened(project: { id: string; acronym: string; title: strin
       sendEmail(m).catch((error: unknown) => logger.error('Change-of-control email failed', { error: error as Error, to: m.to, projectId: project.id })),
     ),
   );
+}
+
+/**
+ * The committee decided a review: the representatives of the partner concerned and of the other partners, and the
+ * active legal staff, are emailed the decision (each in their language). Called by the decision route once the
+ * decision is recorded; any failure (reading the recipients, sending) is logged and never fails the request.
+ */
+export async function notifyControlReviewDecided(
+  project: { id: string; acronym: string; title: string },
+  r: ControlReview,
+  memberIds: readonly string[],
+): Promise<number> {
+  try {
+    const [orgs, legal] = await Promise.all([getOrganizations([...new Set([r.organizationId, ...memberIds])]), listStaff('legal')]);
+    const reps = (id: string, audience: DecisionRecipient['audience']) =>
+      (orgs.get(id)?.representatives ?? []).map((x) => ({ email: x.email.toLowerCase(), name: x.name, language: x.language, audience }));
+    const all: DecisionRecipient[] = [
+      ...reps(r.organizationId, 'concerned'),
+      ...memberIds.filter((id) => id !== r.organizationId).flatMap((id) => reps(id, 'partner')),
+      ...legal.filter((s) => s.active).map((s) => ({ email: s.email, name: s.name, language: s.language, audience: 'legal' as const })),
+    ];
+    // One email per address (a person may represent two partners): the first audience wins, the partner concerned first.
+    const to = all.filter((x, i) => all.findIndex((y) => y.email === x.email) === i);
+    const partnerName = orgs.get(r.organizationId)?.legalName ?? r.organizationId;
+    let sent = 0;
+    await Promise.all(
+      controlReviewDecisionEmails(project, r, partnerName, to, config.webOrigin).map((m) =>
+        sendEmail(m).then(
+          () => sent++,
+          (error: unknown) => logger.error('Change-of-control decision email failed', { error: error as Error, to: m.to, projectId: project.id }),
+        ),
+      ),
+    );
+    return sent;
+  } catch (e) {
+    logger.error('Change-of-control decision emails not sent', { projectId: project.id, controlReviewId: r.id, error: e as Error });
+    return 0;
+  }
 }

@@ -221,3 +221,61 @@ test('the control event withdrawn before the decision: its review closes as with
   expect(wd0.status).toBe(200);
   expect((await reviews()).find((r) => r.id === decided.id)).toMatchObject({ state: 'decided', version: decided.version });
 }, 60_000);
+
+test('the decision is emailed to the partner concerned, the other partners and the legal staff, each in their language', async () => {
+  // The representative of partner 1 reads English; legal staff: one in French (LEGAL), one in English.
+  const LEGAL_EN = `legal-en-${tag}@pole.example`;
+  expect([200, 201]).toContain(
+    (await api.call('PUT', `/staff/${encodeURIComponent(LEGAL_EN)}`, { token: legal, body: { name: 'Legal EN', role: 'legal', language: 'en' } })).status,
+  );
+  const org1 = await api.call('GET', `/organizations/${c.orgs[1]}`, { token: legal });
+  const patched = await api.call('PATCH', `/organizations/${c.orgs[1]}`, {
+    token: legal,
+    body: { representatives: [{ name: 'Rep 1', email: rep(1), language: 'en' }] },
+    headers: { 'if-match': org1.headers.get('etag')! },
+  });
+  expect(patched.status).toBe(200);
+  const partner = (await api.call('GET', `/organizations/${c.orgs[2]}`, { token: legal })).body.legalName as string;
+
+  const ev = await api.call('POST', `/organizations/${c.orgs[2]}/control-events`, {
+    token: legal,
+    body: { ...acquisition, investor: { name: `Osprey ${tag}`, country: 'CN' } },
+  });
+  expect(ev.status).toBe(201);
+  const r = (await reviews()).find((x) => x.controlEventId === ev.body.event.id);
+  const note = 'Retrait demandé : accès aux résultats suspendu jusqu’à la sortie du consortium.';
+  const done = await api.call('POST', `/projects/${c.project}/control-reviews/${r.id}/decision`, {
+    token: committee,
+    body: { outcome: 'withdrawal-requested', note },
+    headers: { 'if-match': '"1"' },
+  });
+  expect(done.status).toBe(200);
+
+  const mails = await sentMail((m) => m.subject.includes(partner) && /le comité a décidé|the committee decided/.test(m.subject));
+  const byTo = new Map(mails.flatMap((m) => m.destination.to.map((t) => [t, m] as const)));
+  // One each: the partner concerned, the other partners, every active legal staff member; not the committee.
+  expect([...byTo.keys()].sort()).toEqual(expect.arrayContaining([rep(0), rep(1), rep(2), LEGAL, LEGAL_EN].sort()));
+  expect(mails.length).toBe(byTo.size);
+  expect(byTo.has(COMMITTEE_FR)).toBe(false);
+  expect(byTo.has(COMMITTEE_EN)).toBe(false);
+
+  const concerned = byTo.get(rep(2))!;
+  expect(concerned.subject).toBe(`[Vigie] ${c.acronym} — changement de contrôle de ${partner} : le comité a décidé (retrait demandé)`);
+  expect(concerned.body.text).toContain(`Osprey ${tag}`);
+  expect(concerned.body.text).toContain(`il est demandé à ${partner} de se retirer du consortium`);
+  expect(concerned.body.text).toContain(`Motifs et conditions : ${note}`);
+  expect(concerned.body.text).toContain(`version ${r.agreementVersion} (${r.agreementId})`);
+  expect(concerned.body.text).toContain('concerne votre organisation');
+  expect(concerned.body.text).not.toContain('/control-reviews/');
+
+  const en = byTo.get(rep(1))!;
+  expect(en.subject).toBe(`[Vigie] ${c.acronym} — change of control of ${partner}: the committee decided (withdrawal requested)`);
+  expect(en.body.text).toContain(`${partner} is asked to withdraw from the consortium`);
+  expect(en.body.text).toContain(`Reasons and conditions: ${note}`);
+  expect(en.body.text).toContain(`signed consortium agreement, version ${r.agreementVersion}`);
+  expect(byTo.get(rep(0))!.subject).toContain('le comité a décidé');
+
+  expect(byTo.get(LEGAL)!.body.text).toContain(`Voir la décision: ${config.webOrigin}/projects/${c.project}/control-reviews/${r.id}`);
+  expect(byTo.get(LEGAL_EN)!.subject).toContain('the committee decided (withdrawal requested)');
+  expect(byTo.get(LEGAL_EN)!.body.text).toContain(`/projects/${c.project}/control-reviews/${r.id}`);
+}, 60_000);

@@ -289,6 +289,9 @@ describe('organization page in Chromium', () => {
     await row.getByRole('button', { name: 'Enregistrer la modification' }).click();
     const consequences = page.locator('.consequences');
     await consequences.getByText(/1 projet\(s\) réévalué\(s\) : 0 signalement\(s\) levé\(s\), 0 rouvert\(s\), 1 mis à jour, 0 clos/).waitFor();
+    // The box says what was done: amended, not recorded.
+    expect(await consequences.getByRole('heading').textContent()).toBe('Événement modifié — conséquences');
+    await consequences.getByText('Shenzhen Quantum Capital, désormais à 20 % des droits de vote').waitFor();
     await events.locator('tbody tr', { hasText: '0 % → 20 %' }).waitFor();
 
     // Withdrawn with a reason: the flag closes ("cause withdrawn"); the event stays listed, withdrawn.
@@ -298,9 +301,55 @@ describe('organization page in Chromium', () => {
     await row.getByLabel('Motif du retrait').fill('Le fonds a renoncé');
     await row.getByRole('button', { name: 'Retirer l’événement' }).click();
     await consequences.getByText(/0 mis à jour, 1 clos/).waitFor();
+    expect(await consequences.getByRole('heading').textContent()).toBe('Événement retiré — conséquences');
     await events.locator('tbody tr', { hasText: 'Retirée : Le fonds a renoncé' }).waitFor();
     expect(await events.locator('tbody tr', { hasText: 'Shenzhen Quantum Capital' }).getByRole('button').count()).toBe(0);
     await web.checkPage(page, 'organizations-3b-withdrawn');
+    await page.close();
+  }, 120_000);
+
+  it('legal staff simulate a deal with an investor acting in concert: its group in the form, its error at its field, joint control (L233-3 III) in the answer', async () => {
+    const page = await web.newPage();
+    await signIn(page, `/organizations/${startup}`);
+    await page.locator('#control-events').getByRole('button', { name: 'Enregistrer un événement' }).click();
+    const form = page.locator('form.cev-form');
+    await form.getByLabel("Nom de l'investisseur").fill(`Fonds Alpha ${tag}`);
+    await form.getByLabel("Pays de l'investisseur").selectOption('CN');
+    await form.getByLabel('Après l’opération (%)').fill('30');
+    await form.getByLabel("Date d'effet").fill('01/03/2027');
+
+    // One investor in concert: a labelled group; the new group's first field takes the focus.
+    await form.getByRole('button', { name: 'Ajouter un investisseur de concert' }).click();
+    const party = form.getByRole('group', { name: 'Investisseur de concert n° 1' });
+    expect(await page.evaluate('document.activeElement.id')).toBe('cev-concert-0-name');
+    await party.getByLabel('Nom ou raison sociale').fill(`Beta Holdings ${tag}`);
+    await party.getByLabel('Pays (nationalité ou siège)').selectOption('CN');
+
+    // Its voting rights left empty: the API's error shows at that field of that group.
+    await form.getByRole('button', { name: 'Simuler sans enregistrer' }).click();
+    const pctField = page.locator('#cev-concert-0-pct');
+    await page.locator('#cev-concert-0-pct-error').waitFor();
+    expect(await pctField.getAttribute('aria-invalid')).toBe('true');
+    await pctField.fill('25');
+    expect(await page.locator('#cev-concert-0-pct-error').count()).toBe(0);
+    await web.checkPage(page, 'organizations-8-concert-form');
+
+    // 30 % + 25 % in concert: joint control (L233-3 III), named in the explanation with the party in concert.
+    await form.getByRole('button', { name: 'Simuler sans enregistrer' }).click();
+    const simulation = page.locator('section.simulation');
+    await simulation.getByRole('heading', { name: 'Simulation — rien n’a été enregistré' }).waitFor();
+    const explanation = (await simulation.locator('.consequence-flags').textContent())!;
+    expect(explanation).toMatch(
+      new RegExp(`Agissent de concert avec lui \\(code de commerce, art\\. L233-10\\) : « Beta Holdings ${tag} » \\(CN, 25\\s%\\), soit 55\\s% ensemble`),
+    );
+    expect(explanation).toMatch(/contrôle au sens de l'article L233-3 du code de commerce \(III\)/);
+    await web.checkPage(page, 'organizations-8b-concert-simulation');
+
+    // Removed: the group goes, the focus returns to the add button; nothing was recorded.
+    await party.getByRole('button', { name: 'Retirer l’investisseur de concert n° 1' }).click();
+    expect(await form.locator('.cev-concert-party').count()).toBe(0);
+    expect(await page.evaluate('document.activeElement.id')).toBe('cev-concert-add');
+    expect(await page.locator('#control-events tbody tr', { hasText: `Fonds Alpha ${tag}` }).count()).toBe(0);
     await page.close();
   }, 120_000);
 

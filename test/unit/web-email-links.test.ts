@@ -15,8 +15,8 @@ import type { WorkflowEffect } from '../../shared/domain/workflow';
 import { digestEmail, MAX_TASKS_PER_DIGEST, planDigests, type Directory, type DueStep } from '../../shared/domain/reminders';
 import { findRoute, ROUTES, type RouteName } from '../../web/src/routes';
 import { noticeEmails } from '../../shared/domain/mail/publication-mails';
-import { controlReviewEmails } from '../../shared/domain/mail/control-review-mails';
-import { openReview } from '../../shared/domain/control-review';
+import { controlReviewDecisionEmails, controlReviewEmails } from '../../shared/domain/mail/control-review-mails';
+import { decideReview, openReview } from '../../shared/domain/control-review';
 import type { ControlEvent } from '../../shared/domain/control-event';
 import type { PublicationNotice } from '../../shared/domain/publication';
 
@@ -152,6 +152,26 @@ describe('the links of every email open the right page', () => {
     );
     const [mail] = controlReviewEmails(PROJECT, review, 'A', [{ email: 'comite@pole.example', name: 'Comité', language: 'en', committee: true }], ORIGIN);
     expect(linksOf(mail!).map(pageOf)).toEqual([{ name: 'project-control-review', params: { id: PROJECT.id, reviewId: review.id } }]);
+    // The committee's decision: the link for legal staff only (partners do not read the reviews).
+    const decided = decideReview(
+      review,
+      { outcome: 'accept', note: 'Sans réserve.' },
+      { role: 'committee' } as never,
+      { sub: 'c', role: 'committee' },
+      new Date('2027-01-20T10:00:00Z'),
+    );
+    const [toLegal, toPartner] = controlReviewDecisionEmails(
+      PROJECT,
+      decided,
+      'A',
+      [
+        { email: 'juriste@pole.example', name: 'Claire', language: 'fr', audience: 'legal' },
+        { email: 'rep@b.fr', name: 'Léa', language: 'en', audience: 'partner' },
+      ],
+      ORIGIN,
+    );
+    expect(linksOf(toLegal!).map(pageOf)).toEqual([{ name: 'project-control-review', params: { id: PROJECT.id, reviewId: review.id } }]);
+    expect(linksOf(toPartner!)).toEqual([]);
     const dir: Directory = { staff: [{ email: 'comite@pole.example', name: 'Comité', language: 'fr', role: 'committee' }], representatives: new Map() };
     const [digest] = planDigests(
       [

@@ -1,7 +1,7 @@
 import { controlEventInputSchema } from '../../shared/domain/control-event';
 import { ISO_COUNTRIES } from '../../shared/domain/countries';
 import { COUNTRY_CODES, countryLabel, countryOptions } from '../../web/src/countries';
-import { bodyOf, EMPTY, fieldOfPath, type FormState } from '../../web/src/pages/organization/event-body';
+import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, type FormState } from '../../web/src/pages/organization/event-body';
 import { findRoute } from '../../web/src/routes';
 
 /** The organization page's pure parts: the countries it offers, and the control-event form's body and field errors. */
@@ -81,6 +81,50 @@ describe('the control-event form (web/src/pages/organization/event-body.ts)', ()
     expect(swiss.controlBasis).toBe('de-facto');
     expect(controlEventInputSchema.safeParse(swiss).success).toBe(true);
     expect(bodyOf({ ...filled, taxDomicileCountry: 'CH' }).investor).toEqual({ name: 'Shenzhen Quantum Capital', country: 'CN' });
+  });
+
+  it('sends the investors acting in concert (L233-10) as the API reads them, and shows their errors at their fields', () => {
+    const concert = bodyOf({
+      ...filled,
+      controlAcquired: '',
+      controlBasis: 'concert',
+      concert: [
+        { name: ' Beta Holdings ', country: 'CN', pct: '25,5', naturalPerson: false, taxDomicileCountry: 'CH' },
+        { name: 'Anna Keller', country: 'CH', pct: '5', naturalPerson: true, taxDomicileCountry: 'AE' },
+      ],
+    });
+    expect(concert.concertWith).toEqual([
+      { name: 'Beta Holdings', country: 'CN', votingRightsPct: 25.5 },
+      { name: 'Anna Keller', country: 'CH', votingRightsPct: 5, naturalPerson: true, taxDomicileCountry: 'AE' },
+    ]);
+    expect(concert.controlBasis).toBe('concert');
+    expect(controlEventInputSchema.safeParse(concert).success).toBe(true);
+    expect('concertWith' in bodyOf(filled)).toBe(false);
+    // A group left empty: each missing field of each party at its own field.
+    const empty = controlEventInputSchema.safeParse(bodyOf({ ...filled, concert: [EMPTY_CONCERT, { ...EMPTY_CONCERT, pct: 'vingt' }] }));
+    const paths = empty.error!.issues.map((i) => i.path.join('/')).sort();
+    expect(paths).toEqual([
+      'concertWith/0/country',
+      'concertWith/0/name',
+      'concertWith/0/votingRightsPct',
+      'concertWith/1/country',
+      'concertWith/1/name',
+      'concertWith/1/votingRightsPct',
+    ]);
+    expect(paths.map(fieldOfPath)).toEqual([
+      'cev-concert-0-country',
+      'cev-concert-0-name',
+      'cev-concert-0-pct',
+      'cev-concert-1-country',
+      'cev-concert-1-name',
+      'cev-concert-1-pct',
+    ]);
+    expect(['concertWith', 'concertWith/2', 'concertWith/0/taxDomicileCountry', 'concertWith/0/organizationId'].map(fieldOfPath)).toEqual([
+      'cev-concert',
+      'cev-concert-2-name',
+      'cev-concert-0-tax-country',
+      'cev-concert-0-name',
+    ]);
   });
 
   it('passes what it cannot read as typed, so that the API names the field', () => {

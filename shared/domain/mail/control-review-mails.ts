@@ -1,5 +1,6 @@
 import type { Language } from '../common';
-import type { ControlReview } from '../control-review';
+import { parisDate } from '../calendar';
+import type { ControlReview, ControlReviewOutcome } from '../control-review';
 import { render, type Email } from './render';
 
 /**
@@ -68,6 +69,90 @@ export function controlReviewEmails(p: Project, r: ControlReview, partnerName: s
             : `The agreement's change-of-control clause applies: the support committee will decide by ${r.dueDate} whether to accept the change, restrict this partner's access rights to the results, or ask it to withdraw. You may send your observations to the pôle.`,
         },
         ...(x.committee ? [{ kind: 'link' as const, text: 'Review and decide', href }] : []),
+      ],
+      lang,
+    );
+  });
+}
+
+/** Who hears of the committee's decision: the partner concerned, the other partners, the pôle's legal staff. */
+export interface DecisionRecipient {
+  email: string;
+  name: string;
+  language: Language;
+  /** `concerned`: a representative of the partner whose control changed; legal staff get the link to the review. */
+  audience: 'concerned' | 'partner' | 'legal';
+}
+
+const OUTCOME_SHORT: Record<Language, Record<ControlReviewOutcome, string>> = {
+  fr: { accept: 'changement accepté', 'restrict-access': 'droits d’accès restreints', 'withdrawal-requested': 'retrait demandé' },
+  en: { accept: 'change accepted', 'restrict-access': 'access rights restricted', 'withdrawal-requested': 'withdrawal requested' },
+};
+const outcomeLong = (lang: Language, o: ControlReviewOutcome, partner: string): string =>
+  lang === 'fr'
+    ? {
+        accept: `le changement de contrôle de ${partner} est accepté ; ses droits au titre de l'accord sont inchangés.`,
+        'restrict-access': `les droits d'accès de ${partner} aux résultats du projet sont restreints.`,
+        'withdrawal-requested': `il est demandé à ${partner} de se retirer du consortium.`,
+      }[o]
+    : {
+        accept: `the change of control of ${partner} is accepted; its rights under the agreement are unchanged.`,
+        'restrict-access': `the access rights of ${partner} to the project's results are restricted.`,
+        'withdrawal-requested': `${partner} is asked to withdraw from the consortium.`,
+      }[o];
+
+/**
+ * The committee's decision on a change-of-control review (docs/change-of-control.md): to the representatives of the
+ * partner concerned, of the other partners, and to the legal staff, each in their language (French by default).
+ * States the project, the partner, the operation reviewed, the decision, its reasons and conditions as recorded
+ * (the note), and the signed agreement version it applies to. Only legal staff get the link (partners do not read
+ * the reviews).
+ */
+export function controlReviewDecisionEmails(p: Project, r: ControlReview, partnerName: string, to: readonly DecisionRecipient[], origin: string): Email[] {
+  const d = r.decision;
+  if (!d) return [];
+  const href = `${origin}/projects/${p.id}/control-reviews/${r.id}`;
+  const decidedOn = parisDate(new Date(d.decidedAt));
+  const e = r.event;
+  return to.map((x) => {
+    const lang: Language = x.language === 'en' ? 'en' : 'fr';
+    const fr = lang === 'fr';
+    const version =
+      d.agreementVersion !== null
+        ? fr
+          ? `La décision s'applique à l'accord de consortium signé, version ${d.agreementVersion}${d.agreementId ? ` (${d.agreementId})` : ''}, clause de changement de contrôle.`
+          : `The decision applies to the signed consortium agreement, version ${d.agreementVersion}${d.agreementId ? ` (${d.agreementId})` : ''}, change-of-control clause.`
+        : fr
+          ? `La décision s'applique à l'accord de consortium signé du projet (version non identifiée), clause de changement de contrôle.`
+          : `The decision applies to the project's signed consortium agreement (version not identified), change-of-control clause.`;
+    const closing = {
+      concerned: fr
+        ? `Cette décision concerne votre organisation. Le pôle vous contactera pour sa mise en œuvre ; vous pouvez lui adresser vos questions.`
+        : `This decision concerns your organization. The pôle will contact you to carry it out; you may send it your questions.`,
+      partner: fr ? `Le pôle met en œuvre cette décision avec les partenaires du projet.` : `The pôle carries out this decision with the project's partners.`,
+      legal: fr
+        ? `La décision est enregistrée sur la revue et dans le journal d'audit du projet.`
+        : `The decision is recorded on the review and in the project's audit log.`,
+    }[x.audience];
+    const subject = fr
+      ? `[Vigie] ${p.acronym} — changement de contrôle de ${partnerName} : le comité a décidé (${OUTCOME_SHORT.fr[d.outcome]})`
+      : `[Vigie] ${p.acronym} — change of control of ${partnerName}: the committee decided (${OUTCOME_SHORT.en[d.outcome]})`;
+    return render(
+      [x.email],
+      subject,
+      [
+        { kind: 'p', text: fr ? `Bonjour ${x.name},` : `Hello ${x.name},` },
+        {
+          kind: 'p',
+          text: fr
+            ? `Le ${decidedOn}, le comité d'appui a statué sur le changement de contrôle de ${partnerName}, partenaire du projet ${p.acronym} (${p.title}) : opération ${STATUS.fr[e.status]} (${KIND.fr[e.kind]}) par ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % des droits de vote après l'opération, date d'effet ${e.effectiveDate}.`
+            : `On ${decidedOn}, the support committee decided on the change of control of ${partnerName}, a partner of the project ${p.acronym} (${p.title}): ${STATUS.en[e.status]} ${KIND.en[e.kind]} by ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % of the voting rights after the transaction, effective ${e.effectiveDate}.`,
+        },
+        { kind: 'p', text: fr ? `Décision : ${outcomeLong('fr', d.outcome, partnerName)}` : `Decision: ${outcomeLong('en', d.outcome, partnerName)}` },
+        { kind: 'p', text: fr ? `Motifs et conditions : ${d.note}` : `Reasons and conditions: ${d.note}` },
+        { kind: 'p', text: version },
+        { kind: 'p', text: closing },
+        ...(x.audience === 'legal' ? [{ kind: 'link' as const, text: fr ? 'Voir la décision' : 'See the decision', href }] : []),
       ],
       lang,
     );

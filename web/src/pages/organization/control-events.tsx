@@ -6,15 +6,26 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { Badge, severityTone } from '../../ui';
 import { pct } from './control-chain';
-import { bodyOf, EMPTY, fieldOfPath, type FormState } from './event-body';
+import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, MAX_CONCERT, type ConcertRow, type FormState } from './event-body';
 
 type ControlEvent = Schemas['ControlEvent'];
 type Recorded = Schemas['ControlEventRecorded'];
 type Input = Schemas['ControlEventInput'];
 type Simulation = Schemas['ControlEventSimulation'];
 
+/** What the results box answers: the event recorded, amended or withdrawn (a simulation has its own box). */
+export type EventAction = 'recorded' | 'amended' | 'withdrawn';
+
 /** An organization's control events, most recent first; legal staff amend or withdraw them (`onChanged`). */
-export function ControlEventTable({ events, orgId, onChanged }: { events: ControlEvent[]; orgId?: string; onChanged?: (r: Recorded) => void }) {
+export function ControlEventTable({
+  events,
+  orgId,
+  onChanged,
+}: {
+  events: ControlEvent[];
+  orgId?: string;
+  onChanged?: (r: Recorded, action: EventAction) => void;
+}) {
   const { t, lang, date, dateTime } = useI18n();
   if (events.length === 0) return <p className="empty">{t('org.eventsEmpty')}</p>;
   const sorted = [...events].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
@@ -76,7 +87,7 @@ export function ControlEventTable({ events, orgId, onChanged }: { events: Contro
  * Amend (PATCH, If-Match: the event's version) the voting rights after the operation or the status (planned →
  * completed), or withdraw with a reason (POST …/withdrawal). The answer lists the flags that followed.
  */
-function EventActions({ orgId, event, onChanged }: { orgId: string; event: ControlEvent; onChanged: (r: Recorded) => void }) {
+function EventActions({ orgId, event, onChanged }: { orgId: string; event: ControlEvent; onChanged: (r: Recorded, action: EventAction) => void }) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const [after, setAfter] = useState(String(event.votingRightsAfterPct));
@@ -87,14 +98,14 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
   const ids = { after: `amend-after-${event.id}`, status: `amend-done-${event.id}`, reason: `withdraw-reason-${event.id}`, error: `amend-error-${event.id}` };
   const header = { 'If-Match': `"${event.version ?? 1}"` } as never;
   const path = { orgId, eventId: event.id };
-  const run = async (call: () => Promise<{ data?: Recorded; error?: unknown }>) => {
+  const run = async (action: EventAction, call: () => Promise<{ data?: Recorded; error?: unknown }>) => {
     setBusy(true);
     setFailure(null);
     try {
       const r = await call();
       if (r.data) {
         setOpen(false);
-        onChanged(r.data);
+        onChanged(r.data, action);
       } else setFailure(problemText(r.error));
     } catch (err) {
       setFailure(t('org.networkError', { message: problemText(err) }));
@@ -108,9 +119,10 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
     if (Number.isFinite(n) && n !== event.votingRightsAfterPct) body.votingRightsAfterPct = n;
     else if (!Number.isFinite(n)) body.votingRightsAfterPct = after;
     if (completed && event.status === 'planned') body.status = 'completed';
-    return run(() => api.PATCH('/organizations/{orgId}/control-events/{eventId}', { params: { path, header }, body: body as never }));
+    return run('amended', () => api.PATCH('/organizations/{orgId}/control-events/{eventId}', { params: { path, header }, body: body as never }));
   };
-  const withdraw = () => run(() => api.POST('/organizations/{orgId}/control-events/{eventId}/withdrawal', { params: { path, header }, body: { reason } }));
+  const withdraw = () =>
+    run('withdrawn', () => api.POST('/organizations/{orgId}/control-events/{eventId}/withdrawal', { params: { path, header }, body: { reason } }));
   if (!open)
     return (
       <button
@@ -154,6 +166,20 @@ function EventActions({ orgId, event, onChanged }: { orgId: string; event: Contr
         </p>
       )}
     </div>
+  );
+}
+
+/** The options of a country select: an empty first one (`empty`), then the ISO list sorted by name in the UI language. */
+function CountryOptions({ countries, empty }: { countries: readonly { code: string; label: string }[]; empty: string }) {
+  return (
+    <>
+      <option value="">{empty}</option>
+      {countries.map((c) => (
+        <option key={c.code} value={c.code}>
+          {c.label}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -208,16 +234,16 @@ export function ControlEventForm({
     return { id, 'aria-invalid': err ? true : undefined, ...(describedBy ? { 'aria-describedby': describedBy } : {}) };
   };
 
-  /** What-if (legal staff): the same body, nothing recorded; the answer shows under the form. */
-  const simulate = async () => {
+  /** Sends the form's body (recording or what-if): the answer goes to `done`, the server's errors to their fields. */
+  const send = async <T,>(call: (body: Input) => Promise<{ data?: T; error?: unknown }>, done: (data: T) => void) => {
     setBusy(true);
     setFailure(null);
     setSimulation(null);
     try {
-      const r = await api.POST('/organizations/{orgId}/control-events/simulate', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
+      const r = await call(bodyOf(f) as unknown as Input);
       if (r.data) {
         setErrors([]);
-        setSimulation(r.data);
+        done(r.data);
         return;
       }
       const fieldErrors = fieldErrorsOf(r.error);
@@ -229,28 +255,37 @@ export function ControlEventForm({
       setBusy(false);
     }
   };
-
-  const submit = async (e: FormEvent) => {
+  const params = { path: { orgId } };
+  /** What-if (legal staff): the same body, nothing recorded; the answer shows under the form. */
+  const simulate = () => send((body) => api.POST('/organizations/{orgId}/control-events/simulate', { params, body }), setSimulation);
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setFailure(null);
-    setSimulation(null);
-    try {
-      const r = await api.POST('/organizations/{orgId}/control-events', { params: { path: { orgId } }, body: bodyOf(f) as unknown as Input });
-      if (r.data) {
-        setErrors([]);
+    return send(
+      (body) => api.POST('/organizations/{orgId}/control-events', { params, body }),
+      (r) => {
         setF(EMPTY);
-        onRecorded(r.data);
-        return;
-      }
-      const fieldErrors = fieldErrorsOf(r.error);
-      setErrors(fieldErrors);
-      setFailure(fieldErrors.length ? null : problemText(r.error));
-    } catch (err) {
-      setFailure(t('org.networkError', { message: problemText(err) }));
-    } finally {
-      setBusy(false);
-    }
+        onRecorded(r);
+      },
+    );
+  };
+
+  /** Investors in concert: a change clears that field's errors; adding or removing one clears them all (indices shift). */
+  const setConcert = (i: number, patch: Partial<ConcertRow>, field: string) => {
+    setF((s) => ({ ...s, concert: s.concert.map((c, j) => (j === i ? { ...c, ...patch } : c)) }));
+    setErrors((es) => es.filter((e) => ![field, 'cev-concert'].includes(fieldOfPath(e.path) ?? '')));
+  };
+  const clearConcertErrors = () => setErrors((es) => es.filter((e) => !(fieldOfPath(e.path) ?? '').startsWith('cev-concert')));
+  const addConcert = () => {
+    setF((s) => ({ ...s, concert: [...s.concert, { ...EMPTY_CONCERT }] }));
+    clearConcertErrors();
+    // The new group's first field takes the focus once rendered.
+    const id = `cev-concert-${f.concert.length}-name`;
+    setTimeout(() => document.getElementById(id)?.focus(), 0);
+  };
+  const removeConcert = (i: number) => {
+    setF((s) => ({ ...s, concert: s.concert.filter((_, j) => j !== i) }));
+    clearConcertErrors();
+    setTimeout(() => document.getElementById('cev-concert-add')?.focus(), 0);
   };
 
   const chooseInvestor = (id: string) => {
@@ -383,12 +418,7 @@ export function ControlEventForm({
               value={f.investorCountry}
               onChange={(e) => set('investorCountry', e.target.value, 'cev-investor-country')}
             >
-              <option value="">{t('org.chooseCountry')}</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
+              <CountryOptions countries={countries} empty={t('org.chooseCountry')} />
             </select>,
           )}
         </div>
@@ -430,12 +460,7 @@ export function ControlEventForm({
               'cev-tax-country',
               t('org.taxDomicileCountry'),
               <select {...a11y('cev-tax-country')} value={f.taxDomicileCountry} onChange={(e) => set('taxDomicileCountry', e.target.value, 'cev-tax-country')}>
-                <option value="">{t('org.unspecified')}</option>
-                {countries.map((c) => (
-                  <option key={c.code} value={c.code}>
-                    {c.label}
-                  </option>
-                ))}
+                <CountryOptions countries={countries} empty={t('org.unspecified')} />
               </select>,
             )}
         </div>
@@ -483,7 +508,7 @@ export function ControlEventForm({
               onChange={(e) => set('controlBasis', e.target.value as FormState['controlBasis'], 'cev-control-basis')}
             >
               <option value="">{t('org.unspecified')}</option>
-              {(['agreement', 'de-facto', 'appointment'] as const).map((b) => (
+              {(['agreement', 'de-facto', 'appointment', 'concert'] as const).map((b) => (
                 <option key={b} value={b}>
                   {t(`org.controlBasis.${b}` as MessageKey)}
                 </option>
@@ -491,6 +516,86 @@ export function ControlEventForm({
             </select>,
           )}
         </div>
+      </fieldset>
+      <fieldset
+        id="cev-concert"
+        tabIndex={-1}
+        className={errorOf('cev-concert') ? 'field-invalid' : undefined}
+        aria-describedby={errorOf('cev-concert') ? 'cev-concert-hint cev-concert-error' : 'cev-concert-hint'}
+      >
+        <legend>{t('org.formConcert')}</legend>
+        <p id="cev-concert-hint" className="field-hint">
+          {t('org.concertHint')}
+        </p>
+        {errorOf('cev-concert') && (
+          <p id="cev-concert-error" className="field-error">
+            {errorOf('cev-concert')}
+          </p>
+        )}
+        {f.concert.map((c, i) => {
+          const id = (suffix: string) => `cev-concert-${i}-${suffix}`;
+          return (
+            <fieldset key={i} className="cev-concert-party">
+              <legend>{t('org.concertParty', { n: i + 1 })}</legend>
+              <div className="field-row">
+                {field(
+                  id('name'),
+                  t('org.concertName'),
+                  <input type="text" {...a11y(id('name'))} value={c.name} onChange={(e) => setConcert(i, { name: e.target.value }, id('name'))} />,
+                )}
+                {field(
+                  id('country'),
+                  t('org.concertCountry'),
+                  <select {...a11y(id('country'))} value={c.country} onChange={(e) => setConcert(i, { country: e.target.value }, id('country'))}>
+                    <CountryOptions countries={countries} empty={t('org.chooseCountry')} />
+                  </select>,
+                )}
+                {field(
+                  id('pct'),
+                  t('org.concertPct'),
+                  <input
+                    type="text"
+                    inputMode="decimal"
+                    {...a11y(id('pct'))}
+                    value={c.pct}
+                    onChange={(e) => setConcert(i, { pct: e.target.value }, id('pct'))}
+                  />,
+                )}
+              </div>
+              <div className="field-row field-row-checks">
+                <div className="field field-check">
+                  <input
+                    type="checkbox"
+                    {...a11y(id('natural'))}
+                    checked={c.naturalPerson}
+                    onChange={(e) => setConcert(i, { naturalPerson: e.target.checked }, id('natural'))}
+                  />
+                  <label htmlFor={id('natural')}>{t('org.investorNaturalPerson')}</label>
+                </div>
+                {c.naturalPerson &&
+                  field(
+                    id('tax-country'),
+                    t('org.taxDomicileCountry'),
+                    <select
+                      {...a11y(id('tax-country'))}
+                      value={c.taxDomicileCountry}
+                      onChange={(e) => setConcert(i, { taxDomicileCountry: e.target.value }, id('tax-country'))}
+                    >
+                      <CountryOptions countries={countries} empty={t('org.unspecified')} />
+                    </select>,
+                  )}
+              </div>
+              <button type="button" className="button button-secondary" onClick={() => removeConcert(i)} disabled={busy}>
+                {t('org.concertRemove', { n: i + 1 })}
+              </button>
+            </fieldset>
+          );
+        })}
+        {f.concert.length < MAX_CONCERT && (
+          <button id="cev-concert-add" type="button" className="button button-secondary" onClick={addConcert} disabled={busy}>
+            {t('org.concertAdd')}
+          </button>
+        )}
       </fieldset>
       <fieldset>
         <legend>{t('org.formAuthorisation')}</legend>
@@ -565,7 +670,7 @@ export function ControlEventForm({
 
 type FlagRef = Recorded['reevaluated'][number]['raised'][number];
 
-export function Consequences({ recorded }: { recorded: Recorded }) {
+export function Consequences({ recorded, action = 'recorded' }: { recorded: Recorded; action?: EventAction }) {
   const { t, lang } = useI18n();
   const box = useRef<HTMLElement>(null);
   useEffect(() => box.current?.focus(), [recorded]);
@@ -581,9 +686,9 @@ export function Consequences({ recorded }: { recorded: Recorded }) {
   );
   return (
     <section className="consequences" role="status" aria-labelledby="consequences-title" tabIndex={-1} ref={box}>
-      <h3 id="consequences-title">{t('org.consequencesTitle')}</h3>
+      <h3 id="consequences-title">{t(`org.resultTitle.${action}`)}</h3>
       <p>
-        {t('org.recordedEvent', {
+        {t(`org.resultText.${action}`, {
           investor: recorded.event.investor.name,
           pct: pct(recorded.event.votingRightsAfterPct, lang),
         })}
@@ -641,7 +746,7 @@ export function SimulationResult({ simulation }: { simulation: Simulation }) {
   const total = kinds.reduce((n, k) => n + count(k), 0);
   return (
     <section className="consequences simulation" role="status" aria-labelledby="simulation-title" tabIndex={-1} ref={box}>
-      <h3 id="simulation-title">{t('org.simulationTitle')}</h3>
+      <h3 id="simulation-title">{t('org.resultTitle.simulated')}</h3>
       <p>
         <strong>
           {t('org.simulationSummary', {

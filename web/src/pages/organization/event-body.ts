@@ -7,6 +7,22 @@ import { parseDayMonthYear } from '../../forms/dates';
  */
 type Input = components['schemas']['ControlEventInput'];
 
+/** An investor acting in concert with the event's investor (Code de commerce L233-10), as typed. */
+export interface ConcertRow {
+  name: string;
+  /** ISO code (nationality or seat). */
+  country: string;
+  /** Its voting rights in the organization after the operation, as typed. */
+  pct: string;
+  naturalPerson: boolean;
+  /** Natural persons: ISO code; empty: not given (the nationality's country). */
+  taxDomicileCountry: string;
+}
+
+export const EMPTY_CONCERT: ConcertRow = { name: '', country: '', pct: '', naturalPerson: false, taxDomicileCountry: '' };
+/** The API takes at most this many (MAX_CONCERT_PARTIES in shared/domain/control-event.ts). */
+export const MAX_CONCERT = 20;
+
 export interface FormState {
   kind: Input['kind'];
   status: Input['status'];
@@ -21,8 +37,10 @@ export interface FormState {
   before: string;
   after: string;
   controlAcquired: '' | 'yes' | 'no';
-  /** Code de commerce L233-3 I 2°–4° (concert, with its investors, is sent through the API). */
-  controlBasis: '' | 'agreement' | 'de-facto' | 'appointment';
+  /** Code de commerce L233-3 I 2°–4°, or III (concert: joint control with the investors of `concert`). */
+  controlBasis: '' | 'agreement' | 'de-facto' | 'appointment' | 'concert';
+  /** Investors acting in concert (L233-10): their voting rights count with the investor's. */
+  concert: ConcertRow[];
   effectiveDate: string;
   authorisationStatus: '' | NonNullable<Input['authorisation']>['status'];
   authorisationReference: string;
@@ -44,6 +62,7 @@ export const EMPTY: FormState = {
   after: '',
   controlAcquired: '',
   controlBasis: '',
+  concert: [],
   effectiveDate: '',
   authorisationStatus: '',
   authorisationReference: '',
@@ -64,7 +83,7 @@ const FIELD_OF_PATH: Record<string, string> = {
   'investor/taxDomiciledInFrance': 'cev-tax-domicile',
   'investor/taxDomicileCountry': 'cev-tax-country',
   controlBasis: 'cev-control-basis',
-  concertWith: 'cev-control',
+  concertWith: 'cev-concert',
   votingRightsBeforePct: 'cev-before',
   votingRightsAfterPct: 'cev-after',
   controlAcquired: 'cev-control',
@@ -75,7 +94,22 @@ const FIELD_OF_PATH: Record<string, string> = {
   'authorisation/decidedAt': 'cev-auth-decided',
   description: 'cev-description',
 };
-export const fieldOfPath = (path: string): string | undefined => FIELD_OF_PATH[path];
+/** `concertWith/<i>/<field>` → the field of the i-th investor in concert (`cev-concert-<i>-<suffix>`). */
+const CONCERT_FIELD: Record<string, string> = {
+  name: 'name',
+  country: 'country',
+  votingRightsPct: 'pct',
+  naturalPerson: 'natural',
+  taxDomicileCountry: 'tax-country',
+  // Not sent by the form (a registered organization is not picked for them): shown at the name.
+  organizationId: 'name',
+};
+export const fieldOfPath = (path: string): string | undefined => {
+  const m = /^concertWith\/(\d+)(?:\/(\w+))?$/.exec(path);
+  if (!m) return FIELD_OF_PATH[path];
+  const suffix = m[2] === undefined ? 'name' : CONCERT_FIELD[m[2]];
+  return suffix ? `cev-concert-${m[1]}-${suffix}` : 'cev-concert';
+};
 
 /** A number as typed (a French decimal comma is fine); what cannot be read goes as typed, for the API to name the field. */
 function numberOf(s: string): number | string | undefined {
@@ -107,6 +141,16 @@ export function bodyOf(f: FormState): Record<string, unknown> {
   body.votingRightsAfterPct = numberOf(f.after);
   if (f.controlAcquired) body.controlAcquired = f.controlAcquired === 'yes';
   if (f.controlBasis) body.controlBasis = f.controlBasis;
+  if (f.concert.length) {
+    body.concertWith = f.concert.map((c) => {
+      const party: Record<string, unknown> = { name: c.name.trim(), country: c.country, votingRightsPct: numberOf(c.pct) };
+      if (c.naturalPerson) {
+        party.naturalPerson = true;
+        if (c.taxDomicileCountry) party.taxDomicileCountry = c.taxDomicileCountry;
+      }
+      return party;
+    });
+  }
   body.effectiveDate = dayOf(f.effectiveDate);
   if (f.authorisationStatus) {
     body.authorisation = {

@@ -10,7 +10,7 @@ import { MoreButton, usePaged } from '../../use-paged';
 import { ProjectTable } from '../project-table';
 import { Badge, Loaded, Section } from '../../ui';
 import { ControlChainView, pct } from './control-chain';
-import { Consequences, ControlEventForm, ControlEventTable } from './control-events';
+import { Consequences, ControlEventForm, ControlEventTable, type EventAction } from './control-events';
 
 type Org = Schemas['Organization'];
 type Recorded = Schemas['ControlEventRecorded'];
@@ -44,10 +44,10 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
     [role],
   );
   const [formOpen, setFormOpen] = useState(false);
-  const [recorded, setRecorded] = useState<Recorded | null>(null);
+  const [recorded, setRecorded] = useState<{ result: Recorded; action: EventAction } | null>(null);
 
-  const onRecorded = (r: Recorded) => {
-    setRecorded(r);
+  const onRecorded = (result: Recorded, action: EventAction = 'recorded') => {
+    setRecorded({ result, action });
     setFormOpen(false);
     events.reload();
     projects.first.reload();
@@ -159,7 +159,7 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
             ) : undefined
           }
         >
-          {recorded && <Consequences recorded={recorded} />}
+          {recorded && <Consequences recorded={recorded.result} action={recorded.action} />}
           {formOpen && (
             <ControlEventForm
               orgId={orgId}
