@@ -28,7 +28,7 @@ export const emailSchema = z.email({ message: 'Must be an email address' }).max(
 export const languageSchema = z.enum(['fr', 'en']);
 export type Language = z.infer<typeof languageSchema>;
 
-/** Percentage with at most 4 decimals, 0..100. Arithmetic on it uses decimal.js (see ownership.ts). */
+/** Percentage with at most 4 decimals, 0..100. Arithmetic on it is exact (decimal.ts). */
 export const pctSchema = z
   .number({ message: 'Must be a number' })
   .min(0, 'Must be between 0 and 100')

@@ -228,7 +228,7 @@ export const confidentialityTermSchema = z
   .min(MIN_CONFIDENTIALITY_YEARS, `Between ${MIN_CONFIDENTIALITY_YEARS} and ${MAX_CONFIDENTIALITY_YEARS} years`)
   .max(MAX_CONFIDENTIALITY_YEARS, `Between ${MIN_CONFIDENTIALITY_YEARS} and ${MAX_CONFIDENTIALITY_YEARS} years`);
 
-/** A co-ownership share: more than 0, at most 100, at most 4 decimals (as pctSchema). Sums are exact (decimal.js), see ownership.ts. */
+/** A co-ownership share: more than 0, at most 100, at most 4 decimals (as pctSchema). Sums are exact (decimal.ts), see ownership.ts. */
 const SHARE_RANGE = 'A share is more than 0 and at most 100';
 export const sharePctSchema = z
   .number({ error: orRequired('Must be a number') })
