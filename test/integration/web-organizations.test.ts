@@ -353,6 +353,40 @@ describe('organization page in Chromium', () => {
     await page.close();
   }, 120_000);
 
+  it("the register shows who acts in concert with the investor and the group's total; in English too", async () => {
+    await call('POST', `/organizations/${startup}/control-events`, {
+      kind: 'shareholding-change',
+      status: 'planned',
+      investor: { name: `Fonds Gamma ${tag}`, country: 'US' },
+      votingRightsBeforePct: 0,
+      votingRightsAfterPct: 30.5,
+      concertWith: [
+        { name: `Delta Holdings ${tag}`, country: 'CN', votingRightsPct: 25.25 },
+        { name: `Epsilon SA ${tag}`, country: 'FR', votingRightsPct: 1 },
+      ],
+      effectiveDate: '2027-05-01',
+    });
+    const page = await web.newPage();
+    await signIn(page, `/organizations/${startup}`);
+    const row = page.locator('#control-events tbody tr', { hasText: `Fonds Gamma ${tag}` });
+    await row.waitFor();
+    expect((await row.textContent())!.replace(/\s+/g, ' ')).toContain(
+      `De concert avec : Delta Holdings ${tag} (CN, 25,25 %) ; Epsilon SA ${tag} (FR, 1 %) — 56,75 % ensemble`,
+    );
+    await page.close();
+
+    const en = await web.newPage();
+    await web.signInAs(en, { role: 'committee', email: 'comite@pole.example' }, `/organizations/${startup}`);
+    await en.getByRole('button', { name: 'Switch to English' }).click();
+    await en.getByRole('heading', { name: 'Control chain' }).waitFor();
+    const enRow = en.locator('#control-events tbody tr', { hasText: `Fonds Gamma ${tag}` });
+    await enRow.waitFor();
+    expect((await enRow.textContent())!.replace(/\s+/g, ' ')).toContain(
+      `In concert with: Delta Holdings ${tag} (CN, 25.25 %); Epsilon SA ${tag} (FR, 1 %) — 56.75 % together`,
+    );
+    await en.close();
+  }, 120_000);
+
   it('no CSP violation and no page error', () => {
     web.expectClean();
   });

@@ -698,6 +698,7 @@ export const en: Record<MessageKey, string> = {
   'org.formConcert': 'Investors acting in concert (L233-10)',
   'org.concertHint':
     'Their voting rights after the operation count with the investor\u2019s: together above 50 %, they control the organization jointly (L233-3 III).',
+  'org.inConcertWith': 'In concert with: {parties} — {total} together',
   'org.concertParty': 'Investor in concert no. {n}',
   'org.concertName': 'Name',
   'org.concertCountry': 'Country (nationality or seat)',

@@ -704,6 +704,7 @@ export const fr = {
   'org.formConcert': 'Investisseurs agissant de concert (art. L233-10)',
   'org.concertHint':
     'Leurs droits de vote après l\u2019opération comptent avec ceux de l\u2019investisseur : ensemble au-delà de 50 %, ils contrôlent conjointement l\u2019organisation (art. L233-3 III).',
+  'org.inConcertWith': 'De concert avec : {parties} — {total} ensemble',
   'org.concertParty': 'Investisseur de concert n° {n}',
   'org.concertName': 'Nom ou raison sociale',
   'org.concertCountry': 'Pays (nationalité ou siège)',

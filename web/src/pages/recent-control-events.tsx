@@ -4,6 +4,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { Link } from '../router';
 import { MoreButton, usePaged } from '../use-paged';
 import { Badge, Loaded, Section } from '../ui';
+import { InvestorCell } from './organization/control-events';
 
 type Event = Schemas['PoleControlEvent'];
 
@@ -59,8 +60,7 @@ function RecentTable({ events }: { events: Event[] }) {
               <Badge tone={e.status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${e.status}` as MessageKey)}</Badge>
             </td>
             <td>
-              {e.investor.name}
-              <div className="muted small">{countryLabel(e.investor.country, lang)}</div>
+              <InvestorCell event={e} />
             </td>
             <td className="nowrap">
               {e.votingRightsBeforePct !== undefined ? `${nf.format(e.votingRightsBeforePct)} % → ` : ''}

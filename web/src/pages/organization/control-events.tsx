@@ -16,6 +16,32 @@ type Simulation = Schemas['ControlEventSimulation'];
 /** What the results box answers: the event recorded, amended or withdrawn (a simulation has its own box). */
 export type EventAction = 'recorded' | 'amended' | 'withdrawn';
 
+/** Percentages have at most 4 decimals: summed as whole ten-thousandths, exactly (as the API does). */
+const sumPct = (values: readonly number[]) => values.reduce((sum, v) => sum + Math.round(v * 10_000), 0) / 10_000;
+
+/**
+ * Who invests: the investor, its country, and those acting in concert with it (L233-10) with their voting rights and
+ * the total of the group — what makes the deal a joint control (L233-3 III). Both registers (organization, pôle) show it.
+ */
+export function InvestorCell({ event: e }: { event: Pick<ControlEvent, 'investor' | 'concertWith' | 'votingRightsAfterPct'> }) {
+  const { t, lang } = useI18n();
+  const concert = e.concertWith ?? [];
+  return (
+    <>
+      {e.investor.name}
+      <div className="muted small">{countryLabel(e.investor.country, lang)}</div>
+      {concert.length > 0 && (
+        <div className="small">
+          {t('org.inConcertWith', {
+            parties: concert.map((c) => `${c.name} (${c.country}, ${pct(c.votingRightsPct, lang)})`).join(lang === 'fr' ? ' ; ' : '; '),
+            total: pct(sumPct([e.votingRightsAfterPct, ...concert.map((c) => c.votingRightsPct)]), lang),
+          })}
+        </div>
+      )}
+    </>
+  );
+}
+
 /** An organization's control events, most recent first; legal staff amend or withdraw them (`onChanged`). */
 export function ControlEventTable({
   events,
@@ -52,8 +78,7 @@ export function ControlEventTable({
               {e.withdrawal && <div className="muted small">{t('org.withdrawnBecause', { reason: e.withdrawal.reason })}</div>}
             </td>
             <td>
-              {e.investor.name}
-              <div className="muted small">{countryLabel(e.investor.country, lang)}</div>
+              <InvestorCell event={e} />
             </td>
             <td className="nowrap">
               {e.votingRightsBeforePct !== undefined ? `${pct(e.votingRightsBeforePct, lang)} → ` : ''}
