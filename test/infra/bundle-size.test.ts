@@ -36,13 +36,16 @@ const BUDGET_KB = 600;
 // The committee's decision on a change of control is emailed (2026-12-03: FR/EN template in
 // shared/domain/mail/control-review-mails.ts, recipients in shared/services/change-of-control.ts): `workflow`, which
 // serves the decision, measured 894 → 899 KB: raised by exactly that (895 → 900).
+// A parent company's change of control opens the reviews of the partners it controls (2026-12-03: controlledBy in
+// shared/domain/risk/control-chain.ts, the indirect wording of the emails and the digest): `risk` measured just over 807 KB,
+// `workflow` 901 KB, over their ceilings of 806 and 900 KB: raised to 808 and 901.
 const OVER_BUDGET_KB: Readonly<Record<string, number>> = {
   organizations: 831,
   projects: 832,
   declarations: 807,
   documents: 682,
-  risk: 806,
-  workflow: 900,
+  risk: 808,
+  workflow: 901,
   // Starts the export worker with @aws-sdk/client-lambda (71 KB) and presigns with client-s3: measured 709 KB, + 3 %.
   exports: 730,
   // The PDF renderer: pdf-lib and @pdf-lib/fontkit (with its Unicode tables) alone are ~1.3 MB; measured 2026-12-03
