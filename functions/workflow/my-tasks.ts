@@ -23,6 +23,7 @@ export const myTasks: RouteHandler<typeof api.myTasks> = async (req) => {
       kind: t.kind,
       publicationId: t.kind === 'publication-answer' ? t.publicationId : null,
       controlReviewId: t.kind === 'control-review' ? t.controlReviewId : null,
+      controlReview: t.kind === 'control-review' && t.partnerNames ? { partnerNames: t.partnerNames, operationOnName: t.operationOnName ?? null } : null,
       dueDate: t.dueDate,
       openedAt: t.openedAt,
     }));

@@ -9,8 +9,9 @@ import { msg } from './i18n/catalog';
 
 /**
  * Change of control after signature (docs/change-of-control.md; consortium agreement § 12, domain reference §3
- * item 12): when a control event is recorded on a partner of a signed project, the committee reviews it within a
- * window (calendar days, Europe/Paris, default 30) and decides: accept, restrict the partner's access rights to
+ * item 12): when a control event is recorded on a partner of a signed project — or on an organization that controls
+ * partners of it, directly or through a chain of control (an indirect change of control) — the committee reviews it
+ * within a window (calendar days, Europe/Paris, default 30) and decides: accept, restrict the partner's access rights to
  * the results, or ask for its withdrawal. Pure: time and ids are injected.
  */
 
@@ -45,8 +46,15 @@ export interface ControlReviewDecision {
 export interface ControlReview {
   id: string;
   projectId: string;
-  /** The partner whose control changes. */
+  /** The organization the operation is on: the partner itself, or an organization controlling partners of the project. */
   organizationId: string;
+  /** Its legal name when the review opened (it may not be a member of the project). Absent on reviews opened before. */
+  organizationName?: string;
+  /**
+   * The project's partners whose control changes: `organizationId` when it is a partner, and every partner it controls
+   * directly or through a chain of control (L233-3). Absent on reviews opened before: read {@link reviewPartnerIds}.
+   */
+  partnerIds?: string[];
   controlEventId: string;
   /** What the committee reviews (a copy: the event may be amended later, the review keeps what it was opened on). */
   event: Pick<ControlEvent, 'kind' | 'status' | 'investor' | 'votingRightsAfterPct' | 'effectiveDate'> & { controlAcquired: boolean | null };
@@ -75,12 +83,32 @@ export function agreementVersionOf(agreementId: string | null | undefined): numb
 /** One review per (project, control event): its id derives from the event's, so recording twice opens one. */
 export const controlReviewIdOf = (controlEventId: string) => `crv_${controlEventId.replace(/^cev_/, '')}`;
 
-export function openReview(event: ControlEvent, ctx: { projectId: string; agreementId: string | null; windowDays: number; now: Date }): ControlReview {
+/** The partners whose control the review is about (reviews opened before `partnerIds`: the event's organization). */
+export const reviewPartnerIds = (r: Pick<ControlReview, 'organizationId' | 'partnerIds'>): string[] =>
+  r.partnerIds?.length ? [...r.partnerIds] : [r.organizationId];
+
+/** The operation is on an organization controlling the partner(s), not (only) on a partner itself. */
+export const isIndirectReview = (r: Pick<ControlReview, 'organizationId' | 'partnerIds'>): boolean => reviewPartnerIds(r).some((id) => id !== r.organizationId);
+
+/** How the emails and the task name a review: the partners concerned, the organization the operation is on. */
+export interface ControlReviewNames {
+  partners: string[];
+  operationOn: string;
+  /** The operation is on an organization controlling the partner(s) ({@link isIndirectReview}). */
+  indirect: boolean;
+}
+
+export function openReview(
+  event: ControlEvent,
+  ctx: { projectId: string; agreementId: string | null; windowDays: number; now: Date; partnerIds?: readonly string[]; organizationName?: string },
+): ControlReview {
   const opened = parisDate(ctx.now);
   return {
     id: controlReviewIdOf(event.id),
     projectId: ctx.projectId,
     organizationId: event.organizationId,
+    ...(ctx.organizationName !== undefined ? { organizationName: ctx.organizationName } : {}),
+    partnerIds: ctx.partnerIds?.length ? [...ctx.partnerIds] : [event.organizationId],
     controlEventId: event.id,
     event: {
       kind: event.kind,
@@ -138,5 +166,11 @@ export function reviewRemainingDays(r: ControlReview, now: Date): number | null 
 /** The API view: with the days left and whether the window has passed without a decision. */
 export function controlReviewView(r: ControlReview, now: Date) {
   const remainingDays = reviewRemainingDays(r, now);
-  return { ...r, remainingDays, overdue: remainingDays !== null && remainingDays < 0 };
+  return {
+    ...r,
+    organizationName: r.organizationName ?? null,
+    partnerIds: reviewPartnerIds(r),
+    remainingDays,
+    overdue: remainingDays !== null && remainingDays < 0,
+  };
 }

@@ -26,6 +26,9 @@ export interface DueStep {
   publicationId?: string;
   /** For `control-review`: the review (docs/change-of-control.md). */
   controlReviewId?: string;
+  /** For `control-review`: the partners concerned and, for an indirect change of control, the organization the operation is on. */
+  partnerNames?: string[];
+  operationOnName?: string | null;
   assignee: Assignee;
   dueDate: string;
 }
@@ -53,6 +56,8 @@ export interface DigestTask {
   kind: TaskKind;
   publicationId?: string;
   controlReviewId?: string;
+  partnerNames?: string[];
+  operationOnName?: string | null;
   dueDate: string;
   urgency: TaskUrgency;
   /** Days past the due date (0 if not overdue); days left as a negative number. */
@@ -98,6 +103,7 @@ export function planDigests(steps: readonly DueStep[], today: string, dir: Direc
       kind: s.kind,
       ...(s.publicationId ? { publicationId: s.publicationId } : {}),
       ...(s.controlReviewId ? { controlReviewId: s.controlReviewId } : {}),
+      ...(s.partnerNames?.length ? { partnerNames: s.partnerNames, operationOnName: s.operationOnName ?? null } : {}),
       dueDate: s.dueDate,
       urgency,
       daysOverdue: overdueBy,
@@ -144,6 +150,20 @@ function when(t: DigestTask, lang: Language): string {
   return `due ${t.dueDate} (in ${-t.daysOverdue} day${-t.daysOverdue > 1 ? 's' : ''})`;
 }
 
+/** A change-of-control review's partners ("de P", and "opération sur X, qui le contrôle" when indirect); empty otherwise. */
+function reviewOf(t: DigestTask, lang: Language): string {
+  const names = t.partnerNames;
+  if (!names?.length) return '';
+  const fr = lang === 'fr';
+  const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} ${fr ? 'et' : 'and'} ${names[names.length - 1]}`;
+  const on = t.operationOnName;
+  if (!on) return ` (${list})`;
+  const many = names.filter((n) => n !== on).length > 1;
+  return fr
+    ? ` (${list} : opération sur ${on}, qui ${many ? 'les' : 'le'} contrôle)`
+    : ` (${list}: transaction on ${on}, which controls ${many ? 'them' : 'it'})`;
+}
+
 /** The digest email, in the person's language; project titles and names are data, escaped in HTML. */
 export function digestEmail(d: Digest, today: string, webOrigin: string): Email {
   const lang = d.person.language;
@@ -159,7 +179,7 @@ export function digestEmail(d: Digest, today: string, webOrigin: string): Email 
   const shown = d.tasks.slice(0, MAX_TASKS_PER_DIGEST);
   const more = d.tasks.length - shown.length;
   const items = shown.map((t) => ({
-    text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
+    text: `${t.projectAcronym} (${t.projectTitle}) — ${STEP_LABELS[lang][t.kind]}${reviewOf(t, lang)} — ${when(t, lang)}${t.escalation ? escalation : ''}`,
     // The task itself: the web app opens the project's workflow on this step (docs/web.md, "Email links").
     link: t.publicationId
       ? `${webOrigin}/projects/${t.projectId}/publications/${t.publicationId}`

@@ -139,6 +139,16 @@ export const taskSchema = z.object({
   kind: z.enum(TASK_KINDS).describe('A workflow step kind, `publication-answer` (docs/publications.md) or `control-review` (docs/change-of-control.md)'),
   publicationId: z.string().nullable().describe('For `publication-answer`: the notice to answer (GET /projects/{projectId}/publications/{publicationId})'),
   controlReviewId: z.string().nullable().describe('For `control-review`: the review to decide (GET /projects/{projectId}/control-reviews)'),
+  controlReview: z
+    .object({
+      partnerNames: z.array(z.string()).describe('The partners whose control changes'),
+      operationOnName: z
+        .string()
+        .nullable()
+        .describe('The organization the operation is on, when it is not (only) a partner: it controls the partners named (an indirect change of control)'),
+    })
+    .nullable()
+    .describe('For `control-review`: whom the review is about, as named when it opened (null for other tasks and older reviews)'),
   dueDate: dateSchema,
   openedAt: instantSchema,
 });

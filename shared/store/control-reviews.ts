@@ -6,7 +6,7 @@ import { lockedPut } from './locking';
 import { queryPage, type Page, type PageRequest } from './query';
 import { writeWithAudit, type TxWrite } from './tx';
 import type { Actor } from '../domain/audit';
-import type { ControlReview } from '../domain/control-review';
+import type { ControlReview, ControlReviewNames } from '../domain/control-review';
 
 const T = () => config.tableName;
 
@@ -21,6 +21,9 @@ export interface ControlReviewTaskItem {
   openedAt: string;
   dueDate: string;
   controlReviewId: string;
+  /** The partners concerned and, when the operation is on an organization controlling them, its name (snapshot when opened; absent on older tasks). */
+  partnerNames?: string[];
+  operationOnName?: string | null;
 }
 
 export async function getControlReview(projectId: string, id: string): Promise<ControlReview | null> {
@@ -33,7 +36,7 @@ export async function listControlReviews(projectId: string, page: PageRequest): 
   return queryPage<ControlReview>(queries.controlReviews(projectId), page, { descending: true, consistentRead: true });
 }
 
-const taskOf = (project: { id: string; acronym: string; title: string }, r: ControlReview): ControlReviewTaskItem => ({
+const taskOf = (project: { id: string; acronym: string; title: string }, r: ControlReview, names?: ControlReviewNames): ControlReviewTaskItem => ({
   projectId: project.id,
   projectAcronym: project.acronym,
   projectTitle: project.title,
@@ -43,6 +46,7 @@ const taskOf = (project: { id: string; acronym: string; title: string }, r: Cont
   openedAt: r.openedAt,
   dueDate: r.dueDate,
   controlReviewId: r.id,
+  ...(names ? { partnerNames: names.partners, operationOnName: names.indirect ? names.operationOn : null } : {}),
 });
 
 /**
@@ -56,8 +60,9 @@ export async function saveControlReview(
   next: ControlReview,
   action: 'opened' | 'decided' | 'withdrawn',
   actor: Actor,
+  names?: ControlReviewNames,
 ): Promise<ControlReview> {
-  const task = taskOf(project, next);
+  const task = taskOf(project, next, names);
   const writes: TxWrite[] = [
     lockedPut(
       { ...controlReviewKey(project.id, next.id), entity: 'control-review', ...next },
@@ -88,6 +93,7 @@ export async function saveControlReview(
       after: {
         version: next.version,
         organizationId: next.organizationId,
+        partnerIds: next.partnerIds ?? [next.organizationId],
         controlEventId: next.controlEventId,
         agreementId: next.agreementId,
         agreementVersion: next.agreementVersion,

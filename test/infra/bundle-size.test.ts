@@ -36,6 +36,9 @@ const BUDGET_KB = 600;
 // The committee's decision on a change of control is emailed (2026-12-03: FR/EN template in
 // shared/domain/mail/control-review-mails.ts, recipients in shared/services/change-of-control.ts): `workflow`, which
 // serves the decision, measured 894 → 899 KB: raised by exactly that (895 → 900).
+// A parent company's change of control opens the reviews of the partners it controls (2026-12-03: controlledBy in
+// shared/domain/risk/control-chain.ts, the indirect wording of the emails and the digest): `risk` measured just over 807 KB,
+// `workflow` 901 KB, over their ceilings of 806 and 900 KB: raised to 808 and 901 (before decimal.js went, below).
 // decimal.js replaced by whole ten-thousandths (shared/domain/decimal.ts, 2026-12-03): −31 KB in every bundle that
 // validates or evaluates shares; every ceiling lowered to the measured size + 2 %.
 const OVER_BUDGET_KB: Readonly<Record<string, number>> = {

@@ -70,6 +70,7 @@ const mirrors: true[] = [
     Pick<TaskIndexItem, 'projectId' | 'projectAcronym' | 'projectTitle' | 'stepId' | 'kind' | 'dueDate' | 'openedAt'> & {
       publicationId: string | null;
       controlReviewId: string | null;
+      controlReview: { partnerNames: string[]; operationOnName: string | null } | null;
     }
   >,
   true satisfies Mirror<Out<typeof controlChainSchema>, ControlChainView>,
@@ -485,6 +486,7 @@ describe('OpenAPI document', () => {
           kind: open.kind,
           publicationId: null,
           controlReviewId: null,
+          controlReview: null,
           dueDate: open.dueDate,
           openedAt: open.openedAt,
         }),

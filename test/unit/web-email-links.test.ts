@@ -150,7 +150,13 @@ describe('the links of every email open the right page', () => {
         now: new Date('2027-01-04T10:00:00Z'),
       },
     );
-    const [mail] = controlReviewEmails(PROJECT, review, 'A', [{ email: 'comite@pole.example', name: 'Comité', language: 'en', committee: true }], ORIGIN);
+    const [mail] = controlReviewEmails(
+      PROJECT,
+      review,
+      { partners: ['A'], operationOn: 'A', indirect: false },
+      [{ email: 'comite@pole.example', name: 'Comité', language: 'en', committee: true }],
+      ORIGIN,
+    );
     expect(linksOf(mail!).map(pageOf)).toEqual([{ name: 'project-control-review', params: { id: PROJECT.id, reviewId: review.id } }]);
     // The committee's decision: the link for legal staff only (partners do not read the reviews).
     const decided = decideReview(
@@ -163,7 +169,7 @@ describe('the links of every email open the right page', () => {
     const [toLegal, toPartner] = controlReviewDecisionEmails(
       PROJECT,
       decided,
-      'A',
+      { partners: ['A'], operationOn: 'A', indirect: false },
       [
         { email: 'juriste@pole.example', name: 'Claire', language: 'fr', audience: 'legal' },
         { email: 'rep@b.fr', name: 'Léa', language: 'en', audience: 'partner' },

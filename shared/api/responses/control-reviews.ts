@@ -10,7 +10,15 @@ const date = z.string().describe('Europe/Paris calendar date YYYY-MM-DD');
 export const controlReviewSchema = z.object({
   id: z.string(),
   projectId: z.string(),
-  organizationId: z.string().describe('The partner whose control changes'),
+  organizationId: z
+    .string()
+    .describe('The organization the operation is on: a partner of the project, or an organization controlling partners of it (an indirect change of control)'),
+  organizationName: z.string().nullable().describe('Its legal name when the review opened (null on reviews opened before it was recorded)'),
+  partnerIds: z
+    .array(z.string())
+    .describe(
+      'The partners of the project whose control changes: `organizationId` when it is a partner, and every partner it controls directly or through a chain of control (L233-3)',
+    ),
   controlEventId: z.string().describe('The control event that opened the review (GET /organizations/{orgId}/control-events)'),
   event: z
     .object({

@@ -1,6 +1,6 @@
 import type { Language } from '../common';
 import { parisDate } from '../calendar';
-import type { ControlReview, ControlReviewOutcome } from '../control-review';
+import type { ControlReview, ControlReviewNames, ControlReviewOutcome } from '../control-review';
 import { render, type Email } from './render';
 
 /**
@@ -26,7 +26,35 @@ const STATUS: Record<Language, Record<string, string>> = {
   en: { planned: 'planned', completed: 'completed' },
 };
 
-export function controlReviewEmails(p: Project, r: ControlReview, partnerName: string, to: readonly Recipient[], origin: string): Email[] {
+/** "A", "A et B", "A, B et C". */
+const listOf = (names: readonly string[], lang: Language): string =>
+  names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${lang === 'fr' ? 'et' : 'and'} ${names[names.length - 1]}`;
+
+/** The subject's "of whom": the partner(s), and the organization the operation is on when it controls them. */
+function whose(n: ControlReviewNames, lang: Language): string {
+  const partners = listOf(n.partners, lang);
+  if (!n.indirect) return partners;
+  return lang === 'fr' ? `${partners} (opération sur ${n.operationOn})` : `${partners} (transaction on ${n.operationOn})`;
+}
+
+/**
+ * The body's "the operation concerns …": the partner itself, or the organization controlling the partner(s)
+ * (an indirect change of control: "the transaction on X, which controls partner P").
+ */
+function concerns(n: ControlReviewNames, p: Project, lang: Language): string {
+  const others = n.partners.filter((x) => x !== n.operationOn);
+  const plural = others.length > 1;
+  const selfToo = others.length < n.partners.length;
+  if (lang === 'fr') {
+    if (!n.indirect) return `concerne ${n.operationOn}, partenaire du projet ${p.acronym} (${p.title})`;
+    return `porte sur ${n.operationOn}${selfToo ? ', partenaire du projet' : ''}, qui contrôle ${selfToo ? 'aussi ' : ''}${plural ? 'les partenaires' : 'le partenaire'} ${listOf(others, 'fr')} du projet ${p.acronym} (${p.title}) (changement de contrôle indirect)`;
+  }
+  if (!n.indirect) return `concerns ${n.operationOn}, a partner of the project ${p.acronym} (${p.title})`;
+  return `is on ${n.operationOn}${selfToo ? ', a partner of the project, which also' : ', which'} controls ${plural ? 'partners' : 'partner'} ${listOf(others, 'en')} of the project ${p.acronym} (${p.title}) (an indirect change of control)`;
+}
+
+export function controlReviewEmails(p: Project, r: ControlReview, names: ControlReviewNames, to: readonly Recipient[], origin: string): Email[] {
+  const many = names.partners.length > 1;
   const href = `${origin}/projects/${p.id}/control-reviews/${r.id}`;
   return to.map((x) => {
     const lang: Language = x.language === 'en' ? 'en' : 'fr';
@@ -35,18 +63,18 @@ export function controlReviewEmails(p: Project, r: ControlReview, partnerName: s
     if (lang === 'fr') {
       return render(
         [x.email],
-        `[Vigie] ${p.acronym} — changement de contrôle de ${partnerName} : décision du comité avant le ${r.dueDate}`,
+        `[Vigie] ${p.acronym} — changement de contrôle de ${whose(names, 'fr')} : décision du comité avant le ${r.dueDate}`,
         [
           { kind: 'p', text: `Bonjour ${x.name},` },
           {
             kind: 'p',
-            text: `Une opération ${STATUS.fr[e.status]} concerne ${partnerName}, partenaire du projet ${p.acronym} (${p.title}), dont l'accord de consortium est signé${agreement} : ${KIND.fr[e.kind]} par ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % des droits de vote après l'opération, date d'effet ${e.effectiveDate}.`,
+            text: `Une opération ${STATUS.fr[e.status]} ${concerns(names, p, 'fr')}, dont l'accord de consortium est signé${agreement} : ${KIND.fr[e.kind]} par ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % des droits de vote${names.indirect ? ` de ${names.operationOn}` : ''} après l'opération, date d'effet ${e.effectiveDate}.`,
           },
           {
             kind: 'p',
             text: x.committee
-              ? `La clause de changement de contrôle de l'accord s'applique : le comité d'appui décide d'ici le ${r.dueDate} inclus d'accepter le changement, de restreindre les droits d'accès de ce partenaire aux résultats, ou de lui demander de se retirer. Tant qu'un signalement IEF est ouvert, aucun transfert ni licence exclusive de résultats ne peut lui être consenti.`
-              : `La clause de changement de contrôle de l'accord s'applique : le comité d'appui décidera d'ici le ${r.dueDate} d'accepter le changement, de restreindre les droits d'accès de ce partenaire aux résultats, ou de lui demander de se retirer. Vous pouvez faire part de vos observations au pôle.`,
+              ? `La clause de changement de contrôle de l'accord s'applique : le comité d'appui décide d'ici le ${r.dueDate} inclus d'accepter le changement, de restreindre les droits d'accès ${many ? 'de ces partenaires' : 'de ce partenaire'} aux résultats, ou de ${many ? 'leur' : 'lui'} demander de se retirer. Tant qu'un signalement IEF est ouvert, aucun transfert ni licence exclusive de résultats ne peut ${many ? 'leur' : 'lui'} être consenti.`
+              : `La clause de changement de contrôle de l'accord s'applique : le comité d'appui décidera d'ici le ${r.dueDate} d'accepter le changement, de restreindre les droits d'accès ${many ? 'de ces partenaires' : 'de ce partenaire'} aux résultats, ou de ${many ? 'leur' : 'lui'} demander de se retirer. Vous pouvez faire part de vos observations au pôle.`,
           },
           ...(x.committee ? [{ kind: 'link' as const, text: 'Examiner et décider', href }] : []),
         ],
@@ -55,18 +83,18 @@ export function controlReviewEmails(p: Project, r: ControlReview, partnerName: s
     }
     return render(
       [x.email],
-      `[Vigie] ${p.acronym} — change of control of ${partnerName}: committee decision due by ${r.dueDate}`,
+      `[Vigie] ${p.acronym} — change of control of ${whose(names, 'en')}: committee decision due by ${r.dueDate}`,
       [
         { kind: 'p', text: `Hello ${x.name},` },
         {
           kind: 'p',
-          text: `A ${STATUS.en[e.status]} transaction concerns ${partnerName}, a partner of the project ${p.acronym} (${p.title}) whose consortium agreement is signed${agreement}: ${KIND.en[e.kind]} by ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % of the voting rights after the transaction, effective ${e.effectiveDate}.`,
+          text: `A ${STATUS.en[e.status]} transaction ${concerns(names, p, 'en')}, whose consortium agreement is signed${agreement}: ${KIND.en[e.kind]} by ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % of the voting rights${names.indirect ? ` of ${names.operationOn}` : ''} after the transaction, effective ${e.effectiveDate}.`,
         },
         {
           kind: 'p',
           text: x.committee
-            ? `The agreement's change-of-control clause applies: the support committee decides by ${r.dueDate} inclusive whether to accept the change, restrict this partner's access rights to the results, or ask it to withdraw. While a foreign-investment flag is open, no transfer or exclusive licence of results may be granted to it.`
-            : `The agreement's change-of-control clause applies: the support committee will decide by ${r.dueDate} whether to accept the change, restrict this partner's access rights to the results, or ask it to withdraw. You may send your observations to the pôle.`,
+            ? `The agreement's change-of-control clause applies: the support committee decides by ${r.dueDate} inclusive whether to accept the change, restrict ${many ? "these partners'" : "this partner's"} access rights to the results, or ask ${many ? 'them' : 'it'} to withdraw. While a foreign-investment flag is open, no transfer or exclusive licence of results may be granted to ${many ? 'them' : 'it'}.`
+            : `The agreement's change-of-control clause applies: the support committee will decide by ${r.dueDate} whether to accept the change, restrict ${many ? "these partners'" : "this partner's"} access rights to the results, or ask ${many ? 'them' : 'it'} to withdraw. You may send your observations to the pôle.`,
         },
         ...(x.committee ? [{ kind: 'link' as const, text: 'Review and decide', href }] : []),
       ],
@@ -108,7 +136,13 @@ const outcomeLong = (lang: Language, o: ControlReviewOutcome, partner: string): 
  * (the note), and the signed agreement version it applies to. Only legal staff get the link (partners do not read
  * the reviews).
  */
-export function controlReviewDecisionEmails(p: Project, r: ControlReview, partnerName: string, to: readonly DecisionRecipient[], origin: string): Email[] {
+export function controlReviewDecisionEmails(
+  p: Project,
+  r: ControlReview,
+  names: ControlReviewNames,
+  to: readonly DecisionRecipient[],
+  origin: string,
+): Email[] {
   const d = r.decision;
   if (!d) return [];
   const href = `${origin}/projects/${p.id}/control-reviews/${r.id}`;
@@ -117,6 +151,16 @@ export function controlReviewDecisionEmails(p: Project, r: ControlReview, partne
   return to.map((x) => {
     const lang: Language = x.language === 'en' ? 'en' : 'fr';
     const fr = lang === 'fr';
+    const partnerName = listOf(names.partners, lang);
+    const controlled = listOf(
+      names.partners.filter((n) => n !== names.operationOn),
+      lang,
+    );
+    const on = names.indirect
+      ? fr
+        ? ` sur ${names.operationOn}, qui contrôle ${controlled},`
+        : ` on ${names.operationOn}, which controls ${controlled},`
+      : '';
     const version =
       d.agreementVersion !== null
         ? fr
@@ -135,8 +179,8 @@ export function controlReviewDecisionEmails(p: Project, r: ControlReview, partne
         : `The decision is recorded on the review and in the project's audit log.`,
     }[x.audience];
     const subject = fr
-      ? `[Vigie] ${p.acronym} — changement de contrôle de ${partnerName} : le comité a décidé (${OUTCOME_SHORT.fr[d.outcome]})`
-      : `[Vigie] ${p.acronym} — change of control of ${partnerName}: the committee decided (${OUTCOME_SHORT.en[d.outcome]})`;
+      ? `[Vigie] ${p.acronym} — changement de contrôle de ${whose(names, 'fr')} : le comité a décidé (${OUTCOME_SHORT.fr[d.outcome]})`
+      : `[Vigie] ${p.acronym} — change of control of ${whose(names, 'en')}: the committee decided (${OUTCOME_SHORT.en[d.outcome]})`;
     return render(
       [x.email],
       subject,
@@ -145,8 +189,8 @@ export function controlReviewDecisionEmails(p: Project, r: ControlReview, partne
         {
           kind: 'p',
           text: fr
-            ? `Le ${decidedOn}, le comité d'appui a statué sur le changement de contrôle de ${partnerName}, partenaire du projet ${p.acronym} (${p.title}) : opération ${STATUS.fr[e.status]} (${KIND.fr[e.kind]}) par ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % des droits de vote après l'opération, date d'effet ${e.effectiveDate}.`
-            : `On ${decidedOn}, the support committee decided on the change of control of ${partnerName}, a partner of the project ${p.acronym} (${p.title}): ${STATUS.en[e.status]} ${KIND.en[e.kind]} by ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % of the voting rights after the transaction, effective ${e.effectiveDate}.`,
+            ? `Le ${decidedOn}, le comité d'appui a statué sur le changement de contrôle de ${partnerName}, ${names.partners.length > 1 ? 'partenaires' : 'partenaire'} du projet ${p.acronym} (${p.title}) : opération ${STATUS.fr[e.status]} (${KIND.fr[e.kind]})${on} par ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % des droits de vote${names.indirect ? ` de ${names.operationOn}` : ''} après l'opération, date d'effet ${e.effectiveDate}.`
+            : `On ${decidedOn}, the support committee decided on the change of control of ${partnerName}, ${names.partners.length > 1 ? 'partners' : 'a partner'} of the project ${p.acronym} (${p.title}): ${STATUS.en[e.status]} ${KIND.en[e.kind]}${on} by ${e.investor.name} (${e.investor.country}), ${e.votingRightsAfterPct} % of the voting rights${names.indirect ? ` of ${names.operationOn}` : ''} after the transaction, effective ${e.effectiveDate}.`,
         },
         { kind: 'p', text: fr ? `Décision : ${outcomeLong('fr', d.outcome, partnerName)}` : `Decision: ${outcomeLong('en', d.outcome, partnerName)}` },
         { kind: 'p', text: fr ? `Motifs et conditions : ${d.note}` : `Reasons and conditions: ${d.note}` },

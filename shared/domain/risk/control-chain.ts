@@ -168,3 +168,28 @@ export function controlChainOf(orgId: string, organizations: ReadonlyMap<string,
     truncated,
   };
 }
+
+/**
+ * The organizations among `orgIds` that `holderId` controls, directly or through a chain of control (Code de commerce
+ * L233-3, the presumption of II included), each with the chain from it up to the holder — the same test as
+ * IEF-ACQUISITION's indirect operation (`RiskContext.upstreamControllers`): every holding on the chain is a control
+ * holding. A mere holding (10 % of a subsidiary) is not control. `organizations` are those the store loaded upward
+ * from `orgIds` (shared/store/organizations.ts `loadControlChain`).
+ */
+export function controlledBy(holderId: string, orgIds: readonly string[], organizations: ReadonlyMap<string, RiskOrganization>): Map<string, ChainLink[]> {
+  const ctx = buildContext({
+    project: { id: '', technologyDomains: [] },
+    memberships: [],
+    organizations,
+    declarations: [],
+    controlEvents: [],
+    now: new Date(0),
+  });
+  const out = new Map<string, ChainLink[]>();
+  for (const id of [...new Set(orgIds)]) {
+    if (id === holderId || !organizations.has(id)) continue;
+    const via = ctx.upstreamControllers(id).get(holderId);
+    if (via) out.set(id, via);
+  }
+  return out;
+}

@@ -2522,10 +2522,14 @@ export interface components {
             id: string;
             /** Format: date-time */
             openedAt: string;
-            /** @description The partner whose control changes */
+            /** @description The organization the operation is on: a partner of the project, or an organization controlling partners of it (an indirect change of control) */
             organizationId: string;
+            /** @description Its legal name when the review opened (null on reviews opened before it was recorded) */
+            organizationName: string | null;
             /** @description Open past its due date */
             overdue: boolean;
+            /** @description The partners of the project whose control changes: `organizationId` when it is a partner, and every partner it controls directly or through a chain of control (L233-3) */
+            partnerIds: string[];
             projectId: string;
             /** @description Days left until the due date (0 on the last day, negative once overdue) while open; else null */
             remainingDays: number | null;
@@ -4827,6 +4831,13 @@ export interface components {
             nextCursor: string | null;
         };
         Task: {
+            /** @description For `control-review`: whom the review is about, as named when it opened (null for other tasks and older reviews) */
+            controlReview: {
+                /** @description The organization the operation is on, when it is not (only) a partner: it controls the partners named (an indirect change of control) */
+                operationOnName: string | null;
+                /** @description The partners whose control changes */
+                partnerNames: string[];
+            } | null;
             /** @description For `control-review`: the review to decide (GET /projects/{projectId}/control-reviews) */
             controlReviewId: string | null;
             /**

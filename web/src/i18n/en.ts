@@ -130,6 +130,8 @@ export const en: Record<MessageKey, string> = {
   'stepKind.publication-answer': 'Publication notice (object or consent)',
   'stepKind.committee': 'Committee decision',
   'stepKind.control-review': 'Change of control after signature (committee decision)',
+  'tasks.controlReviewOf': 'Of {partners}',
+  'tasks.controlReviewVia': 'Of {partners} — transaction on {on}, which controls it',
   'pub.sectionTitle': 'Publications',
   'pub.lead':
     'Before publishing, a partner gives the consortium notice (consortium agreement, § Publications): the other partners may object, with reasons, before the deadline (calendar days, until 24:00 Paris time; no shift to the next working day). Silence means consent.',
@@ -203,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   'coc.empty': 'No change of control to review.',
   'coc.decided': 'Decision recorded.',
   'coc.itemTitle': 'Change of control of {org}',
+  'coc.indirect': 'Transaction on {on}, which controls {partners}: an indirect change of control, the agreement’s clause applies.',
   'coc.state.open': 'To decide',
   'coc.state.overdue': 'Overdue',
   'coc.state.decided': 'Decided',

@@ -129,6 +129,8 @@ export const fr = {
   'stepKind.publication-answer': 'Notification de publication (objection ou consentement)',
   'stepKind.committee': 'Décision du comité',
   'stepKind.control-review': 'Changement de contrôle après signature (décision du comité)',
+  'tasks.controlReviewOf': 'De {partners}',
+  'tasks.controlReviewVia': 'De {partners} — opération sur {on}, qui le contrôle',
   'pub.sectionTitle': 'Publications',
   'pub.lead':
     "Avant de publier, un partenaire notifie le consortium (accord de consortium, § Publications) : les autres partenaires peuvent s'opposer, de manière motivée, avant l'échéance (jours calendaires, jusqu'à 24:00 heure de Paris ; pas de report au jour ouvré suivant). Le silence vaut consentement.",
@@ -203,6 +205,7 @@ export const fr = {
   'coc.empty': 'Aucun changement de contrôle à examiner.',
   'coc.decided': 'Décision enregistrée.',
   'coc.itemTitle': 'Changement de contrôle de {org}',
+  'coc.indirect': 'Opération sur {on}, qui contrôle {partners} : changement de contrôle indirect, la clause de l’accord s’applique.',
   'coc.state.open': 'À décider',
   'coc.state.overdue': 'En retard',
   'coc.state.decided': 'Décidé',

@@ -109,7 +109,16 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
                   </Link>
                   <div className="muted small">{task.projectTitle}</div>
                 </td>
-                <td>{t(`stepKind.${task.kind}` as MessageKey)}</td>
+                <td>
+                  {t(`stepKind.${task.kind}` as MessageKey)}
+                  {task.controlReview && (
+                    <div className="muted small">
+                      {task.controlReview.operationOnName
+                        ? t('tasks.controlReviewVia', { partners: task.controlReview.partnerNames.join(', '), on: task.controlReview.operationOnName })
+                        : t('tasks.controlReviewOf', { partners: task.controlReview.partnerNames.join(', ') })}
+                    </div>
+                  )}
+                </td>
                 <td>{date(task.openedAt)}</td>
                 <td>
                   <span className={overdue ? 'text-danger' : undefined}>{date(task.dueDate)}</span>{' '}

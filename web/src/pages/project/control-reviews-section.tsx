@@ -93,14 +93,18 @@ function ReviewItem({
   const { t, lang, date, dateTime } = useI18n();
   const headingId = `control-review-${r.id}-title`;
   const e = r.event;
+  // The partners concerned; the operation may be on an organization controlling them (not a member: its name as recorded).
+  const operationOn = r.organizationName ?? orgName(r.organizationId);
+  const controlled = r.partnerIds.filter((id) => id !== r.organizationId).map(orgName);
   return (
     <li id={`control-review-${r.id}`} tabIndex={-1} aria-labelledby={headingId} className={`publication${focused ? ' publication-focused' : ''}`}>
       <div className="flag-head">
-        <h3 id={headingId}>{t('coc.itemTitle', { org: orgName(r.organizationId) })}</h3>
+        <h3 id={headingId}>{t('coc.itemTitle', { org: r.partnerIds.map(orgName).join(', ') })}</h3>
         <Badge tone={r.state === 'open' ? (r.overdue ? 'danger' : 'warn') : 'ok'}>
           {r.state === 'open' ? t(r.overdue ? 'coc.state.overdue' : 'coc.state.open') : t(`coc.state.${r.state}`)}
         </Badge>
       </div>
+      {controlled.length > 0 && <p className="coc-indirect">{t('coc.indirect', { on: operationOn, partners: controlled.join(', ') })}</p>}
       <p>
         {t('coc.event', {
           kind: t(`coc.kind.${e.kind}` as MessageKey),
