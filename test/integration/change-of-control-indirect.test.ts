@@ -1,6 +1,6 @@
 import { addCalendarDays, parisDate } from '../../shared/domain/calendar';
 import { frenchOrg, sentMail, startApi, tokenFor, type Api } from './helpers/api';
-import { consortiumAtAgreement, uploadDocument, type Consortium } from './helpers/consortium';
+import { consortiumSigned, type Consortium } from './helpers/consortium';
 
 /**
  * An indirect change of control after signature over HTTP (docs/change-of-control.md): a foreign fund takes control
@@ -53,16 +53,7 @@ beforeAll(async () => {
   expect([200, 201]).toContain(
     (await api.call('PUT', `/staff/${encodeURIComponent(COMMITTEE)}`, { token: legal, body: { name: 'Comité', role: 'committee', language: 'fr' } })).status,
   );
-  c = await consortiumAtAgreement(api, legal, committee, tag, 3);
-  expect((await api.call('POST', `/projects/${c.project}/agreements`, { token: legal, body: { language: 'fr' } })).status).toBe(201);
-  for (let i = 0; i < 3; i++) {
-    const copy = await uploadDocument(api, c.tokens[i]!, c.project, new TextEncoder().encode(`%PDF-1.7\n% signé ${tag} ${i}\n%%EOF\n`));
-    const s = await api.call('POST', `/projects/${c.project}/agreements/1/signatures`, {
-      token: c.tokens[i],
-      body: { organizationId: c.orgs[i], signatoryName: `Signataire ${i}`, signatoryRole: 'Président', signedOn: today, documentId: copy },
-    });
-    expect(s.status).toBe(201);
-  }
+  c = await consortiumSigned(api, legal, committee, tag, 3);
   expect((await api.call('GET', `/projects/${c.project}/workflow`, { token: legal })).body.status).toBe('signed');
   const mk = async (name: string, extra: Record<string, unknown> = {}) => {
     const o = await api.call('POST', '/organizations', { token: legal, body: frenchOrg(name, extra) });

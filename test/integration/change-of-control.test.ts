@@ -6,7 +6,7 @@ import { ddb } from '../../shared/store/clients';
 import { config } from '../../shared/store/config';
 import { controlReviewKey, controlReviewTaskKey } from '../../shared/store/keys';
 import { sentMail, startApi, tokenFor, type Api } from './helpers/api';
-import { consortiumAtAgreement, uploadDocument, type Consortium } from './helpers/consortium';
+import { consortiumAtAgreement, consortiumSigned, type Consortium } from './helpers/consortium';
 
 /**
  * Change of control after signature over HTTP (docs/change-of-control.md, issue 14 §2): a planned acquisition of a
@@ -38,16 +38,7 @@ beforeAll(async () => {
     const r = await api.call('PUT', `/staff/${encodeURIComponent(email)}`, { token: legal, body: { name: email.split('@')[0], role, language } });
     expect([200, 201]).toContain(r.status);
   }
-  c = await consortiumAtAgreement(api, legal, committee, tag, 3);
-  expect((await api.call('POST', `/projects/${c.project}/agreements`, { token: legal, body: { language: 'fr' } })).status).toBe(201);
-  for (let i = 0; i < 3; i++) {
-    const copy = await uploadDocument(api, c.tokens[i]!, c.project, new TextEncoder().encode(`%PDF-1.7\n% signé ${tag} ${i}\n%%EOF\n`));
-    const s = await api.call('POST', `/projects/${c.project}/agreements/1/signatures`, {
-      token: c.tokens[i],
-      body: { organizationId: c.orgs[i], signatoryName: `Signataire ${i}`, signatoryRole: 'Président', signedOn: today, documentId: copy },
-    });
-    expect(s.status).toBe(201);
-  }
+  c = await consortiumSigned(api, legal, committee, tag, 3);
 }, 120_000);
 afterAll(() => api.close());
 

@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { addCalendarDays, parisDate } from '../../shared/domain/calendar';
 import { sentMail, startApi, tokenFor, type Api } from './helpers/api';
-import { consortium, consortiumAtAgreement, submitDeclaration, uploadDocument, type Consortium } from './helpers/consortium';
+import { consortium, consortiumSigned, submitDeclaration, type Consortium } from './helpers/consortium';
 import { startWebApp, type WebApp } from './helpers/web';
 
 let web: WebApp;
@@ -147,16 +147,7 @@ describe('publication notices in Chromium', () => {
 describe('a change of control after signature in Chromium: the committee decides', () => {
   it('opens the review from its email link, sees it overdue-free with the agreement version, and records its decision', async () => {
     const committee = await tokenFor('committee', undefined, 'comite@pole.example');
-    const s = await consortiumAtAgreement(api, legal, committee, `${tag}s`, 2);
-    expect((await api.call('POST', `/projects/${s.project}/agreements`, { token: legal, body: { language: 'fr' } })).status).toBe(201);
-    for (let i = 0; i < 2; i++) {
-      const copy = await uploadDocument(api, s.tokens[i]!, s.project, pdf(`signé ${i}`));
-      const r = await api.call('POST', `/projects/${s.project}/agreements/1/signatures`, {
-        token: s.tokens[i],
-        body: { organizationId: s.orgs[i], signatoryName: `Signataire ${i}`, signatoryRole: 'Président', signedOn: today, documentId: copy },
-      });
-      expect(r.status).toBe(201);
-    }
+    const s = await consortiumSigned(api, legal, committee, `${tag}s`, 2);
     const ev = await api.call('POST', `/organizations/${s.orgs[0]}/control-events`, {
       token: legal,
       body: {

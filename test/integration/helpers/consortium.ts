@@ -1,3 +1,4 @@
+import { parisDate } from '../../../shared/domain/calendar';
 import { completeDeclaration } from '../../fixtures/declaration';
 import { createProjectOf, frenchOrg, tokenFor, type Api } from './api';
 
@@ -63,6 +64,26 @@ export async function consortiumAtAgreement(api: Api, legal: string, committee: 
   const c = await consortium(api, legal, tag, n);
   for (let i = 0; i < n; i++) await submitDeclaration(api, c, i);
   await approveAll(api, c, legal, committee);
+  return c;
+}
+
+/**
+ * A consortium whose agreement v1 is signed by every partner (each uploads its signed copy and records its
+ * signature): the workflow stands at `signed`.
+ */
+export async function consortiumSigned(api: Api, legal: string, committee: string, tag: string, n = 3): Promise<Consortium> {
+  const c = await consortiumAtAgreement(api, legal, committee, tag, n);
+  const agreement = await api.call('POST', `/projects/${c.project}/agreements`, { token: legal, body: { language: 'fr' } });
+  if (agreement.status !== 201) throw new Error(`POST …/agreements → ${agreement.status}: ${agreement.text.slice(0, 300)}`);
+  const signedOn = parisDate(new Date());
+  for (let i = 0; i < n; i++) {
+    const copy = await uploadDocument(api, c.tokens[i]!, c.project, new TextEncoder().encode(`%PDF-1.7\n% signé ${tag} ${i}\n%%EOF\n`));
+    const s = await api.call('POST', `/projects/${c.project}/agreements/1/signatures`, {
+      token: c.tokens[i],
+      body: { organizationId: c.orgs[i], signatoryName: `Signataire ${i}`, signatoryRole: 'Président', signedOn, documentId: copy },
+    });
+    if (s.status !== 201) throw new Error(`POST …/signatures → ${s.status}: ${s.text.slice(0, 300)}`);
+  }
   return c;
 }
 
