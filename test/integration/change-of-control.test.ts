@@ -266,7 +266,7 @@ test('the decision is emailed to the partner concerned, the other partners and t
   expect(en.body.text).toContain(`signed consortium agreement, version ${r.agreementVersion}`);
   expect(byTo.get(rep(0))!.subject).toContain('le comité a décidé');
 
-  expect(byTo.get(LEGAL)!.body.text).toContain(`Voir la décision: ${config.webOrigin}/projects/${c.project}/control-reviews/${r.id}`);
+  expect(byTo.get(LEGAL)!.body.text).toContain(`Voir la décision : ${config.webOrigin}/projects/${c.project}/control-reviews/${r.id}`);
   expect(byTo.get(LEGAL_EN)!.subject).toContain('the committee decided (withdrawal requested)');
   expect(byTo.get(LEGAL_EN)!.body.text).toContain(`/projects/${c.project}/control-reviews/${r.id}`);
 }, 60_000);

@@ -32,7 +32,8 @@ export function render(to: string[], subject: string, blocks: readonly Block[], 
         `<ul>${b.items.map((i) => `<li>${i.link ? `<a href="${escapeHtml(safeHref(i.link))}">${escapeHtml(i.text)}</a>` : escapeHtml(i.text)}</li>`).join('')}</ul>`,
       );
     } else {
-      text.push(`${b.text}: ${b.href}`, '');
+      // French puts a space before the colon, as everywhere in the product's texts.
+      text.push(`${b.text}${language === 'fr' ? ' :' : ':'} ${b.href}`, '');
       html.push(`<p><a href="${escapeHtml(safeHref(b.href))}">${escapeHtml(b.text)}</a></p>`);
     }
   }
