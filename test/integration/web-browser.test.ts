@@ -192,6 +192,9 @@ describe('web app in Chromium', () => {
     const fieldError = page.locator('#root_results_0_ownership').locator('xpath=ancestor::*[contains(@class,"form-group")][1]').locator('.error-detail');
     await fieldError.getByText(/90/).waitFor();
     await summary.getByText(/90/).waitFor();
+    // One error: the singular; the link names the field with the list item it is in.
+    await summary.getByRole('heading', { name: '1 point à corriger' }).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Résultat 1 › Quotes-parts de copropriété']);
     await checkPage(page, '7-declaration-form-server-error');
     await summary.getByRole('link').first().click();
     expect(
@@ -268,6 +271,32 @@ describe('web app in Chromium', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('fits a phone (390×844): nothing sticks out of the screen, wide tables scroll in their own box', async () => {
+    // Elements past the right edge that no scrolling box (a .table-scroll, the chain tree) holds.
+    const sticking = `(() => { const w = document.documentElement.clientWidth; const scrolls = (el) => { for (let p = el.parentElement; p; p = p.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; return false; };
+      return [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1 && !scrolls(el))
+        .map((el) => el.tagName + '.' + el.className).slice(0, 5); })()`;
+    const partner = demo.organizations[0]!;
+    const page = await web.newPage({ width: 390, height: 844 });
+    await web.signInAs(page, { role: 'partner', organizationId: partner.id }, '/');
+    await page.locator('#projects table').waitFor();
+    expect(await page.evaluate(sticking)).toEqual([]);
+    await page.goto(`${base}/projects/${demo.projectId}`);
+    await page.locator('#declarations table').waitFor();
+    await page.getByRole('button', { name: 'Déposer' }).waitFor();
+    expect(await page.evaluate(sticking)).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await checkPage(page, '11-project-phone');
+    await page.close();
+    const signedOut = await web.newPage({ width: 390, height: 844 });
+    await signedOut.goto(`${base}/sign-in`);
+    await signedOut.getByRole('button', { name: 'Juriste du pôle' }).waitFor();
+    await signedOut.locator('.choice-list').nth(1).waitFor();
+    expect(await signedOut.evaluate(sticking)).toEqual([]);
+    await signedOut.close();
+  }, 60_000);
 
   it('raised no CSP violation and no page error', () => {
     web.expectClean();
