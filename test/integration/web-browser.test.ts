@@ -175,6 +175,16 @@ describe('web app in Chromium', () => {
     await results.getByText(/Total des quotes-parts : 90 %/).waitFor();
     await results.getByText(/doit être égal à 100 %/).waitFor();
     await page.locator('#root_confidentiality_termYears').fill('5');
+    // A background item (a trademark) whose ZRR box stays unticked: that answers "no", it is not a missing field.
+    const background = page.locator('#section-background');
+    await background.getByRole('button', { name: 'Ajouter (Connaissance antérieure)' }).click();
+    await page.locator('#root_background_0_type').selectOption({ label: 'Marque' });
+    await page.locator('#root_background_0_title').fill('Marque Alpinia');
+    await page.locator('#root_background_0_owners__add').click();
+    await page.locator('#root_background_0_owners_0_organizationId').selectOption({ label: partner.legalName });
+    await page.locator('#root_background_0_executionConditions_regime-0').check();
+    await page.locator('#root_background_0_exploitationConditions_regime-0').check();
+    expect(await page.locator('#root_background_0_fromZrr').isChecked()).toBe(false);
 
     // Drafts are kept for the tab: a reload restores the unsaved entries, with a notice.
     const draftKeys = (await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)) as string[];
@@ -217,12 +227,17 @@ describe('web app in Chromium', () => {
     const token = await tokenFor('partner', partner.id);
     const saved = (await (await fetch(`${base}${formPath}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       status: string;
-      content: { signatory: { name: string }; results: { ownership: { pct: number }[]; plannedFilingDate?: string }[] };
+      content: {
+        signatory: { name: string };
+        results: { ownership: { pct: number }[]; plannedFilingDate?: string }[];
+        background: { type: string; title: string; fromZrr: boolean }[];
+      };
     };
     expect(saved.status).toBe('submitted');
     expect(saved.content.signatory.name).toBe('Claire Martin');
     expect(saved.content.results[0]!.ownership.map((o) => o.pct)).toEqual([50, 50]);
     expect(saved.content.results[0]!.plannedFilingDate).toBe('2028-03-15');
+    expect(saved.content.background).toEqual([expect.objectContaining({ type: 'trademark', title: 'Marque Alpinia', fromZrr: false })]);
     // Saved: no draft left in the tab.
     expect(await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)).toEqual([]);
 

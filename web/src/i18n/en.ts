@@ -339,7 +339,7 @@ export const en: Record<MessageKey, string> = {
   'documents.hashDiffers': 'Warning: your browser had computed another SHA-256 ({hash}). The file may have changed while sending; upload it again.',
   'agreements.title': 'Consortium agreement',
   'agreements.lead':
-    'The agreement is generated from the IP file the committee approved. Every version is kept, unalterable, with its SHA-256; the footer of each page carries the model’s hash, checkable offline (npm run verify-agreement).',
+    'The agreement is generated from the IP file the committee approved. Every version is kept, unalterable, with its SHA-256; the footer of each page carries the model’s hash. The SHA-256 of a downloaded copy must be the one shown here: otherwise it was altered.',
   'agreements.none': 'No agreement has been generated yet.',
   'agreements.noCurrent': 'No version in force: the latest one was replaced, or voided by a change to the IP file.',
   'agreements.versionTitle': 'Version {n}',

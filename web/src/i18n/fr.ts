@@ -340,7 +340,7 @@ export const fr = {
     'Attention : votre navigateur avait calculé une autre empreinte ({hash}). Le fichier a pu changer pendant l’envoi ; déposez-le à nouveau.',
   'agreements.title': 'Accord de consortium',
   'agreements.lead':
-    'L’accord est généré à partir du dossier PI approuvé par le comité. Chaque version est conservée, non modifiable, avec son empreinte SHA-256 ; le pied de chaque page porte l’empreinte du modèle, vérifiable hors ligne (npm run verify-agreement).',
+    'L’accord est généré à partir du dossier PI approuvé par le comité. Chaque version est conservée, non modifiable, avec son empreinte SHA-256 ; le pied de chaque page porte l’empreinte du modèle. L’empreinte SHA-256 d’un exemplaire téléchargé doit être celle affichée ici : sinon, il a été modifié.',
   'agreements.none': 'Aucun accord n’a encore été généré.',
   'agreements.noCurrent': 'Aucune version en vigueur : la dernière a été remplacée ou rendue caduque par une modification du dossier.',
   'agreements.versionTitle': 'Version {n}',
