@@ -61,8 +61,8 @@ test('a request body with a missing field and a wrong type: « Champ obligatoire
   const byPath = (b: { errors: { path: string; message: string }[] }) => Object.fromEntries(b.errors.map((e) => [e.path, e.message]));
   expect(byPath(r.fr.body)).toMatchObject({ legalName: 'Champ obligatoire', representatives: 'Doit être une liste', extra: 'Champ inconnu' });
   expect(byPath(r.en.body)).toMatchObject({ legalName: 'Required', representatives: 'Must be a list', extra: 'Unknown field' });
-  expect(r.fr.body.detail).toBe('Requête invalide (corps de la requête) : 3 erreur(s).');
-  expect(r.en.body.detail).toBe('The request body is invalid: 3 error(s).');
+  expect(r.fr.body.detail).toBe('Requête invalide (corps de la requête) : 3 erreurs.');
+  expect(r.en.body.detail).toBe('The request body is invalid: 3 errors.');
   expect(JSON.stringify(r.fr.body)).not.toMatch(/attendu, undefined reçu|expected string/);
 });
 

@@ -28,7 +28,7 @@ describe('organizations', () => {
     const fr = await api.call('POST', '/organizations', { token: legal, body });
     expect(fr.status).toBe(400);
     expect(fr.headers.get('content-language')).toBe('fr');
-    expect(fr.body).toMatchObject({ title: 'Requête invalide', lang: 'fr', detail: 'Requête invalide (corps de la requête) : 1 erreur(s).' });
+    expect(fr.body).toMatchObject({ title: 'Requête invalide', lang: 'fr', detail: 'Requête invalide (corps de la requête) : 1 erreur.' });
     expect(fr.body.errors).toEqual([{ path: 'siren', pointer: '/siren', message: 'Doit être un SIREN valide : 9 chiffres avec une clé de contrôle valide' }]);
 
     const frFR = await api.call('POST', '/organizations', { token: legal, body, headers: { 'accept-language': 'fr-FR,fr;q=0.9,en;q=0.8' } });
@@ -37,7 +37,7 @@ describe('organizations', () => {
     const en = await api.call('POST', '/organizations', { token: legal, body, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
     expect(en.status).toBe(400);
     expect(en.headers.get('content-language')).toBe('en');
-    expect(en.body).toMatchObject({ title: 'Invalid request', lang: 'en', detail: 'The request body is invalid: 1 error(s).' });
+    expect(en.body).toMatchObject({ title: 'Invalid request', lang: 'en', detail: 'The request body is invalid: 1 error.' });
     expect(en.body.errors).toEqual([{ path: 'siren', pointer: '/siren', message: 'Must be a valid SIREN: 9 digits with a valid check digit' }]);
   });
 

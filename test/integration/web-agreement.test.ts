@@ -124,7 +124,7 @@ describe('documents and the agreement in Chromium', () => {
     const current = agr.locator('.agreement-current');
     await current.getByRole('heading', { name: 'Version 1' }).waitFor();
     await current.getByText('En attente des signatures').waitFor();
-    await current.getByText('0 signature(s) sur 2').waitFor();
+    await current.getByText('0 signature sur 2').waitFor();
     pdfHash = (await current.locator('.fact', { hasText: 'SHA-256 du PDF' }).locator('[data-sha256]').textContent())!;
     expect(pdfHash).toMatch(/^[0-9a-f]{64}$/);
     for (const n of names) await current.locator('.signatories tr', { hasText: n }).getByText('À signer').waitFor();
@@ -159,7 +159,7 @@ describe('documents and the agreement in Chromium', () => {
     const row = current.locator('.signatories tr', { hasText: names[0]! });
     await row.getByText('Signé', { exact: true }).waitFor();
     await row.getByText('Claire Dumas').waitFor();
-    await current.getByText('1 signature(s) sur 2').waitFor();
+    await current.getByText('1 signature sur 2').waitFor();
     // The signed copy is also a document of that partner.
     await section(page, 'documents').locator('tbody tr', { hasText: 'accord-signe.pdf' }).getByText('Confirmé').waitFor();
     const wf = await api.call('GET', `/projects/${c.project}/workflow`, { token: legal });

@@ -175,6 +175,16 @@ describe('web app in Chromium', () => {
     await results.getByText(/Total des quotes-parts : 90 %/).waitFor();
     await results.getByText(/doit être égal à 100 %/).waitFor();
     await page.locator('#root_confidentiality_termYears').fill('5');
+    // A background item (a trademark) whose ZRR box stays unticked: that answers "no", it is not a missing field.
+    const background = page.locator('#section-background');
+    await background.getByRole('button', { name: 'Ajouter (Connaissance antérieure)' }).click();
+    await page.locator('#root_background_0_type').selectOption({ label: 'Marque' });
+    await page.locator('#root_background_0_title').fill('Marque Alpinia');
+    await page.locator('#root_background_0_owners__add').click();
+    await page.locator('#root_background_0_owners_0_organizationId').selectOption({ label: partner.legalName });
+    await page.locator('#root_background_0_executionConditions_regime-0').check();
+    await page.locator('#root_background_0_exploitationConditions_regime-0').check();
+    expect(await page.locator('#root_background_0_fromZrr').isChecked()).toBe(false);
 
     // Drafts are kept for the tab: a reload restores the unsaved entries, with a notice.
     const draftKeys = (await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)) as string[];
@@ -192,6 +202,9 @@ describe('web app in Chromium', () => {
     const fieldError = page.locator('#root_results_0_ownership').locator('xpath=ancestor::*[contains(@class,"form-group")][1]').locator('.error-detail');
     await fieldError.getByText(/90/).waitFor();
     await summary.getByText(/90/).waitFor();
+    // One error: the singular; the link names the field with the list item it is in.
+    await summary.getByRole('heading', { name: '1 point à corriger' }).waitFor();
+    expect(await summary.getByRole('link').allTextContents()).toEqual(['Résultat 1 › Quotes-parts de copropriété']);
     await checkPage(page, '7-declaration-form-server-error');
     await summary.getByRole('link').first().click();
     expect(
@@ -214,12 +227,17 @@ describe('web app in Chromium', () => {
     const token = await tokenFor('partner', partner.id);
     const saved = (await (await fetch(`${base}${formPath}`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
       status: string;
-      content: { signatory: { name: string }; results: { ownership: { pct: number }[]; plannedFilingDate?: string }[] };
+      content: {
+        signatory: { name: string };
+        results: { ownership: { pct: number }[]; plannedFilingDate?: string }[];
+        background: { type: string; title: string; fromZrr: boolean }[];
+      };
     };
     expect(saved.status).toBe('submitted');
     expect(saved.content.signatory.name).toBe('Claire Martin');
     expect(saved.content.results[0]!.ownership.map((o) => o.pct)).toEqual([50, 50]);
     expect(saved.content.results[0]!.plannedFilingDate).toBe('2028-03-15');
+    expect(saved.content.background).toEqual([expect.objectContaining({ type: 'trademark', title: 'Marque Alpinia', fromZrr: false })]);
     // Saved: no draft left in the tab.
     expect(await page.evaluate(`Object.keys(sessionStorage).filter((k) => k.startsWith('vigie.declarationDraft.'))`)).toEqual([]);
 
@@ -268,6 +286,32 @@ describe('web app in Chromium', () => {
       await page.close();
     }
   }, 90_000);
+
+  it('fits a phone (390×844): nothing sticks out of the screen, wide tables scroll in their own box', async () => {
+    // Elements past the right edge that no scrolling box (a .table-scroll, the chain tree) holds.
+    const sticking = `(() => { const w = document.documentElement.clientWidth; const scrolls = (el) => { for (let p = el.parentElement; p; p = p.parentElement)
+        if (['auto', 'scroll', 'hidden'].includes(getComputedStyle(p).overflowX)) return true; return false; };
+      return [...document.querySelectorAll('body *')].filter((el) => el.getBoundingClientRect().right > w + 1 && !scrolls(el))
+        .map((el) => el.tagName + '.' + el.className).slice(0, 5); })()`;
+    const partner = demo.organizations[0]!;
+    const page = await web.newPage({ width: 390, height: 844 });
+    await web.signInAs(page, { role: 'partner', organizationId: partner.id }, '/');
+    await page.locator('#projects table').waitFor();
+    expect(await page.evaluate(sticking)).toEqual([]);
+    await page.goto(`${base}/projects/${demo.projectId}`);
+    await page.locator('#declarations table').waitFor();
+    await page.getByRole('button', { name: 'Déposer' }).waitFor();
+    expect(await page.evaluate(sticking)).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(390);
+    await checkPage(page, '11-project-phone');
+    await page.close();
+    const signedOut = await web.newPage({ width: 390, height: 844 });
+    await signedOut.goto(`${base}/sign-in`);
+    await signedOut.getByRole('button', { name: 'Juriste du pôle' }).waitFor();
+    await signedOut.locator('.choice-list').nth(1).waitFor();
+    expect(await signedOut.evaluate(sticking)).toEqual([]);
+    await signedOut.close();
+  }, 60_000);
 
   it('raised no CSP violation and no page error', () => {
     web.expectClean();

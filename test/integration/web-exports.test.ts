@@ -164,7 +164,7 @@ describe('exports page', () => {
     const files = page.locator('.exports-kind-progress li');
     expect(await files.count()).toBe(8);
     expect(await files.filter({ hasText: 'Terminé' }).count()).toBe(8);
-    await files.filter({ hasText: 'Registre des déclarations' }).getByText('2 ligne(s)').waitFor();
+    await files.filter({ hasText: 'Registre des déclarations' }).getByText('2 lignes').waitFor();
     await web.checkPage(page, 'exports-5-all');
     // From the list: the XLSX again, through a fresh link.
     const xlsxRow = page.locator('#my-exports tbody tr').filter({ hasText: 'Copropriété des résultats' }).first();

@@ -172,7 +172,7 @@ describe('organization page in Chromium', () => {
     await form.getByRole('button', { name: 'Simuler sans enregistrer' }).click();
     const simulation = page.locator('section.simulation');
     await simulation.getByRole('heading', { name: 'Simulation — rien n’a été enregistré' }).waitFor();
-    await simulation.getByText(/1 projet\(s\) réévalué\(s\) : [1-9]\d* signalement\(s\) levé\(s\)/).waitFor();
+    await simulation.getByText(/1 projet réévalué : [1-9]\d* signalements? levés?/).waitFor();
     expect(await simulation.locator('.consequence-flags').textContent()).toMatch(/R151-1.*L233-3 I 1°/);
     expect(await page.evaluate('document.activeElement.classList.contains("simulation")')).toBe(true);
     await events.getByText('Aucun événement de contrôle enregistré.').waitFor();
@@ -183,7 +183,7 @@ describe('organization page in Chromium', () => {
     // The consequences: the project re-evaluated, the new IEF flag, with links.
     const consequences = page.locator('.consequences');
     await consequences.getByRole('heading', { name: 'Événement enregistré — conséquences' }).waitFor();
-    await consequences.getByText(/1 projet\(s\) réévalué\(s\) : [1-9]\d* signalement\(s\) levé\(s\)/).waitFor();
+    await consequences.getByText(/1 projet réévalué : [1-9]\d* signalements? levés?/).waitFor();
     const projectLink = consequences.getByRole('link', { name: acronym });
     await projectLink.waitFor();
     const flagLink = consequences.locator('.consequence-flags a').first();
@@ -288,7 +288,7 @@ describe('organization page in Chromium', () => {
     await row.getByLabel('Après l’opération (%)').fill('20');
     await row.getByRole('button', { name: 'Enregistrer la modification' }).click();
     const consequences = page.locator('.consequences');
-    await consequences.getByText(/1 projet\(s\) réévalué\(s\) : 0 signalement\(s\) levé\(s\), 0 rouvert\(s\), 1 mis à jour, 0 clos/).waitFor();
+    await consequences.getByText(/1 projet réévalué : 0 signalement levé, 0 rouvert, 1 mis à jour, 0 clos/).waitFor();
     // The box says what was done: amended, not recorded.
     expect(await consequences.getByRole('heading').textContent()).toBe('Événement modifié — conséquences');
     await consequences.getByText('Shenzhen Quantum Capital, désormais à 20 % des droits de vote').waitFor();

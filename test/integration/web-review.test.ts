@@ -292,7 +292,7 @@ describe('review in Chromium: flags, decisions, redline', () => {
     const redline = page.locator('#redline');
     await redline.getByRole('heading', { name: 'Comparaison (redline) : v1 → v2' }).waitFor();
     await redline.locator('.redline-entry').first().waitFor();
-    expect(await redline.locator('.summary').textContent()).toBe('2 modification(s), 1 ajout(s), 1 suppression(s).');
+    expect(await redline.locator('.summary').textContent()).toBe('2 modifications, 1 ajout, 1 suppression.');
     const changedTitle = redline.locator('.redline-changed', { hasText: 'Firmware de pilotage v2' });
     // The section is the group's heading; the entry names the item (key — title) and the field.
     expect(await changedTitle.locator('.redline-label').textContent()).toBe('bg-2 — Firmware de pilotage v2 › , Intitulé');

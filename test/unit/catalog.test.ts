@@ -66,3 +66,27 @@ describe('no raw English can be thrown', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+describe('plural forms ({count|one|other})', () => {
+  test('French counts 0 and 1 as singular, English only 1; never "(s)"', () => {
+    const r = (count: number, lang: 'fr' | 'en') => renderMsg(msg('declaration.invalid', { count }), lang);
+    expect([0, 1, 2].map((n) => r(n, 'fr'))).toEqual([
+      'La déclaration est invalide : 0 erreur.',
+      'La déclaration est invalide : 1 erreur.',
+      'La déclaration est invalide : 2 erreurs.',
+    ]);
+    expect([0, 1, 2].map((n) => r(n, 'en'))).toEqual([
+      'The declaration is invalid: 0 errors.',
+      'The declaration is invalid: 1 error.',
+      'The declaration is invalid: 2 errors.',
+    ]);
+    expect(renderMsg(msg('workflow.blockedByFlags', { count: 1 }), 'en')).toBe(
+      'This step cannot be approved while there is 1 open high or critical risk flag.',
+    );
+  });
+
+  test('no message of the catalogue writes a count with "(s)"', () => {
+    const withS = Object.entries(MESSAGES).filter(([, t]) => /\{\w+\} \S*\(s\)/.test(t.fr) || /\{\w+\} \S*\(s\)/.test(t.en));
+    expect(withS.map(([id]) => id)).toEqual([]);
+  });
+});

@@ -49,6 +49,21 @@ describe('display schema', () => {
     expect(owner['ui:widget']).toBe('organization');
   });
 
+  it('gives every checkbox the default "no" (false), so that an unticked box is an answer, not a missing field', () => {
+    const booleans: string[] = [];
+    const walk = (x: unknown, path: string) => {
+      if (!x || typeof x !== 'object') return;
+      const o = x as Json;
+      if (o.type === 'boolean') booleans.push(`${path}=${JSON.stringify(o.default)}`);
+      for (const [k, v] of Object.entries(o)) walk(v, k === 'properties' || k === 'items' ? path : `${path}/${k}`);
+    };
+    walk(schema, '');
+    expect(booleans.length).toBeGreaterThanOrEqual(2);
+    expect(booleans.filter((b) => !b.endsWith('=false'))).toEqual([]);
+    const bg = props((props(schema).background as { items: Json }).items);
+    expect(bg.fromZrr!.default).toBe(false);
+  });
+
   it('drops the values of properties hidden by their ui:condition, and emptied inputs', () => {
     const ui = displayUiSchema(doc.uiSchema as Json, schema);
     const data = { background: [{ key: 'bg-1', type: 'trademark', title: '', exportControl: { category: 'none' } }] };

@@ -90,7 +90,7 @@ export const MESSAGES = {
   'store.tooManyConcurrentChanges': { fr: 'Trop de modifications simultanées ; veuillez réessayer.', en: 'Too many concurrent changes; please retry.' },
 
   // ---- validation (request bodies, query strings, path parameters)
-  'validation.invalid': { fr: 'Requête invalide ({what}) : {count} erreur(s).', en: 'The {what} is invalid: {count} error(s).' },
+  'validation.invalid': { fr: 'Requête invalide ({what}) : {count} {count|erreur|erreurs}.', en: 'The {what} is invalid: {count} {count|error|errors}.' },
   'what.requestBody': { fr: 'corps de la requête', en: 'request body' },
   'what.queryString': { fr: 'paramètres de la requête', en: 'query string' },
   'what.publication': { fr: 'notification de publication', en: 'publication notice' },
@@ -118,9 +118,9 @@ export const MESSAGES = {
   'field.mustBeType': { fr: 'Type invalide : {expected} attendu', en: 'Invalid type: expected {expected}' },
   'field.notAllowed': { fr: "Valeur non autorisée : attendu l'une de {values}", en: 'Value not allowed: expected one of {values}' },
   'field.notEmpty': { fr: 'Ne doit pas être vide', en: 'Must not be empty' },
-  'field.minChars': { fr: 'Au moins {min} caractère(s)', en: 'At least {min} character(s)' },
+  'field.minChars': { fr: 'Au moins {min} {min|caractère|caractères}', en: 'At least {min} {min|character|characters}' },
   'field.maxChars': { fr: '{max} caractères au maximum', en: 'At most {max} characters' },
-  'field.minItems': { fr: 'Au moins {min} élément(s)', en: 'At least {min} item(s)' },
+  'field.minItems': { fr: 'Au moins {min} {min|élément|éléments}', en: 'At least {min} {min|item|items}' },
   'field.maxItems': { fr: '{max} éléments au maximum', en: 'At most {max} items' },
   'field.maxFields': { fr: '{max} champs au maximum', en: 'At most {max} fields' },
   'field.minNumber': { fr: 'Doit être supérieur ou égal à {min}', en: 'Must be at least {min}' },
@@ -189,12 +189,18 @@ export const MESSAGES = {
   },
 
   // ---- declarations
-  'declaration.invalid': { fr: 'La déclaration est invalide : {count} erreur(s).', en: 'The declaration is invalid: {count} error(s).' },
-  'declaration.cannotSubmit': {
-    fr: 'La déclaration ne peut pas être soumise : {count} erreur(s).',
-    en: 'The declaration cannot be submitted: {count} error(s).',
+  'declaration.invalid': {
+    fr: 'La déclaration est invalide : {count} {count|erreur|erreurs}.',
+    en: 'The declaration is invalid: {count} {count|error|errors}.',
   },
-  'declaration.exceedsLimits': { fr: 'La déclaration dépasse ses limites : {count} champ(s).', en: 'The declaration exceeds its limits: {count} field(s).' },
+  'declaration.cannotSubmit': {
+    fr: 'La déclaration ne peut pas être soumise : {count} {count|erreur|erreurs}.',
+    en: 'The declaration cannot be submitted: {count} {count|error|errors}.',
+  },
+  'declaration.exceedsLimits': {
+    fr: 'La déclaration dépasse ses limites : {count} {count|champ|champs}.',
+    en: 'The declaration exceeds its limits: {count} {count|field|fields}.',
+  },
   'declaration.nothingToSubmit': {
     fr: "Il n'y a aucune déclaration à soumettre : enregistrez-en d'abord une.",
     en: 'There is no declaration to submit: save one first.',
@@ -316,8 +322,8 @@ export const MESSAGES = {
   'hold.kind.assignment': { fr: 'une cession', en: 'an assignment' },
   'hold.kind.transfer': { fr: 'un transfert de résultats', en: 'a transfer of results' },
   'hold.declarationRefused': {
-    fr: 'Refusé : la déclaration accorde {count} droit(s) exclusif(s) ou quote(s)-part(s) de résultat à un partenaire bloqué par les alertes investissements étrangers (IEF) {flags}.',
-    en: 'Refused: the declaration gives {count} exclusive right(s) or result share(s) to a partner held by foreign-investment (IEF) flag(s) {flags}.',
+    fr: 'Refusé : la déclaration accorde {count} {count|droit exclusif ou quote-part|droits exclusifs ou quotes-parts} de résultat à un partenaire bloqué par les alertes investissements étrangers (IEF) {flags}.',
+    en: 'Refused: the declaration gives {count} {count|exclusive right or result share|exclusive rights or result shares} to a partner held by foreign-investment (IEF) flag(s) {flags}.',
   },
 
   // ---- workflow
@@ -436,16 +442,16 @@ export const MESSAGES = {
   'workflow.onlyForRequestChanges': { fr: 'Uniquement pour request-changes', en: 'Only for request-changes' },
   'workflow.decisionInvalid': { fr: 'La décision est invalide.', en: 'The decision is invalid.' },
   'workflow.blockedByFlags': {
-    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {count} alerte(s) de risque élevé ou critique ouverte(s).",
-    en: 'This step cannot be approved while there are {count} open high or critical risk flag(s).',
+    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {count} {count|alerte de risque élevé ou critique ouverte|alertes de risque élevé ou critique ouvertes}.",
+    en: 'This step cannot be approved while there {count|is|are} {count} open high or critical risk {count|flag|flags}.',
   },
   'workflow.blockedByHolds': {
-    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {count} blocage(s) au titre des investissements étrangers (IEF).",
-    en: 'This step cannot be approved while there are {count} foreign-investment (IEF) hold(s).',
+    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {count} {count|blocage|blocages} au titre des investissements étrangers (IEF).",
+    en: 'This step cannot be approved while there {count|is|are} {count} foreign-investment (IEF) {count|hold|holds}.',
   },
   'workflow.blockedByFlagsAndHolds': {
-    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {flags} alerte(s) de risque élevé ou critique ouverte(s) et {holds} blocage(s) au titre des investissements étrangers (IEF).",
-    en: 'This step cannot be approved while there are {flags} open high or critical risk flag(s) and {holds} foreign-investment (IEF) hold(s).',
+    fr: "Cette étape ne peut pas être approuvée tant qu'il y a {flags} {flags|alerte de risque élevé ou critique ouverte|alertes de risque élevé ou critique ouvertes} et {holds} {holds|blocage|blocages} au titre des investissements étrangers (IEF).",
+    en: 'This step cannot be approved while there are {flags} open high or critical risk {flags|flag|flags} and {holds} foreign-investment (IEF) {holds|hold|holds}.',
   },
   'workflow.committeeIncomplete': {
     fr: "L'approbation du comité ne complète pas les approbations requises.",
@@ -648,9 +654,17 @@ export const isMsg = (v: unknown): v is Msg =>
   typeof v === 'object' && v !== null && typeof (v as Msg).id === 'string' && Object.prototype.hasOwnProperty.call(MESSAGES, (v as Msg).id);
 
 /** The text of `m` in `lang`, placeholders filled (a missing parameter stays as `{name}`). */
+/** French counts 0 and 1 as singular; English only 1 (CLDR, as Intl.PluralRules says). */
+const isOne = (n: number, lang: Lang) => (lang === 'fr' ? Math.abs(n) < 2 : n === 1);
+
 export function renderMsg(m: Msg, lang: Lang): string {
   const template: string = MESSAGES[m.id][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
+  // `{count|erreur|erreurs}`: the form for the number `count` (never "erreur(s)"), then `{name}` as below.
+  const chosen = template.replace(/\{(\w+)\|([^|{}]*)\|([^|{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+    const n = Number(m.params?.[name]);
+    return Number.isFinite(n) && isOne(n, lang) ? one : other;
+  });
+  return chosen.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = m.params?.[name];
     if (v === undefined) return whole;
     if (isMsg(v)) return renderMsg(v, lang);

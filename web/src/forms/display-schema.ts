@@ -8,6 +8,7 @@
  *   picker. The properties only some variants allow carry `ui:condition` and are hidden by the page unless
  *   the discriminator says so. The server still judges the variant (a wrong mix gets a 400 at the field).
  * - `allOf` of patterns (calendar dates) keeps the first pattern (a valid calendar day).
+ * - A boolean without a default gets `default: false`: an unticked checkbox answers "no".
  * - `ui:enumLabels` (value → label) becomes rjsf's `ui:enumNames` (aligned with `enum`); the API's widget
  *   names become rjsf widgets (or the page's own: `organization`).
  */
@@ -62,6 +63,9 @@ export function displaySchema(schema: Json, root = true): Json {
     const { const: c, ...rest } = s;
     s = { ...rest, enum: [c] };
   }
+  // A checkbox left unticked means "no": without a default, rjsf leaves the value out and the server answers
+  // "required" for a box the user never had to touch (ZRR origin, exclusivity…).
+  if (s.type === 'boolean' && !('default' in s)) s = { ...s, default: false };
   if (isObj(s.properties)) {
     s.properties = Object.fromEntries(Object.entries(s.properties).map(([k, p]) => [k, displaySchema(p as Json, false)]));
   }

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { en } from './en';
+import { formatMessage } from './format';
 import { fr, type MessageKey } from './fr';
 
 /** The UI language: French by default, English on request; kept for the tab (sessionStorage). */
@@ -21,9 +22,9 @@ export function setLang(l: Lang): void {
   listeners.forEach((f) => f());
 }
 
-/** `t('key', { n: 2 })`: the text in the current language, `{n}` replaced. */
+/** `t('key', { n: 2 })`: the text in the current language, `{n}` replaced, `{n|one|other}` chosen (format.ts). */
 export function translate(l: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return catalogs[l][key].replace(/\{(\w+)\}/g, (m, v: string) => (v in vars ? String(vars[v]) : m));
+  return formatMessage(l, catalogs[l][key], vars);
 }
 
 export interface I18n {

@@ -80,55 +80,61 @@ function TaskTable({ tasks, more }: { tasks: Task[]; more: boolean }) {
   return (
     <>
       <p className="summary">{t(more ? 'tasks.countMore' : 'tasks.count', { n: tasks.length, late })}</p>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t('tasks.project')}</th>
-            <th scope="col">{t('tasks.step')}</th>
-            <th scope="col">{t('tasks.opened')}</th>
-            <th scope="col">{t('tasks.due')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tasks.map((task) => {
-            const overdue = task.dueDate < now;
-            return (
-              <tr key={task.stepId} className={overdue ? 'row-overdue' : undefined}>
-                <td>
-                  {/* The step on the project page, with its decision form. */}
-                  <Link
-                    to={
-                      task.publicationId
-                        ? `/projects/${task.projectId}/publications/${task.publicationId}`
-                        : task.controlReviewId
-                          ? `/projects/${task.projectId}/control-reviews/${task.controlReviewId}`
-                          : `/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`
-                    }
-                  >
-                    <strong>{task.projectAcronym}</strong>
-                  </Link>
-                  <div className="muted small">{task.projectTitle}</div>
-                </td>
-                <td>
-                  {t(`stepKind.${task.kind}` as MessageKey)}
-                  {task.controlReview && (
-                    <div className="muted small">
-                      {task.controlReview.operationOnName
-                        ? t('tasks.controlReviewVia', { partners: task.controlReview.partnerNames.join(', '), on: task.controlReview.operationOnName })
-                        : t('tasks.controlReviewOf', { partners: task.controlReview.partnerNames.join(', ') })}
-                    </div>
-                  )}
-                </td>
-                <td>{date(task.openedAt)}</td>
-                <td>
-                  <span className={overdue ? 'text-danger' : undefined}>{date(task.dueDate)}</span>{' '}
-                  {overdue ? <Badge tone="danger">{t('tasks.overdue')}</Badge> : task.dueDate === now ? <Badge tone="warn">{t('tasks.dueToday')}</Badge> : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <div className="table-scroll">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('tasks.project')}</th>
+              <th scope="col">{t('tasks.step')}</th>
+              <th scope="col">{t('tasks.opened')}</th>
+              <th scope="col">{t('tasks.due')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {tasks.map((task) => {
+              const overdue = task.dueDate < now;
+              return (
+                <tr key={task.stepId} className={overdue ? 'row-overdue' : undefined}>
+                  <td>
+                    {/* The step on the project page, with its decision form. */}
+                    <Link
+                      to={
+                        task.publicationId
+                          ? `/projects/${task.projectId}/publications/${task.publicationId}`
+                          : task.controlReviewId
+                            ? `/projects/${task.projectId}/control-reviews/${task.controlReviewId}`
+                            : `/projects/${task.projectId}/workflow/steps/${encodeURIComponent(task.stepId)}`
+                      }
+                    >
+                      <strong>{task.projectAcronym}</strong>
+                    </Link>
+                    <div className="muted small">{task.projectTitle}</div>
+                  </td>
+                  <td>
+                    {t(`stepKind.${task.kind}` as MessageKey)}
+                    {task.controlReview && (
+                      <div className="muted small">
+                        {task.controlReview.operationOnName
+                          ? t('tasks.controlReviewVia', { partners: task.controlReview.partnerNames.join(', '), on: task.controlReview.operationOnName })
+                          : t('tasks.controlReviewOf', { partners: task.controlReview.partnerNames.join(', ') })}
+                      </div>
+                    )}
+                  </td>
+                  <td>{date(task.openedAt)}</td>
+                  <td>
+                    <span className={overdue ? 'text-danger' : undefined}>{date(task.dueDate)}</span>{' '}
+                    {overdue ? (
+                      <Badge tone="danger">{t('tasks.overdue')}</Badge>
+                    ) : task.dueDate === now ? (
+                      <Badge tone="warn">{t('tasks.dueToday')}</Badge>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </>
   );
 }
@@ -137,31 +143,33 @@ function OpenFlagTable({ flags }: { flags: OpenFlag[] }) {
   const { t, lang, date } = useI18n();
   if (flags.length === 0) return <p className="empty">{t('flags.openEmpty')}</p>;
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('flags.severity')}</th>
-          <th scope="col">{t('flags.flag')}</th>
-          <th scope="col">{t('flags.project')}</th>
-          <th scope="col">{t('flags.raised')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {flags.map((f) => (
-          <tr key={f.id}>
-            <td>
-              <Badge tone={severityTone(f.severity)}>{t(`severity.${f.severity}` as MessageKey)}</Badge>
-            </td>
-            <td>
-              <Link to={`/projects/${f.projectId}/flags/${f.id}`}>{f.title[lang]}</Link>
-            </td>
-            <td>
-              <Link to={`/projects/${f.projectId}`}>{f.projectAcronym ?? f.projectId}</Link>
-            </td>
-            <td>{date(f.createdAt)}</td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('flags.severity')}</th>
+            <th scope="col">{t('flags.flag')}</th>
+            <th scope="col">{t('flags.project')}</th>
+            <th scope="col">{t('flags.raised')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {flags.map((f) => (
+            <tr key={f.id}>
+              <td>
+                <Badge tone={severityTone(f.severity)}>{t(`severity.${f.severity}` as MessageKey)}</Badge>
+              </td>
+              <td>
+                <Link to={`/projects/${f.projectId}/flags/${f.id}`}>{f.title[lang]}</Link>
+              </td>
+              <td>
+                <Link to={`/projects/${f.projectId}`}>{f.projectAcronym ?? f.projectId}</Link>
+              </td>
+              <td>{date(f.createdAt)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

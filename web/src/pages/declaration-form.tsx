@@ -11,7 +11,7 @@ import { useQuery, type Query } from '../use-query';
 import validateFns from '../forms/declaration-validator.js';
 import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../forms/display-schema';
 import { readDraft, writeDraft, type Draft } from '../forms/drafts';
-import { fieldErrorsOf, fieldId, pointerOf, sameData, toExtraErrors, valueAt, type ServerFieldError } from '../forms/form-errors';
+import { fieldErrorsOf, fieldId, pointerOf, pointerSegments, sameData, toExtraErrors, valueAt, type ServerFieldError } from '../forms/form-errors';
 import { DayMonthYearWidget } from '../forms/date-widget';
 import { AddButton, ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
 
@@ -244,9 +244,30 @@ function DeclarationEditor({
     ...liveServerErrors.map((e) => ({ pointer: pointerOf(e), message: e.message })),
     ...clientErrors.map((e) => ({ pointer: (e.property ?? '').replace(/\./g, '/'), message: e.message ?? e.stack })),
   ];
+  // The field's label as the form shows it — a checkbox's is the <label> around it, a group's its <legend> — after
+  // the list items it is in ("Contact 1 › Fonction"): the summary must say which of the same-named fields is meant.
+  const textOf = (el: Element | null | undefined) => el?.textContent?.replace(/\*$/, '').trim() || undefined;
+  const ownLabel = (id: string) => {
+    const el = document.getElementById(id);
+    return textOf(
+      document.querySelector(`label[for="${id}"]`) ??
+        document.getElementById(`${id}__title`) ??
+        el?.closest('label') ??
+        (el instanceof HTMLFieldSetElement ? el.querySelector(':scope > legend') : null),
+    );
+  };
   const labelOf = (pointer: string) => {
-    const el = document.querySelector(`label[for="${fieldId(pointer)}"]`) ?? document.getElementById(`${fieldId(pointer)}__title`);
-    return el?.textContent?.replace(/\*$/, '').trim() || pointer.slice(1).replace(/\//g, ' › ') || t('declForm.whole');
+    const segs = pointerSegments(pointer);
+    const own = ownLabel(fieldId(pointer));
+    if (!own) return pointer.slice(1).replace(/\//g, ' › ') || t('declForm.whole');
+    const parts: string[] = [];
+    segs.forEach((seg, i) => {
+      if (!/^\d+$/.test(seg)) return;
+      const item = ownLabel(['root', ...segs.slice(0, i + 1)].join('_'));
+      if (item) parts.push(`${item} ${Number(seg) + 1}`);
+    });
+    const last = segs.at(-1) ?? '';
+    return /^\d+$/.test(last) ? parts.join(' › ') : [...parts, own].join(' › ');
   };
   const status = current.status ?? 'none';
 

@@ -36,34 +36,36 @@ export function ProjectTable({ projects, empty }: { projects: Project[]; empty: 
   const { t, date } = useI18n();
   if (projects.length === 0) return <p className="empty">{empty}</p>;
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('projects.acronym')}</th>
-          <th scope="col">{t('projects.name')}</th>
-          <th scope="col">{t('projects.stage')}</th>
-          <th scope="col">{t('projects.period')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {projects.map((p) => (
-          <tr key={p.id}>
-            <td>
-              <Link to={`/projects/${p.id}`}>
-                <strong>{p.acronym}</strong>
-              </Link>
-            </td>
-            <td>{p.title}</td>
-            <td>
-              <ProjectStage project={p} />
-            </td>
-            <td className="nowrap">
-              {date(p.startDate)} – {date(p.endDate)}
-            </td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('projects.acronym')}</th>
+            <th scope="col">{t('projects.name')}</th>
+            <th scope="col">{t('projects.stage')}</th>
+            <th scope="col">{t('projects.period')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {projects.map((p) => (
+            <tr key={p.id}>
+              <td>
+                <Link to={`/projects/${p.id}`}>
+                  <strong>{p.acronym}</strong>
+                </Link>
+              </td>
+              <td>{p.title}</td>
+              <td>
+                <ProjectStage project={p} />
+              </td>
+              <td className="nowrap">
+                {date(p.startDate)} – {date(p.endDate)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

@@ -36,40 +36,42 @@ function RecentTable({ events }: { events: Event[] }) {
   const { t, lang, date } = useI18n();
   const nf = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 4 });
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('org.eventRecorded')}</th>
-          <th scope="col">{t('org.eventOrganization')}</th>
-          <th scope="col">{t('org.eventOperation')}</th>
-          <th scope="col">{t('org.eventInvestor')}</th>
-          <th scope="col">{t('org.eventVotingRights')}</th>
-          <th scope="col">{t('org.eventEffective')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {events.map((e) => (
-          <tr key={e.id}>
-            <td className="nowrap">{date(e.recordedAt)}</td>
-            <td>
-              <Link to={`/organizations/${e.organizationId}`}>{e.organization?.legalName ?? e.organizationId}</Link>
-              {e.organization && <div className="muted small">{countryLabel(e.organization.country, lang)}</div>}
-            </td>
-            <td>
-              {t(`org.kind.${e.kind}` as MessageKey)}{' '}
-              <Badge tone={e.status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${e.status}` as MessageKey)}</Badge>
-            </td>
-            <td>
-              <InvestorCell event={e} />
-            </td>
-            <td className="nowrap">
-              {e.votingRightsBeforePct !== undefined ? `${nf.format(e.votingRightsBeforePct)} % → ` : ''}
-              <strong>{nf.format(e.votingRightsAfterPct)} %</strong>
-            </td>
-            <td className="nowrap">{date(e.effectiveDate)}</td>
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('org.eventRecorded')}</th>
+            <th scope="col">{t('org.eventOrganization')}</th>
+            <th scope="col">{t('org.eventOperation')}</th>
+            <th scope="col">{t('org.eventInvestor')}</th>
+            <th scope="col">{t('org.eventVotingRights')}</th>
+            <th scope="col">{t('org.eventEffective')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {events.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">{date(e.recordedAt)}</td>
+              <td>
+                <Link to={`/organizations/${e.organizationId}`}>{e.organization?.legalName ?? e.organizationId}</Link>
+                {e.organization && <div className="muted small">{countryLabel(e.organization.country, lang)}</div>}
+              </td>
+              <td>
+                {t(`org.kind.${e.kind}` as MessageKey)}{' '}
+                <Badge tone={e.status === 'planned' ? 'warn' : 'neutral'}>{t(`org.status.${e.status}` as MessageKey)}</Badge>
+              </td>
+              <td>
+                <InvestorCell event={e} />
+              </td>
+              <td className="nowrap">
+                {e.votingRightsBeforePct !== undefined ? `${nf.format(e.votingRightsBeforePct)} % → ` : ''}
+                <strong>{nf.format(e.votingRightsAfterPct)} %</strong>
+              </td>
+              <td className="nowrap">{date(e.effectiveDate)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

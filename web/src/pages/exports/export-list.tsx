@@ -64,62 +64,64 @@ export function ExportList({ tick, currentId, names }: { tick: number; currentId
                 {error}
               </p>
             )}
-            <table className="table exports-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('exports.col.requested')}</th>
-                  <th scope="col">{t('exports.col.content')}</th>
-                  <th scope="col">{t('exports.col.scope')}</th>
-                  <th scope="col">{t('exports.col.status')}</th>
-                  <th scope="col" className="num">
-                    {t('exports.col.rows')}
-                  </th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('exports.col.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((job) => {
-                  const kept = job.status === 'done' && job.result && Date.parse(job.result.expiresAt) > now;
-                  return (
-                    <tr key={job.id} className={job.id === currentId ? 'row-current' : undefined} aria-current={job.id === currentId ? 'true' : undefined}>
-                      <td className="nowrap">{dateTime(job.createdAt)}</td>
-                      <td>
-                        <Link to={`/exports/${job.id}`}>{describe.kind(job.request)}</Link>
-                        <div className="muted small">
-                          {describe.format(job.request)} · {job.request.locale.toUpperCase()}
-                        </div>
-                      </td>
-                      <td>
-                        {describe.scope(job.request)}
-                        <div className="muted small">{describe.period(job.request)}</div>
-                      </td>
-                      <td>
-                        <StatusBadge status={job.status as Status} />
-                        {job.status === 'failed' && job.failure && <div className="small text-danger">{job.failure.message[lang]}</div>}
-                      </td>
-                      <td className="num">
-                        {job.status === 'done' || job.rowsWritten > 0 ? job.rowsWritten.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') : '—'}
-                      </td>
-                      <td className="nowrap">
-                        {kept && (
-                          <button
-                            type="button"
-                            className="button button-secondary"
-                            onClick={() => void download(job)}
-                            disabled={busy !== undefined}
-                            aria-label={t('exports.downloadOf', { name: job.result!.fileName })}
-                          >
-                            {t('exports.download')}
-                          </button>
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <div className="table-scroll">
+              <table className="table exports-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exports.col.requested')}</th>
+                    <th scope="col">{t('exports.col.content')}</th>
+                    <th scope="col">{t('exports.col.scope')}</th>
+                    <th scope="col">{t('exports.col.status')}</th>
+                    <th scope="col" className="num">
+                      {t('exports.col.rows')}
+                    </th>
+                    <th scope="col">
+                      <span className="visually-hidden">{t('exports.col.actions')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {items.map((job) => {
+                    const kept = job.status === 'done' && job.result && Date.parse(job.result.expiresAt) > now;
+                    return (
+                      <tr key={job.id} className={job.id === currentId ? 'row-current' : undefined} aria-current={job.id === currentId ? 'true' : undefined}>
+                        <td className="nowrap">{dateTime(job.createdAt)}</td>
+                        <td>
+                          <Link to={`/exports/${job.id}`}>{describe.kind(job.request)}</Link>
+                          <div className="muted small">
+                            {describe.format(job.request)} · {job.request.locale.toUpperCase()}
+                          </div>
+                        </td>
+                        <td>
+                          {describe.scope(job.request)}
+                          <div className="muted small">{describe.period(job.request)}</div>
+                        </td>
+                        <td>
+                          <StatusBadge status={job.status as Status} />
+                          {job.status === 'failed' && job.failure && <div className="small text-danger">{job.failure.message[lang]}</div>}
+                        </td>
+                        <td className="num">
+                          {job.status === 'done' || job.rowsWritten > 0 ? job.rowsWritten.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB') : '—'}
+                        </td>
+                        <td className="nowrap">
+                          {kept && (
+                            <button
+                              type="button"
+                              className="button button-secondary"
+                              onClick={() => void download(job)}
+                              disabled={busy !== undefined}
+                              aria-label={t('exports.downloadOf', { name: job.result!.fileName })}
+                            >
+                              {t('exports.download')}
+                            </button>
+                          )}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
             {cursor && (
               <p>
                 <button type="button" className="button button-secondary" onClick={() => void more(cursor)} disabled={busy !== undefined}>

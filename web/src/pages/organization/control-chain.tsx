@@ -72,7 +72,7 @@ export function ControlChainView({ chain, linkOrgs }: { chain: Chain; linkOrgs: 
           <p>
             <strong>{t('org.iefTitle', { name: f.shareholderName, pct: pct(f.votingRightsPct, lang) })}</strong>{' '}
             {f.basis.includes('control') ? t('org.iefControl') : t('org.iefThreshold', { threshold: pct(chain.thresholdPct, lang) })}{' '}
-            {t('org.iefInvestors', { list: f.foreignInvestors.map(linkText).join(' ; ') })}
+            {t('org.iefInvestors', { n: f.foreignInvestors.length, list: f.foreignInvestors.map(linkText).join(' ; ') })}
           </p>
           <p className="small">{t('org.iefNote')}</p>
         </div>

@@ -56,55 +56,57 @@ export function ControlEventTable({
   if (events.length === 0) return <p className="empty">{t('org.eventsEmpty')}</p>;
   const sorted = [...events].sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : -1));
   return (
-    <table className="table">
-      <thead>
-        <tr>
-          <th scope="col">{t('org.eventRecorded')}</th>
-          <th scope="col">{t('org.eventOperation')}</th>
-          <th scope="col">{t('org.eventInvestor')}</th>
-          <th scope="col">{t('org.eventVotingRights')}</th>
-          <th scope="col">{t('org.eventEffective')}</th>
-          <th scope="col">{t('org.eventAuthorisation')}</th>
-          {onChanged && <th scope="col">{t('org.eventActions')}</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {sorted.map((e) => (
-          <tr key={e.id}>
-            <td className="nowrap">{dateTime(e.recordedAt)}</td>
-            <td>
-              {t(`org.kind.${e.kind}` as MessageKey)} <EventStatus status={e.status} />
-              {e.description && <div className="muted small">{e.description}</div>}
-              {e.withdrawal && <div className="muted small">{t('org.withdrawnBecause', { reason: e.withdrawal.reason })}</div>}
-            </td>
-            <td>
-              <InvestorCell event={e} />
-            </td>
-            <td className="nowrap">
-              {e.votingRightsBeforePct !== undefined ? `${pct(e.votingRightsBeforePct, lang)} → ` : ''}
-              <strong>{pct(e.votingRightsAfterPct, lang)}</strong>
-              {e.controlAcquired && (
-                <div>
-                  <Badge tone="info">{t('org.controlAcquired')}</Badge>
-                </div>
-              )}
-            </td>
-            <td className="nowrap">{date(e.effectiveDate)}</td>
-            <td>
-              {e.authorisation ? (
-                <>
-                  {t(`org.auth.${e.authorisation.status}` as MessageKey)}
-                  {e.authorisation.reference && <div className="muted small">{e.authorisation.reference}</div>}
-                </>
-              ) : (
-                t('common.none')
-              )}
-            </td>
-            {onChanged && orgId && <td>{e.status !== 'withdrawn' && <EventActions orgId={orgId} event={e} onChanged={onChanged} />}</td>}
+    <div className="table-scroll">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">{t('org.eventRecorded')}</th>
+            <th scope="col">{t('org.eventOperation')}</th>
+            <th scope="col">{t('org.eventInvestor')}</th>
+            <th scope="col">{t('org.eventVotingRights')}</th>
+            <th scope="col">{t('org.eventEffective')}</th>
+            <th scope="col">{t('org.eventAuthorisation')}</th>
+            {onChanged && <th scope="col">{t('org.eventActions')}</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {sorted.map((e) => (
+            <tr key={e.id}>
+              <td className="nowrap">{dateTime(e.recordedAt)}</td>
+              <td>
+                {t(`org.kind.${e.kind}` as MessageKey)} <EventStatus status={e.status} />
+                {e.description && <div className="muted small">{e.description}</div>}
+                {e.withdrawal && <div className="muted small">{t('org.withdrawnBecause', { reason: e.withdrawal.reason })}</div>}
+              </td>
+              <td>
+                <InvestorCell event={e} />
+              </td>
+              <td className="nowrap">
+                {e.votingRightsBeforePct !== undefined ? `${pct(e.votingRightsBeforePct, lang)} → ` : ''}
+                <strong>{pct(e.votingRightsAfterPct, lang)}</strong>
+                {e.controlAcquired && (
+                  <div>
+                    <Badge tone="info">{t('org.controlAcquired')}</Badge>
+                  </div>
+                )}
+              </td>
+              <td className="nowrap">{date(e.effectiveDate)}</td>
+              <td>
+                {e.authorisation ? (
+                  <>
+                    {t(`org.auth.${e.authorisation.status}` as MessageKey)}
+                    {e.authorisation.reference && <div className="muted small">{e.authorisation.reference}</div>}
+                  </>
+                ) : (
+                  t('common.none')
+                )}
+              </td>
+              {onChanged && orgId && <td>{e.status !== 'withdrawn' && <EventActions orgId={orgId} event={e} onChanged={onChanged} />}</td>}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 

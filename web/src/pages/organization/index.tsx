@@ -104,30 +104,32 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
                 {o.shareholders.length === 0 ? (
                   <p className="empty">{t('org.noShareholders')}</p>
                 ) : (
-                  <table className="table">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('org.shareholder')}</th>
-                        <th scope="col">{t('org.country')}</th>
-                        <th scope="col" className="num">
-                          {t('org.votingRights')}
-                        </th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {o.shareholders.map((s, i) => (
-                        <tr key={i}>
-                          <td>
-                            {s.organizationId && staff ? <Link to={`/organizations/${s.organizationId}`}>{s.name}</Link> : s.name}{' '}
-                            {(s.votingRightsPct > 50 || s.controlling) && <Badge tone="info">{t('org.control')}</Badge>}{' '}
-                            {s.naturalPerson && <Badge tone="neutral">{t('org.naturalPerson')}</Badge>}
-                          </td>
-                          <td>{countryLabel(s.country, lang)}</td>
-                          <td className="num nowrap">{pct(s.votingRightsPct, lang)}</td>
+                  <div className="table-scroll">
+                    <table className="table">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t('org.shareholder')}</th>
+                          <th scope="col">{t('org.country')}</th>
+                          <th scope="col" className="num">
+                            {t('org.votingRights')}
+                          </th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {o.shareholders.map((s, i) => (
+                          <tr key={i}>
+                            <td>
+                              {s.organizationId && staff ? <Link to={`/organizations/${s.organizationId}`}>{s.name}</Link> : s.name}{' '}
+                              {(s.votingRightsPct > 50 || s.controlling) && <Badge tone="info">{t('org.control')}</Badge>}{' '}
+                              {s.naturalPerson && <Badge tone="neutral">{t('org.naturalPerson')}</Badge>}
+                            </td>
+                            <td>{countryLabel(s.country, lang)}</td>
+                            <td className="num nowrap">{pct(s.votingRightsPct, lang)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </div>
                 )}
               </Section>
             </div>

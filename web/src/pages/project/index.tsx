@@ -97,31 +97,33 @@ export function ProjectPage({
                   {t(`projectStatus.${p.status}` as MessageKey)}
                 </Badge>
                 <span>{t('project.period', { start: date(p.startDate), end: date(p.endDate) })}</span>
-                <span>{t('project.funding', { scheme: p.fundingScheme })}</span>
+                <span>{t('project.funding', { scheme: t(`funding.${p.fundingScheme}` as MessageKey) })}</span>
                 {p.lawyers?.length ? <span>{t('project.lawyers', { list: p.lawyers.map((l) => l.email).join(', ') })}</span> : null}
               </p>
               {p.summary && <p className="lead">{p.summary}</p>}
             </div>
             <div className="grid-2">
               <Section id="partners" title={t('project.partners')}>
-                <table className="table">
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('project.partner')}</th>
-                      <th scope="col">{t('project.role')}</th>
-                      <th scope="col">{t('project.country')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {p.partners.map((m) => (
-                      <tr key={m.organizationId}>
-                        <td>{canOpenOrg(m.organizationId) ? <Link to={`/organizations/${m.organizationId}`}>{m.legalName}</Link> : m.legalName}</td>
-                        <td>{t(`partnerRole.${m.role}` as MessageKey)}</td>
-                        <td>{m.country ? countryLabel(m.country, lang) : t('common.none')}</td>
+                <div className="table-scroll">
+                  <table className="table">
+                    <thead>
+                      <tr>
+                        <th scope="col">{t('project.partner')}</th>
+                        <th scope="col">{t('project.role')}</th>
+                        <th scope="col">{t('project.country')}</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {p.partners.map((m) => (
+                        <tr key={m.organizationId}>
+                          <td>{canOpenOrg(m.organizationId) ? <Link to={`/organizations/${m.organizationId}`}>{m.legalName}</Link> : m.legalName}</td>
+                          <td>{t(`partnerRole.${m.role}` as MessageKey)}</td>
+                          <td>{m.country ? countryLabel(m.country, lang) : t('common.none')}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               </Section>
               <Section
                 id="declarations"

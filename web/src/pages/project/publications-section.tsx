@@ -197,28 +197,30 @@ function NoticeItem({
           {mine.consent ? ` (${t(`pub.consent.${mine.consent}` as MessageKey)})` : ''}
         </p>
       ) : n.answers.length > 0 ? (
-        <table className="table">
-          <caption className="visually-hidden">{t('pub.answersOf', { title: n.title })}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pub.partner')}</th>
-              <th scope="col">{t('pub.answerCol')}</th>
-              <th scope="col">{t('pub.deadline')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {n.answers.map((a) => (
-              <tr key={a.organizationId}>
-                <td>{orgName(a.organizationId)}</td>
-                <td>
-                  <Badge tone={ANSWER_TONE[a.status]}>{t(`pub.answer.${a.status}` as MessageKey)}</Badge>
-                  {a.consent ? <span className="small muted"> {t(`pub.consent.${a.consent}` as MessageKey)}</span> : null}
-                </td>
-                <td>{a.status === 'pending' ? <Deadline deadline={a.deadline} remaining={a.remainingDays} /> : t('common.none')}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <caption className="visually-hidden">{t('pub.answersOf', { title: n.title })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('pub.partner')}</th>
+                <th scope="col">{t('pub.answerCol')}</th>
+                <th scope="col">{t('pub.deadline')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {n.answers.map((a) => (
+                <tr key={a.organizationId}>
+                  <td>{orgName(a.organizationId)}</td>
+                  <td>
+                    <Badge tone={ANSWER_TONE[a.status]}>{t(`pub.answer.${a.status}` as MessageKey)}</Badge>
+                    {a.consent ? <span className="small muted"> {t(`pub.consent.${a.consent}` as MessageKey)}</span> : null}
+                  </td>
+                  <td>{a.status === 'pending' ? <Deadline deadline={a.deadline} remaining={a.remainingDays} /> : t('common.none')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       {mine?.status === 'pending' && n.state !== 'cleared' && <AnswerForm projectId={projectId} notice={n} onDone={(m) => onChanged(m)} />}
       {mine?.status === 'objected' && <WithdrawButton projectId={projectId} notice={n} orgId={ownOrg!} onDone={onChanged} />}

@@ -9,7 +9,6 @@ import { Badge, Loaded, Section } from '../../ui';
 import { groupRedline, type Entry, type Field, type Json } from './redline-model';
 
 type Version = Schemas['DeclarationVersionSummary'];
-type Org = Schemas['Organization'];
 
 /**
  * `/projects/{id}/declarations/{orgId}/versions?from=&to=`: the versions of a partner's declaration (who saved
@@ -21,12 +20,6 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
   const { t, lang, date, dateTime } = useI18n();
   const location = useLocation();
   const project = useQuery(() => api.GET('/projects/{projectId}', { params: { path: { projectId } } }), [projectId]);
-  const partnerIds = project.data?.partners.map((p) => p.organizationId).join(',') ?? '';
-  const orgs = useQuery(async () => {
-    const ids = partnerIds ? partnerIds.split(',') : [];
-    const found = await Promise.all(ids.map((id) => api.GET('/organizations/{orgId}', { params: { path: { orgId: id } } }).then((r) => r.data)));
-    return { data: new Map(found.filter((o): o is Org => o !== undefined).map((o) => [o.id, o])), response: new Response() };
-  }, [partnerIds]);
   const versions = useQuery(
     () =>
       readAll((cursor) =>
@@ -49,7 +42,8 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
     const tt = next.to ?? to;
     navigate(`${location.pathname}?from=${f ?? ''}&to=${tt ?? ''}`, { replace: true });
   };
-  const orgName = (id: string) => orgs.data?.get(id)?.legalName ?? id;
+  // The partners' names come with the project (a partner may not read the other organizations: 404).
+  const orgName = (id: string) => project.data?.partners.find((p) => p.organizationId === id)?.legalName ?? id;
   const who = (a: Version['savedBy']) => [a.email ?? null, t(`role.${a.role}` as MessageKey), a.org ? orgName(a.org) : null].filter(Boolean).join(' · ');
 
   return (
@@ -72,55 +66,57 @@ export default function RedlinePage({ projectId, orgId }: { session: Session; pr
             page.items.length === 0 ? (
               <p className="empty">{t('review.versions.empty')}</p>
             ) : (
-              <table className="table review-versions">
-                <caption className="visually-hidden">{t('review.versions.caption')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('review.versions.from')}</th>
-                    <th scope="col">{t('review.versions.to')}</th>
-                    <th scope="col">{t('review.versions.version')}</th>
-                    <th scope="col">{t('review.versions.savedAt')}</th>
-                    <th scope="col">{t('review.versions.savedBy')}</th>
-                    <th scope="col">{t('review.versions.submission')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...page.items]
-                    .sort((a, b) => b.version - a.version)
-                    .map((v) => (
-                      <tr key={v.version} className={v.version === from || v.version === to ? 'review-selected' : undefined}>
-                        <td>
-                          <input
-                            type="radio"
-                            name="redline-from"
-                            checked={from === v.version}
-                            onChange={() => pick({ from: v.version })}
-                            aria-label={t('review.versions.fromLabel', { n: v.version })}
-                          />
-                        </td>
-                        <td>
-                          <input
-                            type="radio"
-                            name="redline-to"
-                            checked={to === v.version}
-                            onChange={() => pick({ to: v.version })}
-                            aria-label={t('review.versions.toLabel', { n: v.version })}
-                          />
-                        </td>
-                        <th scope="row">v{v.version}</th>
-                        <td>{dateTime(v.savedAt)}</td>
-                        <td>{who(v.savedBy)}</td>
-                        <td>
-                          {v.submitted && v.submittedAt ? (
-                            <Badge tone="ok">{t('review.versions.submittedAt', { at: dateTime(v.submittedAt) })}</Badge>
-                          ) : (
-                            <Badge tone="neutral">{t('review.versions.draft')}</Badge>
-                          )}
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
+              <div className="table-scroll">
+                <table className="table review-versions">
+                  <caption className="visually-hidden">{t('review.versions.caption')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('review.versions.from')}</th>
+                      <th scope="col">{t('review.versions.to')}</th>
+                      <th scope="col">{t('review.versions.version')}</th>
+                      <th scope="col">{t('review.versions.savedAt')}</th>
+                      <th scope="col">{t('review.versions.savedBy')}</th>
+                      <th scope="col">{t('review.versions.submission')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...page.items]
+                      .sort((a, b) => b.version - a.version)
+                      .map((v) => (
+                        <tr key={v.version} className={v.version === from || v.version === to ? 'review-selected' : undefined}>
+                          <td>
+                            <input
+                              type="radio"
+                              name="redline-from"
+                              checked={from === v.version}
+                              onChange={() => pick({ from: v.version })}
+                              aria-label={t('review.versions.fromLabel', { n: v.version })}
+                            />
+                          </td>
+                          <td>
+                            <input
+                              type="radio"
+                              name="redline-to"
+                              checked={to === v.version}
+                              onChange={() => pick({ to: v.version })}
+                              aria-label={t('review.versions.toLabel', { n: v.version })}
+                            />
+                          </td>
+                          <th scope="row">v{v.version}</th>
+                          <td>{dateTime(v.savedAt)}</td>
+                          <td>{who(v.savedBy)}</td>
+                          <td>
+                            {v.submitted && v.submittedAt ? (
+                              <Badge tone="ok">{t('review.versions.submittedAt', { at: dateTime(v.submittedAt) })}</Badge>
+                            ) : (
+                              <Badge tone="neutral">{t('review.versions.draft')}</Badge>
+                            )}
+                          </td>
+                        </tr>
+                      ))}
+                  </tbody>
+                </table>
+              </div>
             )
           }
         </Loaded>
