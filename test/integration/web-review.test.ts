@@ -174,6 +174,11 @@ describe('review in Chromium: flags, decisions, redline', () => {
     expect(await refused.textContent()).toMatch(/ne peut pas être approuvée tant qu'il y a 1 alerte/);
     expect(await refused.locator('a').first().getAttribute('href')).toBe(`/projects/${project}/flags/${iefFlag}`);
 
+    // Cancelling an action's form gives the focus back to the button that opened it.
+    await actions.getByRole('button', { name: 'Atténuer…' }).click();
+    await flag.getByRole('button', { name: 'Annuler' }).click();
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Atténuer…');
+
     // Waive without a justification: the server's error at the field.
     await actions.getByRole('button', { name: 'Accorder une dérogation…' }).click();
     const justification = flag.getByLabel(/Justification de la dérogation/);
@@ -193,6 +198,8 @@ describe('review in Chromium: flags, decisions, redline', () => {
     expect(await flag.locator('.review-field-error').count()).toBe(0);
     await flag.getByRole('button', { name: 'Accorder la dérogation' }).click();
     await flag.getByRole('status').getByText('Dérogation accordée.').waitFor();
+    // The form is gone: the focus is on the flag (its buttons changed), not lost on <body>.
+    expect(await page.evaluate('document.activeElement?.id')).toBe(`flag-${iefFlag}`);
     expect(await flag.locator('.flag-head .badge').last().textContent()).toBe('Dérogé');
     expect(await flag.locator('.review-waiver blockquote').textContent()).toBe(why);
     expect(await flag.locator('.review-waiver').textContent()).toContain(LEGAL_EMAIL);

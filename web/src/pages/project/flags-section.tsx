@@ -101,11 +101,21 @@ function FlagItem({
   const who = useWho();
   const [action, setAction] = useState<FlagAction | null>(null);
   const [done, setDone] = useState<string>('');
+  // Where the focus goes when the inline form closes: back to the button that opened it (cancel), or to the
+  // flag itself once the action is done (its buttons change; the list may reorder it) — never lost on <body>.
+  const [refocus, setRefocus] = useState<{ to: 'button'; action: FlagAction } | { to: 'flag' } | null>(null);
+  const item = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!refocus) return;
+    const target = refocus.to === 'button' ? item.current?.querySelector<HTMLElement>(`.review-actions [data-action="${refocus.action}"]`) : item.current;
+    target?.focus();
+    setRefocus(null);
+  }, [refocus]);
   const actions = flagActionsFor(f.status, role);
   const headingId = `flag-${f.id}-title`;
   const waiveEntry = f.waiver ? [...f.history].reverse().find((h) => h.action === 'waive') : undefined;
   return (
-    <li id={`flag-${f.id}`} tabIndex={-1} aria-labelledby={headingId} className={`flag flag-${f.severity}${focused ? ' flag-focused' : ''}`}>
+    <li ref={item} id={`flag-${f.id}`} tabIndex={-1} aria-labelledby={headingId} className={`flag flag-${f.severity}${focused ? ' flag-focused' : ''}`}>
       <div className="flag-head">
         <Badge tone={severityTone(f.severity)}>{t(`severity.${f.severity}` as MessageKey)}</Badge>
         <h3 id={headingId}>{f.title[lang]}</h3>
@@ -137,6 +147,7 @@ function FlagItem({
             <button
               key={a}
               type="button"
+              data-action={a}
               className={a === 'waive' ? 'button review-primary' : 'button button-secondary'}
               onClick={() => {
                 setDone('');
@@ -153,9 +164,13 @@ function FlagItem({
           projectId={projectId}
           flag={f}
           action={action}
-          onCancel={() => setAction(null)}
+          onCancel={() => {
+            setAction(null);
+            setRefocus({ to: 'button', action });
+          }}
           onDone={(next) => {
             setAction(null);
+            setRefocus({ to: 'flag' });
             setDone(t(`review.done.${action}` as MessageKey));
             onUpdated(next);
           }}
