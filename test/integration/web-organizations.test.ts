@@ -141,8 +141,14 @@ describe('organization page in Chromium', () => {
     await signIn(page, `/organizations/${startup}`);
     const events = page.locator('#control-events');
     await events.getByText('Aucun événement de contrôle enregistré.').waitFor();
+    // Cancelled, the form gives the focus back to its button; opened, it takes it on its first field.
     await events.getByRole('button', { name: 'Enregistrer un événement' }).click();
     const form = page.locator('form.cev-form');
+    await form.waitFor();
+    expect(await page.evaluate('document.activeElement.id')).toBe('cev-kind');
+    await form.getByRole('button', { name: 'Annuler' }).click();
+    expect(await page.evaluate('document.activeElement.textContent')).toBe('Enregistrer un événement');
+    await events.getByRole('button', { name: 'Enregistrer un événement' }).click();
     await form.getByLabel("Nature de l'opération").selectOption('acquisition');
     await form.getByLabel("Nom de l'investisseur").fill('Shenzhen Quantum Capital');
     await form.getByLabel("Pays de l'investisseur").selectOption('CN');
@@ -160,6 +166,8 @@ describe('organization page in Chromium', () => {
     expect(await after.getAttribute('aria-describedby')).toContain('cev-after-error');
     const summary = form.locator('.error-summary');
     expect(await page.evaluate('document.activeElement.classList.contains("error-summary")')).toBe(true);
+    // Each error of the summary names its field.
+    expect(await summary.getByRole('link').allTextContents()).toContainEqual(expect.stringMatching(/^Après l’opération \(%\) : .*100/));
     await web.checkPage(page, 'organizations-2-event-error');
     await summary.getByRole('link').first().click();
     expect(await page.evaluate('document.activeElement.id')).toBe('cev-after');
@@ -235,6 +243,10 @@ describe('organization page in Chromium', () => {
     expect(await page.locator('#control-chain .chain-node-row', { hasText: names.fund }).textContent()).toMatch(
       /40 %.*US — United States.*Outside the EU\/EEA/,
     );
+    // In the sentences above the tree: lower case inside the brackets, English list separator (no French " ; ").
+    const findings = page.locator('#control-chain .notice');
+    expect(await findings.first().textContent()).toMatch(/\(US — United States, outside the EU\/EEA\)/);
+    expect((await findings.allTextContents()).join(' ')).not.toContain(' ; ');
     await web.checkPage(page, 'organizations-5-committee-en');
     await page.close();
   }, 60_000);

@@ -1,7 +1,9 @@
 import { controlEventInputSchema } from '../../shared/domain/control-event';
 import { ISO_COUNTRIES } from '../../shared/domain/countries';
 import { COUNTRY_CODES, countryLabel, countryOptions } from '../../web/src/countries';
-import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, type FormState } from '../../web/src/pages/organization/event-body';
+import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, labelOfField, type FormState } from '../../web/src/pages/organization/event-body';
+import { en } from '../../web/src/i18n/en';
+import { fr } from '../../web/src/i18n/fr';
 import { findRoute } from '../../web/src/routes';
 
 /** The organization page's pure parts: the countries it offers, and the control-event form's body and field errors. */
@@ -151,5 +153,16 @@ describe('the control-event form (web/src/pages/organization/event-body.ts)', ()
     });
     expect(leaves).toEqual(expect.arrayContaining(['investor/name', 'investor/taxDomiciledInFrance', 'authorisation/decidedAt', 'votingRightsAfterPct']));
     expect(leaves.filter((p) => fieldOfPath(p) === undefined)).toEqual([]);
+    // …and the error summary names that field: a label of both catalogues.
+    const concertLeaves = ['name', 'country', 'votingRightsPct', 'naturalPerson', 'taxDomicileCountry'].map((n) => `concertWith/3/${n}`);
+    const fields = [...leaves, ...concertLeaves, 'concertWith'].map((p) => fieldOfPath(p)!);
+    expect(fields.filter((id) => labelOfField(id) === undefined)).toEqual([]);
+    for (const id of fields) {
+      const { key } = labelOfField(id)!;
+      expect([id, typeof fr[key], typeof en[key]]).toEqual([id, 'string', 'string']);
+    }
+    expect(labelOfField('cev-concert-3-pct')).toEqual({ key: 'org.concertPct', party: 4 });
+    expect(labelOfField('cev-effective')).toEqual({ key: 'org.effectiveDate' });
+    expect(en[labelOfField('cev-after')!.key]).toBe(en['org.after']);
   });
 });

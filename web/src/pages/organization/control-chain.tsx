@@ -20,7 +20,9 @@ export function ControlChainView({ chain, linkOrgs }: { chain: Chain; linkOrgs: 
   const { t, lang } = useI18n();
   const children = new Map<string | null, ChainNode[]>();
   for (const n of chain.nodes) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
-  const linkText = (l: ChainLink) => `${l.name} (${countryLabel(l.country, lang)}${l.nonEuEea ? `, ${t('org.nonEuEea')}` : `, ${t('org.euEea')}`})`;
+  // Inside a sentence: "Redwood Partners LLC (US — United States, outside the EU/EEA)", separated as each language does.
+  const linkText = (l: ChainLink) => `${l.name} (${countryLabel(l.country, lang)}, ${t(l.nonEuEea ? 'org.nonEuEeaInline' : 'org.euEea')})`;
+  const listSep = lang === 'fr' ? ' ; ' : '; ';
   const nonEuControl = chain.foreignControllers.some((l) => l.nonEuEea);
 
   const renderNodes = (parentId: string | null) => {
@@ -63,7 +65,7 @@ export function ControlChainView({ chain, linkOrgs }: { chain: Chain; linkOrgs: 
       {chain.foreignControllers.length > 0 ? (
         <div className={`notice ${nonEuControl ? 'notice-error' : 'notice-warn'}`}>
           <p>
-            <strong>{t('org.foreignControl')}</strong> {chain.foreignControllers.map(linkText).join(' ; ')}
+            <strong>{t('org.foreignControl')}</strong> {chain.foreignControllers.map(linkText).join(listSep)}
           </p>
         </div>
       ) : null}
@@ -72,7 +74,7 @@ export function ControlChainView({ chain, linkOrgs }: { chain: Chain; linkOrgs: 
           <p>
             <strong>{t('org.iefTitle', { name: f.shareholderName, pct: pct(f.votingRightsPct, lang) })}</strong>{' '}
             {f.basis.includes('control') ? t('org.iefControl') : t('org.iefThreshold', { threshold: pct(chain.thresholdPct, lang) })}{' '}
-            {t('org.iefInvestors', { n: f.foreignInvestors.length, list: f.foreignInvestors.map(linkText).join(' ; ') })}
+            {t('org.iefInvestors', { n: f.foreignInvestors.length, list: f.foreignInvestors.map(linkText).join(listSep) })}
           </p>
           <p className="small">{t('org.iefNote')}</p>
         </div>

@@ -6,7 +6,7 @@ import { useI18n, type MessageKey } from '../../i18n';
 import { Link } from '../../router';
 import { Badge, severityTone } from '../../ui';
 import { pct } from './control-chain';
-import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, MAX_CONCERT, type ConcertRow, type FormState } from './event-body';
+import { bodyOf, EMPTY, EMPTY_CONCERT, fieldOfPath, labelOfField, MAX_CONCERT, type ConcertRow, type FormState } from './event-body';
 
 type ControlEvent = Schemas['ControlEvent'];
 type Recorded = Schemas['ControlEventRecorded'];
@@ -241,6 +241,8 @@ export function ControlEventForm({
   const summary = useRef<HTMLDivElement>(null);
   const countries = useMemo(() => countryOptions(lang), [lang]);
 
+  // Opened by "Enregistrer un événement", whose button goes away: the focus goes to the form's first field.
+  useEffect(() => document.getElementById('cev-kind')?.focus(), []);
   useEffect(() => {
     if (errors.length || failure) summary.current?.focus();
   }, [errors, failure]);
@@ -353,6 +355,9 @@ export function ControlEventForm({
             <ul>
               {errors.map((e, i) => {
                 const id = fieldOfPath(e.path);
+                const label = id ? labelOfField(id) : undefined;
+                // The field's name with its message: a list of bare "Required" says nothing.
+                const name = label ? (label.party ? `${t('org.concertParty', { n: label.party })}, ${t(label.key)}` : t(label.key)) : undefined;
                 return (
                   <li key={i}>
                     {id ? (
@@ -363,7 +368,7 @@ export function ControlEventForm({
                           document.getElementById(id)?.focus();
                         }}
                       >
-                        {e.message}
+                        {name ? t('org.errorItem', { field: name, message: e.message }) : e.message}
                       </a>
                     ) : (
                       `${e.path}: ${e.message}`

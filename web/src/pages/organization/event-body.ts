@@ -1,5 +1,6 @@
 import type { components } from '../../api/schema';
 import { parseDayMonthYear } from '../../forms/dates';
+import type { MessageKey } from '../../i18n/fr';
 
 /**
  * The control-event form's state and the body it sends (`POST /organizations/{orgId}/control-events`), and where
@@ -110,6 +111,46 @@ export const fieldOfPath = (path: string): string | undefined => {
   const suffix = m[2] === undefined ? 'name' : CONCERT_FIELD[m[2]];
   return suffix ? `cev-concert-${m[1]}-${suffix}` : 'cev-concert';
 };
+
+/** The label of each field (its element id), for the error summary: « Date d'effet : Obligatoire ». */
+const LABEL_OF_FIELD: Record<string, MessageKey> = {
+  'cev-kind': 'org.kind',
+  'cev-status': 'org.status',
+  'cev-effective': 'org.effectiveDate',
+  'cev-investor-org': 'org.investorOrg',
+  'cev-investor-name': 'org.investorName',
+  'cev-investor-country': 'org.investorCountry',
+  'cev-investor-listed': 'org.investorListed',
+  'cev-natural-person': 'org.investorNaturalPerson',
+  'cev-tax-domicile': 'org.taxDomicile',
+  'cev-tax-country': 'org.taxDomicileCountry',
+  'cev-before': 'org.before',
+  'cev-after': 'org.after',
+  'cev-control': 'org.controlAcquiredField',
+  'cev-control-basis': 'org.controlBasis',
+  'cev-concert': 'org.formConcert',
+  'cev-auth-status': 'org.authorisationStatus',
+  'cev-auth-reference': 'org.authorisationReference',
+  'cev-auth-decided': 'org.authorisationDecidedAt',
+  'cev-description': 'org.description',
+};
+const LABEL_OF_CONCERT_FIELD: Record<string, MessageKey> = {
+  name: 'org.concertName',
+  country: 'org.concertCountry',
+  pct: 'org.concertPct',
+  natural: 'org.investorNaturalPerson',
+  'tax-country': 'org.taxDomicileCountry',
+};
+/**
+ * The label of a field (an id of `fieldOfPath`), with the number of its investor in concert (from 1) for the
+ * fields of that group; undefined for an unknown id.
+ */
+export function labelOfField(id: string): { key: MessageKey; party?: number } | undefined {
+  const m = /^cev-concert-(\d+)-(.+)$/.exec(id);
+  if (!m) return LABEL_OF_FIELD[id] ? { key: LABEL_OF_FIELD[id] } : undefined;
+  const key = LABEL_OF_CONCERT_FIELD[m[2]!];
+  return key ? { key, party: Number(m[1]) + 1 } : undefined;
+}
 
 /** A number as typed (a French decimal comma is fine); what cannot be read goes as typed, for the API to name the field. */
 function numberOf(s: string): number | string | undefined {

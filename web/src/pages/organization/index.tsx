@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, type Schemas } from '../../api/client';
 import type { Session } from '../../auth/session';
 import { countryLabel } from '../../countries';
@@ -44,6 +44,14 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
     [role],
   );
   const [formOpen, setFormOpen] = useState(false);
+  // The form cancelled: the focus goes back to the button that opened it (shown again), not to <body>.
+  const recordButton = useRef<HTMLButtonElement>(null);
+  const [refocusRecord, setRefocusRecord] = useState(false);
+  useEffect(() => {
+    if (!refocusRecord || formOpen) return;
+    recordButton.current?.focus();
+    setRefocusRecord(false);
+  }, [refocusRecord, formOpen]);
   const [recorded, setRecorded] = useState<{ result: Recorded; action: EventAction } | null>(null);
 
   const onRecorded = (result: Recorded, action: EventAction = 'recorded') => {
@@ -149,6 +157,7 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
           actions={
             role === 'legal' && !formOpen ? (
               <button
+                ref={recordButton}
                 type="button"
                 className="button button-primary"
                 onClick={() => {
@@ -167,7 +176,10 @@ export default function OrganizationPage({ session, orgId }: { session: Session;
               orgId={orgId}
               investors={(register.data?.items ?? []).filter((x) => x.id !== orgId)}
               onRecorded={onRecorded}
-              onCancel={() => setFormOpen(false)}
+              onCancel={() => {
+                setFormOpen(false);
+                setRefocusRecord(true);
+              }}
             />
           )}
           <Loaded q={events}>
