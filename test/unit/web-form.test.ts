@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getFormDocument } from '../../shared/domain/forms/registry';
-import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../../web/src/forms/display-schema';
+import { displaySchema, displayUiSchema, inEnumOrder, pruneHidden, type Json } from '../../web/src/forms/display-schema';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { completeDeclaration } from '../fixtures/declaration';
@@ -47,6 +47,28 @@ describe('display schema', () => {
     expect(pct['ui:widget']).toBe('updown');
     const owner = ((((ui.results as Json).items as Json).ownership as Json).items as Json).organizationId as Json;
     expect(owner['ui:widget']).toBe('organization');
+  });
+
+  it("lists countries by name in the UI language (the API's ui:enumOrder), not by ISO code", () => {
+    for (const lang of ['fr', 'en'] as const) {
+      const d = getFormDocument('declaration', lang)!;
+      const ui = displayUiSchema(d.uiSchema as Json, schema);
+      const countryUi = ((((ui.background as Json).items as Json).owners as Json).items as Json).country as Json;
+      const countrySchema = props(props((props(schema).background as { items: Json }).items).owners!.items).country!;
+      const codes = countrySchema.enum as string[];
+      const names = countryUi['ui:enumNames'] as string[];
+      const order = (countryUi['ui:options'] as Json).enumOrder as string[];
+      // What the select shows: rjsf's options (value + label, in the schema's order) put in that order.
+      const shown = inEnumOrder(
+        codes.map((value, i) => ({ value, label: names[i]! })),
+        order,
+      ).map((o) => o.label);
+      expect(shown).toHaveLength(codes.length);
+      expect(shown).toEqual([...shown].sort((a, b) => a.localeCompare(b, lang)));
+      expect(shown[0]).toBe(lang === 'fr' ? 'Afghanistan' : 'Afghanistan');
+      expect(codes[0]).not.toBe('AF'); // the schema's own order is not the display order
+    }
+    expect(inEnumOrder([{ value: 'x' }, { value: 'b' }, { value: 'a' }], ['a', 'b']).map((o) => o.value)).toEqual(['a', 'b', 'x']);
   });
 
   it('gives every checkbox the default "no" (false), so that an unticked box is an answer, not a missing field', () => {

@@ -113,7 +113,20 @@ export function displayUiSchema(ui: Json, schema: Json): Json {
   }
   const labels = ui['ui:enumLabels'];
   if (isObj(labels) && Array.isArray(schema.enum)) out['ui:enumNames'] = schema.enum.map((e) => (labels[String(e)] as string | undefined) ?? String(e));
+  // The display order (countries by name in the UI language): rjsf lists options in the schema's order (ISO
+  // codes), so the order goes to the select widget as an option (`OrderedSelectWidget`), the schema unchanged.
+  const order = ui['ui:enumOrder'];
+  if (Array.isArray(order)) out['ui:options'] = { ...(isObj(out['ui:options']) ? out['ui:options'] : {}), enumOrder: order };
   return out;
+}
+
+/** `options` in the order of `order` (by value); values it does not list keep their place after those it does. */
+export function inEnumOrder<T extends { value: unknown }>(options: readonly T[], order: readonly unknown[]): T[] {
+  const rank = new Map(order.map((v, i) => [v, i]));
+  return options
+    .map((o, i) => ({ o, key: rank.get(o.value) ?? order.length + i }))
+    .sort((a, b) => a.key - b.key)
+    .map((x) => x.o);
 }
 
 /** A value hidden by `ui:condition` (its discriminator says this variant has no such property). */

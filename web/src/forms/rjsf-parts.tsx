@@ -1,9 +1,10 @@
 import type { IconButtonProps, ObjectFieldTemplateProps, RJSFValidationError, WidgetProps } from '@rjsf/utils';
 import { ariaDescribedByIds, getUiOptions, TranslatableString } from '@rjsf/utils';
-import { Fragment } from 'react';
+import { getDefaultRegistry } from '@rjsf/core';
+import { Fragment, useMemo } from 'react';
 import type { Lang } from '../i18n';
 import { translate } from '../i18n';
-import { conditionHolds, type Json } from './display-schema';
+import { conditionHolds, inEnumOrder, type Json } from './display-schema';
 
 /** What the page gives the form's templates and widgets (rjsf's `formContext`). */
 export interface FormContext {
@@ -99,6 +100,15 @@ export function AddButton({ id, onClick, disabled, uiSchema, registry }: IconBut
       </button>
     </div>
   );
+}
+
+const DefaultSelectWidget = getDefaultRegistry().widgets.SelectWidget!;
+
+/** rjsf's select, its options in the API's `ui:enumOrder` when it gives one (countries sorted by name, not by code). */
+export function OrderedSelectWidget(props: WidgetProps) {
+  const { enumOptions, enumOrder } = props.options;
+  const ordered = useMemo(() => (enumOptions && Array.isArray(enumOrder) ? inEnumOrder(enumOptions, enumOrder) : enumOptions), [enumOptions, enumOrder]);
+  return <DefaultSelectWidget {...props} options={{ ...props.options, enumOptions: ordered }} />;
 }
 
 /** A project partner, by name (the API's `organization-picker` among `project-partners`). */

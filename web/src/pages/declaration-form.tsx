@@ -13,7 +13,7 @@ import { displaySchema, displayUiSchema, pruneHidden, type Json } from '../forms
 import { readDraft, writeDraft, type Draft } from '../forms/drafts';
 import { fieldErrorsOf, fieldId, pointerOf, pointerSegments, sameData, toExtraErrors, valueAt, type ServerFieldError } from '../forms/form-errors';
 import { DayMonthYearWidget } from '../forms/date-widget';
-import { AddButton, ObjectTemplate, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
+import { AddButton, ObjectTemplate, OrderedSelectWidget, OrganizationWidget, transformErrors, translator, type FormContext } from '../forms/rjsf-parts';
 
 /**
  * The declaration form (`/projects/{projectId}/declarations/{orgId}`), rendered from `GET /forms/declaration`
@@ -25,7 +25,7 @@ type Notice = { tone: 'ok' | 'error' | 'info'; text: string } | null;
 
 /** A declaration with nothing saved yet: the lists the submission requires, empty. */
 const EMPTY: Data = { background: [], results: [], accessRights: [], contacts: [{}], confidentiality: { survivesProject: true } };
-const WIDGETS = { organization: OrganizationWidget, DateWidget: DayMonthYearWidget };
+const WIDGETS = { organization: OrganizationWidget, DateWidget: DayMonthYearWidget, SelectWidget: OrderedSelectWidget };
 const TEMPLATES = { ObjectFieldTemplate: ObjectTemplate, ButtonTemplates: { AddButton } };
 
 export default function DeclarationFormPage({ session, projectId, orgId }: { session: Session; projectId: string; orgId: string }) {
