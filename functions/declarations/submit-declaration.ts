@@ -59,7 +59,7 @@ export const submitDeclarationRoute: RouteHandler<typeof api.submitDeclaration> 
   }
   const now = new Date();
   const { next, write, audit } = submissionChange(ctx.head, actor, now);
-  const { state, effects } = recordSubmission(workflow.state, ctx.orgId, ctx.head.currentHash, now);
+  const { state, effects } = recordSubmission(workflow.state, ctx.orgId, ctx.head.currentHash, now, req.principal);
   await saveWorkflow(ctx.header.project, workflow, state, effects, actor, { writes: [write], audits: [audit] });
   await afterChange(req, { project: ctx.header.project, workflowEffects: effects });
   return { status: 200, body: next, version: next.currentVersion };

@@ -397,7 +397,7 @@ export function createWorkflow(partners: readonly string[], config: WorkflowConf
  * every partner approval re-opens (`approvals-reopened`) and a later stage goes back to partner-approval.
  * While rejected the submission is recorded but nothing opens until legal staff reopen. A signed workflow is locked.
  */
-export function recordSubmission(state: WorkflowState, orgId: string, contentHash: string, now: Date): WorkflowResult {
+export function recordSubmission(state: WorkflowState, orgId: string, contentHash: string, now: Date, submittedBy?: Principal): WorkflowResult {
   const at = iso(now);
   const s = clone(state);
   const decl = s.declarations.find((d) => d.orgId === orgId);
@@ -412,7 +412,8 @@ export function recordSubmission(state: WorkflowState, orgId: string, contentHas
   decl.submittedAt = at;
   s.ipFileHash = currentIpFileHash(s);
   s.updatedAt = at;
-  log(s, at, 'submission-recorded', null, null, { orgId, contentHash });
+  // Who submitted, when a person did; none when the workflow picks up a submission made before it started.
+  log(s, at, 'submission-recorded', submittedBy ? toDecisionActor(submittedBy) : null, null, { orgId, contentHash });
   fx.push({ type: 'submission-recorded', orgId, contentHash, ipFileHash: s.ipFileHash });
   settle(s, now, fx, 'superseded');
   return { state: s, effects: fx };

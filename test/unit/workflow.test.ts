@@ -303,6 +303,12 @@ describe('recordSubmission', () => {
     expect409(() => recordSubmission(s, A, h('late'), at(9)));
   });
 
+  test("the history names who submitted (a partner's representative), and no one for a submission the start picked up", () => {
+    const mine = recordSubmission(create(), A, h('a1'), T0, partner(A)).state.history.at(-1)!;
+    expect(mine).toMatchObject({ action: 'submission-recorded', by: { sub: partner(A).sub, role: 'partner', org: A } });
+    expect(recordSubmission(create(), A, h('a1'), T0).state.history.at(-1)!).toMatchObject({ action: 'submission-recorded', by: null });
+  });
+
   test('unknown organization (404) and empty hash (400)', () => {
     const s = create();
     expect(thrown(() => recordSubmission(s, OUTSIDER, h('x'), T0))).toBeInstanceOf(NotFoundError);
